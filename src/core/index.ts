@@ -1,0 +1,10 @@
+/**
+ * The public facade of the analysis core. Pure TypeScript: no `vscode`, no `node:*`, no DOM, so the
+ * same code runs in the desktop and web extension hosts, in the CLI and in tests. Bundled as
+ * `dist/core.js` (CommonJS).
+ */
+export { analyze, type AnalyzeOptions } from './analyze';
+export { compileLexicon, validateLexiconExtension, type CompiledLexicon, type LexiconExtension } from './lexicon';
+export { LineIndex } from './text/lines';
+export { splitSentences, countWords } from './text/sentences';
+export * from './types';

@@ -1,0 +1,171 @@
+/**
+ * The shapes the analysis core produces. These are the stable interfaces the extension, the CLI,
+ * `dist/core.js` consumers and the tests depend on: add fields, do not rename or remove them.
+ *
+ * All offsets are UTF-16 code-unit offsets into the analysed text (what JavaScript string indexing
+ * and VS Code's `positionAt` use), `end` exclusive. Lines are 0-based.
+ */
+
+export type AnnotationKind = 'figure' | 'organisation' | 'legal-term';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where an annotation came from: the built-in or workspace lexicon, a rule, or a person. */
+export type AnnotationSource = 'lexicon' | 'workspace-lexicon' | 'rule' | 'user';
+
+interface AnnotationBase extends Span {
+  readonly kind: AnnotationKind;
+  /** Stable within one analysis of one text: `${kind}:${start}-${end}`. */
+  readonly id: string;
+  /** Exactly `text.slice(start, end)`. */
+  readonly text: string;
+  /** 0-based line of `start`. */
+  readonly line: number;
+  readonly source: AnnotationSource;
+}
+
+/** Units after normalisation: "£5m" is 5,000,000 GBP, "16.9kg" is 16.9 kg, "nine in 10" is 0.9 ratio. */
+export type FigureUnit =
+  | 'count'
+  | 'GBP'
+  | 'kg'
+  | 'g'
+  | 'tonnes'
+  | 'percent'
+  | 'ratio'
+  | 'years'
+  | 'months'
+  | 'weeks'
+  | 'days'
+  | 'hours';
+
+/**
+ * How a qualifier bounds the true value, which is what consistency checks reason with:
+ * "more than 290" is a lower bound, "up to 50" an upper bound, "almost 300" approximate from below.
+ */
+export type QualifierBound = 'exact' | 'lower' | 'upper' | 'approximate';
+
+export interface Period {
+  /** The words of the text that state the period, e.g. "9-15 October", "between November 2019 and January 2021". */
+  readonly text: string;
+  /** ISO dates (YYYY-MM-DD, or YYYY-MM, or YYYY) where they can be resolved. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface FigureAnnotation extends AnnotationBase {
+  readonly kind: 'figure';
+  /** The normalised numeric value in `unit`. */
+  readonly value: number;
+  readonly unit: FigureUnit;
+  /** The qualifier as normalised words ("more than", "over", "almost", "up to", ...), or "exact". */
+  readonly qualifier: string;
+  readonly bound: QualifierBound;
+  /**
+   * The step the figure was stated to: 1 for "290", 0.1 for "7.6kg", 1,000,000 for "£5m", 1,000 for
+   * "nearly a thousand". Tolerances in checks follow from it.
+   */
+  readonly precision: number;
+  /** The measure, normalised: "arrests", "charges", "drug lines closed", "cash seized", ... or null when unknown. */
+  readonly counts: string | null;
+  /** A narrower description of what is counted where the text gives one ("Class A drugs", "modern slavery charges"). */
+  readonly subject?: string;
+  /** For a change ("up 143% (346 to 841)"): its direction and, where stated, the before/after values. */
+  readonly change?: { readonly direction: 'up' | 'down'; readonly from?: number; readonly to?: number };
+  /** Canonical id of the organisation that claims the figure, where the text says it. */
+  readonly claimant?: string;
+  /** The named operation ("Operation Orochi") the figure belongs to, where the text says it. */
+  readonly operation?: string;
+  readonly period?: Period;
+  /** A place the figure is restricted to ("in Kent", "across London"), where the text says it. */
+  readonly place?: string;
+  /** The sentence the figure came from (offsets into the text), for provenance. */
+  readonly sentence: Span;
+}
+
+export type OrganisationType =
+  | 'police-force'
+  | 'national-agency'
+  | 'regional-unit'
+  | 'government'
+  | 'prosecutor'
+  | 'inspectorate'
+  | 'court'
+  | 'council'
+  | 'charity'
+  | 'media'
+  | 'other';
+
+export interface OrganisationAnnotation extends AnnotationBase {
+  readonly kind: 'organisation';
+  /** Id of the canonical entity ("met"); for an organisation the lexicon does not know, a slug of its name. */
+  readonly entityId: string;
+  /** The entity's canonical name ("Metropolitan Police Service"). */
+  readonly canonical: string;
+  readonly orgType: OrganisationType;
+  /** False for organisations found by rule that no lexicon knows. */
+  readonly known: boolean;
+}
+
+export type LegalCategory =
+  | 'offence'
+  | 'legislation'
+  | 'drug-classification'
+  | 'order'
+  | 'police-power'
+  | 'court-process'
+  | 'sentence'
+  | 'safeguarding';
+
+export interface LegalTermAnnotation extends AnnotationBase {
+  readonly kind: 'legal-term';
+  readonly termId: string;
+  readonly canonical: string;
+  readonly category: LegalCategory;
+  /** The statute that creates or governs it, e.g. "Misuse of Drugs Act 1971, s.5(3)". */
+  readonly statute?: string;
+}
+
+export type Annotation = FigureAnnotation | OrganisationAnnotation | LegalTermAnnotation;
+
+/** What the document says about itself, where it says it. */
+export interface DocumentMeta {
+  readonly title?: string;
+  /** Canonical id of the publishing organisation. */
+  readonly publisher?: string;
+  /** ISO date of publication. */
+  readonly date?: string;
+}
+
+/** Something the analysis wants the user to know: input it truncated, refused or could not read. */
+export interface AnalysisNotice {
+  readonly severity: 'info' | 'warning' | 'error';
+  readonly code: 'empty' | 'binary' | 'truncated' | 'lexicon' | 'internal';
+  readonly message: string;
+}
+
+export interface DocumentAnalysis {
+  readonly words: number;
+  /** Sorted by `start`, then by `end`. */
+  readonly annotations: readonly Annotation[];
+  readonly sentences: readonly Span[];
+  readonly meta: DocumentMeta;
+  readonly notices: readonly AnalysisNotice[];
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export const nullLogger: Logger = Object.freeze({
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+});

@@ -1,0 +1,8 @@
+import type * as vscode from 'vscode';
+import { activateShared } from './extension.shared';
+
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  return activateShared(context, { platform: 'node' });
+}
+
+export function deactivate(): void {}
