@@ -53,6 +53,7 @@ const targets = {
     outfile: 'dist/cli.js',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    define: { __VERSION__: JSON.stringify(require('./package.json').version) },
   },
   core: {
     entryPoints: ['src/core/index.ts'],

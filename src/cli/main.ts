@@ -1,11 +1,49 @@
-// PLACEHOLDER CLI — replaced in issue 3/4.
-const usage = `Usage: crime-annotator <command> [options] <files or folders...>
+import { Command, Option } from 'commander';
+import { runCheck } from './commands/check';
+import { InputError } from './files';
 
-Commands:
-  check        Annotate documents: figures, organisations, legal terms
-  crosscheck   Report conflicts between sources and failed arithmetic checks
+/** Exit codes: 0 fine, 1 a conflict was found (crosscheck), 2 unusable input or arguments. */
+export const EXIT = { ok: 0, conflict: 1, input: 2 } as const;
 
-Options:
-  --format <text|json|csv>   Output format (default: text)
-  -h, --help                 Show this help`;
-console.log(usage);
+function main(argv: string[]): void {
+  const program = new Command()
+    .name('crime-annotator')
+    .description('Annotates police press releases: figures, organisations and legal terms, cross-checked across sources.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride((err) => {
+      process.exit(err.exitCode === 0 ? 0 : EXIT.input);
+    });
+
+  const format = (choices: string[]) => new Option('-f, --format <format>', 'output format').choices(choices).default('text');
+  const lexicon = new Option('--lexicon <file>', 'a workspace lexicon file (JSON) that extends the built-in one');
+
+  program
+    .command('check')
+    .description('annotate documents and print their figures, organisations and legal terms')
+    .argument('<paths...>', 'files or folders (.crime, .txt, .md; *.reference.csv|json as reference tables)')
+    .addOption(format(['text', 'json']))
+    .addOption(lexicon)
+    .action((paths: string[], opts: { format: 'text' | 'json'; lexicon?: string }) => {
+      process.exitCode = guard(() => runCheck(paths, opts));
+    });
+
+  program.parse(argv);
+}
+
+function guard(run: () => number): number {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`crime-annotator: ${e.message}\n`);
+      return EXIT.input;
+    }
+    throw e;
+  }
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+main(process.argv);
