@@ -1,0 +1,102 @@
+/**
+ * The contract between the composition root and every feature registered from it (decorations,
+ * hover, diagnostics, views, commands). Features receive `Services` and nothing else global.
+ *
+ * Document ids given to the core record are `uri.toString()`; `locate()` turns one back into a place.
+ */
+import type * as vscode from 'vscode';
+import type {
+  ArithmeticCheck,
+  CrossSourceRecord,
+  DocumentAnalysis,
+  LegalTermAnnotation,
+  LineIndex,
+  Logger,
+  OrganisationAnnotation,
+} from '../../core';
+import type { ConfigChange, ExtensionConfig } from './configuration';
+
+export type { ArithmeticCheck, CrossSourceRecord, ExtensionConfig, ConfigChange };
+
+export interface ConfigurationService {
+  /** The settings now; re-read on every change, so do not cache the object. */
+  readonly current: ExtensionConfig;
+  /** Fires only when a `crimeAnnotator.*` setting changed; ask `change.affects('highlights')`. */
+  readonly onDidChange: vscode.Event<ConfigChange>;
+}
+
+/** The core `Logger` backed by the extension's LogOutputChannel ("Crime Annotator"). */
+export interface ExtensionLogger extends Logger {
+  readonly channel: vscode.LogOutputChannel;
+  /** Shows a message to the user once per `key` (and logs it every time): for limits and failures. */
+  warnOnce(key: string, message: string): void;
+}
+
+/** One analysed document as the index holds it. Offsets are into `text` (the version analysed). */
+export interface IndexedDocument {
+  readonly uri: vscode.Uri;
+  /** The TextDocument version analysed, or -1 when read from disk (not open in an editor). */
+  readonly version: number;
+  readonly text: string;
+  readonly analysis: DocumentAnalysis;
+  readonly lineIndex: LineIndex;
+}
+
+/** An organisation or legal term found in an indexed document. */
+export interface EntityMention {
+  readonly uri: vscode.Uri;
+  readonly annotation: OrganisationAnnotation | LegalTermAnnotation;
+}
+
+/** A document the index did not analyse, and why (maxFiles, maxFileSize, read error, binary...). */
+export interface SkippedDocument {
+  readonly uri: vscode.Uri;
+  readonly reason: string;
+}
+
+export interface WorkspaceIndex {
+  /** Fires after documents were (re)analysed or removed, with the uris that changed. */
+  readonly onDidChange: vscode.Event<{ readonly uris: readonly vscode.Uri[] }>;
+  /** True until at least one document has been analysed. */
+  readonly isEmpty: boolean;
+  /** Resolves when the initial workspace scan is done (or immediately when there is no folder). */
+  readonly ready: Promise<void>;
+
+  get(uri: vscode.Uri): IndexedDocument | undefined;
+  documents(): readonly IndexedDocument[];
+
+  /** The cross-source record the figure `annotationId` in `uri` belongs to. */
+  recordForFigure(uri: vscode.Uri, annotationId: string): CrossSourceRecord | undefined;
+  records(): readonly CrossSourceRecord[];
+  /** Records whose sources disagree. */
+  conflicts(): readonly CrossSourceRecord[];
+  /** Arithmetic checks over figures of `uri`. */
+  checksFor(uri: vscode.Uri): readonly ArithmeticCheck[];
+  /** Arithmetic checks that the figure `annotationId` in `uri` takes part in. */
+  checksInvolving(uri: vscode.Uri, annotationId: string): readonly ArithmeticCheck[];
+  /** Every mention of an organisation or legal term (by `entityId` / `termId`) across the index. */
+  mentionsOf(entityId: string): readonly EntityMention[];
+  /** Where a record's claim lives: the core's docId + annotation id turned into a uri and range. */
+  locate(docId: string, annotationId: string): { readonly uri: vscode.Uri; readonly range: vscode.Range } | undefined;
+
+  /** Re-scans the whole workspace (progress in the window's status area). */
+  reindex(): Promise<void>;
+  /** Analyses an open document now, whatever `analysis.trigger` says. */
+  analyzeDocument(document: vscode.TextDocument): Promise<IndexedDocument | undefined>;
+  /** Documents skipped by a limit or an error, with the reason (the user was told once). */
+  skipped(): readonly SkippedDocument[];
+}
+
+/** What the decorations controller lets commands do (the toggle command; tests read ranges). */
+export interface DecorationsService {
+  /** Turns all highlights on or off for this session, over `highlights.enabled`. */
+  toggle(): boolean;
+  readonly enabled: boolean;
+}
+
+export interface Services {
+  readonly config: ConfigurationService;
+  readonly log: ExtensionLogger;
+  readonly index: WorkspaceIndex;
+  readonly decorations?: DecorationsService;
+}

@@ -1,0 +1,33 @@
+import type * as vscode from 'vscode';
+
+/** Base for long-lived objects: everything `_register`ed is disposed with it, newest first. */
+export abstract class Disposable implements vscode.Disposable {
+  private readonly _disposables: vscode.Disposable[] = [];
+  private _isDisposed = false;
+
+  protected get isDisposed(): boolean {
+    return this._isDisposed;
+  }
+
+  dispose(): void {
+    if (this._isDisposed) return;
+    this._isDisposed = true;
+    disposeAll(this._disposables.splice(0));
+  }
+
+  protected _register<T extends vscode.Disposable>(value: T): T {
+    if (this._isDisposed) value.dispose();
+    else this._disposables.push(value);
+    return value;
+  }
+}
+
+export function disposeAll(disposables: vscode.Disposable[]): void {
+  for (const d of disposables.reverse()) {
+    try {
+      d.dispose();
+    } catch {
+      // One failing dispose must not keep the rest alive.
+    }
+  }
+}
