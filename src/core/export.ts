@@ -1,0 +1,122 @@
+/**
+ * What "Export Figures and Records" writes and `crime-annotator check --format json` prints: one
+ * object for JSON, one row per figure for CSV. Pure, so the extension and the CLI share it.
+ */
+import type { ArithmeticCheck, CrossSourceRecord } from './record/types';
+import type { AnalysisNotice, DocumentAnalysis, DocumentMeta, FigureAnnotation, Annotation } from './types';
+
+export interface ExportSource {
+  /** The id the record and checks use for this document (a URI in the extension, a path in the CLI). */
+  readonly docId: string;
+  /** What the export shows: a workspace-relative path, or the path the CLI was given. */
+  readonly path: string;
+  readonly analysis: DocumentAnalysis;
+  readonly checks?: readonly ArithmeticCheck[];
+}
+
+export interface ExportedDocument {
+  readonly path: string;
+  readonly words: number;
+  readonly meta: DocumentMeta;
+  readonly notices: readonly AnalysisNotice[];
+  readonly annotations: readonly Annotation[];
+  readonly checks: readonly ArithmeticCheck[];
+}
+
+export interface WorkspaceExport {
+  readonly documents: readonly ExportedDocument[];
+  readonly records: readonly CrossSourceRecord[];
+}
+
+/**
+ * Builds the export object. Document ids inside records and checks are replaced by the documents'
+ * paths, so a file exported from one machine still says which document each claim came from.
+ */
+export function buildExport(sources: readonly ExportSource[], records: readonly CrossSourceRecord[]): WorkspaceExport {
+  const pathOf = new Map(sources.map((s) => [s.docId, s.path]));
+  const renamed = (docId: string) => pathOf.get(docId) ?? docId;
+  return {
+    documents: sources.map((s) => ({
+      path: s.path,
+      words: s.analysis.words,
+      meta: s.analysis.meta,
+      notices: s.analysis.notices,
+      annotations: s.analysis.annotations,
+      checks: (s.checks ?? []).map((c) => ({ ...c, docId: renamed(c.docId) })),
+    })),
+    records: records.map((r) => ({ ...r, claims: r.claims.map((c) => ({ ...c, docId: renamed(c.docId) })) })),
+  };
+}
+
+export function exportJson(sources: readonly ExportSource[], records: readonly CrossSourceRecord[]): string {
+  return JSON.stringify(buildExport(sources, records), null, 2) + '\n';
+}
+
+export const csvColumns = [
+  'path',
+  'line',
+  'start',
+  'end',
+  'text',
+  'value',
+  'unit',
+  'qualifier',
+  'bound',
+  'measure',
+  'subject',
+  'claimant',
+  'operation',
+  'period',
+  'place',
+  'recordId',
+  'recordStatus',
+] as const;
+
+/** One row per figure, in document order; `line` is 1-based as editors and spreadsheets show it. */
+export function exportCsv(sources: readonly ExportSource[], records: readonly CrossSourceRecord[]): string {
+  const recordOf = new Map<string, CrossSourceRecord>();
+  for (const record of records) for (const claim of record.claims) recordOf.set(claimKey(claim.docId, claim.annotationId), record);
+
+  const rows: string[] = [csvColumns.join(',')];
+  for (const source of sources) {
+    for (const a of source.analysis.annotations) {
+      if (a.kind !== 'figure') continue;
+      const record = recordOf.get(claimKey(source.docId, a.id));
+      rows.push(figureRow(source.path, a, record).map(csvField).join(','));
+    }
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+function figureRow(path: string, f: FigureAnnotation, record: CrossSourceRecord | undefined): (string | number | undefined)[] {
+  return [
+    path,
+    f.line + 1,
+    f.start,
+    f.end,
+    f.text,
+    f.value,
+    f.unit,
+    f.qualifier,
+    f.bound,
+    f.counts ?? undefined,
+    f.subject,
+    f.claimant,
+    f.operation,
+    f.period?.text,
+    f.place,
+    record?.recordId,
+    record?.status,
+  ];
+}
+
+function claimKey(docId: string, annotationId: string): string {
+  return `${docId}\u0000${annotationId}`;
+}
+
+/** RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes. */
+export function csvField(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
