@@ -87,6 +87,18 @@ export interface WorkspaceIndex {
   skipped(): readonly SkippedDocument[];
 }
 
+/**
+ * The argument hover cards pass (as JSON in a `command:` link) to `crimeAnnotator.openClaim` and
+ * `crimeAnnotator.revealOccurrence`: open `uri` and select `[start, end)` (offsets), or `line` when
+ * the offsets no longer fit the document.
+ */
+export interface OpenLocationArgs {
+  readonly uri: string;
+  readonly line: number;
+  readonly start?: number;
+  readonly end?: number;
+}
+
 /** What the decorations controller lets commands do (the toggle command; tests read ranges). */
 export interface DecorationsService {
   /** Turns all highlights on or off for this session, over `highlights.enabled`. */
