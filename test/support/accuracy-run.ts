@@ -56,7 +56,7 @@ export function totals(results: readonly CaseResult[]): { ours: Score; baseline:
 export function formatRun(run: AccuracyRun): string {
   const groups: Array<[string, readonly CaseResult[]]> = [
     ...run.corpora.map((c): [string, readonly CaseResult[]] => [c.corpus, run.results.filter((r) => r.goldCase.corpus === c.corpus)]),
-    ['all', run.results],
+    ...(run.corpora.length > 1 ? [['all', run.results] as [string, readonly CaseResult[]]] : []),
   ];
   const out: string[] = [];
   for (const c of run.corpora) if (c.skipped) out.push(`${c.corpus}: skipped, ${c.skipped}`);

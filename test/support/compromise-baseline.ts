@@ -4,13 +4,13 @@
  * It has no notion of legal terms.
  */
 import nlp from 'compromise';
-import type { Kind, Prediction } from './gold';
+import type { Capability, Prediction } from './gold';
 
 interface OffsetJson {
   offset: { start: number; length: number };
 }
 
-export const compromiseUnsupported: readonly Kind[] = ['legal-term'];
+export const compromiseUnsupported: readonly Capability[] = ['legal-term', 'counts'];
 
 function spans(view: { json(opts: object): unknown }): Array<{ start: number; end: number }> {
   return (view.json({ offset: true }) as OffsetJson[]).map((m) => ({ start: m.offset.start, end: m.offset.start + m.offset.length }));

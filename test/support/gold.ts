@@ -264,13 +264,16 @@ export function countsRate(s: Score): number {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 const f2 = (x: number) => x.toFixed(2).padStart(4);
 
+/** What a system cannot produce at all, shown as n/a rather than as a score of 0. */
+export type Capability = Kind | 'counts';
+
 /**
- * One table comparing systems on one corpus. A system that cannot produce a kind (compromise has
- * no legal terms) is passed with that kind listed in `unsupported` and shows n/a.
+ * One table comparing systems on one corpus. A system that cannot produce something (compromise
+ * has no legal terms and no measures) lists it in `unsupported`.
  */
 export function formatTable(
   title: string,
-  systems: ReadonlyArray<{ name: string; score: Score; unsupported?: readonly Kind[] }>,
+  systems: ReadonlyArray<{ name: string; score: Score; unsupported?: readonly Capability[] }>,
 ): string {
   const first = systems[0]?.score;
   if (!first) return `${title}: no systems`;
@@ -291,10 +294,11 @@ export function formatTable(
     }
     lines.push(row.join(' '));
   }
-  const extras = [`${'counts right'.padEnd(13)} ${String(first.counts.matched).padStart(5)}`];
+  const extras = [`${'counts right'.padEnd(13)} ${''.padStart(5)}`];
   for (const s of systems) {
     const c = s.score.counts;
-    extras.push(`| ${''.padEnd(11)} ${c.matched ? `${c.right}/${c.matched} = ${pct(c.right / c.matched).trim()}` : 'n/a'}`.padEnd(46));
+    const shown = c.matched && !s.unsupported?.includes('counts') ? `${c.right}/${c.matched} = ${pct(c.right / c.matched).trim()}` : 'n/a';
+    extras.push(`| ${''.padEnd(11)} ${shown}`.padEnd(46));
   }
   lines.push(extras.join(' '));
   const agreement = (label: string, pick: (s: Score) => { compared: number; agreed: number }) => {
