@@ -1,0 +1,173 @@
+import type { LineIndex } from '../text/lines';
+import type { LegalTermAnnotation, OrganisationAnnotation, Span } from '../types';
+import { CaseCheck, type Candidate, type CompiledLexicon, type TrieNode } from './compile';
+import { TokenFlag, tokenize, type Tokens } from './tokens';
+import { findUnknownOrganisations } from './unknownOrganisations';
+
+export interface EntityContext {
+  readonly lineIndex: LineIndex;
+  readonly sentences: readonly Span[];
+}
+
+export type EntityAnnotation = OrganisationAnnotation | LegalTermAnnotation;
+
+interface Best {
+  candidate: Candidate;
+  lastToken: number;
+  end: number;
+}
+
+/**
+ * Finds known organisations and legal terms in one pass over the tokens, then unknown organisations
+ * by rule. At each token the trie is walked as far as the text allows and the longest match per kind
+ * is kept; matches of one kind never overlap. An ignore phrase at least as long as a match blocks it.
+ */
+export function findEntities(text: string, lexicon: CompiledLexicon, ctx: EntityContext): EntityAnnotation[] {
+  const tokens = tokenize(text);
+  const sentenceStart = markSentenceStarts(tokens, ctx.sentences);
+  const out: EntityAnnotation[] = [];
+  /** Tokens already inside a known organisation or an ignored phrase: the unknown-organisation rule skips them. */
+  const taken = new Uint8Array(tokens.count);
+  const { root } = lexicon;
+  let nextOrg = 0;
+  let nextTerm = 0;
+  const wordMask = TokenFlag.Word;
+
+  for (let i = 0; i < tokens.count; i++) {
+    if (!(tokens.flags[i] & wordMask)) continue;
+    let node: TrieNode | undefined = root;
+    let org: Best | undefined;
+    let term: Best | undefined;
+    let ignore: Best | undefined;
+    for (let j = i; j < tokens.count && node; j++) {
+      const baseKey = tokens.baseKey[j];
+      if (baseKey !== undefined) {
+        const base = node.next.get(baseKey);
+        if (base?.candidates) {
+          for (const c of base.candidates) {
+            if (!accepts(c, text, tokens, i, j, true, sentenceStart)) continue;
+            const best = { candidate: c, lastToken: j, end: tokens.baseEnd[j] };
+            if (c.kind === 'organisation') org = best;
+            else if (c.kind === 'legal-term') term = best;
+            else ignore = best;
+          }
+        }
+      }
+      node = node.next.get(tokens.key[j]);
+      if (node?.candidates) {
+        for (const c of node.candidates) {
+          if (!accepts(c, text, tokens, i, j, false, sentenceStart)) continue;
+          const best = { candidate: c, lastToken: j, end: tokens.end[j] };
+          if (c.kind === 'organisation') org = best;
+          else if (c.kind === 'legal-term') term = best;
+          else ignore = best;
+        }
+      }
+    }
+    if (ignore) {
+      const blocksOrg = !org || org.end <= ignore.end;
+      const blocksTerm = !term || term.end <= ignore.end;
+      if (blocksOrg) org = undefined;
+      if (blocksTerm) term = undefined;
+      taken.fill(1, i, ignore.lastToken + 1);
+    }
+    const start = tokens.start[i];
+    if (org && i >= nextOrg) {
+      const entry = lexicon.organisations[org.candidate.index];
+      out.push({
+        kind: 'organisation',
+        id: `organisation:${start}-${org.end}`,
+        start,
+        end: org.end,
+        text: text.slice(start, org.end),
+        line: ctx.lineIndex.lineAt(start),
+        source: org.candidate.workspace ? 'workspace-lexicon' : 'lexicon',
+        entityId: entry.id,
+        canonical: entry.canonical,
+        orgType: entry.type,
+        known: true,
+      });
+      nextOrg = org.lastToken + 1;
+      taken.fill(1, i, nextOrg);
+    }
+    if (term && i >= nextTerm) {
+      const entry = lexicon.legalTerms[term.candidate.index];
+      const annotation: LegalTermAnnotation = {
+        kind: 'legal-term',
+        id: `legal-term:${start}-${term.end}`,
+        start,
+        end: term.end,
+        text: text.slice(start, term.end),
+        line: ctx.lineIndex.lineAt(start),
+        source: term.candidate.workspace ? 'workspace-lexicon' : 'lexicon',
+        termId: entry.id,
+        canonical: entry.canonical,
+        category: entry.category,
+        ...(entry.statute ? { statute: entry.statute } : {}),
+      };
+      out.push(annotation);
+      nextTerm = term.lastToken + 1;
+    }
+  }
+  for (const unknown of findUnknownOrganisations(text, tokens, taken, sentenceStart, ctx.lineIndex)) out.push(unknown);
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+/** Whether the text around tokens first..last satisfies the candidate's case and context rules. */
+function accepts(c: Candidate, text: string, tokens: Tokens, first: number, last: number, possessive: boolean, sentenceStart: Uint8Array): boolean {
+  const checks = c.checks;
+  for (let k = 0; k < checks.length; k++) {
+    const check = checks[k];
+    if (check === CaseCheck.None) continue;
+    const t = first + k;
+    if (check === CaseCheck.Initial) {
+      if (!(tokens.flags[t] & TokenFlag.Capitalised)) return false;
+    } else {
+      const end = possessive && t === last ? tokens.baseEnd[t] : tokens.end[t];
+      let word = text.slice(tokens.start[t], end);
+      if (word.includes('’')) word = word.replace(/’/g, "'");
+      if (word !== c.words[k]) return false;
+    }
+  }
+  if (c.notSentenceStart && sentenceStart[first]) return false;
+  if (c.after) {
+    const prev = first - 1;
+    if (prev < 0 || !(tokens.flags[prev] & TokenFlag.Word) || !c.after.has(tokens.key[prev])) return false;
+  }
+  if (c.notBefore && !possessive) {
+    const next = last + 1;
+    if (next < tokens.count && tokens.flags[next] & TokenFlag.Word) {
+      const word = text.slice(tokens.start[next], tokens.end[next]);
+      if (c.notBefore.has(word.toLowerCase())) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Marks word tokens that begin a sentence or a line, where a capital letter says nothing about
+ * whether a word is a name.
+ */
+function markSentenceStarts(tokens: Tokens, sentences: readonly Span[]): Uint8Array {
+  const marks = new Uint8Array(tokens.count);
+  let s = 0;
+  let atLineStart = true;
+  for (let i = 0; i < tokens.count; i++) {
+    const flags = tokens.flags[i];
+    if (flags & TokenFlag.Newline) {
+      atLineStart = true;
+      continue;
+    }
+    if (!(flags & TokenFlag.Word)) continue;
+    const start = tokens.start[i];
+    let newSentence = false;
+    while (s < sentences.length && sentences[s].start <= start) {
+      newSentence = true;
+      s++;
+    }
+    if (newSentence || atLineStart) marks[i] = 1;
+    atLineStart = false;
+  }
+  return marks;
+}

@@ -1,0 +1,206 @@
+import type { LineIndex } from '../text/lines';
+import type { OrganisationAnnotation, OrganisationType } from '../types';
+import { TokenFlag, type Tokens } from './tokens';
+
+/** Words that end (or, followed by "of"/"for", begin) an organisation's name, with the type they suggest. */
+const HEADS: ReadonlyMap<string, OrganisationType> = new Map([
+  ['police', 'police-force'], ['constabulary', 'police-force'],
+  ['council', 'council'], ['borough', 'council'],
+  ['court', 'court'],
+  ['trust', 'charity'], ['society', 'charity'], ['foundation', 'charity'], ['charity', 'charity'],
+  ['agency', 'national-agency'], ['bureau', 'national-agency'],
+  ['inspectorate', 'inspectorate'],
+  ['department', 'government'], ['ministry', 'government'], ['office', 'government'], ['commission', 'government'], ['authority', 'government'],
+  ['unit', 'other'], ['service', 'other'], ['services', 'other'], ['centre', 'other'], ['center', 'other'], ['partnership', 'other'],
+  ['network', 'other'], ['project', 'other'], ['association', 'other'], ['federation', 'other'], ['institute', 'other'], ['board', 'other'],
+]);
+
+/** Heads that also name places and rooms: "City Centre", "Post Office" are not organisations. */
+const PLACE_MODIFIERS = new Set(['city', 'town', 'shopping', 'leisure', 'sports', 'post', 'box', 'call', 'contact', 'data', 'control', 'custody', 'head', 'home', 'front']);
+const PLACE_HEADS = new Set(['centre', 'center', 'office', 'unit', 'service', 'network', 'project', 'board']);
+
+/** Lower-case words allowed inside a name: "Department for Education", "London Borough of Hackney". */
+const CONNECTORS = new Set(['of', 'for', 'and', 'the']);
+
+/** Capitalised only because they start a sentence: "Local Police said", "Our Trust". */
+const SENTENCE_OPENERS = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'local', 'national', 'every', 'each',
+  'all', 'some', 'many', 'most', 'other', 'another', 'new', 'when', 'while', 'where', 'if', 'as', 'after', 'before', 'during', 'since', 'both',
+  'former', 'acting', 'regional', 'specialist', 'senior', 'county', 'partner', 'neighbouring',
+]);
+
+const CUES = new Set(['charity', 'organisation', 'charities']);
+
+/**
+ * Organisations no lexicon knows, found by rule: a run of capitalised words ending in a head word
+ * ("Maidstone Crown Court", "Essex County Council"), a head followed by "of"/"for" and a name
+ * ("London Borough of Hackney"), or a name after a cue ("the charity Oasis"). Title-case lines
+ * (headlines) are skipped: every word is capitalised there, so capitals carry no signal.
+ */
+export function findUnknownOrganisations(
+  text: string,
+  tokens: Tokens,
+  taken: Uint8Array,
+  sentenceStart: Uint8Array,
+  lineIndex: LineIndex,
+): OrganisationAnnotation[] {
+  const out: OrganisationAnnotation[] = [];
+  const lowerSeen = lowerCaseWords(tokens);
+  const headline = titleCaseLines(tokens);
+  const n = tokens.count;
+  let i = 0;
+  while (i < n) {
+    if (!inRun(tokens, taken, headline, i) || isConnector(tokens, i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < n && inRun(tokens, taken, headline, j + 1)) {
+      // "Kent County Council and Medway Council" are two names.
+      if (tokens.key[j + 1] === 'and' && (HEADS.has(tokens.key[j]) || tokens.key[j + 2] === 'the')) break;
+      j++;
+    }
+    const found = nameInRun(tokens, i, j, sentenceStart, lowerSeen) ?? cueName(tokens, i, j);
+    if (found) out.push(annotate(text, tokens, found, lineIndex));
+    i = j + 1;
+  }
+  return out;
+}
+
+interface Found {
+  first: number;
+  last: number;
+  type: OrganisationType;
+}
+
+function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Array, lowerSeen: Set<string>): Found | undefined {
+  while (b > a && isConnector(tokens, b)) b--;
+  if (sentenceStart[a] && (SENTENCE_OPENERS.has(tokens.key[a]) || lowerSeen.has(tokens.key[a]))) a++;
+  while (a < b && isConnector(tokens, a)) a++;
+  if (a >= b) return undefined;
+
+  let first = a;
+  let last = -1;
+  let head = -1;
+  for (let k = a; k <= b; k++) {
+    if (!HEADS.has(tokens.key[k])) continue;
+    const next = tokens.key[k + 1];
+    if (k < b && (next === 'of' || next === 'for')) {
+      // Head first: "Department for Education". The name starts at the capitalised words just before it.
+      head = k;
+      last = b;
+      first = k;
+      while (first > a && !isConnector(tokens, first - 1)) first--;
+      break;
+    }
+    head = k;
+    last = k;
+  }
+  if (head < 0) return undefined;
+  if (last === head) {
+    // Tail head: "Leader of Kent County Council" names only "Kent County Council".
+    for (let k = head - 1; k >= first; k--) {
+      if (isConnector(tokens, k) && tokens.key[k] !== 'and') {
+        first = k + 1;
+        break;
+      }
+    }
+    while (first < head && isConnector(tokens, first)) first++;
+  }
+  if (last - first < 1) return undefined;
+  const headKey = tokens.key[head];
+  if (PLACE_HEADS.has(headKey) && head > first && PLACE_MODIFIERS.has(tokens.key[head - 1])) return undefined;
+  return { first, last, type: typeFor(tokens, first, last, headKey) };
+}
+
+function cueName(tokens: Tokens, a: number, b: number): Found | undefined {
+  const cue = a - 1;
+  if (cue < 0 || !(tokens.flags[cue] & TokenFlag.Word) || tokens.flags[cue] & TokenFlag.Capitalised || !CUES.has(tokens.key[cue])) return undefined;
+  const last = Math.min(b, a + 4);
+  return { first: a, last, type: 'charity' };
+}
+
+function typeFor(tokens: Tokens, first: number, last: number, headKey: string): OrganisationType {
+  const words = new Set(tokens.key.slice(first, last + 1));
+  if (headKey === 'unit' && words.has('regional')) return 'regional-unit';
+  if (headKey === 'service' || headKey === 'services') {
+    if (words.has('police')) return 'police-force';
+    if (words.has('prosecution')) return 'prosecutor';
+  }
+  if (words.has('inspectorate')) return 'inspectorate';
+  return HEADS.get(headKey) ?? 'other';
+}
+
+function annotate(text: string, tokens: Tokens, found: Found, lineIndex: LineIndex): OrganisationAnnotation {
+  const start = tokens.start[found.first];
+  const end = tokens.flags[found.last] & TokenFlag.Possessive ? tokens.baseEnd[found.last] : tokens.end[found.last];
+  const name = text.slice(start, end);
+  return {
+    kind: 'organisation',
+    id: `organisation:${start}-${end}`,
+    start,
+    end,
+    text: name,
+    line: lineIndex.lineAt(start),
+    source: 'rule',
+    entityId: slug(name),
+    canonical: name.replace(/’/g, "'").replace(/\s+/g, ' '),
+    orgType: found.type,
+    known: false,
+  };
+}
+
+export function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function isConnector(tokens: Tokens, i: number): boolean {
+  return !(tokens.flags[i] & TokenFlag.Capitalised) && CONNECTORS.has(tokens.key[i]);
+}
+
+function inRun(tokens: Tokens, taken: Uint8Array, headline: Uint8Array, i: number): boolean {
+  if (taken[i] || headline[i]) return false;
+  const flags = tokens.flags[i];
+  if (!(flags & TokenFlag.Word)) return false;
+  if (flags & TokenFlag.Capitalised) return true;
+  // "&" keys as "and" but is not a word token; lower-case connectors join capitalised words.
+  return CONNECTORS.has(tokens.key[i]);
+}
+
+function lowerCaseWords(tokens: Tokens): Set<string> {
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.count; i++) {
+    if ((tokens.flags[i] & (TokenFlag.Word | TokenFlag.Capitalised)) === TokenFlag.Word) seen.add(tokens.key[i]);
+  }
+  return seen;
+}
+
+/**
+ * Marks the tokens of headline-like lines: at least four longer words and hardly any of them in
+ * lower case ("Police Raid Homes In Dawn Swoop"). Capitals there say nothing about names.
+ */
+function titleCaseLines(tokens: Tokens): Uint8Array {
+  const marks = new Uint8Array(tokens.count);
+  let lineStart = 0;
+  let words = 0;
+  let lower = 0;
+  for (let i = 0; i <= tokens.count; i++) {
+    if (i === tokens.count || tokens.flags[i] & TokenFlag.Newline) {
+      if (words >= 4 && lower <= Math.max(1, words * 0.1)) marks.fill(1, lineStart, i);
+      lineStart = i + 1;
+      words = 0;
+      lower = 0;
+      continue;
+    }
+    if (tokens.flags[i] & TokenFlag.Word && tokens.end[i] - tokens.start[i] >= 4) {
+      words++;
+      if (!(tokens.flags[i] & TokenFlag.Capitalised)) lower++;
+    }
+  }
+  return marks;
+}
