@@ -7,4 +7,5 @@ export { analyze, type AnalyzeOptions } from './analyze';
 export { compileLexicon, validateLexiconExtension, type CompiledLexicon, type LexiconExtension } from './lexicon';
 export { LineIndex } from './text/lines';
 export { splitSentences, countWords } from './text/sentences';
+export * from './record';
 export * from './types';

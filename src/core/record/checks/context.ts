@@ -1,0 +1,99 @@
+import type { FigureAnnotation } from '../../types';
+import { measureOf } from '../claims';
+import { intervalOf, scale, type Interval } from '../interval';
+import { toBase, unitFamily } from '../units';
+import type { CheckOperand, SourceDocument } from '../types';
+
+/** A figure of the document under check, with where it sits and what it allows. */
+export interface CheckFigure {
+  readonly f: FigureAnnotation;
+  readonly measure?: string;
+  readonly family: string;
+  /** The value in the family's base unit. */
+  readonly base: number;
+  /** The values the figure allows, in the base unit. */
+  readonly interval: Interval;
+  readonly sentenceIndex: number;
+  /** Paragraph, or a whole list with the line that introduces it. */
+  readonly block: number;
+}
+
+export interface CheckContext {
+  readonly doc: SourceDocument;
+  readonly figures: readonly CheckFigure[];
+}
+
+export function checkContext(doc: SourceDocument): CheckContext {
+  const blocks = blockOfLine(doc.text);
+  const sentenceStarts = doc.analysis.sentences.map((s) => s.start);
+  const figures: CheckFigure[] = [];
+  for (const a of doc.analysis.annotations) {
+    if (a.kind !== 'figure' || !Number.isFinite(a.value)) continue;
+    const factor = toBase(1, a.unit);
+    figures.push({
+      f: a,
+      measure: measureOf(a),
+      family: unitFamily(a.unit),
+      base: a.value * factor,
+      interval: scale(intervalOf(a), factor),
+      sentenceIndex: indexAtOrBefore(sentenceStarts, a.sentence?.start ?? a.start),
+      block: blocks[Math.min(a.line, blocks.length - 1)] ?? 0,
+    });
+  }
+  return { doc, figures };
+}
+
+/** Figures near each other: the same sentence, neighbouring sentences, or the same paragraph or list. */
+export function near(a: CheckFigure, b: CheckFigure): boolean {
+  return a.block === b.block || Math.abs(a.sentenceIndex - b.sentenceIndex) <= 1;
+}
+
+export function sentenceOf(ctx: CheckContext, x: CheckFigure): string {
+  const s = x.f.sentence;
+  return s && s.end > s.start ? ctx.doc.text.slice(s.start, s.end) : x.f.text;
+}
+
+export function operand(x: CheckFigure, role: string): CheckOperand {
+  return { annotationId: x.f.id, start: x.f.start, end: x.f.end, line: x.f.line, value: x.f.value, role };
+}
+
+function indexAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  if (hi < 0) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const BULLET = /^\s*(?:[•*·▪‣◦–-]|\d+[.)])\s+/;
+
+/**
+ * Block number of each line. A blank line starts a new block, except between items of one list; a line
+ * ending in ":" joins the list it introduces, so "The Met's work resulted in:" belongs with its bullets.
+ */
+function blockOfLine(text: string): number[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: number[] = [];
+  let block = 0;
+  let sawBlank = false;
+  let prev: string | undefined;
+  for (const line of lines) {
+    if (/^\s*$/.test(line)) {
+      sawBlank = true;
+      out.push(block);
+      continue;
+    }
+    if (prev !== undefined && sawBlank) {
+      const continuesList = BULLET.test(line) && (BULLET.test(prev) || /:\s*$/.test(prev));
+      if (!continuesList) block++;
+    }
+    sawBlank = false;
+    prev = line;
+    out.push(block);
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+import type { ArithmeticCheck, SourceDocument } from '../types';
+import { checkContext } from './context';
+import { percentChangeChecks } from './percent';
+import { proportionChecks } from './proportion';
+import { linkedFigureChecks } from './qualifier';
+import { sumChecks } from './sums';
+
+/** Every arithmetic check one document's own figures allow, in document order. Never throws on odd input. */
+export function checkDocument(doc: SourceDocument): ArithmeticCheck[] {
+  const ctx = checkContext(doc);
+  const checks = [...sumChecks(ctx), ...percentChangeChecks(ctx), ...proportionChecks(ctx), ...linkedFigureChecks(ctx)];
+  return checks.sort((a, b) => firstStart(a) - firstStart(b) || (a.checkId < b.checkId ? -1 : 1));
+}
+
+function firstStart(c: ArithmeticCheck): number {
+  return Math.min(...c.operands.map((o) => o.start));
+}

@@ -1,0 +1,142 @@
+import type { FigureAnnotation, OrganisationAnnotation } from '../types';
+import { intervalOf, scale, type Interval } from './interval';
+import { toBase, unitFamily } from './units';
+import type { Claim, SourceDocument } from './types';
+
+/** A claim with what the linker needs to place it; `recordId` is filled in when it is linked. */
+export interface LinkableClaim {
+  claim: Claim;
+  /** Must be equal for two claims to be linked: measure|unit family|place|subject. */
+  readonly hardKey: string;
+  readonly measure: string;
+  readonly family: string;
+  readonly place?: string;
+  readonly subject?: string;
+  /** Soft dimensions: two claims may be linked when each is equal or unknown on one side. */
+  readonly organisation?: string;
+  readonly operation?: string;
+  readonly periodFrom?: string;
+  readonly periodTo?: string;
+  /** The values the claim allows, in the family's base unit. */
+  readonly interval: Interval;
+  /** Sort key among claims of one group, so linking never depends on insertion order. */
+  readonly order: string;
+}
+
+/** Lower case, single spaces, no leading article: the form keys compare. */
+export function normaliseKeyPart(s: string | undefined | null): string | undefined {
+  if (s === undefined || s === null) return undefined;
+  const n = s.toLowerCase().replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim().replace(/^(?:the|a|an) /, '');
+  return n.length ? n : undefined;
+}
+
+export function normalisePlace(s: string | undefined): string | undefined {
+  return normaliseKeyPart(s?.replace(/^\s*(?:in|across|around|throughout|within)\s+/i, ''));
+}
+
+export function normaliseOperation(s: string | undefined): string | undefined {
+  return normaliseKeyPart(s?.replace(/^\s*(?:operation|op\.?)\s+/i, ''));
+}
+
+/** The measure a figure reports; a change ("up 55%") measures something else than the level ("2,232 arrests"). */
+export function measureOf(f: Pick<FigureAnnotation, 'counts' | 'change'>): string | undefined {
+  const m = normaliseKeyPart(f.counts);
+  if (!m) return undefined;
+  return f.change ? `${m} (change)` : m;
+}
+
+export function hardKeyOf(measure: string, family: string, place: string | undefined, subject: string | undefined): string {
+  return [measure, family, place ?? '', subject ?? ''].join('|');
+}
+
+/**
+ * The organisation a figure is claimed by: its stated claimant, or else the publisher when the publisher is
+ * an organisation that produces such figures (a force publishing its own results), never a news outlet.
+ */
+function organisationOf(f: FigureAnnotation, doc: SourceDocument): string | undefined {
+  if (f.claimant) return normaliseKeyPart(f.claimant);
+  const publisher = (doc.meta ?? doc.analysis.meta).publisher;
+  if (!publisher) return undefined;
+  const org = doc.analysis.annotations.find((a): a is OrganisationAnnotation => a.kind === 'organisation' && a.entityId === publisher);
+  return org && org.orgType !== 'media' ? normaliseKeyPart(publisher) : undefined;
+}
+
+function sentenceText(text: string, f: FigureAnnotation): string {
+  const s = f.sentence && f.sentence.end > f.sentence.start ? text.slice(f.sentence.start, f.sentence.end) : text.slice(f.start, f.end);
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Every figure of a document that has a measure, as a claim ready to be linked. Figures with no `counts` are not linked. */
+export function claimsOf(doc: SourceDocument): LinkableClaim[] {
+  const meta = doc.meta ?? doc.analysis.meta;
+  const out: LinkableClaim[] = [];
+  for (const a of doc.analysis.annotations) {
+    if (a.kind !== 'figure') continue;
+    const measure = measureOf(a);
+    if (!measure || !Number.isFinite(a.value)) continue;
+    const family = unitFamily(a.unit);
+    const place = normalisePlace(a.place);
+    const subject = normaliseKeyPart(a.subject);
+    const claim: Claim = {
+      recordId: '',
+      docId: doc.id,
+      annotationId: a.id,
+      start: a.start,
+      end: a.end,
+      line: a.line,
+      text: a.text,
+      value: a.value,
+      unit: a.unit,
+      qualifier: a.qualifier,
+      bound: a.bound,
+      precision: a.precision,
+      sentence: sentenceText(doc.text, a),
+      ...(meta.publisher ? { publisher: meta.publisher } : {}),
+      ...(meta.date ? { date: meta.date } : {}),
+    };
+    out.push(
+      linkable(claim, {
+        measure,
+        family,
+        place,
+        subject,
+        organisation: organisationOf(a, doc),
+        operation: normaliseOperation(a.operation),
+        periodFrom: a.period?.from,
+        periodTo: a.period?.to,
+      }),
+    );
+  }
+  return out;
+}
+
+export interface LinkDimensions {
+  readonly measure: string;
+  readonly family: string;
+  readonly place?: string;
+  readonly subject?: string;
+  readonly organisation?: string;
+  readonly operation?: string;
+  readonly periodFrom?: string;
+  readonly periodTo?: string;
+}
+
+export function linkable(claim: Claim, d: LinkDimensions): LinkableClaim {
+  const interval = scale(intervalOf(claim), toBase(1, claim.unit));
+  const known = [d.organisation, d.operation, d.periodFrom, d.periodTo].filter((x) => x !== undefined).length;
+  const order = [9 - known, d.organisation ?? '~', d.operation ?? '~', d.periodFrom ?? '~', d.periodTo ?? '~', claim.isReference ? 0 : 1, claim.docId, String(claim.start).padStart(10, '0'), claim.annotationId].join('\u0000');
+  return {
+    claim,
+    hardKey: hardKeyOf(d.measure, d.family, d.place, d.subject),
+    measure: d.measure,
+    family: d.family,
+    ...(d.place ? { place: d.place } : {}),
+    ...(d.subject ? { subject: d.subject } : {}),
+    ...(d.organisation ? { organisation: d.organisation } : {}),
+    ...(d.operation ? { operation: d.operation } : {}),
+    ...(d.periodFrom ? { periodFrom: d.periodFrom } : {}),
+    ...(d.periodTo ? { periodTo: d.periodTo } : {}),
+    interval,
+    order,
+  };
+}

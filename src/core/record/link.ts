@@ -1,0 +1,190 @@
+import { describeInterval, intersectAll, isExact, type Interval } from './interval';
+import { formatNumber, stableHash } from './format';
+import type { LinkableClaim } from './claims';
+import { toBase } from './units';
+import type { Claim, CrossSourceRecord } from './types';
+
+interface Cluster {
+  organisation?: string;
+  operation?: string;
+  readonly froms: string[];
+  readonly tos: string[];
+  readonly docs: Set<string>;
+  readonly members: LinkableClaim[];
+  common: Interval | undefined;
+}
+
+/** Dates at different granularity agree when the coarser is a prefix of the finer ("2019-11" and "2019-11-01"). */
+function datesAgree(a: string, b: string): boolean {
+  return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
+}
+
+function compatible(c: LinkableClaim, k: Cluster): boolean {
+  if (c.organisation && k.organisation && c.organisation !== k.organisation) return false;
+  if (c.operation && k.operation && c.operation !== k.operation) return false;
+  if (c.periodFrom && !k.froms.every((d) => datesAgree(d, c.periodFrom!))) return false;
+  if (c.periodTo && !k.tos.every((d) => datesAgree(d, c.periodTo!))) return false;
+  if (k.docs.has(c.claim.docId)) return true;
+  // Across documents, "nothing contradicts" is not enough: something known must positively agree, or every
+  // "arrests" figure in the workspace would be compared with every other.
+  return (
+    (c.organisation !== undefined && c.organisation === k.organisation) ||
+    (c.operation !== undefined && c.operation === k.operation) ||
+    (c.periodFrom !== undefined && k.froms.length > 0) ||
+    (c.periodTo !== undefined && k.tos.length > 0)
+  );
+}
+
+function newCluster(c: LinkableClaim): Cluster {
+  const k: Cluster = { froms: [], tos: [], docs: new Set(), members: [], common: c.interval };
+  join(k, c);
+  return k;
+}
+
+function join(k: Cluster, c: LinkableClaim): void {
+  k.organisation ??= c.organisation;
+  k.operation ??= c.operation;
+  if (c.periodFrom && !k.froms.includes(c.periodFrom)) k.froms.push(c.periodFrom);
+  if (c.periodTo && !k.tos.includes(c.periodTo)) k.tos.push(c.periodTo);
+  k.docs.add(c.claim.docId);
+  if (k.members.length) k.common = k.common && intersectAll([k.common, c.interval]);
+  k.members.push(c);
+}
+
+/**
+ * Links the claims of one group (same measure, unit, place and subject) into records. Claims are taken
+ * most specific first, in a fixed order, so the result depends only on the claims, never on the order
+ * documents were indexed. A claim that fits several records (it states less than they do) joins the one
+ * in its own document, else the one its value agrees with; if that is still ambiguous it stands alone.
+ */
+export function linkGroup(claims: readonly LinkableClaim[]): CrossSourceRecord[] {
+  const sorted = [...claims].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  const clusters: Cluster[] = [];
+  const undecided: LinkableClaim[] = [];
+  for (const c of sorted) {
+    const fits = clusters.filter((k) => compatible(c, k));
+    if (fits.length === 0) clusters.push(newCluster(c));
+    else if (fits.length === 1) join(fits[0], c);
+    else {
+      const chosen = pick(fits, c);
+      if (chosen) join(chosen, c);
+      else undecided.push(c);
+    }
+  }
+  const loners: Cluster[] = [];
+  for (const c of undecided) {
+    const home = loners.find((k) => compatible(c, k));
+    if (home) join(home, c);
+    else loners.push(newCluster(c));
+  }
+  const seen = new Map<string, number>();
+  return [...clusters, ...loners].map((k) => toRecord(k, seen));
+}
+
+function pick(fits: Cluster[], c: LinkableClaim): Cluster | undefined {
+  const sameDoc = fits.filter((k) => k.docs.has(c.claim.docId));
+  const pool = sameDoc.length ? sameDoc : fits;
+  if (pool.length === 1) return pool[0];
+  const agreeing = pool.filter((k) => k.common && intersectAll([k.common, c.interval]));
+  return agreeing.length === 1 ? agreeing[0] : undefined;
+}
+
+function coarsest(dates: readonly string[]): string {
+  return [...dates].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0] ?? '';
+}
+
+function toRecord(k: Cluster, seen: Map<string, number>): CrossSourceRecord {
+  const first = k.members[0];
+  const period = k.froms.length || k.tos.length ? `${coarsest(k.froms)}..${coarsest(k.tos)}` : undefined;
+  const knowsAnything = k.organisation || k.operation || period;
+  const parts = [first.measure, first.family, k.organisation ?? '', k.operation ?? '', period ?? '', first.place ?? '', first.subject ?? ''];
+  // With nothing known beyond the measure, the record can only be one document's (see `compatible`).
+  if (!knowsAnything) parts.push(`doc:${first.claim.docId}`);
+  let key = parts.join('|');
+  const n = (seen.get(key) ?? 0) + 1;
+  seen.set(key, n);
+  if (n > 1) key += `#${n}`;
+  const recordId = `r-${slug(first.measure)}-${stableHash(key)}`;
+  const claims = k.members
+    .map((m) => (m.claim = { ...m.claim, recordId }))
+    .sort((a, b) => Number(!!b.isReference) - Number(!!a.isReference) || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start));
+  const docs = new Set(claims.map((c) => c.docId));
+  const { status, explanation } = judge(k, claims, docs.size);
+  return {
+    recordId,
+    key,
+    measure: first.measure,
+    unit: first.family,
+    ...(first.subject ? { subject: first.subject } : {}),
+    ...(k.organisation ? { organisation: k.organisation } : {}),
+    ...(k.operation ? { operation: k.operation } : {}),
+    ...(period ? { period } : {}),
+    ...(first.place ? { place: first.place } : {}),
+    claims,
+    status,
+    sourceCount: docs.size,
+    explanation,
+  };
+}
+
+function slug(s: string): string {
+  return s.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32) || 'figure';
+}
+
+function where(c: Claim): string {
+  return c.isReference ? `reference ${c.docId}, row ${c.line}` : `${c.docId}, line ${c.line + 1}`;
+}
+
+function allows(m: LinkableClaim, iv: Interval): string {
+  const f = toBase(1, m.claim.unit);
+  const own = { ...iv, lo: iv.lo / f, hi: iv.hi / f };
+  return own.lo === own.hi ? formatNumber(own.lo, 4) : describeInterval(own);
+}
+
+/**
+ * The most precisely stated exact figures are taken at their word (a point), the others as the range their
+ * rounding allows: "eight years" allows 7.5 to 8.5, which "eight and a half years" (8.5) is not in, while
+ * "£5m" allows the "£5.2m" another source states.
+ */
+function effectiveIntervals(members: readonly LinkableClaim[]): Map<LinkableClaim, Interval> {
+  const exact = members.filter((m) => isExact(m.claim));
+  const finest = Math.min(...exact.map((m) => toBase(m.claim.precision, m.claim.unit)));
+  const out = new Map<LinkableClaim, Interval>();
+  for (const m of members) {
+    const point = toBase(m.claim.value, m.claim.unit);
+    const isFinest = exact.length > 1 && isExact(m.claim) && toBase(m.claim.precision, m.claim.unit) <= finest * (1 + 1e-9);
+    out.set(m, isFinest ? { lo: point, hi: point, loOpen: false, hiOpen: false } : m.interval);
+  }
+  return out;
+}
+
+function judge(k: Cluster, claims: readonly Claim[], sourceCount: number): { status: CrossSourceRecord['status']; explanation: string } {
+  const effective = effectiveIntervals(k.members);
+  k.common = intersectAll([...effective.values()]);
+  if (!k.common) {
+    // The claim that demands the most and the one that allows the least cannot both hold.
+    let high = k.members[0];
+    let low = k.members[0];
+    const iv = (m: LinkableClaim) => effective.get(m)!;
+    for (const m of k.members) {
+      if (iv(m).lo > iv(high).lo || (iv(m).lo === iv(high).lo && iv(m).loOpen)) high = m;
+      if (iv(m).hi < iv(low).hi || (iv(m).hi === iv(low).hi && iv(m).hiOpen)) low = m;
+    }
+    const inOneDoc = sourceCount === 1 ? ' in the same document' : '';
+    return {
+      status: 'conflict',
+      explanation: `“${high.claim.text}” (${where(high.claim)}) means ${allows(high, iv(high))}, but “${low.claim.text}” (${where(low.claim)}) means ${allows(low, iv(low))}${inOneDoc}: no value fits both.`,
+    };
+  }
+  if (claims.length === 1) return { status: 'single-source', explanation: `Only “${claims[0].text}” (${where(claims[0])}) states this figure.` };
+  const agreed = describeInterval(sharedInOwnUnit(k));
+  if (sourceCount === 1) return { status: 'single-source', explanation: `${claims.length} statements in one document agree (all allow ${agreed}); no other source states it.` };
+  return { status: 'consistent', explanation: `${claims.length} claims from ${sourceCount} sources agree: all allow ${agreed}.` };
+}
+
+/** The common interval expressed in the first claim's own unit, so the explanation reads "290", not "0.9". */
+function sharedInOwnUnit(k: Cluster): Interval {
+  const factor = toBase(1, k.members[0].claim.unit);
+  const c = k.common!;
+  return { ...c, lo: c.lo / factor, hi: c.hi / factor };
+}

@@ -1,0 +1,163 @@
+import type { Logger } from '../types';
+import { nullLogger } from '../types';
+import { checkDocument } from './checks';
+import { claimsOf, type LinkableClaim } from './claims';
+import { linkGroup } from './link';
+import { readReferenceTable } from './reference';
+import type { ArithmeticCheck, CrossSourceRecord, ReferenceProblem, SourceDocument } from './types';
+
+export interface RecordIndexOptions {
+  readonly logger?: Logger;
+}
+
+/** What an update changed: the records that were relinked, by id before and after. */
+export interface RecordUpdate {
+  readonly changedRecords: readonly string[];
+}
+
+/**
+ * The cross-source record of a workspace, kept up to date one document at a time. Updating a document
+ * relinks only the groups (measure, unit, place, subject) its old and new figures fall in, and rechecks
+ * only that document, so one edit costs in proportion to what it touches, not to the workspace.
+ */
+export interface RecordIndex {
+  upsert(doc: SourceDocument): RecordUpdate;
+  remove(docId: string): RecordUpdate;
+  /** Adds or replaces a reference table; returns the rows it could not use. */
+  addReference(tableId: string, text: string, format?: 'csv' | 'json'): readonly ReferenceProblem[];
+  removeReference(tableId: string): RecordUpdate;
+  records(): readonly CrossSourceRecord[];
+  record(recordId: string): CrossSourceRecord | undefined;
+  recordFor(docId: string, annotationId: string): CrossSourceRecord | undefined;
+  /** Records with at least one claim in the document, in the order their first claim appears. */
+  recordsFor(docId: string): readonly CrossSourceRecord[];
+  checksFor(docId: string): readonly ArithmeticCheck[];
+  conflicts(): readonly CrossSourceRecord[];
+}
+
+const docSource = (id: string) => `d\u0000${id}`;
+const refSource = (id: string) => `r\u0000${id}`;
+
+export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex {
+  const logger = options.logger ?? nullLogger;
+  const sources = new Map<string, readonly LinkableClaim[]>();
+  const checks = new Map<string, readonly ArithmeticCheck[]>();
+  const groups = new Map<string, Map<string, readonly LinkableClaim[]>>();
+  const groupRecords = new Map<string, readonly CrossSourceRecord[]>();
+  const byId = new Map<string, CrossSourceRecord>();
+  const byAnnotation = new Map<string, Map<string, string>>();
+
+  function replaceSource(source: string, claims: readonly LinkableClaim[]): RecordUpdate {
+    const touched = new Set<string>();
+    for (const c of sources.get(source) ?? []) touched.add(c.hardKey);
+    for (const key of touched) groups.get(key)?.delete(source);
+    if (claims.length) sources.set(source, claims);
+    else sources.delete(source);
+    const fresh = new Map<string, LinkableClaim[]>();
+    for (const c of claims) (fresh.get(c.hardKey) ?? fresh.set(c.hardKey, []).get(c.hardKey)!).push(c);
+    for (const [key, list] of fresh) {
+      touched.add(key);
+      (groups.get(key) ?? groups.set(key, new Map()).get(key)!).set(source, list);
+    }
+    const changed = new Set<string>();
+    for (const key of touched) relink(key, changed);
+    return { changedRecords: [...changed].sort() };
+  }
+
+  function relink(key: string, changed: Set<string>): void {
+    for (const r of groupRecords.get(key) ?? []) {
+      changed.add(r.recordId);
+      byId.delete(r.recordId);
+      for (const c of r.claims) byAnnotation.get(c.docId)?.delete(c.annotationId);
+    }
+    const members = groups.get(key);
+    if (!members || members.size === 0) {
+      groups.delete(key);
+      groupRecords.delete(key);
+      return;
+    }
+    const records = linkGroup([...members.values()].flat());
+    groupRecords.set(key, records);
+    for (const r of records) {
+      changed.add(r.recordId);
+      byId.set(r.recordId, r);
+      for (const c of r.claims) (byAnnotation.get(c.docId) ?? byAnnotation.set(c.docId, new Map()).get(c.docId)!).set(c.annotationId, r.recordId);
+    }
+  }
+
+  const index: RecordIndex = {
+    upsert(doc) {
+      let claims: LinkableClaim[] = [];
+      try {
+        claims = claimsOf(doc);
+        checks.set(doc.id, checkDocument(doc));
+      } catch (e) {
+        logger.error(`record: could not check ${doc.id}`, e);
+        checks.set(doc.id, []);
+      }
+      return replaceSource(docSource(doc.id), claims);
+    },
+    remove(docId) {
+      checks.delete(docId);
+      const update = replaceSource(docSource(docId), []);
+      byAnnotation.delete(docId);
+      return update;
+    },
+    addReference(tableId, text, format) {
+      const parsed = readReferenceTable(text, { tableId, ...(format ? { format } : {}) });
+      replaceSource(refSource(tableId), parsed.claims);
+      return parsed.problems;
+    },
+    removeReference(tableId) {
+      return replaceSource(refSource(tableId), []);
+    },
+    records() {
+      return [...byId.values()].sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
+    },
+    record(recordId) {
+      return byId.get(recordId);
+    },
+    recordFor(docId, annotationId) {
+      const id = byAnnotation.get(docId)?.get(annotationId);
+      return id === undefined ? undefined : byId.get(id);
+    },
+    recordsFor(docId) {
+      const ids = new Set(byAnnotation.get(docId)?.values() ?? []);
+      const first = (r: CrossSourceRecord) => Math.min(...r.claims.filter((c) => c.docId === docId).map((c) => c.start));
+      return [...ids].map((id) => byId.get(id)!).filter(Boolean).sort((a, b) => first(a) - first(b));
+    },
+    checksFor(docId) {
+      return checks.get(docId) ?? [];
+    },
+    conflicts() {
+      return index.records().filter((r) => r.status === 'conflict');
+    },
+  };
+  return Object.freeze(index);
+}
+
+export interface RecordReferenceTable {
+  readonly tableId: string;
+  readonly text: string;
+  readonly format?: 'csv' | 'json';
+}
+
+export interface BuiltRecord {
+  readonly records: readonly CrossSourceRecord[];
+  readonly checks: Record<string, readonly ArithmeticCheck[]>;
+  readonly annotationRecord: Record<string, Record<string, string>>;
+  readonly problems: readonly ReferenceProblem[];
+}
+
+/** The record of a set of documents in one go: what `createRecordIndex` holds after upserting them all. */
+export function buildRecord(docs: readonly SourceDocument[], references: readonly RecordReferenceTable[] = [], options: RecordIndexOptions = {}): BuiltRecord {
+  const index = createRecordIndex(options);
+  const problems = references.flatMap((t) => index.addReference(t.tableId, t.text, t.format));
+  for (const d of docs) index.upsert(d);
+  const checks: Record<string, readonly ArithmeticCheck[]> = {};
+  const annotationRecord: Record<string, Record<string, string>> = {};
+  for (const d of docs) checks[d.id] = index.checksFor(d.id);
+  const records = index.records();
+  for (const r of records) for (const c of r.claims) if (!c.isReference) (annotationRecord[c.docId] ??= {})[c.annotationId] = r.recordId;
+  return { records, checks, annotationRecord, problems };
+}

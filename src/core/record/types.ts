@@ -1,0 +1,101 @@
+import type { DocumentAnalysis, DocumentMeta, FigureUnit, QualifierBound } from '../types';
+
+/** One analysed document as the record sees it. `id` is whatever the host uses (a URI or a path). */
+export interface SourceDocument {
+  readonly id: string;
+  readonly analysis: DocumentAnalysis;
+  readonly text: string;
+  readonly meta?: DocumentMeta;
+}
+
+/** One figure as a claim about the world, with where it was said and by whom. */
+export interface Claim {
+  readonly recordId: string;
+  readonly docId: string;
+  readonly annotationId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly text: string;
+  readonly value: number;
+  readonly unit: FigureUnit;
+  readonly qualifier: string;
+  readonly bound: QualifierBound;
+  readonly precision: number;
+  /** The text of the sentence the figure came from. */
+  readonly sentence: string;
+  readonly publisher?: string;
+  readonly date?: string;
+  /** True for rows of a reference table: authoritative figures a draft is checked against. */
+  readonly isReference?: boolean;
+  /** For reference rows: where the authoritative figure was published. */
+  readonly sourceUrl?: string;
+}
+
+export type RecordStatus = 'consistent' | 'conflict' | 'single-source';
+
+/** Every claim, in every document, that reports the same measure of the same thing. */
+export interface CrossSourceRecord {
+  readonly recordId: string;
+  /** The key the id is derived from: measure|unit|organisation|operation|period|place|subject. */
+  readonly key: string;
+  readonly measure: string;
+  /** The unit family claims are compared in: count, GBP, kg (all masses), months (all durations), ratio (percent and "n in 10"). */
+  readonly unit: string;
+  readonly subject?: string;
+  readonly organisation?: string;
+  readonly operation?: string;
+  /** "from..to" as ISO dates, where any claim states it. */
+  readonly period?: string;
+  readonly place?: string;
+  readonly claims: readonly Claim[];
+  readonly status: RecordStatus;
+  /** Distinct documents and reference tables with a claim in the record. */
+  readonly sourceCount: number;
+  readonly explanation: string;
+}
+
+export type CheckKind = 'sum' | 'percent-change' | 'proportion' | 'qualifier' | 'restatement';
+export type CheckStatus = 'ok' | 'warning' | 'conflict';
+
+export interface CheckOperand {
+  readonly annotationId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly value: number;
+  /** What the operand is in the arithmetic: "part", "total", "before", "after", "stated", "numerator", ... */
+  readonly role: string;
+}
+
+export interface TextFix {
+  readonly start: number;
+  readonly end: number;
+  readonly replacement: string;
+  readonly title: string;
+}
+
+/** One piece of arithmetic the document's own figures make checkable. */
+export interface ArithmeticCheck {
+  /** Stable for the same figures in the same document: `${kind}:${first operand start}-...`. */
+  readonly checkId: string;
+  readonly docId: string;
+  readonly kind: CheckKind;
+  readonly status: CheckStatus;
+  readonly message: string;
+  /** The computation in figures, e.g. "7.6 + 9.3 = 16.9". */
+  readonly arithmetic: string;
+  readonly operands: readonly CheckOperand[];
+  readonly expected?: number;
+  readonly actual?: number;
+  /** How far `actual` may be from `expected` and still be ok. */
+  readonly tolerance: number;
+  readonly fix?: TextFix;
+}
+
+/** A row of a reference table that could not be used, and why. Rows are 1-based data rows (the header is row 0). */
+export interface ReferenceProblem {
+  readonly tableId: string;
+  readonly row: number;
+  readonly message: string;
+}

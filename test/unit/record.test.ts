@@ -1,0 +1,170 @@
+import * as assert from 'node:assert/strict';
+import { buildRecord, createRecordIndex, describeInterval, intervalOf } from '../../src/core/record';
+import { fig, makeDoc } from '../support/figures';
+
+const week = { text: '9-15 October', from: '2023-10-09', to: '2023-10-15' };
+
+describe('record: intervals', () => {
+  const iv = (value: number, qualifier: string, precision = 1, bound: 'exact' | 'lower' | 'upper' | 'approximate' = 'exact') =>
+    describeInterval(intervalOf({ value, qualifier, bound, precision }));
+  it('reads an exact integer as half a unit either side', () => assert.equal(iv(290, 'exact'), '289.5 to 290.5'));
+  it('reads "more than" and "over" as open lower bounds', () => {
+    assert.equal(iv(290, 'more than', 1, 'lower'), 'more than 290');
+    assert.equal(iv(1000, 'over', 1, 'lower'), 'more than 1,000');
+    assert.equal(iv(50, 'at least', 1, 'lower'), 'at least 50');
+  });
+  it('reads "almost" as within 10% below', () => {
+    const i = intervalOf({ value: 300, qualifier: 'almost', bound: 'approximate', precision: 1 });
+    assert.deepEqual([i.lo, i.hi, i.hiOpen], [270, 300, true]);
+  });
+  it('reads "around" as 10% either side, widened to half the precision', () => {
+    assert.equal(iv(300, 'around', 1, 'approximate'), '270 to 330');
+    assert.equal(iv(1000, 'nearly', 1000, 'approximate'), '500 to 1,000');
+  });
+  it('reads "up to" as at most', () => assert.equal(iv(50, 'up to', 1, 'upper'), 'at most 50'));
+  it('falls back on the bound for qualifiers it does not know', () => assert.equal(iv(20, 'a whisker past', 1, 'lower'), 'more than 20'));
+});
+
+describe('record: linking', () => {
+  it('groups different phrasings of the same measure into one record', () => {
+    const a = makeDoc('a.txt', 'The week of action led to more than 290 arrests by the Met.', [fig('more than 290 arrests', { value: 290, qualifier: 'more than', counts: 'arrests', claimant: 'met', period: week })]);
+    const b = makeDoc('b.txt', 'Officers made 290 arrests in the week.', [fig('290 arrests', { counts: 'arrests', claimant: 'met', period: week })]);
+    const c = makeDoc('c.txt', 'The Met said almost 300 people were arrested.', [fig('almost 300', { value: 300, qualifier: 'almost', counts: 'arrests', claimant: 'met', period: week })]);
+    const { records, annotationRecord } = buildRecord([a, b, c]);
+    assert.equal(records.length, 1);
+    assert.equal(records[0].sourceCount, 3);
+    assert.equal(records[0].status, 'consistent');
+    assert.equal(records[0].organisation, 'met');
+    assert.equal(records[0].period, '2023-10-09..2023-10-15');
+    assert.deepEqual(new Set([a, b, c].flatMap((d) => Object.values(annotationRecord[d.id]))), new Set([records[0].recordId]));
+  });
+
+  it('keeps the same number in different places apart', () => {
+    const kent = makeDoc('kent.txt', 'Kent officers made 21 arrests.', [fig('21 arrests', { counts: 'arrests', place: 'in Kent', period: week })]);
+    const essex = makeDoc('essex.txt', 'Essex officers made 21 arrests.', [fig('21 arrests', { counts: 'arrests', place: 'in Essex', period: week })]);
+    const { records } = buildRecord([kent, essex]);
+    assert.equal(records.length, 2);
+    assert.deepEqual(records.map((r) => r.place).sort(), ['essex', 'kent']);
+    assert.ok(records.every((r) => r.status === 'single-source'));
+  });
+
+  it('keeps different measures apart even with the same value', () => {
+    const d = makeDoc('d.txt', '52 people were safeguarded and 52 weapons seized.', [
+      fig('52 people', { counts: 'people safeguarded' }),
+      fig('52 weapons', { counts: 'weapons seized' }),
+    ]);
+    assert.equal(buildRecord([d]).records.length, 2);
+  });
+
+  it('does not link figures whose measure is unknown', () => {
+    const d = makeDoc('d.txt', 'There were 52 of them, and 52 more.', [fig('52'), fig('52', { occurrence: 1 })]);
+    const { records, annotationRecord } = buildRecord([d]);
+    assert.equal(records.length, 0);
+    assert.equal(annotationRecord['d.txt'], undefined);
+  });
+
+  it('flags a headline that contradicts the body of the same document', () => {
+    const d = makeDoc('d.txt', 'Forty people arrested\n\nIn total, 43 people were arrested during the operation.', [
+      fig('Forty', { value: 40, precision: 1, unit: 'count', counts: 'arrests' }),
+      fig('43 people', { counts: 'arrests' }),
+    ]);
+    const [r] = buildRecord([d]).records;
+    assert.equal(r.status, 'conflict');
+    assert.equal(r.sourceCount, 1);
+    assert.match(r.explanation, /“43 people” \(d\.txt, line 3\) means 43, but “Forty” \(d\.txt, line 1\) means 40 in the same document/);
+  });
+
+  it('flags a sentence restated at a different length', () => {
+    const d = makeDoc('d.txt', 'He was jailed for eight years. Later: jailed for eight and a half years.', [
+      fig('eight years', { value: 8, unit: 'years', precision: 1, counts: 'custodial sentence' }),
+      fig('eight and a half years', { value: 8.5, unit: 'years', precision: 0.5, counts: 'custodial sentence' }),
+    ]);
+    assert.equal(buildRecord([d]).records[0].status, 'conflict');
+  });
+
+  it('reports a conflict across documents when no value fits both', () => {
+    const a = makeDoc('a.txt', 'More than 1,300 individuals were charged.', [fig('More than 1,300', { value: 1300, qualifier: 'more than', counts: 'people charged', claimant: 'met' })]);
+    const b = makeDoc('b.txt', 'The Met charged 1,250 individuals.', [fig('1,250', { counts: 'people charged', claimant: 'met' })]);
+    const [r] = buildRecord([a, b]).records;
+    assert.equal(r.status, 'conflict');
+    assert.equal(r.sourceCount, 2);
+  });
+
+  it('does not link figures across documents when nothing about who or when agrees', () => {
+    const a = makeDoc('a.txt', 'Police made 700 arrests.', [fig('700 arrests', { counts: 'arrests' })]);
+    const b = makeDoc('b.txt', 'Police made 290 arrests.', [fig('290 arrests', { counts: 'arrests' })]);
+    const { records } = buildRecord([a, b]);
+    assert.equal(records.length, 2);
+    assert.ok(records.every((r) => r.status === 'single-source'));
+  });
+
+  it('keeps counts over different periods of the same organisation apart', () => {
+    const d = makeDoc('d.txt', 'The week saw 290 arrests. Since November 2019 the Met has made 110 arrests.', [
+      fig('290 arrests', { counts: 'arrests', claimant: 'met', period: week }),
+      fig('110 arrests', { counts: 'arrests', claimant: 'met', period: { text: 'Since November 2019', from: '2019-11' } }),
+    ]);
+    const { records } = buildRecord([d]);
+    assert.equal(records.length, 2);
+    assert.ok(records.every((r) => r.status === 'single-source'));
+  });
+
+  it('lets a figure that says less join the record of its own document its value agrees with', () => {
+    const d = makeDoc('d.txt', 'The week saw more than 290 arrests. Since November 2019 the Met has made 110 arrests.\n\n  • 290 arrests\n', [
+      fig('more than 290 arrests', { value: 290, qualifier: 'more than', counts: 'arrests', claimant: 'met', period: week }),
+      fig('110 arrests', { counts: 'arrests', claimant: 'met', period: { text: 'Since November 2019', from: '2019-11' } }),
+      fig('290 arrests', { occurrence: 1, counts: 'arrests' }),
+    ]);
+    const { records, annotationRecord } = buildRecord([d]);
+    assert.equal(records.length, 2);
+    const ids = annotationRecord['d.txt'];
+    const bullet = Object.entries(ids).find(([id]) => id === `figure:${d.text.lastIndexOf('290 arrests')}-${d.text.lastIndexOf('290 arrests') + 11}`)![1];
+    const lead = Object.entries(ids).find(([id]) => id.startsWith(`figure:${d.text.indexOf('more than 290')}-`))![1];
+    assert.equal(bullet, lead);
+  });
+
+  it('derives record ids from the record key, not from the order documents arrive in', () => {
+    const docs = [
+      makeDoc('a.txt', 'The Met made 290 arrests.', [fig('290 arrests', { counts: 'arrests', claimant: 'met', period: week })]),
+      makeDoc('b.txt', 'Kent made 21 arrests.', [fig('21 arrests', { counts: 'arrests', claimant: 'kent', period: week })]),
+      makeDoc('c.txt', 'The Met seized £214,568 cash.', [fig('£214,568', { counts: 'cash seized', claimant: 'met', period: week })]),
+    ];
+    const forward = buildRecord(docs).records.map((r) => r.recordId);
+    const backward = buildRecord([...docs].reverse()).records.map((r) => r.recordId);
+    assert.deepEqual(backward, forward);
+    const alone = buildRecord([docs[2]]).records.map((r) => r.recordId);
+    assert.ok(forward.includes(alone[0]));
+  });
+
+  it('carries provenance on every claim', () => {
+    const d = makeDoc('d.txt', 'Headline\nThe Met made 290 arrests in the week.', [fig('290 arrests', { counts: 'arrests' })], { publisher: 'met', date: '2023-10-20' });
+    const [c] = buildRecord([d]).records[0].claims;
+    assert.deepEqual(
+      { docId: c.docId, line: c.line, sentence: c.sentence, publisher: c.publisher, date: c.date, text: c.text },
+      { docId: 'd.txt', line: 1, sentence: 'The Met made 290 arrests in the week.', publisher: 'met', date: '2023-10-20', text: '290 arrests' },
+    );
+  });
+
+  it('takes the publisher as the claimant of its own unattributed figures, but not a newspaper', () => {
+    const release = makeDoc('release.txt', 'Metropolitan Police news. Officers made 290 arrests.', [fig('290 arrests', { counts: 'arrests' })], { publisher: 'met' }, [{ text: 'Metropolitan Police', entityId: 'met' }]);
+    const paper = makeDoc('paper.txt', 'The Guardian. Police made 290 arrests.', [fig('290 arrests', { counts: 'arrests' })], { publisher: 'guardian' }, [{ text: 'The Guardian', entityId: 'guardian', orgType: 'media' }]);
+    const { records } = buildRecord([release, paper]);
+    assert.deepEqual(records.map((r) => r.organisation ?? null).sort(), ['met', null]);
+  });
+
+  it('answers recordFor, recordsFor and conflicts from the index', () => {
+    const index = createRecordIndex();
+    const a = makeDoc('a.txt', 'The Met made 290 arrests.', [fig('290 arrests', { counts: 'arrests', claimant: 'met', period: week })]);
+    const b = makeDoc('b.txt', 'The Met made 300 arrests.', [fig('300 arrests', { counts: 'arrests', claimant: 'met', period: week })]);
+    index.upsert(a);
+    assert.equal(index.conflicts().length, 0);
+    const update = index.upsert(b);
+    const r = index.recordFor('a.txt', a.analysis.annotations[0].id)!;
+    assert.equal(r.status, 'conflict');
+    assert.deepEqual(update.changedRecords, [r.recordId]);
+    assert.deepEqual(index.conflicts().map((x) => x.recordId), [r.recordId]);
+    assert.deepEqual(index.recordsFor('b.txt').map((x) => x.recordId), [r.recordId]);
+    index.remove('b.txt');
+    assert.equal(index.recordFor('a.txt', a.analysis.annotations[0].id)!.status, 'single-source');
+    assert.equal(index.recordFor('b.txt', b.analysis.annotations[0].id), undefined);
+  });
+});
