@@ -1,7 +1,14 @@
-// PLACEHOLDER — replaced by the figures work (issue 3). Signature is the contract.
 import type { CompiledLexicon } from '../lexicon';
 import type { LineIndex } from '../text/lines';
-import type { FigureAnnotation, LegalTermAnnotation, OrganisationAnnotation, Span } from '../types';
+import type { FigureAnnotation, FigureUnit, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
+import { findClaimant, findOperation, findPeriod, findPlace, organisationsOf } from './attribution';
+import { findChange } from './changes';
+import { findMeasure, findSubject } from './measures';
+import { readMeta } from './meta';
+import { excludedSpans } from './nonFigures';
+import { PLUS_QUALIFIER, qualifierBefore } from './qualifiers';
+import { scanNumbers, type NumberToken } from './scan';
+import { clauseAfter, clauseBefore, headingOf, paragraphAround, sentenceAt } from './spans';
 
 export interface FigureContext {
   readonly lexicon: CompiledLexicon;
@@ -11,6 +18,174 @@ export interface FigureContext {
   readonly entities: readonly (OrganisationAnnotation | LegalTermAnnotation)[];
 }
 
-export function findFigures(_text: string, _ctx: FigureContext): FigureAnnotation[] {
-  return [];
+const TIME_UNITS: ReadonlySet<FigureUnit> = new Set(['years', 'months', 'weeks', 'days', 'hours']);
+const WEIGHT_UNITS: ReadonlySet<FigureUnit> = new Set(['kg', 'g', 'tonnes']);
+const ONLY_BEFORE_RE = /\b(?:only|just|exactly|a total of|a single|single)\s+$/i;
+const ONE_IDIOM_AFTER_RE = /^\s*(?:of|another|in|or|day|time|way|point|hour|minute|second|thing|off|another|by|more|at|on|who|which|that|too)\b/i;
+const ONE_IDIOM_BEFORE_RE = /\b(?:in|at|on|no|number|every|any|the|this|that|each|which|for|to|with|and|is|was|as|from)\s+$/i;
+const SEIZED_CONTEXT_RE = /seiz|cash|haul|recover|confiscat|found/i;
+const FUNDING_CONTEXT_RE = /fund|grant|invest|budget/i;
+const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|,|$)/i;
+
+/**
+ * Finds the numeric claims in a document: one pass over number tokens (digits, number words,
+ * fractions, vague magnitudes), then a look at each one's clause for its qualifier, unit, measure
+ * and attribution. Never throws: on an internal error it returns what it has.
+ */
+export function findFigures(text: string, ctx: FigureContext): FigureAnnotation[] {
+  const figures: FigureAnnotation[] = [];
+  try {
+    collectFigures(text, ctx, figures);
+  } catch {
+    // A bug here must not take the rest of the analysis down; the figures found so far stand.
+  }
+  return figures;
+}
+
+interface Draft {
+  readonly token: NumberToken;
+  readonly start: number;
+  readonly end: number;
+  readonly qualifier: string;
+  readonly bound: QualifierBound;
+  readonly sentence: Span;
+  counts: string | null;
+  readonly after: string;
+  readonly change?: FigureAnnotation['change'];
+  /** The span of the "(1,431 to 2,232)" that follows a change, whose numbers count the same measure. */
+  readonly changeValuesSpan?: Span;
+}
+
+function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[]): void {
+  const excluded = excludedSpans(text, ctx.entities);
+  const tokens = scanNumbers(text, excluded);
+  if (tokens.length === 0) return;
+  const organisations = organisationsOf(ctx.entities);
+  const meta = readMeta(text, { entities: ctx.entities, lineIndex: ctx.lineIndex });
+  const documentYear = meta.date?.slice(0, 4);
+  const drafts: Draft[] = [];
+  for (const token of tokens) {
+    const draft = readToken(text, ctx, token, drafts);
+    if (draft) drafts.push(draft);
+  }
+  inheritChangeMeasures(drafts);
+  const perSentence = new Map<number, { period?: Period; place?: string; operation?: string }>();
+  for (const d of drafts) {
+    let attribution = perSentence.get(d.sentence.start);
+    if (!attribution) {
+      const sentenceText = text.slice(d.sentence.start, d.sentence.end);
+      const heading = headingOf(text, ctx.sentences, d.sentence);
+      const headingText = heading ? text.slice(heading.start, heading.end) : '';
+      attribution = {
+        period: findPeriod(sentenceText, documentYear) ?? (heading ? findPeriod(headingText, documentYear) : undefined),
+        place: findPlace(sentenceText, organisations.map((o) => o.text)),
+        operation: findOperation(text, d.sentence, paragraphAround(text, d.sentence)),
+      };
+      perSentence.set(d.sentence.start, attribution);
+    }
+    const heading = headingOf(text, ctx.sentences, d.sentence);
+    const claimant = findClaimant(text, d.start, d.sentence, heading, organisations, meta.publisher);
+    const subject = findSubject(d.after);
+    const figureText = text.slice(d.start, d.end);
+    out.push({
+      kind: 'figure',
+      id: `figure:${d.start}-${d.end}`,
+      start: d.start,
+      end: d.end,
+      text: figureText,
+      line: ctx.lineIndex.lineAt(d.start),
+      source: 'rule',
+      value: d.token.value,
+      unit: d.token.unit,
+      qualifier: d.qualifier,
+      bound: d.bound,
+      precision: d.token.precision,
+      counts: d.counts,
+      ...(subject ? { subject } : {}),
+      ...(d.change ? { change: d.change } : {}),
+      ...(claimant ? { claimant } : {}),
+      ...(attribution.operation ? { operation: attribution.operation } : {}),
+      ...(attribution.period ? { period: attribution.period } : {}),
+      ...(attribution.place ? { place: attribution.place } : {}),
+      sentence: d.sentence,
+    });
+  }
+}
+
+function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier: readonly Draft[]): Draft | undefined {
+  const sentence = sentenceAt(ctx.sentences, token.start) ?? lineSpan(text, token.start);
+  const qualifier = token.vague ? undefined : qualifierBefore(text, token.start);
+  let start = qualifier?.start ?? token.start;
+  if (start < sentence.start) start = token.start;
+  const before = clauseBefore(text, sentence.start, start);
+  const after = clauseAfter(text, token.end, sentence.end);
+  if (token.isOne && !acceptOne(qualifier !== undefined, before, after)) return undefined;
+  const change = findChange(text, before, token, start);
+  if (change?.spanStart !== undefined) start = change.spanStart;
+  const heading = headingOf(text, ctx.sentences, sentence);
+  const headingText = heading ? text.slice(heading.start, heading.end) : undefined;
+  let counts = findMeasure({ unit: token.unit, after, before: change ? change.before : before, heading: headingText, isChange: change !== undefined });
+  if (token.age) counts = 'age';
+  if (TIME_UNITS.has(token.unit) && counts !== 'age' && counts !== 'prison sentence') return undefined;
+  if (counts === null) counts = defaultMeasure(text, token.unit, sentence, headingText);
+  if (counts === null && !change) counts = inherited(earlier, sentence, token.unit, after);
+  const [qualifierWords, bound] = token.vague
+    ? [token.vague, 'lower' as const]
+    : qualifier
+      ? [qualifier.qualifier, qualifier.bound]
+      : token.plus
+        ? [PLUS_QUALIFIER.qualifier, PLUS_QUALIFIER.bound]
+        : ['exact', 'exact' as const];
+  return {
+    token,
+    start,
+    end: token.end,
+    qualifier: qualifierWords,
+    bound,
+    sentence,
+    counts,
+    after,
+    ...(change ? { change: change.change, changeValuesSpan: change.valuesSpan } : {}),
+  };
+}
+
+/** "Only one lineholder", "one arrest" are claims; "one of", "in one case", "no one" are not. */
+function acceptOne(qualified: boolean, before: string, after: string): boolean {
+  if (ONE_IDIOM_AFTER_RE.test(after)) return false;
+  if (qualified || ONLY_BEFORE_RE.test(before)) return true;
+  if (ONE_IDIOM_BEFORE_RE.test(before)) return false;
+  return findMeasure({ unit: 'count', after, before: '', isChange: false }) !== null;
+}
+
+function defaultMeasure(text: string, unit: FigureUnit, sentence: Span, heading: string | undefined): string | null {
+  if (WEIGHT_UNITS.has(unit)) return 'drugs seized';
+  if (unit !== 'GBP') return null;
+  const context = text.slice(sentence.start, sentence.end) + ' ' + (heading ?? '');
+  if (FUNDING_CONTEXT_RE.test(context)) return 'funding';
+  if (SEIZED_CONTEXT_RE.test(context)) return 'cash seized';
+  return null;
+}
+
+/** "238 charges for Class A drugs and 49 for Class B drugs": the 49 counts charges too. */
+function inherited(earlier: readonly Draft[], sentence: Span, unit: FigureUnit, after: string): string | null {
+  const previous = earlier[earlier.length - 1];
+  if (!previous || previous.sentence.start !== sentence.start || previous.token.unit !== unit) return null;
+  return INHERIT_AFTER_RE.test(after) ? previous.counts : null;
+}
+
+/** The numbers in "up 55% (1,431 to 2,232)" count what the change counts. */
+function inheritChangeMeasures(drafts: Draft[]): void {
+  for (const d of drafts) {
+    const span = d.changeValuesSpan;
+    if (!span) continue;
+    for (const other of drafts) if (other !== d && other.start >= span.start && other.end <= span.end) other.counts = d.counts;
+  }
+}
+
+function lineSpan(text: string, at: number): Span {
+  let start = at;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = at;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end };
 }

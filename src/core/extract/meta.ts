@@ -1,13 +1,155 @@
 import type { LineIndex } from '../text/lines';
 import type { DocumentMeta, LegalTermAnnotation, OrganisationAnnotation } from '../types';
+import { monthNumber } from './attribution';
 
 export interface MetaContext {
   readonly entities: readonly (OrganisationAnnotation | LegalTermAnnotation)[];
   readonly lineIndex: LineIndex;
 }
 
-/** Title, publisher and publication date, where the document states them. Placeholder until issue 3 lands. */
-export function readMeta(text: string, _ctx: MetaContext): DocumentMeta {
-  const firstLine = text.split(/\r\n|\r|\n/, 1)[0]?.trim();
-  return firstLine ? { title: firstLine.slice(0, 200) } : {};
+interface Line {
+  readonly start: number;
+  readonly text: string;
+}
+
+const HEADER_LINES = 8;
+const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`;
+/** "20 October 2023 00:01", "Jun 02, 2020 12:31 BST", "2023-10-20", "20/10/2023", optionally after a weekday. */
+const DATELINE_RES: readonly RegExp[] = [
+  new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH})\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?`, 'u'),
+  new RegExp(String.raw`\b(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?`, 'u'),
+  /\b(\d{4})-(\d{2})-(\d{2})\b/,
+  /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/,
+];
+const PUBLISHER_RES: readonly RegExp[] = [
+  /^\s*(?:published|issued|released)\s+by\s*:?\s+(?:the\s+)?(.+?)\s*$/i,
+  /^\s*follow\s+(?:the\s+)?(.+?)\s*$/i,
+  /^\s*(?:source|via|from)\s*:\s*(.+?)\s*$/i,
+];
+
+function nonEmptyLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const re = /[^\r\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (m[0].trim()) lines.push({ start: m.index, text: m[0] });
+  return lines;
+}
+
+/**
+ * Title, publisher and publication date where the document states them. Never throws; reads only the
+ * first and last few lines, so it costs nothing on long documents.
+ */
+export function readMeta(text: string, ctx: MetaContext): DocumentMeta {
+  try {
+    const lines = nonEmptyLines(text.length > 20000 ? text.slice(0, 10000) + '\n' + text.slice(-10000) : text);
+    const head = lines.slice(0, HEADER_LINES);
+    const tail = lines.slice(-4);
+    const title = readTitle(text, head);
+    const date = readDate(head);
+    const publisher = readPublisher(head, tail, ctx);
+    return { ...(title ? { title } : {}), ...(publisher ? { publisher } : {}), ...(date ? { date } : {}) };
+  } catch {
+    return {};
+  }
+}
+
+function readTitle(text: string, head: readonly Line[]): string | undefined {
+  for (const line of head) {
+    let t = line.text.trim();
+    if (PUBLISHER_RES.some((re) => re.test(t))) continue;
+    // A dateline glued to the headline ("20 October 2023 00:01 Met close down ..."): drop it.
+    t = t.replace(new RegExp(String.raw`^(?:\d{1,2}\s+${MONTH}\s+\d{4}|${MONTH}\s+\d{1,2},?\s+\d{4})(?:,?\s+\d{1,2}:\d{2}(?:\s*[A-Z]{3})?)?\s+`, 'u'), '');
+    t = cutRepeatedLede(text, line, t);
+    if (!looksLikeHeadline(t)) return undefined;
+    return t;
+  }
+  return undefined;
+}
+
+/** Some pages run headline and lede together; the lede reappears later as its own paragraph. */
+function cutRepeatedLede(text: string, line: Line, t: string): string {
+  const words = t.split(/\s+/);
+  for (let i = 3; i < words.length - 4; i++) {
+    const probe = words.slice(i, i + 6).join(' ');
+    if (probe.length >= 20 && startsALaterLine(text, probe, line.start + line.text.length)) return words.slice(0, i).join(' ');
+  }
+  return t;
+}
+
+function startsALaterLine(text: string, probe: string, from: number): boolean {
+  for (let at = text.indexOf(probe, from); at >= 0; at = text.indexOf(probe, at + 1)) {
+    if (/(?:^|[\r\n])[ \t]*$/.test(text.slice(Math.max(0, at - 8), at))) return true;
+  }
+  return false;
+}
+
+function looksLikeHeadline(t: string): boolean {
+  if (t.length < 8 || t.length > 200) return false;
+  if (/[.:;,]$/.test(t)) return false;
+  if (/^[•*\-–+]/.test(t)) return false;
+  return /\p{L}/u.test(t);
+}
+
+function readDate(head: readonly Line[]): string | undefined {
+  for (const line of head) {
+    for (const [i, re] of DATELINE_RES.entries()) {
+      const m = re.exec(line.text);
+      if (!m) continue;
+      const iso =
+        i === 0 ? ymd(m[3], monthNumber(m[2]), m[1]) : i === 1 ? ymd(m[3], monthNumber(m[1]), m[2]) : i === 2 ? ymd(m[1], m[2], m[3]) : ymd(m[3], m[2], m[1]);
+      if (iso) return iso;
+    }
+  }
+  return undefined;
+}
+
+function ymd(year: string, month: string | undefined, day: string): string | undefined {
+  const mm = Number(month);
+  const dd = Number(day);
+  if (!month || mm < 1 || mm > 12 || dd < 1 || dd > 31) return undefined;
+  return `${year}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+function readPublisher(head: readonly Line[], tail: readonly Line[], ctx: MetaContext): string | undefined {
+  const organisations = ctx.entities.filter((e): e is OrganisationAnnotation => e.kind === 'organisation');
+  for (const line of [...head, ...tail]) {
+    for (const re of PUBLISHER_RES) {
+      const m = re.exec(line.text);
+      if (!m) continue;
+      const nameStart = line.start + line.text.indexOf(m[1]);
+      const known = organisations.find((o) => o.start >= nameStart && o.end <= nameStart + m[1].length) ?? namedByDomain(m[1], organisations);
+      return known ? known.entityId : slug(m[1]);
+    }
+  }
+  return mostMentionedForce(organisations);
+}
+
+/** "source: theguardian.com" is the Guardian the text mentions elsewhere. */
+function namedByDomain(name: string, organisations: readonly OrganisationAnnotation[]): OrganisationAnnotation | undefined {
+  if (!/\.[a-z]{2,}/i.test(name)) return undefined;
+  const domain = name.toLowerCase().replace(/[^a-z0-9.]/g, '');
+  return organisations.find((o) => {
+    const squashed = o.text.toLowerCase().replace(/[^a-z0-9]/g, '');
+    return squashed.length >= 3 && domain.includes(squashed);
+  });
+}
+
+function mostMentionedForce(organisations: readonly OrganisationAnnotation[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const o of organisations) if (o.orgType === 'police-force') counts.set(o.entityId, (counts.get(o.entityId) ?? 0) + 1);
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [id, n] of counts) if (n > bestCount) [best, bestCount] = [id, n];
+  return best;
+}
+
+/** For a publisher the lexicon does not know: "Metropolitan Police" → "metropolitan-police", "theguardian.com" → "theguardian". */
+function slug(name: string): string | undefined {
+  const s = name
+    .replace(/^(?:https?:\/\/)?(?:www\.)?([\w-]+)\.(?:co\.uk|com|org|org\.uk|net|gov\.uk|police\.uk|uk)\b.*$/i, '$1')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s.length > 0 && s.length <= 60 ? s : undefined;
 }

@@ -1,0 +1,47 @@
+import type { FigureAnnotation, Span } from '../types';
+import { parseDigits } from './numbers';
+import type { NumberToken } from './scan';
+
+const CHANGE_WORD_RE = /(?:^|[^\p{L}])(up|down|rose|risen|rising|fell|fallen|falling|increased|decreased|dropped|reduced|rise|fall|increase|decrease|drop|reduction|jump|jumped|grew|growth|climbed|soared)(?:\s+(?:by|of))?\s+$/iu;
+const UPWARD = new Set(['up', 'rose', 'risen', 'rising', 'increased', 'rise', 'increase', 'jump', 'jumped', 'grew', 'growth', 'climbed', 'soared']);
+const VALUE = String.raw`£?\d[\d,]*(?:\.\d+)?`;
+const BRACKETED_VALUES_RE = new RegExp(String.raw`\s*\(\s*(?:from\s+)?(${VALUE})\s*(?:to|-|–|→)\s*(${VALUE})\s*\)`, 'y');
+const FROM_TO_RE = new RegExp(String.raw`,?\s+from\s+(${VALUE})\s+to\s+(${VALUE})`, 'y');
+
+export interface ChangeReading {
+  readonly change: NonNullable<FigureAnnotation['change']>;
+  /** "up"/"down" belong in the figure's span ("up 143%"); other change verbs do not. */
+  readonly spanStart?: number;
+  /** The clause before the change words, where the changed measure is named. */
+  readonly before: string;
+  readonly valuesSpan?: Span;
+}
+
+/** "arrests are up 55% (1,431 to 2,232)", "charges rose by 20%": the direction and stated values. */
+export function findChange(text: string, before: string, token: NumberToken, start: number): ChangeReading | undefined {
+  const m = CHANGE_WORD_RE.exec(before);
+  if (!m) return undefined;
+  const word = m[1].toLowerCase();
+  const isUpDown = word === 'up' || word === 'down';
+  if (isUpDown && token.unit !== 'percent') return undefined;
+  const wordOffset = m.index + m[0].indexOf(m[1]);
+  const direction = UPWARD.has(word) ? 'up' : 'down';
+  let from: number | undefined;
+  let to: number | undefined;
+  let valuesSpan: Span | undefined;
+  for (const re of [BRACKETED_VALUES_RE, FROM_TO_RE]) {
+    re.lastIndex = token.end;
+    const v = re.exec(text);
+    if (!v) continue;
+    from = parseDigits(v[1].replace('£', ''))?.value;
+    to = parseDigits(v[2].replace('£', ''))?.value;
+    valuesSpan = { start: token.end, end: token.end + v[0].length };
+    break;
+  }
+  return {
+    change: { direction, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) },
+    ...(isUpDown ? { spanStart: start - before.length + wordOffset } : {}),
+    before: before.slice(0, wordOffset),
+    ...(valuesSpan ? { valuesSpan } : {}),
+  };
+}

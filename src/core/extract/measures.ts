@@ -1,0 +1,163 @@
+import data from '../lexicon/data/measures.json';
+import type { FigureUnit } from '../types';
+
+interface MeasureEntry {
+  readonly id: string;
+  readonly units: readonly string[];
+  readonly generic?: boolean;
+  readonly nouns?: readonly string[];
+  readonly passive?: readonly string[];
+  readonly before?: readonly string[];
+  readonly predicates?: readonly string[];
+}
+
+interface CompiledMeasure {
+  readonly id: string;
+  readonly units: ReadonlySet<string>;
+  readonly generic: boolean;
+  /** Anchored at the start of the words after the number. */
+  readonly nouns?: RegExp;
+  /** Anywhere in the words after the number (global, for finding the last one before a change). */
+  readonly nounsAnywhere?: RegExp;
+  readonly passive?: RegExp;
+  /** Anchored at the end of the words before the number. */
+  readonly before?: RegExp;
+  readonly predicates?: RegExp;
+}
+
+/** In the data a space means any run of whitespace, and " ?" optional whitespace ("line ?holders"). */
+const fragment = (patterns: readonly string[]) => `(?:${patterns.map((p) => p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')).join('|')})`;
+const END = '(?![\\p{L}\\d])';
+
+function compile(entry: MeasureEntry): CompiledMeasure {
+  const nouns = entry.nouns?.length ? fragment(entry.nouns) : undefined;
+  return {
+    id: entry.id,
+    units: new Set(entry.units),
+    generic: entry.generic === true,
+    nouns: nouns ? new RegExp(`^${nouns}${END}`, 'iu') : undefined,
+    nounsAnywhere: nouns ? new RegExp(`(?<![\\p{L}\\d])${nouns}${END}`, 'giu') : undefined,
+    passive: entry.passive?.length ? new RegExp(`(?<![\\p{L}])${fragment(entry.passive)}${END}`, 'iu') : undefined,
+    before: entry.before?.length ? new RegExp(`(?:^|[^\\p{L}])${fragment(entry.before)}$`, 'iu') : undefined,
+    predicates: entry.predicates?.length ? new RegExp(`(?<![\\p{L}])${fragment(entry.predicates)}${END}`, 'iu') : undefined,
+  };
+}
+
+const MEASURES: readonly CompiledMeasure[] = (data.measures as MeasureEntry[]).map(compile);
+const SUBJECT_RE = new RegExp(`(?<![\\p{L}])${fragment(data.subjects)}${END}`, 'iu');
+
+/** Words between a verb and its number that say nothing about what is counted. */
+const FILLER_END_RE = /\s*(?:\b(?:a total of|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to)\s*)*$/i;
+
+export interface MeasureQuery {
+  readonly unit: FigureUnit;
+  /** The clause after the figure, quotes removed. */
+  readonly after: string;
+  /** The clause before the figure (and its qualifier). */
+  readonly before: string;
+  /** For a bulleted item, the heading line that introduced the list ("The following was also seized"). */
+  readonly heading?: string;
+  /** A percentage change ("arrests are up 55%"): the measure is named before it. */
+  readonly isChange: boolean;
+}
+
+const MAX_SKIPPED_WORDS = 3;
+const PASSIVE_REACH = 90;
+
+function applies(m: CompiledMeasure, unit: FigureUnit): boolean {
+  return m.units.has(unit) || ((unit === 'percent' || unit === 'ratio') && !m.units.has('years'));
+}
+
+function longestNounAt(text: string, unit: FigureUnit, generic: boolean): string | null {
+  let best: string | null = null;
+  let bestLength = 0;
+  for (const m of MEASURES) {
+    if (m.generic !== generic || !m.nouns || !applies(m, unit)) continue;
+    const hit = m.nouns.exec(text);
+    if (hit && hit[0].length > bestLength) {
+      best = m.id;
+      bestLength = hit[0].length;
+    }
+  }
+  return best;
+}
+
+/** Offsets where the text after skipping 1, 2, ... words starts; stops at a word with a digit. */
+function wordStarts(text: string, max: number): number[] {
+  const starts: number[] = [];
+  const re = /\S+\s+/y;
+  let at = 0;
+  for (let k = 0; k < max; k++) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m || /\d/.test(m[0])) break;
+    at += m[0].length;
+    starts.push(at);
+  }
+  return starts;
+}
+
+/** The normalised measure a figure counts, or null. Steps go from the most to the least specific cue. */
+export function findMeasure(q: MeasureQuery): string | null {
+  const after = q.after.trimStart();
+  if (q.unit === 'percent' || q.unit === 'ratio') {
+    for (const m of MEASURES) if (m.predicates?.test(after)) return m.id;
+  }
+  if (q.isChange) {
+    const named = lastNounIn(q.before, q.unit);
+    if (named) return named;
+  }
+  const direct = longestNounAt(after, q.unit, false);
+  if (direct) return direct;
+  const reach = after.slice(0, PASSIVE_REACH);
+  for (const m of MEASURES) if (m.passive && applies(m, q.unit) && m.passive.test(reach)) return m.id;
+  const before = q.before.replace(FILLER_END_RE, '');
+  for (const context of q.heading !== undefined ? [before, q.heading.replace(/[\s:]+$/, '')] : [before]) {
+    for (const m of MEASURES) if (m.before && m.units.has(q.unit) && m.before.test(context)) return m.id;
+  }
+  for (const start of wordStarts(after, MAX_SKIPPED_WORDS)) {
+    const skipped = longestNounAt(after.slice(start), q.unit, false);
+    if (skipped) return skipped;
+  }
+  const generic = longestNounAt(after, q.unit, true);
+  if (generic) return generic;
+  for (const start of wordStarts(after, 2)) {
+    const skipped = longestNounAt(after.slice(start), q.unit, true);
+    if (skipped) return skipped;
+  }
+  return null;
+}
+
+/** The last measure named in `text` ("drug trafficking arrests are up" → arrests). */
+export function lastNounIn(text: string, unit: FigureUnit): string | null {
+  let best: string | null = null;
+  let bestEnd = -1;
+  let bestLength = 0;
+  for (const m of MEASURES) {
+    if (m.generic || !m.nounsAnywhere) continue;
+    if (!applies(m, unit) && !m.units.has('count')) continue;
+    m.nounsAnywhere.lastIndex = 0;
+    for (let hit = m.nounsAnywhere.exec(text); hit; hit = m.nounsAnywhere.exec(text)) {
+      const end = hit.index + hit[0].length;
+      if (end > bestEnd || (end === bestEnd && hit[0].length > bestLength)) {
+        best = m.id;
+        bestEnd = end;
+        bestLength = hit[0].length;
+      }
+    }
+  }
+  return best;
+}
+
+/** Does a measure noun start the text ("arrests", "drug lines")? Used to tell "2019 arrests" from the year. */
+export function startsWithMeasureNoun(text: string): boolean {
+  return longestNounAt(text.trimStart(), 'count', false) !== null;
+}
+
+/** A narrower description of what is counted: "Class A drugs", "cocaine". */
+export function findSubject(after: string): string | undefined {
+  // Only up to the next number: "377 charges and 287 drug trafficking charges" says nothing about the 377.
+  const own = after.slice(0, 60).split(/\d/, 1)[0];
+  const m = SUBJECT_RE.exec(own);
+  return m ? m[0].replace(/\s+/g, ' ') : undefined;
+}

@@ -1,0 +1,38 @@
+import data from '../lexicon/data/qualifiers.json';
+import type { QualifierBound } from '../types';
+
+export interface QualifierReading {
+  readonly qualifier: string;
+  readonly bound: QualifierBound;
+  /** Where the qualifier words start (the figure's span starts there). */
+  readonly start: number;
+}
+
+interface QualifierEntry {
+  readonly phrase: string;
+  readonly qualifier: string;
+  readonly bound: QualifierBound;
+}
+
+const ENTRIES: readonly QualifierEntry[] = (data.qualifiers as QualifierEntry[]).slice().sort((a, b) => b.phrase.length - a.phrase.length);
+const BY_PHRASE = new Map(ENTRIES.map((e) => [e.phrase.toLowerCase(), e]));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+/** Anchored at the end of the text before a number; longer phrases first so "just over" beats "over". */
+const QUALIFIER_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}\\d])(${ENTRIES.map((e) => escape(e.phrase)).join('|')})\\s+$`, 'iu');
+const SUFFIX = data.suffixes[0] as { qualifier: string; bound: QualifierBound };
+
+const LOOKBACK = 40;
+
+/** The qualifier right before `start` ("more than £180,000"), if any. */
+export function qualifierBefore(text: string, start: number): QualifierReading | undefined {
+  const from = Math.max(0, start - LOOKBACK);
+  const before = text.slice(from, start);
+  const m = QUALIFIER_BEFORE_RE.exec(before);
+  if (!m) return undefined;
+  const entry = BY_PHRASE.get(m[1].toLowerCase().replace(/\s+/g, ' '));
+  if (!entry) return undefined;
+  return { qualifier: entry.qualifier, bound: entry.bound, start: from + m.index + m[0].indexOf(m[1]) };
+}
+
+/** "£38,000+" reads as "more than £38,000". */
+export const PLUS_QUALIFIER: { readonly qualifier: string; readonly bound: QualifierBound } = { qualifier: SUFFIX.qualifier, bound: SUFFIX.bound };
