@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { Claim } from '../../../core/record/types';
 import type { IndexedDocument, WorkspaceIndex } from '../../services/types';
+import { lineIndexMapper, spanToRange } from '../../util/ranges';
 
 /** Core offsets index the text the index analysed, which is what `lineIndex` was built from. */
 export function rangeOf(doc: IndexedDocument, start: number, end: number): vscode.Range {
-  const from = doc.lineIndex.positionAt(start);
-  const to = doc.lineIndex.positionAt(end);
-  return new vscode.Range(from.line, from.character, to.line, to.character);
+  return spanToRange(lineIndexMapper(doc.lineIndex), { start, end });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ArithmeticCheck, Claim, CrossSourceRecord } from '../../../core/re
 import type { FigureAnnotation } from '../../../core/types';
 import { CommandId } from '../../commandIds';
 import type { IndexedDocument, Services, WorkspaceIndex } from '../../services/types';
+import { spanAt } from '../../util/ranges';
 import { claimPicks, formatValue, recordTitle, type ClaimPick } from './claimPicks';
 import { displayPath, rangeOf, reveal, toUri } from './locations';
 import { registerSafeCommand } from './run';
@@ -50,7 +51,7 @@ export async function showRecordAtCursor(services: Services, target: unknown, po
     void vscode.window.showInformationMessage('Put the cursor on a figure in an analysed document to see its cross-source record.');
     return undefined;
   }
-  const figure = at.doc.analysis.annotations.find((a): a is FigureAnnotation => a.kind === 'figure' && a.start <= at.offset && at.offset <= a.end);
+  const figure = spanAt(at.doc.analysis.annotations.filter((a): a is FigureAnnotation => a.kind === 'figure'), at.offset);
   if (!figure) {
     void vscode.window.showInformationMessage('There is no figure at the cursor.');
     return undefined;

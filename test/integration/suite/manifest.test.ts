@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateApi, EXTENSION_ID } from './viewsAndCommands.helpers';
+
+/**
+ * Issue 6 (review marks) registers these; until it lands they are contributed without a handler.
+ * The engineer who implements them removes this list, and the test then holds them to it too.
+ */
+const pendingIssue6 = [
+  'crimeAnnotator.markVerified',
+  'crimeAnnotator.markDisputed',
+  'crimeAnnotator.addNote',
+  'crimeAnnotator.markNotClaim',
+  'crimeAnnotator.annotateMissed',
+  'crimeAnnotator.clearMark',
+  'crimeAnnotator.saveToLexicon',
+  'crimeAnnotator.nextUnreviewed',
+];
+
+describe('manifest in the running extension', () => {
+  let manifest: {
+    contributes: {
+      commands: { command: string }[];
+      configuration: { properties: Record<string, { default?: unknown }> };
+      views: Record<string, { id: string }[]>;
+    };
+  };
+
+  before(async () => {
+    await activateApi();
+    manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+  });
+
+  it('registers a handler for every contributed command once activated (issue 6 pending)', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = manifest.contributes.commands.map((c) => c.command);
+    const missing = contributed.filter((id) => !registered.has(id) && !pendingIssue6.includes(id));
+    assert.deepEqual(missing, [], 'contributed commands without a handler');
+    for (const id of pendingIssue6) assert.ok(contributed.includes(id), `${id} is no longer contributed; update pendingIssue6`);
+  });
+
+  it('registers no crimeAnnotator command that the manifest does not contribute', async () => {
+    const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+    // VS Code itself adds `<view>.focus`, `<view>.resetViewLocation`, ... for each contributed view.
+    const viewIds = Object.values(manifest.contributes.views).flat().map((v) => v.id);
+    const generated = (id: string) => viewIds.some((v) => id.startsWith(`${v}.`));
+    const extra = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('crimeAnnotator.') && !contributed.has(id) && !generated(id));
+    assert.deepEqual(extra, []);
+  });
+
+  it('serves every contributed setting with its declared default', () => {
+    const config = vscode.workspace.getConfiguration();
+    for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties)) {
+      const inspected = config.inspect(key);
+      assert.ok(inspected, `${key} is unknown to the running workbench`);
+      assert.deepEqual(inspected.defaultValue, schema.default, `${key} default`);
+    }
+  });
+});
