@@ -21,6 +21,13 @@ export interface TextEdit {
   readonly text: string;
 }
 
+/** How a host lets `createSliced` give its event loop a turn; `now()` in ms. */
+export interface SliceScheduler {
+  readonly budgetMs: number;
+  now(): number;
+  yieldNow(): Promise<void>;
+}
+
 export type AnalyzeFn = (text: string, options: AnalyzeOptions) => DocumentAnalysis;
 
 export interface IncrementalOptions extends AnalyzeOptions {
@@ -47,12 +54,51 @@ export class IncrementalAnalysis {
   private readonly options: AnalyzeOptions;
   private readonly analyzeFn: AnalyzeFn;
 
-  constructor(text: string, options: IncrementalOptions = {}) {
+  constructor(text: string, options: IncrementalOptions = {}, analyseNow = true) {
     const { analyzeFn, ...rest } = options;
     this.analyzeFn = analyzeFn ?? analyze;
     // Compile the workspace lexicon once, not once per chunk.
     this.options = rest.lexicon || !rest.lexiconExtension || analyzeFn ? rest : { ...rest, lexicon: compileLexicon(rest.lexiconExtension) };
-    this.reset(text);
+    if (analyseNow) this.reset(text);
+    else this._text = text;
+  }
+
+  /** The longest stretch, in ms, that `createSliced` ran without yielding (0 for other builds). */
+  longestSliceMs = 0;
+
+  /**
+   * Analyses `text` a few paragraphs at a time, yielding through `scheduler` whenever a slice has run
+   * for `budgetMs`, so a host's event loop is never held for long by a large document. One
+   * paragraph is never split, so a paragraph that alone takes longer shows in `longestSliceMs`.
+   */
+  static async createSliced(text: string, options: IncrementalOptions, scheduler: SliceScheduler): Promise<IncrementalAnalysis> {
+    const inc = new IncrementalAnalysis(text, options, false);
+    if (inc.needsWhole(text)) {
+      const t0 = scheduler.now();
+      inc.reset(text);
+      inc.longestSliceMs = scheduler.now() - t0;
+      return inc;
+    }
+    let sliceStart = scheduler.now();
+    const starts = chunkStarts(text, 0, text.length);
+    const chunks: Chunk[] = [];
+    for (let k = 0; k < starts.length; k++) {
+      const e = k + 1 < starts.length ? starts[k + 1] : text.length;
+      chunks.push(...inc.analyzeRegionExact(text, starts[k], e));
+      const now = scheduler.now();
+      if (now - sliceStart >= scheduler.budgetMs && k + 1 < starts.length) {
+        inc.longestSliceMs = Math.max(inc.longestSliceMs, now - sliceStart);
+        await scheduler.yieldNow();
+        sliceStart = scheduler.now();
+      }
+    }
+    inc.chunks = chunks;
+    inc.whole = undefined;
+    inc.lastReanalysed = chunks.length;
+    inc.placeFrom(0);
+    inc._analysis = inc.assemble();
+    inc.longestSliceMs = Math.max(inc.longestSliceMs, scheduler.now() - sliceStart);
+    return inc;
   }
 
   get text(): string {
@@ -121,6 +167,12 @@ export class IncrementalAnalysis {
     if (this.options.maxLength !== undefined && text.length > this.options.maxLength) return true;
     if (/^\s*$/.test(text)) return true;
     return looksBinaryStart(text);
+  }
+
+  /** One chunk whose bounds are already known. */
+  private analyzeRegionExact(text: string, from: number, to: number): Chunk[] {
+    const slice = text.slice(from, to);
+    return [{ start: from, line: 0, length: to - from, lineBreaks: countLineBreaks(slice), local: this.analyzeFn(slice, this.options) }];
   }
 
   private analyzeRegion(text: string, from: number, to: number): Chunk[] {

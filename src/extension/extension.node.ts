@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
-import { activateShared } from './extension.shared';
+import { activateShared, type CrimeAnnotatorApi } from './extension.shared';
 
-export function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): Promise<CrimeAnnotatorApi> {
   return activateShared(context, { platform: 'node' });
 }
 

@@ -1,15 +1,67 @@
 import * as vscode from 'vscode';
+import { registerAnalysisTriggers } from './features/analysisTriggers';
+import { registerCommands } from './features/commands';
+import type { DecorationKind } from './features/decorationPlan';
+import { registerDecorations } from './features/decorations';
+import { registerDiagnostics } from './features/diagnostics';
+import { registerHover } from './features/hover';
+import { registerQuickFixes } from './features/quickFixes';
+import { registerStatusBar, type DocumentCounts } from './features/statusBar';
+import { registerViews, type ViewsApi } from './features/views';
+import { ConfigurationService } from './services/configuration';
+import { createExtensionLogger } from './services/logging';
+import type { Services, WorkspaceIndex } from './services/types';
+import { ExtensionWorkspaceIndex } from './services/workspaceIndex';
+import { WorkspaceLexicon } from './services/workspaceLexicon';
+import { activationStep as step } from './util/errors';
 
 export interface PlatformServices {
   readonly platform: 'node' | 'web';
 }
 
+/** What `activate()` returns: for tests and for other extensions that want the index. */
+export interface CrimeAnnotatorApi {
+  readonly index: WorkspaceIndex;
+  readonly views: ViewsApi;
+  /** The ranges last drawn in `uri`'s visible editor, by kind (decorations cannot be read back from VS Code). */
+  decorationsFor(uri: vscode.Uri): Readonly<Record<DecorationKind, readonly vscode.Range[]>> | undefined;
+  /** The status bar item's text and counts for the active editor, or undefined while it is hidden. */
+  statusBar(): { readonly text: string; readonly counts: DocumentCounts } | undefined;
+  /** The longest time, in ms, analysis held the extension host without yielding. */
+  longestAnalysisSliceMs(): number;
+}
+
 /**
  * The composition root: builds the services in order and registers each feature. Reads like the
- * extension's table of contents.
+ * extension's table of contents. Everything is disposed with the extension.
  */
-export async function activateShared(context: vscode.ExtensionContext, _platform: PlatformServices): Promise<void> {
-  const log = vscode.window.createOutputChannel('Crime Annotator', { log: true });
-  context.subscriptions.push(log);
-  log.info('Crime Annotator activated');
+export async function activateShared(context: vscode.ExtensionContext, platform: PlatformServices): Promise<CrimeAnnotatorApi> {
+  const own = <T extends vscode.Disposable>(d: T): T => (context.subscriptions.push(d), d);
+
+  const channel = step('logging', () => own(vscode.window.createOutputChannel('Crime Annotator', { log: true })));
+  const log = createExtensionLogger(channel);
+  const config = step('configuration', () => own(new ConfigurationService()));
+  const index = step('workspace index', () => own(new ExtensionWorkspaceIndex(config, log)));
+  const lexicon = step('workspace lexicon', () => own(new WorkspaceLexicon(config, log, (options) => index.setAnalyzeOptions(options))));
+  const decorations = step('decorations', () => own(registerDecorations({ config, log, index })));
+  const services: Services = { config, log, index, decorations };
+
+  step('hover', () => own(registerHover(services)));
+  step('diagnostics', () => own(registerDiagnostics(services)));
+  step('quick fixes', () => own(registerQuickFixes(services)));
+  const statusBar = step('status bar', () => own(registerStatusBar(services)));
+  step('analysis triggers', () => own(registerAnalysisTriggers(services)));
+  const views = step('views', () => own(registerViews(context, services)));
+  step('commands', () => own(registerCommands(context, services)));
+
+  step('workspace scan', () => index.start(lexicon.load()));
+  log.info(`Crime Annotator activated (${platform.platform}).`);
+
+  return {
+    index,
+    views,
+    decorationsFor: (uri) => decorations.decorationsFor(uri),
+    statusBar: () => (statusBar.counts && statusBar.text ? { text: statusBar.text, counts: statusBar.counts } : undefined),
+    longestAnalysisSliceMs: () => index.longestSliceMs,
+  };
 }

@@ -143,3 +143,21 @@ describe('IncrementalAnalysis', () => {
     assert.deepEqual(inc.analysis, fullFake('Met 5'));
   });
 });
+
+describe('IncrementalAnalysis.createSliced', () => {
+  it('yields between paragraphs when the budget runs out and ends equal to a full analysis', async () => {
+    const text = Array.from({ length: 30 }, (_, i) => `Paragraph ${i} with Met and ${i * 7} arrests.`).join('\n\n');
+    let clock = 0;
+    let yields = 0;
+    const slowFake: AnalyzeFn = (t, o) => {
+      clock += 10; // each paragraph "costs" 10 ms on the fake clock
+      return fakeAnalyze(t, o);
+    };
+    const inc = await IncrementalAnalysis.createSliced(text, { analyzeFn: slowFake }, { budgetMs: 25, now: () => clock, yieldNow: async () => void yields++ });
+    assert.deepEqual(inc.analysis, fullFake(text));
+    assert.ok(yields >= 9, `yielded ${yields} times`);
+    assert.ok(inc.longestSliceMs <= 30, `longest slice ${inc.longestSliceMs}`);
+    inc.applyEdit({ start: 0, end: 0, text: 'Kent ' });
+    assert.deepEqual(inc.analysis, fullFake(inc.text));
+  });
+});

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import type { ArithmeticCheck, CrossSourceRecord, FigureAnnotation } from '../../core';
+import type { SeveritySetting } from '../services/configuration';
+import type { IndexedDocument, Services } from '../services/types';
+import { Disposable } from '../util/dispose';
+import { lineIndexMapper, spanToRange } from '../util/ranges';
+
+export const diagnosticSource = 'Crime Annotator';
+
+const severities: Record<SeveritySetting, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** Where a check is reported: its fix's span when it has one (what the quick fix replaces), else its stated figure. */
+export function checkSpan(check: ArithmeticCheck): { start: number; end: number } | undefined {
+  if (check.fix) return check.fix;
+  return check.operands.find((o) => o.role === 'stated') ?? check.operands[check.operands.length - 1];
+}
+
+/** Conflicts between sources and failed arithmetic checks, in the Problems panel. */
+export class DiagnosticsController extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('crimeAnnotator'));
+
+  constructor(private readonly services: Services) {
+    super();
+    this._register(services.index.onDidChange(({ uris }) => uris.forEach((u) => this.update(u))));
+    this._register(services.config.onDidChange((change) => {
+      if (change.affects('diagnostics')) this.updateAll();
+    }));
+    this.updateAll();
+  }
+
+  updateAll(): void {
+    this.collection.clear();
+    for (const entry of this.services.index.documents()) this.update(entry.uri);
+  }
+
+  private update(uri: vscode.Uri): void {
+    const entry = this.services.index.get(uri);
+    if (!entry || !this.services.config.current.diagnostics.enabled) {
+      this.collection.delete(uri);
+      return;
+    }
+    this.collection.set(uri, [...this.conflictDiagnostics(entry), ...this.checkDiagnostics(entry)]);
+  }
+
+  private conflictDiagnostics(entry: IndexedDocument): vscode.Diagnostic[] {
+    const { index, config } = this.services;
+    const severity = severities[config.current.diagnostics.conflictSeverity];
+    const mapper = lineIndexMapper(entry.lineIndex);
+    const out: vscode.Diagnostic[] = [];
+    for (const a of entry.analysis.annotations) {
+      if (a.kind !== 'figure') continue;
+      const record = index.recordForFigure(entry.uri, a.id);
+      if (record?.status !== 'conflict') continue;
+      const d = new vscode.Diagnostic(spanToRange(mapper, a), conflictMessage(a, record), severity);
+      d.source = diagnosticSource;
+      d.code = 'conflict';
+      d.relatedInformation = record.claims
+        .filter((c) => !(c.docId === entry.uri.toString() && c.annotationId === a.id))
+        .flatMap((c) => {
+          const place = index.locate(c.docId, c.annotationId);
+          return place ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(place.uri, place.range), `${c.text}${c.publisher ? ` (${c.publisher})` : ''}`)] : [];
+        });
+      out.push(d);
+    }
+    return out;
+  }
+
+  private checkDiagnostics(entry: IndexedDocument): vscode.Diagnostic[] {
+    const { index, config } = this.services;
+    const mapper = lineIndexMapper(entry.lineIndex);
+    const out: vscode.Diagnostic[] = [];
+    for (const check of index.checksFor(entry.uri)) {
+      if (check.status === 'ok') continue;
+      const span = checkSpan(check);
+      if (!span) continue;
+      const setting = check.status === 'conflict' ? config.current.diagnostics.conflictSeverity : config.current.diagnostics.checkSeverity;
+      const d = new vscode.Diagnostic(spanToRange(mapper, span), `${check.message} (${check.arithmetic})`, severities[setting]);
+      d.source = diagnosticSource;
+      d.code = `check:${check.kind}`;
+      out.push(d);
+    }
+    return out;
+  }
+}
+
+function conflictMessage(a: FigureAnnotation, record: CrossSourceRecord): string {
+  const others = new Set(record.claims.map((c) => c.docId)).size - 1;
+  return `“${a.text}”: sources disagree on ${record.measure} (${others} other source${others === 1 ? '' : 's'}). ${record.explanation}`.trim();
+}
+
+export function registerDiagnostics(services: Services): DiagnosticsController {
+  return new DiagnosticsController(services);
+}

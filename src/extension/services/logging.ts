@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { errorMessage } from '../util/errors';
+import type { ExtensionLogger } from './types';
+
+/**
+ * Adapts the LogOutputChannel to the core's Logger. Errors go to the log; a message the user must
+ * see (a limit that stopped work) is shown once per key, so a watcher firing does not repeat it.
+ */
+export function createExtensionLogger(channel: vscode.LogOutputChannel): ExtensionLogger {
+  const warned = new Set<string>();
+  return {
+    channel,
+    debug: (m) => channel.debug(m),
+    info: (m) => channel.info(m),
+    warn: (m) => channel.warn(m),
+    error: (m, e) => (e === undefined ? channel.error(m) : channel.error(`${m}: ${errorMessage(e)}`)),
+    warnOnce(key, message) {
+      channel.warn(message);
+      if (warned.has(key)) return;
+      warned.add(key);
+      void vscode.window.showWarningMessage(message, 'Show Log').then((choice) => {
+        if (choice) channel.show(true);
+      });
+    },
+  };
+}

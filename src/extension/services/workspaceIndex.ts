@@ -1,0 +1,387 @@
+/**
+ * The workspace index: every relevant document analysed once, kept current from edits (incrementally,
+ * by paragraph) and from the file watcher, and fed to the core record. The only file that talks to
+ * the record API, so it is the one place that adapts when that API moves.
+ */
+import * as vscode from 'vscode';
+import {
+  createRecordIndex,
+  type AnalyzeOptions,
+  type ArithmeticCheck,
+  type CrossSourceRecord,
+  type DocumentAnalysis,
+  LineIndex,
+} from '../../core';
+import { IncrementalAnalysis, type SliceScheduler } from '../../core/incremental';
+import { Disposable } from '../util/dispose';
+import { isAnnotatedLanguage } from '../util/documents';
+import { errorMessage, logErrors } from '../util/errors';
+import { matchesAny } from '../util/glob';
+import { lineIndexMapper, spanToRange } from '../util/ranges';
+import type { ConfigurationService, EntityMention, ExtensionLogger, IndexedDocument, SkippedDocument, WorkspaceIndex } from './types';
+
+/** The extension host must not be held longer than this by one slice of analysis. */
+export const sliceBudgetMs = 40;
+
+interface Entry extends IndexedDocument {
+  readonly incremental: IncrementalAnalysis;
+  /** Which analysis options (lexicon) produced it; a new lexicon means analysing afresh. */
+  readonly optionsGeneration: number;
+}
+
+type RecordIndex = ReturnType<typeof createRecordIndex>;
+type RecordUpdate = ReturnType<RecordIndex['upsert']>;
+
+const scheduler: SliceScheduler = {
+  budgetMs: sliceBudgetMs,
+  now: () => Date.now(),
+  yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
+};
+
+export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly skips = new Map<string, SkippedDocument>();
+  private readonly record: RecordIndex;
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<{ readonly uris: readonly vscode.Uri[] }>());
+  readonly onDidChange = this._onDidChange.event;
+  private mentionCache: Map<string, EntityMention[]> | undefined;
+  private scan: Promise<void> = Promise.resolve();
+  private scanGeneration = 0;
+  /** Serialises analyses of one document so an older one never overwrites a newer. */
+  private readonly pending = new Map<string, Promise<unknown>>();
+  /** The documents each record had claims in when last seen, so a relink can tell whom it touched. */
+  private readonly recordDocs = new Map<string, readonly string[]>();
+  /** Longest time analysis held the event loop, for the log and tests. */
+  longestSliceMs = 0;
+  ready: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly config: ConfigurationService,
+    private readonly log: ExtensionLogger,
+    private analyzeOptions: AnalyzeOptions = {},
+  ) {
+    super();
+    this.record = createRecordIndex({ logger: log });
+    this._register(config.onDidChange((change) => {
+      if (change.affects('workspace') || change.affects('analysis') || change.affects('decoratePlainTextAndMarkdown')) logErrors(this.reindex(), 'index.reindex (settings changed)', log);
+    }));
+  }
+
+  get isEmpty(): boolean {
+    return this.entries.size === 0;
+  }
+
+  private optionsGeneration = 0;
+
+  /** Starts watching the workspace and, once `options` (the workspace lexicon) are known, scanning it. */
+  start(options: Promise<AnalyzeOptions> = Promise.resolve({})): void {
+    const { include } = this.config.current.workspace;
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(include));
+    this._register(watcher.onDidCreate((uri) => this.onDiskChange(uri)));
+    this._register(watcher.onDidChange((uri) => this.onDiskChange(uri)));
+    this._register(watcher.onDidDelete((uri) => this.remove(uri)));
+    this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.onClosed(doc)));
+    const references = this._register(vscode.workspace.createFileSystemWatcher(this.config.current.workspace.referenceFiles));
+    this._register(references.onDidCreate((uri) => logErrors(this.indexReference(uri), 'index.references', this.log)));
+    this._register(references.onDidChange((uri) => logErrors(this.indexReference(uri), 'index.references', this.log)));
+    this._register(references.onDidDelete((uri) => this.fireChange(uri, this.record.removeReference(uri.toString()))));
+    this.ready = options.then(
+      (o) => this.setAnalyzeOptions(o),
+      (e) => {
+        this.log.error('index: workspace lexicon', e);
+        return this.reindex();
+      },
+    );
+  }
+
+  /** Replaces the options the core analyses with (a new workspace lexicon), then re-indexes. */
+  setAnalyzeOptions(options: AnalyzeOptions): Promise<void> {
+    this.analyzeOptions = options;
+    this.optionsGeneration++;
+    return this.reindex();
+  }
+
+  get(uri: vscode.Uri): IndexedDocument | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  documents(): readonly IndexedDocument[] {
+    return [...this.entries.values()];
+  }
+
+  recordForFigure(uri: vscode.Uri, annotationId: string): CrossSourceRecord | undefined {
+    return this.record.recordFor(uri.toString(), annotationId);
+  }
+
+  records(): readonly CrossSourceRecord[] {
+    return this.record.records();
+  }
+
+  conflicts(): readonly CrossSourceRecord[] {
+    return this.record.conflicts();
+  }
+
+  checksFor(uri: vscode.Uri): readonly ArithmeticCheck[] {
+    return this.record.checksFor(uri.toString());
+  }
+
+  checksInvolving(uri: vscode.Uri, annotationId: string): readonly ArithmeticCheck[] {
+    return this.checksFor(uri).filter((c) => c.operands.some((o) => o.annotationId === annotationId));
+  }
+
+  mentionsOf(entityId: string): readonly EntityMention[] {
+    if (!this.mentionCache) {
+      const cache = new Map<string, EntityMention[]>();
+      for (const entry of this.entries.values()) {
+        for (const a of entry.analysis.annotations) {
+          const id = a.kind === 'organisation' ? a.entityId : a.kind === 'legal-term' ? a.termId : undefined;
+          if (id === undefined || (a.kind !== 'organisation' && a.kind !== 'legal-term')) continue;
+          let list = cache.get(id);
+          if (!list) cache.set(id, (list = []));
+          list.push({ uri: entry.uri, annotation: a });
+        }
+      }
+      this.mentionCache = cache;
+    }
+    return this.mentionCache.get(entityId) ?? [];
+  }
+
+  locate(docId: string, annotationId: string): { readonly uri: vscode.Uri; readonly range: vscode.Range } | undefined {
+    const entry = this.entries.get(docId);
+    const annotation = entry?.analysis.annotations.find((a) => a.id === annotationId);
+    if (!entry || !annotation) return undefined;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === docId && d.version === entry.version);
+    return { uri: entry.uri, range: spanToRange(open ?? lineIndexMapper(entry.lineIndex), annotation) };
+  }
+
+  skipped(): readonly SkippedDocument[] {
+    return [...this.skips.values()];
+  }
+
+  /** Whether this document is one the extension annotates (by language and the plain-text setting). */
+  isRelevant(doc: vscode.TextDocument): boolean {
+    return isAnnotatedLanguage(doc.languageId, this.config.current.decoratePlainTextAndMarkdown);
+  }
+
+  async analyzeDocument(doc: vscode.TextDocument): Promise<IndexedDocument | undefined> {
+    const key = doc.uri.toString();
+    const previous = this.pending.get(key) ?? Promise.resolve();
+    const next = previous.then(() => this.analyzeOpen(doc), () => this.analyzeOpen(doc));
+    this.pending.set(key, next);
+    try {
+      return await next;
+    } finally {
+      if (this.pending.get(key) === next) this.pending.delete(key);
+    }
+  }
+
+  private async analyzeOpen(doc: vscode.TextDocument): Promise<IndexedDocument | undefined> {
+    const current = this.entries.get(doc.uri.toString());
+    if (current && current.version === doc.version && current.optionsGeneration === this.optionsGeneration && !doc.isClosed) return current;
+    const text = doc.getText();
+    if (this.tooLarge(doc.uri, utf8Length(text, this.config.current.analysis.maxFileSize))) return undefined;
+    const entry = await this.analyseText(doc.uri, doc.version, text, current);
+    if (doc.version !== entry.version) return this.entries.get(doc.uri.toString());
+    this.put(entry);
+    return entry;
+  }
+
+  /** Re-uses the document's incremental analysis when it has one, so an edit costs a paragraph. */
+  private async analyseText(uri: vscode.Uri, version: number, text: string, previous: Entry | undefined): Promise<Entry> {
+    const t0 = Date.now();
+    let incremental: IncrementalAnalysis;
+    if (previous && previous.optionsGeneration === this.optionsGeneration) {
+      incremental = previous.incremental;
+      incremental.update(text);
+      this.noteSlice(uri, Date.now() - t0);
+    } else {
+      incremental = await IncrementalAnalysis.createSliced(text, this.analyzeOptions, scheduler);
+      this.noteSlice(uri, incremental.longestSliceMs);
+    }
+    return { uri, version, text, analysis: incremental.analysis, lineIndex: new LineIndex(text), incremental, optionsGeneration: this.optionsGeneration };
+  }
+
+  private noteSlice(uri: vscode.Uri, ms: number): void {
+    this.longestSliceMs = Math.max(this.longestSliceMs, ms);
+    if (ms > 50) this.log.warn(`Analysing ${vscode.workspace.asRelativePath(uri)} held the extension host for ${Math.round(ms)} ms in one piece (a single long paragraph cannot be split).`);
+  }
+
+  private put(entry: Entry): void {
+    this.entries.set(entry.uri.toString(), entry);
+    this.skips.delete(entry.uri.toString());
+    this.mentionCache = undefined;
+    let update: RecordUpdate = { changedRecords: [] };
+    try {
+      update = this.record.upsert({ id: entry.uri.toString(), analysis: entry.analysis, text: entry.text, meta: entry.analysis.meta });
+    } catch (e) {
+      this.log.error(`record.upsert ${entry.uri.toString()}`, e);
+    }
+    this.fireChange(entry.uri, update);
+  }
+
+  private remove(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (!this.entries.delete(key)) return;
+    this.mentionCache = undefined;
+    this.fireChange(uri, this.record.remove(key));
+  }
+
+  /** Tells listeners about `uri` and every other document whose records the update relinked. */
+  private fireChange(uri: vscode.Uri, update: RecordUpdate): void {
+    const touched = new Set<string>([uri.toString()]);
+    for (const id of update.changedRecords) {
+      for (const docId of this.recordDocs.get(id) ?? []) touched.add(docId);
+      const now = [...new Set(this.record.record(id)?.claims.map((c) => c.docId) ?? [])];
+      now.forEach((d) => touched.add(d));
+      if (now.length > 0) this.recordDocs.set(id, now);
+      else this.recordDocs.delete(id);
+    }
+    const uris = [...touched].map((k) => this.entries.get(k)?.uri ?? (k === uri.toString() ? uri : undefined)).filter((u): u is vscode.Uri => !!u);
+    this._onDidChange.fire({ uris });
+  }
+
+  /** Reference tables of authoritative figures join the record as sources of their own. */
+  private async indexReferences(): Promise<void> {
+    const { referenceFiles, exclude } = this.config.current.workspace;
+    if (!referenceFiles || !vscode.workspace.workspaceFolders?.length) return;
+    const excludeGlob = exclude.length > 0 ? `{${exclude.join(',')}}` : undefined;
+    for (const uri of await vscode.workspace.findFiles(referenceFiles, excludeGlob, 200)) await this.indexReference(uri);
+  }
+
+  private async indexReference(uri: vscode.Uri): Promise<void> {
+    try {
+      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      const problems = this.record.addReference(uri.toString(), text, uri.path.toLowerCase().endsWith('.json') ? 'json' : 'csv');
+      for (const p of problems) this.log.warn(`${vscode.workspace.asRelativePath(uri)} row ${p.row}: ${p.message}`);
+      this._onDidChange.fire({ uris: [...this.entries.values()].map((e) => e.uri) });
+    } catch (e) {
+      this.log.error(`index: could not read reference table ${uri.toString()}`, e);
+    }
+  }
+
+  /** A closed document that is not a workspace file leaves the index; a workspace file stays. */
+  private onClosed(doc: vscode.TextDocument): void {
+    const entry = this.entries.get(doc.uri.toString());
+    if (!entry) return;
+    if (!this.inWorkspaceScope(doc.uri)) this.remove(doc.uri);
+    // Unsaved edits die with the editor: go back to what is on disk.
+    else if (entry.version !== -1) logErrors(this.indexFile(doc.uri), 'index.onClosed', this.log);
+  }
+
+  private onDiskChange(uri: vscode.Uri): void {
+    // An open document is kept current from its editor, not from disk.
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    if (!this.inWorkspaceScope(uri)) return;
+    logErrors(this.indexFile(uri), 'index.watcher', this.log);
+  }
+
+  private inWorkspaceScope(uri: vscode.Uri): boolean {
+    if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    const { include, exclude } = this.config.current.workspace;
+    return matchesAny(relative, [include]) && !matchesAny(relative, exclude);
+  }
+
+  reindex(): Promise<void> {
+    const generation = ++this.scanGeneration;
+    this.scan = this.scan.then(() => this.scanWorkspace(generation), () => this.scanWorkspace(generation));
+    return this.scan;
+  }
+
+  private async scanWorkspace(generation: number): Promise<void> {
+    if (generation !== this.scanGeneration || this.isDisposed) return;
+    const open = vscode.workspace.textDocuments.filter((d) => this.isRelevant(d));
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Crime Annotator' }, async (progress) => {
+      const { include, exclude, maxFiles } = this.config.current.workspace;
+      let files: vscode.Uri[] = [];
+      if (folders.length > 0) {
+        progress.report({ message: 'finding documents' });
+        const excludeGlob = exclude.length > 0 ? `{${exclude.join(',')}}` : undefined;
+        files = await vscode.workspace.findFiles(include, excludeGlob, maxFiles + 1);
+        files.sort((a, b) => a.toString().localeCompare(b.toString()));
+        if (files.length > maxFiles) {
+          const first = files[maxFiles];
+          const message = `Crime Annotator indexed only ${maxFiles} files (crimeAnnotator.workspace.maxFiles); ${vscode.workspace.asRelativePath(first)} and any after it were not indexed.`;
+          this.skips.set(first.toString(), { uri: first, reason: `beyond maxFiles (${maxFiles})` });
+          this.log.warnOnce('maxFiles', message);
+          files = files.slice(0, maxFiles);
+        }
+      }
+      // Forget files no longer in scope (settings changed, files deleted while we were not watching).
+      const wanted = new Set([...files, ...open.map((d) => d.uri)].map((u) => u.toString()));
+      for (const entry of [...this.entries.values()]) if (!wanted.has(entry.uri.toString())) this.remove(entry.uri);
+
+      progress.report({ message: 'reading reference tables' });
+      await this.indexReferences();
+      const total = files.length + open.length;
+      let done = 0;
+      for (const doc of open) {
+        if (generation !== this.scanGeneration || this.isDisposed) return;
+        progress.report({ message: `analysing ${++done}/${total}` });
+        await this.analyzeDocument(doc).catch((e) => this.log.error(`index ${doc.uri.toString()}`, e));
+      }
+      for (const uri of files) {
+        if (generation !== this.scanGeneration || this.isDisposed) return;
+        progress.report({ message: `analysing ${++done}/${total}` });
+        if (open.some((d) => d.uri.toString() === uri.toString())) continue;
+        await this.indexFile(uri).catch((e) => this.log.error(`index ${uri.toString()}`, e));
+        await scheduler.yieldNow();
+      }
+      this.log.info(`Indexed ${this.entries.size} documents; longest uninterrupted analysis ${Math.round(this.longestSliceMs)} ms.`);
+    });
+  }
+
+  /** Reads a workspace file from disk (through vscode.workspace.fs, so it works on the web too). */
+  private async indexFile(uri: vscode.Uri): Promise<void> {
+    let size: number;
+    try {
+      size = (await vscode.workspace.fs.stat(uri)).size;
+    } catch (e) {
+      this.remove(uri);
+      this.log.debug(`index: ${uri.toString()} is gone (${errorMessage(e)})`);
+      return;
+    }
+    if (this.tooLarge(uri, size)) return;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch (e) {
+      this.skips.set(uri.toString(), { uri, reason: `could not be read: ${errorMessage(e)}` });
+      this.log.error(`index: could not read ${uri.toString()}`, e);
+      return;
+    }
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open && this.isRelevant(open)) return; // opened while we were reading: the editor's text wins
+    const previous = this.entries.get(uri.toString());
+    if (previous && previous.text === text && previous.optionsGeneration === this.optionsGeneration) return;
+    this.put(await this.analyseText(uri, -1, text, previous));
+    this.reportNotices(uri, this.entries.get(uri.toString())?.analysis);
+  }
+
+  private tooLarge(uri: vscode.Uri, bytes: number): boolean {
+    const { maxFileSize } = this.config.current.analysis;
+    if (bytes <= maxFileSize) return false;
+    const where = vscode.workspace.asRelativePath(uri);
+    this.skips.set(uri.toString(), { uri, reason: `larger than maxFileSize (${bytes} > ${maxFileSize} bytes)` });
+    this.log.warnOnce(`maxFileSize:${uri.toString()}`, `Crime Annotator did not analyse ${where}: it is ${formatBytes(bytes)}, over the crimeAnnotator.analysis.maxFileSize limit of ${formatBytes(maxFileSize)}.`);
+    this.remove(uri);
+    return true;
+  }
+
+  private reportNotices(uri: vscode.Uri, analysis: DocumentAnalysis | undefined): void {
+    for (const n of analysis?.notices ?? []) {
+      if (n.severity !== 'info') this.log.warn(`${vscode.workspace.asRelativePath(uri)}: ${n.message}`);
+    }
+  }
+}
+
+/** UTF-8 size, encoding only when the answer could fall on either side of `limit`. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit || text.length * 3 <= limit) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
+}
