@@ -117,9 +117,10 @@ function insertAlias(root: TrieNode, alias: AliasSpec, kind: MatchKind, index: n
   const checks = words.map(() => CaseCheck.None);
   if (options.match === 'exact') checks.fill(CaseCheck.Exact);
   else if (options.match !== 'insensitive') {
-    // Acronyms and mixed-case words ("NCA", "MoJ", "DfE") must be written so; the first
-    // capitalised word must be capitalised ("Home Office" is not "home office").
-    let initialDone = false;
+    // Acronyms and mixed-case words ("NCA", "MoJ", "DfE") must be written so. For organisations the
+    // first capitalised word must be capitalised too ("Home Office" is not "home office"); legal
+    // terms are written in any case ("Slavery and Trafficking Prevention Order" or all lower case).
+    let initialDone = kind !== 'organisation';
     words.forEach((w, i) => {
       if (/[A-Z].*[A-Z]/.test(w)) checks[i] = CaseCheck.Exact;
       else if (!initialDone && /^[A-Z]/.test(w)) {

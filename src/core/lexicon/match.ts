@@ -92,6 +92,8 @@ export function findEntities(text: string, lexicon: CompiledLexicon, ctx: Entity
     }
     if (term && i >= nextTerm) {
       const entry = lexicon.legalTerms[term.candidate.index];
+      const first = entry.category === 'legislation' ? sectionBefore(tokens, i, nextTerm) : i;
+      const start = tokens.start[first];
       const annotation: LegalTermAnnotation = {
         kind: 'legal-term',
         id: `legal-term:${start}-${term.end}`,
@@ -112,6 +114,23 @@ export function findEntities(text: string, lexicon: CompiledLexicon, ctx: Entity
   for (const unknown of findUnknownOrganisations(text, tokens, taken, sentenceStart, ctx.lineIndex)) out.push(unknown);
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
+}
+
+const SECTION_WORDS = new Set(['section', 'sections', 's', 'schedule', 'part', 'paragraph']);
+
+/**
+ * A statute's span takes in the provision cited before it: "Section 2 of the Modern Slavery Act
+ * 2015". Returns the first token of the citation, or `i` when there is none.
+ */
+function sectionBefore(tokens: Tokens, i: number, earliest: number): number {
+  let k = i - 1;
+  if (k >= 0 && tokens.key[k] === 'the') k--;
+  if (k < 0 || tokens.key[k] !== 'of') return i;
+  k--;
+  // Sub-sections in brackets: "section 4(3)(b) of".
+  while (k >= 0 && (tokens.key[k] === ')' || tokens.key[k] === '(' || (tokens.flags[k] & TokenFlag.Word && /^[0-9a-z]{1,4}$/.test(tokens.key[k]) && tokens.key[k - 1] === '('))) k--;
+  if (k < 1 || !/^[0-9]/.test(tokens.key[k]) || !SECTION_WORDS.has(tokens.key[k - 1])) return i;
+  return k - 1 >= earliest ? k - 1 : i;
 }
 
 /** Whether the text around tokens first..last satisfies the candidate's case and context rules. */

@@ -11,8 +11,12 @@ const HEADS: ReadonlyMap<string, OrganisationType> = new Map([
   ['agency', 'national-agency'], ['bureau', 'national-agency'],
   ['inspectorate', 'inspectorate'],
   ['department', 'government'], ['ministry', 'government'], ['office', 'government'], ['commission', 'government'], ['authority', 'government'],
-  ['unit', 'other'], ['service', 'other'], ['services', 'other'], ['centre', 'other'], ['center', 'other'], ['partnership', 'other'],
+  ['unit', 'other'], ['service', 'other'], ['centre', 'other'], ['center', 'other'], ['partnership', 'other'],
   ['network', 'other'], ['project', 'other'], ['association', 'other'], ['federation', 'other'], ['institute', 'other'], ['board', 'other'],
+  // Newspaper titles: "Kent Messenger", "Manchester Evening News", "Daily Ledger".
+  ['news', 'media'], ['times', 'media'], ['post', 'media'], ['herald', 'media'], ['gazette', 'media'], ['echo', 'media'], ['chronicle', 'media'],
+  ['mirror', 'media'], ['telegraph', 'media'], ['express', 'media'], ['mail', 'media'], ['observer', 'media'], ['messenger', 'media'],
+  ['argus', 'media'], ['standard', 'media'], ['ledger', 'media'], ['journal', 'media'], ['advertiser', 'media'],
 ]);
 
 /** Heads that also name places and rooms: "City Centre", "Post Office" are not organisations. */
@@ -26,7 +30,8 @@ const CONNECTORS = new Set(['of', 'for', 'and', 'the']);
 const SENTENCE_OPENERS = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'local', 'national', 'every', 'each',
   'all', 'some', 'many', 'most', 'other', 'another', 'new', 'when', 'while', 'where', 'if', 'as', 'after', 'before', 'during', 'since', 'both',
-  'former', 'acting', 'regional', 'specialist', 'senior', 'county', 'partner', 'neighbouring',
+  'former', 'acting', 'regional', 'specialist', 'senior', 'county', 'partner', 'neighbouring', 'further', 'additional', 'extra', 'more',
+  'armed', 'uniformed', 'neighbourhood', 'community', 'several', 'two', 'three', 'four', 'five', 'no', 'any', 'which', 'whose', 'how',
 ]);
 
 const CUES = new Set(['charity', 'organisation', 'charities']);
@@ -45,7 +50,7 @@ export function findUnknownOrganisations(
   lineIndex: LineIndex,
 ): OrganisationAnnotation[] {
   const out: OrganisationAnnotation[] = [];
-  const lowerSeen = lowerCaseWords(tokens);
+  const lowerSeen = lowerCaseWords(text, tokens);
   const headline = titleCaseLines(tokens);
   const n = tokens.count;
   let i = 0;
@@ -57,7 +62,7 @@ export function findUnknownOrganisations(
     let j = i;
     while (j + 1 < n && inRun(tokens, taken, headline, j + 1)) {
       // "Kent County Council and Medway Council" are two names.
-      if (tokens.key[j + 1] === 'and' && (HEADS.has(tokens.key[j]) || tokens.key[j + 2] === 'the')) break;
+      if (tokens.key[j + 1] === 'and' && (HEADS.has(headKey(tokens, j)) || tokens.key[j + 2] === 'the')) break;
       j++;
     }
     const found = nameInRun(tokens, i, j, sentenceStart, lowerSeen) ?? cueName(tokens, i, j);
@@ -75,7 +80,9 @@ interface Found {
 
 function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Array, lowerSeen: Set<string>): Found | undefined {
   while (b > a && isConnector(tokens, b)) b--;
-  if (sentenceStart[a] && (SENTENCE_OPENERS.has(tokens.key[a]) || lowerSeen.has(tokens.key[a]))) a++;
+  // The span never starts with an article, even where "The" is part of the name ("The Daily Ledger").
+  if (tokens.key[a] === 'the') a++;
+  else if (sentenceStart[a] && (SENTENCE_OPENERS.has(tokens.key[a]) || lowerSeen.has(tokens.key[a]))) a++;
   while (a < b && isConnector(tokens, a)) a++;
   if (a >= b) return undefined;
 
@@ -83,7 +90,7 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
   let last = -1;
   let head = -1;
   for (let k = a; k <= b; k++) {
-    if (!HEADS.has(tokens.key[k])) continue;
+    if (!HEADS.has(headKey(tokens, k))) continue;
     const next = tokens.key[k + 1];
     if (k < b && (next === 'of' || next === 'for')) {
       // Head first: "Department for Education". The name starts at the capitalised words just before it.
@@ -108,9 +115,9 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
     while (first < head && isConnector(tokens, first)) first++;
   }
   if (last - first < 1) return undefined;
-  const headKey = tokens.key[head];
-  if (PLACE_HEADS.has(headKey) && head > first && PLACE_MODIFIERS.has(tokens.key[head - 1])) return undefined;
-  return { first, last, type: typeFor(tokens, first, last, headKey) };
+  const headWord = headKey(tokens, head);
+  if (PLACE_HEADS.has(headWord) && head > first && PLACE_MODIFIERS.has(tokens.key[head - 1])) return undefined;
+  return { first, last, type: typeFor(tokens, first, last, headWord) };
 }
 
 function cueName(tokens: Tokens, a: number, b: number): Found | undefined {
@@ -159,6 +166,11 @@ export function slug(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/** A head word may carry a possessive: "Kent County Council's". */
+function headKey(tokens: Tokens, i: number): string {
+  return tokens.baseKey[i] ?? tokens.key[i];
+}
+
 function isConnector(tokens: Tokens, i: number): boolean {
   return !(tokens.flags[i] & TokenFlag.Capitalised) && CONNECTORS.has(tokens.key[i]);
 }
@@ -166,16 +178,19 @@ function isConnector(tokens: Tokens, i: number): boolean {
 function inRun(tokens: Tokens, taken: Uint8Array, headline: Uint8Array, i: number): boolean {
   if (taken[i] || headline[i]) return false;
   const flags = tokens.flags[i];
-  if (!(flags & TokenFlag.Word)) return false;
   if (flags & TokenFlag.Capitalised) return true;
-  // "&" keys as "and" but is not a word token; lower-case connectors join capitalised words.
+  // Lower-case connectors, and "&" (which keys as "and"), join capitalised words.
   return CONNECTORS.has(tokens.key[i]);
 }
 
-function lowerCaseWords(tokens: Tokens): Set<string> {
+/** Words the text also writes in lower case as prose (not inside addresses such as "kent.police.uk"). */
+function lowerCaseWords(text: string, tokens: Tokens): Set<string> {
   const seen = new Set<string>();
   for (let i = 0; i < tokens.count; i++) {
-    if ((tokens.flags[i] & (TokenFlag.Word | TokenFlag.Capitalised)) === TokenFlag.Word) seen.add(tokens.key[i]);
+    if ((tokens.flags[i] & (TokenFlag.Word | TokenFlag.Capitalised)) !== TokenFlag.Word) continue;
+    const before = tokens.start[i] === 0 ? 32 : text.charCodeAt(tokens.start[i] - 1);
+    const after = text.charCodeAt(tokens.end[i]);
+    if ((before === 32 || before === 10) && after !== 46 && after !== 47) seen.add(tokens.key[i]);
   }
   return seen;
 }
