@@ -3,10 +3,10 @@ import type { LineIndex } from '../text/lines';
 import type { FigureAnnotation, FigureUnit, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
 import { findClaimant, findOperation, findPeriod, findPlace, organisationsOf } from './attribution';
 import { findChange } from './changes';
-import { findMeasure, findSubject } from './measures';
+import { findMeasure, findSubject, matchMeasure } from './measures';
 import { readMeta } from './meta';
 import { excludedSpans } from './nonFigures';
-import { PLUS_QUALIFIER, qualifierBefore } from './qualifiers';
+import { PLUS_QUALIFIER, qualifierAfter, qualifierBefore } from './qualifiers';
 import { scanNumbers, type NumberToken } from './scan';
 import { clauseAfter, clauseBefore, headingOf, paragraphAround, sentenceAt } from './spans';
 
@@ -25,7 +25,19 @@ const ONE_IDIOM_AFTER_RE = /^\s*(?:of|another|in|or|day|time|way|point|hour|minu
 const ONE_IDIOM_BEFORE_RE = /\b(?:in|at|on|no|number|every|any|the|this|that|each|which|for|to|with|and|is|was|as|from)\s+$/i;
 const SEIZED_CONTEXT_RE = /seiz|cash|haul|recover|confiscat|found/i;
 const FUNDING_CONTEXT_RE = /fund|grant|invest|budget/i;
-const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|,|$)/i;
+/** "£5m for Operation Orochi": money given for a purpose. */
+const MONEY_FOR_RE = /^\s*(?:for|to)\s/i;
+const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|linked to|,|$)/i;
+/** "517 of them children", "including four people": part of the figure before it. */
+const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which)\b/i;
+const PART_BEFORE_RE = /\b(?:including|of (?:them|whom|those|these)|of which)\s+$/i;
+const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as)\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
+const AGE_QUALIFIERS = new Set(['as young as']);
+/** "Jane Roe, 24, of Lewisham": an age between commas after a name. */
+const NAME_COMMA_BEFORE_RE = /[A-Z][\p{L}’'-]+,\s*$/u;
+const NAME_COMMA_AFTER_RE = /^\s*(?:,|and\b|\)|were\b|was\b|both\b|from\b|of\b)/;
+/** "a 15- or 16-year-old". */
+const AGE_RANGE_AFTER_RE = /^-?\s*(?:or|to|and)\s+\d{1,2}-years?-old\b/i;
 
 /**
  * Finds the numeric claims in a document: one pass over number tokens (digits, number words,
@@ -69,6 +81,7 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
     if (draft) drafts.push(draft);
   }
   inheritChangeMeasures(drafts);
+  inheritRestatedMeasures(drafts);
   const perSentence = new Map<number, { period?: Period; place?: string; operation?: string }>();
   for (const d of drafts) {
     let attribution = perSentence.get(d.sentence.start);
@@ -117,18 +130,25 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
   const qualifier = token.vague ? undefined : qualifierBefore(text, token.start);
   let start = qualifier?.start ?? token.start;
   if (start < sentence.start) start = token.start;
+  const suffix = token.vague || qualifier ? undefined : qualifierAfter(text, token.end);
+  const end = suffix?.end ?? token.end;
   const before = clauseBefore(text, sentence.start, start);
-  const after = clauseAfter(text, token.end, sentence.end);
+  const after = clauseAfter(text, end, sentence.end);
+  if (isAge(token, qualifier?.qualifier, before, after)) token = { ...token, unit: 'years', age: true };
   if (token.isOne && !acceptOne(qualifier !== undefined, before, after)) return undefined;
   const change = findChange(text, before, token, start);
   if (change?.spanStart !== undefined) start = change.spanStart;
   const heading = headingOf(text, ctx.sentences, sentence);
   const headingText = heading ? text.slice(heading.start, heading.end) : undefined;
-  let counts = findMeasure({ unit: token.unit, after, before: change ? change.before : before, heading: headingText, isChange: change !== undefined });
+  const match = matchMeasure({ unit: token.unit, after, before: change ? change.before : before, heading: headingText, isChange: change !== undefined });
+  let counts = match?.id ?? null;
   if (token.age) counts = 'age';
-  if (TIME_UNITS.has(token.unit) && counts !== 'age' && counts !== 'prison sentence') return undefined;
-  if (counts === null) counts = defaultMeasure(text, token.unit, sentence, headingText);
-  if (counts === null && !change) counts = inherited(earlier, sentence, token.unit, after);
+  if (TIME_UNITS.has(token.unit) && counts !== 'age' && counts !== 'prison sentence' && counts !== 'order length') return undefined;
+  if (!change && !token.age && (counts === null || match?.generic) && (PART_AFTER_RE.test(after) || PART_BEFORE_RE.test(before))) {
+    counts = partOf(earlier, sentence, start) ?? counts;
+  }
+  if (counts === null) counts = defaultMeasure(text, token.unit, sentence, headingText, after);
+  if (!change && (counts === null || match?.generic)) counts = inherited(text, earlier, sentence, token.unit, start, after, counts === null) ?? counts;
   const [qualifierWords, bound] = token.vague
     ? [token.vague, 'lower' as const]
     : qualifier
@@ -139,7 +159,7 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
   return {
     token,
     start,
-    end: token.end,
+    end,
     qualifier: qualifierWords,
     bound,
     sentence,
@@ -157,20 +177,44 @@ function acceptOne(qualified: boolean, before: string, after: string): boolean {
   return findMeasure({ unit: 'count', after, before: '', isChange: false }) !== null;
 }
 
-function defaultMeasure(text: string, unit: FigureUnit, sentence: Span, heading: string | undefined): string | null {
+function defaultMeasure(text: string, unit: FigureUnit, sentence: Span, heading: string | undefined, after: string): string | null {
   if (WEIGHT_UNITS.has(unit)) return 'drugs seized';
   if (unit !== 'GBP') return null;
   const context = text.slice(sentence.start, sentence.end) + ' ' + (heading ?? '');
-  if (FUNDING_CONTEXT_RE.test(context)) return 'funding';
+  if (FUNDING_CONTEXT_RE.test(context) || MONEY_FOR_RE.test(after)) return 'funding';
   if (SEIZED_CONTEXT_RE.test(context)) return 'cash seized';
   return null;
 }
 
-/** "238 charges for Class A drugs and 49 for Class B drugs": the 49 counts charges too. */
-function inherited(earlier: readonly Draft[], sentence: Span, unit: FigureUnit, after: string): string | null {
+/**
+ * "238 charges for Class A drugs and 49 for Class B drugs": the 49 counts charges too. "884 were men
+ * and 128 were women": a figure named only by a generic noun, close after one with a measure and
+ * nothing but words between them, counts the same.
+ */
+function inherited(text: string, earlier: readonly Draft[], sentence: Span, unit: FigureUnit, start: number, after: string, unnamed: boolean): string | null {
   const previous = earlier[earlier.length - 1];
-  if (!previous || previous.sentence.start !== sentence.start || previous.token.unit !== unit) return null;
-  return INHERIT_AFTER_RE.test(after) ? previous.counts : null;
+  if (!previous || previous.sentence.start !== sentence.start || previous.token.unit !== unit || previous.counts === null) return null;
+  if (unnamed && INHERIT_AFTER_RE.test(after)) return previous.counts;
+  const between = text.slice(previous.end, start);
+  return between.length <= 40 && !/[\d;:()•]/.test(between) && /\b(?:and|while|with|but)\s*$|,\s*$/.test(between) ? previous.counts : null;
+}
+
+/** "1,208 vulnerable people safeguarded, 517 of them children": the part counts what the whole counts. */
+function partOf(earlier: readonly Draft[], sentence: Span, start: number): string | null {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const d = earlier[i];
+    if (d.sentence.start !== sentence.start) break;
+    if (d.end <= start && d.counts) return d.counts;
+  }
+  return null;
+}
+
+function isAge(token: NumberToken, qualifier: string | undefined, before: string, after: string): boolean {
+  if (token.age) return true;
+  if (token.unit !== 'count' || !Number.isInteger(token.value) || token.value < 1 || token.value > 120) return false;
+  if (qualifier && AGE_QUALIFIERS.has(qualifier)) return true;
+  if (AGE_BEFORE_RE.test(before) || AGE_RANGE_AFTER_RE.test(after)) return true;
+  return token.value >= 10 && token.value < 100 && !token.inWords && NAME_COMMA_BEFORE_RE.test(before) && NAME_COMMA_AFTER_RE.test(after);
 }
 
 /** The numbers in "up 55% (1,431 to 2,232)" count what the change counts. */
@@ -179,6 +223,19 @@ function inheritChangeMeasures(drafts: Draft[]): void {
     const span = d.changeValuesSpan;
     if (!span) continue;
     for (const other of drafts) if (other !== d && other.start >= span.start && other.end <= span.end) other.counts = d.counts;
+  }
+}
+
+/** "This sum is separate from the £42m": a figure stated again counts what it counted before. */
+function inheritRestatedMeasures(drafts: Draft[]): void {
+  const named = new Map<string, string>();
+  for (const d of drafts) {
+    const key = `${d.token.unit}:${d.token.value}`;
+    if (d.counts) {
+      if (!named.has(key)) named.set(key, d.counts);
+    } else if (d.token.unit !== 'count' || d.token.value >= 10) {
+      d.counts = named.get(key) ?? null;
+    }
   }
 }
 

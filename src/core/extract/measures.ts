@@ -47,7 +47,7 @@ const MEASURES: readonly CompiledMeasure[] = (data.measures as MeasureEntry[]).m
 const SUBJECT_RE = new RegExp(`(?<![\\p{L}])${fragment(data.subjects)}${END}`, 'iu');
 
 /** Words between a verb and its number that say nothing about what is counted. */
-const FILLER_END_RE = /\s*(?:\b(?:a total of|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to)\s*)*$/i;
+const FILLER_END_RE = /\s*(?:\b(?:a total of|a combined|combined|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to)\s*)*$/i;
 
 export interface MeasureQuery {
   readonly unit: FigureUnit;
@@ -97,53 +97,83 @@ function wordStarts(text: string, max: number): number[] {
   return starts;
 }
 
-/** The normalised measure a figure counts, or null. Steps go from the most to the least specific cue. */
+export interface MeasureMatch {
+  readonly id: string;
+  /** Only a generic noun ("people") named it; a measure inherited from a neighbour is better. */
+  readonly generic: boolean;
+}
+
+/** The normalised measure a figure counts, or null. */
 export function findMeasure(q: MeasureQuery): string | null {
+  return matchMeasure(q)?.id ?? null;
+}
+
+/** Steps go from the most to the least specific cue. */
+export function matchMeasure(q: MeasureQuery): MeasureMatch | null {
+  const specific = specificMeasure(q);
+  if (specific) return { id: specific, generic: false };
+  const after = q.after.trimStart();
+  const generic = longestNounAt(after, q.unit, true);
+  if (generic) return { id: generic, generic: true };
+  for (const start of wordStarts(after, 2)) {
+    const skipped = longestNounAt(after.slice(start), q.unit, true);
+    if (skipped) return { id: skipped, generic: true };
+  }
+  return null;
+}
+
+function specificMeasure(q: MeasureQuery): string | null {
   const after = q.after.trimStart();
   if (q.unit === 'percent' || q.unit === 'ratio') {
     for (const m of MEASURES) if (m.predicates?.test(after)) return m.id;
   }
   if (q.isChange) {
-    const named = lastNounIn(q.before, q.unit);
+    const named = subjectNounIn(q.before, q.unit);
     if (named) return named;
   }
   const direct = longestNounAt(after, q.unit, false);
   if (direct) return direct;
   const reach = after.slice(0, PASSIVE_REACH);
   for (const m of MEASURES) if (m.passive && applies(m, q.unit) && m.passive.test(reach)) return m.id;
-  const before = q.before.replace(FILLER_END_RE, '');
-  for (const context of q.heading !== undefined ? [before, q.heading.replace(/[\s:]+$/, '')] : [before]) {
+  // Tried as written ("street value of") and without the filler words ("visited a total of").
+  const contexts = [q.before.trimEnd(), q.before.replace(FILLER_END_RE, '')];
+  if (q.heading !== undefined) contexts.push(q.heading.replace(/[\s:]+$/, ''));
+  for (const context of contexts) {
     for (const m of MEASURES) if (m.before && m.units.has(q.unit) && m.before.test(context)) return m.id;
   }
   for (const start of wordStarts(after, MAX_SKIPPED_WORDS)) {
     const skipped = longestNounAt(after.slice(start), q.unit, false);
     if (skipped) return skipped;
   }
-  const generic = longestNounAt(after, q.unit, true);
-  if (generic) return generic;
-  for (const start of wordStarts(after, 2)) {
-    const skipped = longestNounAt(after.slice(start), q.unit, true);
-    if (skipped) return skipped;
+  return null;
+}
+
+/**
+ * The measure a change is about, named as the subject before it: the first measure noun in the
+ * last comma-separated part that names one ("..., arrests for drug trafficking offences went up").
+ */
+export function subjectNounIn(text: string, unit: FigureUnit): string | null {
+  const parts = text.split(/,\s+/);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const found = firstNounIn(parts[i], unit);
+    if (found) return found;
   }
   return null;
 }
 
-/** The last measure named in `text` ("drug trafficking arrests are up" → arrests). */
-export function lastNounIn(text: string, unit: FigureUnit): string | null {
+function firstNounIn(text: string, unit: FigureUnit): string | null {
   let best: string | null = null;
-  let bestEnd = -1;
+  let bestStart = Infinity;
   let bestLength = 0;
   for (const m of MEASURES) {
     if (m.generic || !m.nounsAnywhere) continue;
     if (!applies(m, unit) && !m.units.has('count')) continue;
     m.nounsAnywhere.lastIndex = 0;
-    for (let hit = m.nounsAnywhere.exec(text); hit; hit = m.nounsAnywhere.exec(text)) {
-      const end = hit.index + hit[0].length;
-      if (end > bestEnd || (end === bestEnd && hit[0].length > bestLength)) {
-        best = m.id;
-        bestEnd = end;
-        bestLength = hit[0].length;
-      }
+    const hit = m.nounsAnywhere.exec(text);
+    if (hit && (hit.index < bestStart || (hit.index === bestStart && hit[0].length > bestLength))) {
+      best = m.id;
+      bestStart = hit.index;
+      bestLength = hit[0].length;
     }
   }
   return best;

@@ -11,7 +11,7 @@ const EXCLUDED_RES: readonly RegExp[] = [
   // Web and e-mail addresses.
   /\b(?:https?:\/\/|www\.)[^\s<>"“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|uk|net|gov|police|info|io)\b(?:\/[^\s<>"“”]*)?/giu,
   // "9-15 October", "20 October 2023", "1st of May", "Monday October 7th", "Jun 02, 2020", "November 2019".
-  new RegExp(String.raw`\b${DAY}(?:\s*[-–]\s*${DAY})?(?:\s+of)?\s+${MONTH}(?![\p{L}])(?:,?\s+\d{4}\b)?`, 'gu'),
+  new RegExp(String.raw`\b${DAY}(?:\s*(?:[-–]|to|and|until)\s*${DAY})?(?:\s+of)?\s+${MONTH}(?![\p{L}])(?:,?\s+\d{4}\b)?`, 'gu'),
   new RegExp(String.raw`\b${MONTH}\s+${DAY}(?![\p{L}\d])(?:\s*[-–]\s*${DAY}(?![\p{L}\d]))?(?:,?\s+\d{4}\b)?`, 'gu'),
   new RegExp(String.raw`\b${MONTH}\s+\d{4}\b`, 'gu'),
   /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b/g,
@@ -20,7 +20,9 @@ const EXCLUDED_RES: readonly RegExp[] = [
   // UK phone numbers: "0800 555 111", "+44 20 7230 1212", "020 7230 1212".
   /(?:\+44\s?(?:\(0\))?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/g,
   // "call 101", "dial 999", "on 101", "101 or 999".
-  /(?<=\b(?:call|calling|dial|dialling|ring|phone|on|contact|or|text|number)\s+(?:us\s+)?(?:on\s+)?)\b(?:101|999|111|112|105)\b|\b(?:101|999)(?=\s+(?:or|in an emergency|quoting|immediately)\b)/giu,
+  /(?<=\b(?:call|calls|calling|dial|dialling|ring|phone|contact|text|number)\s+(?:us\s+)?(?:on\s+|to\s+)?)\b(?:101|999|111|112|105)\b|\b(?:101|999)(?=\s+(?:or|in an emergency|quoting|immediately)\b)/giu,
+  // "police on 101, or 999 if ...": after "on" or "or" with no noun following.
+  /(?<=\b(?:on|or)\s+)(?:101|999|111|105)(?=\s*(?:[,.;)]|$|if\b|in\b|or\b|and\b|via\b|for\b|to\b))/gu,
   // Street addresses.
   /\b\d{1,4}[a-zA-Z]?\s+(?:[A-Z][\p{L}'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Way|Close|Drive|Dr|Place|Square|Hill|Court|Gardens|Terrace|Crescent|Grove|Parade|Row|Walk|Mews)\b/gu,
   // Numbers that are part of a name, any case: "section 60", "Covid-19", "Operation 24", "s.5(3)".

@@ -26,7 +26,8 @@ export const NUMBER_WORDS_RE = new RegExp(
  */
 export const VAGUE_RE = /\b(tens|dozens|scores|hundreds|thousands|millions)(?:\s+of\s+(thousands|millions))?(?=\s+(?:of|more|upon)\b)/gi;
 
-const VAGUE_VALUES: Readonly<Record<string, number>> = { tens: 10, dozens: 12, scores: 20, hundreds: 100, thousands: 1e3, millions: 1e6 };
+// "dozens" is at least two dozen; the others follow the gold guideline (hundreds → 100).
+const VAGUE_VALUES: Readonly<Record<string, number>> = { tens: 10, dozens: 24, scores: 40, hundreds: 100, thousands: 1e3, millions: 1e6 };
 
 export function vagueValue(first: string, second: string | undefined): number {
   const a = VAGUE_VALUES[first.toLowerCase()] ?? 0;

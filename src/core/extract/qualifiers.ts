@@ -34,5 +34,18 @@ export function qualifierBefore(text: string, start: number): QualifierReading |
   return { qualifier: entry.qualifier, bound: entry.bound, start: from + m.index + m[0].indexOf(m[1]) };
 }
 
+const SUFFIXES = (data.suffixes as { suffix: string; qualifier: string; bound: QualifierBound }[]).filter((e) => e.suffix !== '+');
+const QUALIFIER_AFTER_RE = new RegExp(`(?:${SUFFIXES.map((e) => escape(e.suffix)).join('|')})(?![\\p{L}])`, 'iuy');
+
+/** "14 or under", "50 or more": a qualifier written after the number; `end` is where it stops. */
+export function qualifierAfter(text: string, end: number): (Omit<QualifierReading, 'start'> & { end: number }) | undefined {
+  QUALIFIER_AFTER_RE.lastIndex = end;
+  const m = QUALIFIER_AFTER_RE.exec(text);
+  if (!m) return undefined;
+  const said = m[0].toLowerCase().replace(/\s+/g, ' ');
+  const entry = SUFFIXES.find((e) => e.suffix === said);
+  return entry ? { qualifier: entry.qualifier, bound: entry.bound, end: end + m[0].length } : undefined;
+}
+
 /** "£38,000+" reads as "more than £38,000". */
 export const PLUS_QUALIFIER: { readonly qualifier: string; readonly bound: QualifierBound } = { qualifier: SUFFIX.qualifier, bound: SUFFIX.bound };

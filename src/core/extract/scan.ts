@@ -31,7 +31,7 @@ const RATIO_DENOMINATORS: Readonly<Record<string, number>> = { ten: 10, five: 5,
 const FRACTION_RE = /\b(?:(a|one|two|three|four)(\s+|-)(thirds?|quarters?|fifths?)\b|(half)(?=\s+of\s+(?:all\s+)?(?:the|those|these|them|its|their|all)\b))/gi;
 const FRACTION_NUMERATORS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4 };
 const FRACTION_DENOMINATORS: Readonly<Record<string, number>> = { third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5 };
-const NOT_HALF_BEFORE_RE = /\b(?:first|second|latter|other|a|the|and|back)\s+$/i;
+const NOT_HALF_BEFORE_RE = /\b(?:first|second|latter|other|a|the|and|back|one)\s+$/i;
 const VAGUE_POUNDS_RE = /\s+of\s+pounds(?![\p{L}])/uy;
 const HYPHENATED_WORD_AFTER_RE = /-\p{L}/uy;
 const NUMBER_BEFORE_RE = /\bnumber\s+$/i;
@@ -93,7 +93,7 @@ function scanDigits(text: string, excluded: readonly Span[], out: NumberToken[])
     if (unit.unit === 'count' && isIntervalCount(text, numStart, unit.end)) continue;
     parsed = scaleNumber(parsed, unit.scale);
     const start = money ? m.index : numStart;
-    out.push(withRatio(text, { start, end: unit.end, ...parsed, unit: unit.unit, age: unit.age, plus: unit.plus, isOne: false, inWords: false }));
+    out.push(withMonths(text, withRatio(text, { start, end: unit.end, ...parsed, unit: unit.unit, age: unit.age, plus: unit.plus, isOne: false, inWords: false })));
   }
 }
 
@@ -119,8 +119,20 @@ function scanWords(text: string, excluded: readonly Span[], out: NumberToken[]):
     if (unit.unit === 'count' && isIntervalCount(text, start, unit.end)) continue;
     const scaled = scaleNumber(parsed, unit.scale);
     const isOne = /^one$/i.test(written.trim());
-    out.push(withRatio(text, { start, end: unit.end, ...scaled, unit: unit.unit, age: unit.age, plus: unit.plus, isOne, inWords: true }));
+    out.push(withMonths(text, withRatio(text, { start, end: unit.end, ...scaled, unit: unit.unit, age: unit.age, plus: unit.plus, isOne, inWords: true })));
   }
+}
+
+const AND_MONTHS_RE = /\s+and\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?(?![\p{L}])/iuy;
+const MONTH_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11 };
+
+/** "17 years and 10 months" is one sentence length, in years. */
+function withMonths(text: string, t: NumberToken): NumberToken {
+  if (t.unit !== 'years' || t.age) return t;
+  const m = sticky(AND_MONTHS_RE, text, t.end);
+  if (!m) return t;
+  const months = MONTH_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
+  return { ...t, end: t.end + m[0].length, value: Number((t.value + months / 12).toPrecision(6)), precision: Number((1 / 12).toPrecision(6)) };
 }
 
 /** "nine in 10", "one in ten", "3 out of 4": a proportion, not two counts. */
