@@ -34,6 +34,7 @@ const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.tips.enabled': false,
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
