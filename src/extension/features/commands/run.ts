@@ -25,9 +25,6 @@ export function registerSafeCommand<A extends unknown[], R>(
   });
 }
 
-/** Errors a person can act on ("Open a document first") carry their own wording and skip the log's stack. */
-export class UserFacingError extends Error {}
-
 export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }

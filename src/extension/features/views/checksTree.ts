@@ -12,7 +12,8 @@ export type CrossCheck =
   | { readonly type: 'arithmetic'; readonly status: CheckStatusRank; readonly check: ArithmeticCheck; readonly uri: vscode.Uri };
 
 export type ChecksNode =
-  | { readonly type: 'check'; readonly item: CrossCheck }
+  /** `id` is unique among the roots even if two checks were to share a checkId (VS Code rejects duplicate ids). */
+  | { readonly type: 'check'; readonly item: CrossCheck; readonly id: string }
   | { readonly type: 'arithmetic'; readonly text: string; readonly parent: ChecksNode }
   | { readonly type: 'claim'; readonly claim: Claim; readonly parent: ChecksNode }
   | { readonly type: 'operand'; readonly operand: CheckOperand; readonly uri: vscode.Uri; readonly parent: ChecksNode };
@@ -87,8 +88,11 @@ export class ChecksTreeProvider extends Disposable implements vscode.TreeDataPro
 
   getTreeItem(node: ChecksNode): vscode.TreeItem {
     switch (node.type) {
-      case 'check':
-        return this.checkItem(node.item);
+      case 'check': {
+        const item = this.checkItem(node.item);
+        item.id = node.id;
+        return item;
+      }
       case 'arithmetic': {
         const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('symbol-operator');
@@ -99,7 +103,6 @@ export class ChecksTreeProvider extends Disposable implements vscode.TreeDataPro
         const { claim } = node;
         const { uri, range } = claimLocation(this.services.index, claim);
         const item = new vscode.TreeItem(claim.text, vscode.TreeItemCollapsibleState.None);
-        item.id = `${idOf(node.parent)}/claim/${claim.docId}#${claim.annotationId}`;
         item.description = `${claim.isReference ? 'reference · ' : ''}${displayPath(uri)}:${claim.line + 1}`;
         item.tooltip = new vscode.MarkdownString().appendText(claim.sentence);
         item.iconPath = new vscode.ThemeIcon(claim.isReference ? 'references' : 'quote');
@@ -112,7 +115,6 @@ export class ChecksTreeProvider extends Disposable implements vscode.TreeDataPro
         const doc = this.services.index.get(uri);
         const range = doc ? rangeOf(doc, operand.start, operand.end) : new vscode.Range(operand.line, 0, operand.line, 0);
         const item = new vscode.TreeItem(`${operand.role}: ${operand.value.toLocaleString('en-GB')}`, vscode.TreeItemCollapsibleState.None);
-        item.id = `${idOf(node.parent)}/operand/${operand.annotationId}/${operand.role}`;
         item.description = `${displayPath(uri)}:${operand.line + 1}`;
         item.contextValue = 'operand';
         item.command = { command: this.revealCommand, title: 'Reveal Figure', arguments: [uri, range] };
@@ -123,7 +125,6 @@ export class ChecksTreeProvider extends Disposable implements vscode.TreeDataPro
 
   private checkItem(c: CrossCheck): vscode.TreeItem {
     const item = new vscode.TreeItem(labelOf(c), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = idOf({ type: 'check', item: c });
     item.iconPath = statusIcons[c.status];
     item.contextValue = `check ${c.type} ${c.status}`;
     if (c.type === 'record') {
@@ -137,12 +138,19 @@ export class ChecksTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private roots(): ChecksNode[] {
-    this._roots ??= collectCrossChecks(this.services).map((item) => ({ type: 'check', item }));
+    if (!this._roots) {
+      const seen = new Map<string, number>();
+      this._roots = collectCrossChecks(this.services).map((item) => {
+        const base = baseIdOf(item);
+        const n = seen.get(base) ?? 0;
+        seen.set(base, n + 1);
+        return { type: 'check', item, id: n === 0 ? base : `${base}~${n}` };
+      });
+    }
     return this._roots;
   }
 }
 
-function idOf(node: ChecksNode): string {
-  if (node.type !== 'check') return '';
-  return node.item.type === 'record' ? `record/${node.item.record.recordId}` : `arithmetic/${node.item.uri.toString()}#${node.item.check.checkId}`;
+function baseIdOf(c: CrossCheck): string {
+  return c.type === 'record' ? `record/${c.record.recordId}` : `arithmetic/${c.uri.toString()}#${c.check.checkId}`;
 }

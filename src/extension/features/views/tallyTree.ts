@@ -158,7 +158,6 @@ export class TallyTreeProvider extends Disposable implements vscode.TreeDataProv
         const doc = this.services.index.get(uri);
         const range = doc ? rangeOf(doc, occurrence.start, occurrence.end) : new vscode.Range(occurrence.line, 0, occurrence.line, 0);
         const item = new vscode.TreeItem(occurrence.text, vscode.TreeItemCollapsibleState.None);
-        item.id = `occurrence/${occurrence.docId}#${occurrence.start}-${occurrence.end}`;
         item.description = `${displayPath(uri)}:${occurrence.line + 1}`;
         item.tooltip = occurrenceTooltip(occurrence);
         item.resourceUri = uri;
