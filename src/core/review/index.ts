@@ -1,0 +1,9 @@
+/** Review marks: the model, the W3C Web Annotation file, merging with changes on disk, progress. */
+export * from './model';
+export { serializeMarks, toW3C, compareMarks, motivationOf, annotationContext, formatVersion, type Motivation } from './serialize';
+export { parseMarks, type AnnotationsFileError, type ParseResult } from './parse';
+export { mergeMarks, type MergeResult } from './merge';
+export { reviewProgress, progressLabel, overlaps, type PlacedMark, type FigureReview, type ReviewProgress } from './progress';
+export { placeOf, type TextPlace } from './position';
+export { reviewColumns, reviewCsvColumns, type ReviewColumns } from './exportColumns';
+export { placeMarks, refreshAnchor, type Placement } from './place';

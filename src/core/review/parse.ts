@@ -1,0 +1,113 @@
+/**
+ * Reads the annotations file back. A file broken by hand or by a bad merge is reported with the
+ * line and column of the first problem, and nothing is guessed: the caller keeps the file as it is
+ * and goes read-only, rather than writing over marks it could not read.
+ */
+import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { reviewSourceKinds, reviewStates, type ReviewMark, type ReviewSource, type ReviewState } from './model';
+import { placeOf } from './position';
+import type { AnnotationKind } from '../types';
+
+export interface AnnotationsFileError {
+  readonly message: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export type ParseResult = { readonly ok: true; readonly marks: ReviewMark[] } | { readonly ok: false; readonly error: AnnotationsFileError };
+
+const annotationKinds: readonly AnnotationKind[] = ['figure', 'organisation', 'legal-term'];
+
+export function parseMarks(text: string): ParseResult {
+  if (text.trim() === '') return { ok: true, marks: [] };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || !root) {
+    const first = errors[0];
+    return fail(text, first?.offset ?? 0, first ? `invalid JSON (${printParseErrorCode(first.error)})` : 'invalid JSON');
+  }
+  if (root.type !== 'object') return fail(text, root.offset, 'expected an object (a W3C AnnotationPage)');
+  const itemsNode = findNodeAtLocation(root, ['items']);
+  if (!itemsNode) return fail(text, root.offset, 'missing "items" (the list of annotations)');
+  if (itemsNode.type !== 'array') return fail(text, itemsNode.offset, '"items" must be an array');
+  const marks: ReviewMark[] = [];
+  const seen = new Set<string>();
+  for (const [i, node] of (itemsNode.children ?? []).entries()) {
+    const read = readMark(node);
+    if (typeof read === 'string') return fail(text, node.offset, `annotation ${i + 1}: ${read}`);
+    if (seen.has(read.id)) return fail(text, node.offset, `annotation ${i + 1}: duplicate id ${read.id}`);
+    seen.add(read.id);
+    marks.push(read);
+  }
+  return { ok: true, marks };
+}
+
+function fail(text: string, offset: number, message: string): ParseResult {
+  return { ok: false, error: { message, ...placeOf(text, offset) } };
+}
+
+/** A mark, or what is wrong with the item. */
+function readMark(node: Node): ReviewMark | string {
+  const a: unknown = getNodeValue(node);
+  if (!isObject(a)) return 'expected an object';
+  if (a.type !== 'Annotation') return '"type" must be "Annotation"';
+  if (typeof a.id !== 'string' || a.id === '') return '"id" must be a non-empty string';
+  const body = a.body;
+  if (!isObject(body)) return '"body" must be an object';
+  const state = body.state;
+  if (!reviewStates.includes(state as ReviewState)) return `"body.state" must be one of ${reviewStates.join(', ')}`;
+  const target = a.target;
+  if (!isObject(target) || typeof target.source !== 'string' || !Array.isArray(target.selector)) return '"target" must have a "source" string and a "selector" array';
+  const quote = target.selector.find((s) => isObject(s) && s.type === 'TextQuoteSelector');
+  const position = target.selector.find((s) => isObject(s) && s.type === 'TextPositionSelector');
+  if (!isObject(quote) || typeof quote.exact !== 'string' || quote.exact === '') return 'needs a TextQuoteSelector with a non-empty "exact"';
+  if (!isObject(position) || !isOffset(position.start) || !isOffset(position.end) || position.end < position.start) {
+    return 'needs a TextPositionSelector with whole-number "start" <= "end"';
+  }
+  const creator = isObject(a.creator) && typeof a.creator.name === 'string' ? a.creator.name : typeof a.creator === 'string' ? a.creator : '';
+  if (typeof a.created !== 'string') return '"created" must be an ISO date-time string';
+  const mark: { -readonly [K in keyof ReviewMark]: ReviewMark[K] } = {
+    id: a.id,
+    state: state as ReviewState,
+    document: target.source,
+    anchor: {
+      exact: quote.exact,
+      prefix: typeof quote.prefix === 'string' ? quote.prefix : '',
+      suffix: typeof quote.suffix === 'string' ? quote.suffix : '',
+      start: position.start,
+      end: position.end,
+    },
+    creator,
+    created: a.created,
+    modified: typeof a.modified === 'string' ? a.modified : a.created,
+  };
+  if (body.source !== undefined) {
+    const source = body.source;
+    if (!isObject(source) || !reviewSourceKinds.includes(source.kind as ReviewSource['kind']) || typeof source.value !== 'string') {
+      return `"body.source" must be {"kind": ${reviewSourceKinds.map((k) => `"${k}"`).join('|')}, "value": string}`;
+    }
+    mark.source = { kind: source.kind as ReviewSource['kind'], value: source.value };
+  }
+  if (body.reason !== undefined) {
+    if (typeof body.reason !== 'string') return '"body.reason" must be a string';
+    mark.reason = body.reason;
+  }
+  if (body.text !== undefined) {
+    if (typeof body.text !== 'string') return '"body.text" must be a string';
+    mark.text = body.text;
+  }
+  if (body.kind !== undefined) {
+    if (!annotationKinds.includes(body.kind as AnnotationKind)) return `"body.kind" must be one of ${annotationKinds.join(', ')}`;
+    mark.kind = body.kind as AnnotationKind;
+  }
+  return mark;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isOffset(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
