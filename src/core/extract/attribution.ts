@@ -57,9 +57,9 @@ const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|Se
 const DATE = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\s+\d{4})?|${MONTH}(?:\s+\d{4})?|\d{4})`;
 
 const PERIOD_RES: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:between|from)\s+(?:the\s+)?(${DATE})\s+(?:and|to|until|-|–)\s+(?:the\s+)?(${DATE})`, 'u'),
-  new RegExp(String.raw`\b(?:from\s+)?(?:the\s+)?(\d{1,2})\s*[-–]\s*(\d{1,2})\s+(${MONTH})(?:\s+(\d{4}))?`, 'u'),
-  new RegExp(String.raw`\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?(${DATE})`, 'u'),
+  new RegExp(String.raw`\b(?:between|from)\s+(?:the\s+)?(${DATE})\s+(?:and|to|until|-|–)\s+(?:the\s+)?(${DATE})`, 'iu'),
+  new RegExp(String.raw`\b(?:from\s+)?(?:the\s+)?(\d{1,2})\s*[-–]\s*(\d{1,2})\s+(${MONTH})(?:\s+(\d{4}))?`, 'iu'),
+  new RegExp(String.raw`\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?(${DATE})`, 'iu'),
   /\b(?:during|over|in|throughout|within)\s+(?:the|this|a|its)\s+(?:(?:last|past|next|previous|first|same|\d+|[a-z]+-long|challenging)\s+)*(?:(?:\d+|two|three|four|five|six|ten|twelve|18|24)\s+)?(?:week of action|week-long\s+\w+|intensification week|operation|crackdown|period|year|months?|weeks?|days?)\b/i,
   /\b(?:week of action|intensification week|week-long (?:operation|crackdown))\b/i,
   /\bin\s+((?:19|20)\d{2})\b/,

@@ -149,13 +149,8 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
   }
   if (counts === null) counts = defaultMeasure(text, token.unit, sentence, headingText, after);
   if (!change && (counts === null || match?.generic)) counts = inherited(text, earlier, sentence, token.unit, start, after, counts === null) ?? counts;
-  const [qualifierWords, bound] = token.vague
-    ? [token.vague, 'lower' as const]
-    : qualifier
-      ? [qualifier.qualifier, qualifier.bound]
-      : token.plus
-        ? [PLUS_QUALIFIER.qualifier, PLUS_QUALIFIER.bound]
-        : ['exact', 'exact' as const];
+  const stated = token.vague ? { qualifier: token.vague, bound: 'lower' as const } : (qualifier ?? suffix ?? (token.plus ? PLUS_QUALIFIER : undefined));
+  const [qualifierWords, bound] = stated ? [stated.qualifier, stated.bound] : ['exact', 'exact' as const];
   return {
     token,
     start,
