@@ -30,6 +30,11 @@ function sectionsOf(key: string): string[] {
   return sections;
 }
 
+/** Ids of status-bar items, context keys and the like share the prefix; the call they are passed to says so. */
+function namesSomethingElse(before: string): boolean {
+  return /(?:createStatusBarItem|createDiagnosticCollection|createOutputChannel|createTreeView|registerTreeDataProvider|registerCommand|createWebviewPanel)\(\s*$|['"]setContext['"],\s*$/.test(before);
+}
+
 /** Context keys appear in `when` clauses as bare words; collecting them lets the source scan tell them apart from settings. */
 function contextKeysInManifest(): Set<string> {
   const whens: string[] = [];
@@ -83,8 +88,9 @@ describe('package.json contributions', () => {
     for (const file of sourceFiles(path.join(root, 'src'))) {
       const text = fs.readFileSync(file, 'utf8');
       const where = path.relative(root, file);
-      for (const [, literal] of text.matchAll(/['"`](crimeAnnotator\.[A-Za-z.]+)['"`]/g)) {
-        if (otherIds.has(literal)) continue;
+      for (const match of text.matchAll(/['"`](crimeAnnotator\.[A-Za-z.]+)['"`]/g)) {
+        const literal = match[1];
+        if (otherIds.has(literal) || namesSomethingElse(text.slice(Math.max(0, match.index - 60), match.index))) continue;
         if (configKeys.has(literal) || sections.has(literal)) settingsSeen++;
         else undeclared.push(`${where}: ${literal}`);
       }
