@@ -7,3 +7,4 @@ export { reviewProgress, progressLabel, overlaps, type PlacedMark, type FigureRe
 export { placeOf, type TextPlace } from './position';
 export { reviewColumns, reviewCsvColumns, type ReviewColumns } from './exportColumns';
 export { placeMarks, refreshAnchor, type Placement } from './place';
+export { mergeLexiconAddition, lexiconId, type LexiconAddition, type LexiconMergeResult } from './lexiconEntry';
