@@ -79,7 +79,7 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(include));
     this._register(watcher.onDidCreate((uri) => this.onDiskChange(uri)));
     this._register(watcher.onDidChange((uri) => this.onDiskChange(uri)));
-    this._register(watcher.onDidDelete((uri) => this.remove(uri)));
+    this._register(watcher.onDidDelete((uri) => this.onDiskChange(uri)));
     this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.onClosed(doc)));
     const references = this._register(vscode.workspace.createFileSystemWatcher(this.config.current.workspace.referenceFiles));
     this._register(references.onDidCreate((uri) => logErrors(this.indexReference(uri), 'index.references', this.log)));

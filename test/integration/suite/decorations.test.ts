@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
+import { activateApi, analysed, rangeOf, releaseA, releaseB, releaseC, TestScope, waitFor } from './editorCore.helpers';
+
+describe('decorations', function () {
+  this.timeout(30_000);
+  let api: CrimeAnnotatorApi;
+  const scope = new TestScope();
+
+  before(async () => {
+    api = await activateApi();
+  });
+  afterEach(() => scope.cleanup());
+
+  const textsOf = (doc: vscode.TextDocument, ranges: readonly vscode.Range[] | undefined) => (ranges ?? []).map((r) => doc.getText(r));
+
+  it('highlights figures, organisations and legal terms at their exact ranges', async () => {
+    const editor = await scope.open(await scope.write('deco-a.crime.txt', releaseA));
+    const doc = editor.document;
+    await analysed(api, doc);
+    const drawn = await waitFor('decorations', () => api.decorationsFor(doc.uri));
+    const entry = api.index.get(doc.uri)!;
+    const byKind = (kind: string) => entry.analysis.annotations.filter((a) => a.kind === kind).map((a) => a.text);
+    assert.deepEqual(textsOf(doc, drawn.figure), byKind('figure'));
+    assert.deepEqual(textsOf(doc, drawn.organisation), byKind('organisation'));
+    assert.deepEqual(textsOf(doc, drawn.legalTerm), byKind('legal-term'));
+    assert.ok(textsOf(doc, drawn.figure).includes('120'));
+    assert.ok(textsOf(doc, drawn.organisation).includes('Metropolitan Police Service'));
+    assert.ok(textsOf(doc, drawn.legalTerm).includes('possession with intent to supply'));
+  });
+
+  it('marks a figure in conflict with another source, and one whose check failed', async () => {
+    await scope.write('deco-b.crime.txt', releaseB);
+    const uriA = await scope.write('deco-a.crime.txt', releaseA);
+    const uriC = await scope.write('deco-c.crime.txt', releaseC);
+    const docA = (await scope.open(uriA)).document;
+    await waitFor('a conflict mark on 120', () => textsOf(docA, api.decorationsFor(uriA)?.conflict).includes('120'));
+    const docC = (await scope.open(uriC)).document;
+    await waitFor('a failed-check mark on 47%', () => [...textsOf(docC, api.decorationsFor(uriC)?.checkFailed), ...textsOf(docC, api.decorationsFor(uriC)?.conflict)].includes('47%'));
+    // The trouble mark is drawn in addition to the figure's own highlight.
+    assert.ok(textsOf(docC, api.decorationsFor(uriC)?.figure).includes('47%'));
+  });
+
+  it('turns one kind off with its setting and leaves the others', async () => {
+    const doc = (await scope.open(await scope.write('deco-a.crime.txt', releaseA))).document;
+    await waitFor('organisation highlights', () => (api.decorationsFor(doc.uri)?.organisation.length ?? 0) > 0);
+    await scope.set('highlights.organisations', false);
+    await waitFor('organisations off', () => api.decorationsFor(doc.uri)?.organisation.length === 0);
+    assert.ok(api.decorationsFor(doc.uri)!.figure.length > 0, 'figures stay highlighted');
+    assert.ok(api.decorationsFor(doc.uri)!.legalTerm.length > 0, 'legal terms stay highlighted');
+  });
+
+  it('decorates plain text by default and stops when decoratePlainTextAndMarkdown is off', async () => {
+    const doc = (await scope.open(await scope.write('deco-plain.txt', releaseA))).document;
+    assert.equal(doc.languageId, 'plaintext');
+    await waitFor('plain text decorated', () => (api.decorationsFor(doc.uri)?.figure.length ?? 0) > 0);
+    await scope.set('decoratePlainTextAndMarkdown', false);
+    await waitFor('plain text no longer decorated', () => api.decorationsFor(doc.uri) === undefined);
+  });
+
+  it('follows an edit: ranges move with the text and a new figure is highlighted', async () => {
+    const editor = await scope.open(await scope.write('deco-a.crime.txt', releaseA));
+    const doc = editor.document;
+    await analysed(api, doc);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Essex Police reported 75 arrests.\n\n'));
+    await analysed(api, doc);
+    const drawn = await waitFor('decorations after the edit', () => {
+      const d = api.decorationsFor(doc.uri);
+      return d && textsOf(doc, d.figure).includes('75') ? d : undefined;
+    });
+    assert.ok(textsOf(doc, drawn.figure).includes('120'), 'the old figure is still highlighted at its new place');
+    assert.ok(drawn.figure.some((r) => r.isEqual(rangeOf(doc, '120'))));
+  });
+
+  it('re-analyses only on save when analysis.trigger is onSave', async () => {
+    await scope.set('analysis.trigger', 'onSave');
+    const editor = await scope.open(await scope.write('deco-save.crime.txt', releaseA));
+    const doc = editor.document;
+    await analysed(api, doc);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Essex Police reported 75 arrests.\n\n'));
+    await new Promise((r) => setTimeout(r, 800)); // longer than analysis.delay
+    assert.notEqual(api.index.get(doc.uri)?.version, doc.version, 'not re-analysed while typing');
+    await doc.save();
+    await analysed(api, doc);
+  });
+
+  it('does not analyse a document over maxFileSize, and lists it as skipped with the reason', async () => {
+    await scope.set('analysis.maxFileSize', 1024);
+    const big = `${releaseA}\n`.repeat(20);
+    const doc = (await scope.open(await scope.write('deco-big.crime.txt', big))).document;
+    const skipped = await waitFor('the big file in skipped()', () => api.index.skipped().find((s) => s.uri.toString() === doc.uri.toString()));
+    assert.match(skipped.reason, /maxFileSize/);
+    assert.equal(api.index.get(doc.uri), undefined);
+  });
+});
