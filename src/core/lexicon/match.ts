@@ -67,8 +67,15 @@ export function findEntities(text: string, lexicon: CompiledLexicon, ctx: Entity
     if (ignore) {
       const blocksOrg = !org || org.end <= ignore.end;
       const blocksTerm = !term || term.end <= ignore.end;
-      if (blocksOrg) org = undefined;
-      if (blocksTerm) term = undefined;
+      // Nothing of a blocked kind may start inside the ignored phrase either.
+      if (blocksOrg) {
+        org = undefined;
+        nextOrg = Math.max(nextOrg, ignore.lastToken + 1);
+      }
+      if (blocksTerm) {
+        term = undefined;
+        nextTerm = Math.max(nextTerm, ignore.lastToken + 1);
+      }
       taken.fill(1, i, ignore.lastToken + 1);
     }
     const start = tokens.start[i];

@@ -51,6 +51,22 @@ function punctuationKey(c: number): string {
   return String.fromCharCode(c);
 }
 
+/**
+ * A line break inside a hard-wrapped sentence ("possession with intent\nto supply") joins words like
+ * a space; the same rule as the sentence splitter: a lower-case letter or comma before, a lower-case
+ * letter after.
+ */
+function wrapsMidSentence(text: string, newlineAt: number): boolean {
+  let p = newlineAt - 1;
+  while (p >= 0 && (isSpace(text.charCodeAt(p)) || text.charCodeAt(p) === 13)) p--;
+  const before = p >= 0 ? text.charCodeAt(p) : 0;
+  if (!((before >= 97 && before <= 122) || before === 44 || before === 59)) return false;
+  let q = newlineAt + 1;
+  while (q < text.length && isSpace(text.charCodeAt(q))) q++;
+  const after = text.charCodeAt(q);
+  return after >= 97 && after <= 122;
+}
+
 export function tokenize(text: string): Tokens {
   // Upper bound: one token per character; trimmed views are returned.
   const cap = Math.max(16, text.length + 1);
@@ -71,6 +87,10 @@ export function tokenize(text: string): Tokens {
     }
     if (c === 10 || c === 13) {
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (wrapsMidSentence(text, i)) {
+        i++;
+        continue;
+      }
       start[count] = i;
       end[count] = i + 1;
       flags[count] = TokenFlag.Newline;
