@@ -4,16 +4,17 @@
  *   npx tsx scripts/eval-accuracy.ts            the tables per corpus and combined
  *   npx tsx scripts/eval-accuracy.ts --errors   also every false positive, false negative and wrong
  *                                               `counts` of analyze(), per document
- *   --corpus seeds|samples                      only one corpus
+ *   --corpus seeds|samples|heldout              only one corpus
  *
  * Seed texts are read at run time from ../shared/seeds and never stored in the repository.
  */
 import { formatRun, runAccuracy, type CaseResult } from '../test/support/accuracy-run';
-import { formatMiss, type Corpus, type Miss } from '../test/support/gold';
+import { CORPORA, formatMiss, type Corpus, type Miss } from '../test/support/gold';
 
 const args = process.argv.slice(2);
 const corpusArg = args[args.indexOf('--corpus') + 1];
-const corpora: Corpus[] = args.includes('--corpus') && (corpusArg === 'seeds' || corpusArg === 'samples') ? [corpusArg] : ['seeds', 'samples'];
+const chosen = CORPORA.find((c) => args.includes('--corpus') && c === corpusArg);
+const corpora: readonly Corpus[] = chosen ? [chosen] : CORPORA;
 
 const run = runAccuracy(corpora);
 for (const c of run.corpora) for (const p of c.problems) console.log(`gold problem: ${p}`);

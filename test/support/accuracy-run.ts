@@ -2,6 +2,7 @@
 import { analyze } from '../../src/core';
 import { compromisePredictions, compromiseUnsupported } from './compromise-baseline';
 import {
+  CORPORA,
   addScores,
   formatTable,
   loadCorpus,
@@ -36,7 +37,7 @@ export function analyzerPredictions(text: string): Prediction[] {
   }));
 }
 
-export function runAccuracy(corpora: readonly Corpus[] = ['seeds', 'samples']): AccuracyRun {
+export function runAccuracy(corpora: readonly Corpus[] = CORPORA): AccuracyRun {
   const loaded = corpora.map(loadCorpus);
   const results = loaded.flatMap((c) =>
     c.cases.map((goldCase) => ({

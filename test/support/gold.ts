@@ -9,7 +9,9 @@ import * as path from 'node:path';
 
 export type Kind = 'figure' | 'organisation' | 'legal-term';
 export const KINDS: readonly Kind[] = ['figure', 'organisation', 'legal-term'];
-export type Corpus = 'seeds' | 'samples';
+/** seeds: the real source documents; samples: our shipped corpus; heldout: texts written by the annotator, unseen by the extractor's authors when first scored. */
+export type Corpus = 'seeds' | 'samples' | 'heldout';
+export const CORPORA: readonly Corpus[] = ['seeds', 'samples', 'heldout'];
 
 export interface GoldAnnotation {
   readonly start: number;
@@ -21,7 +23,7 @@ export interface GoldAnnotation {
   readonly value?: number;
   readonly entityId?: string;
   readonly category?: string;
-  /** Only in sample gold: the annotated text, checked against the slice on load. */
+  /** In sample and held-out gold: the annotated text, checked against the slice on load. */
   readonly quote?: string;
 }
 
@@ -64,7 +66,8 @@ export const seedsDir = path.resolve(repoRoot, '../shared/seeds');
 export const samplesDir = path.join(repoRoot, 'samples');
 
 export function textDirOf(corpus: Corpus): string {
-  return corpus === 'seeds' ? seedsDir : samplesDir;
+  if (corpus === 'seeds') return seedsDir;
+  return corpus === 'samples' ? samplesDir : path.join(goldDir, 'heldout/texts');
 }
 
 export function loadCorpus(corpus: Corpus): LoadedCorpus {

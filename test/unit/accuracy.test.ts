@@ -64,6 +64,12 @@ describe('accuracy against the hand-annotated gold set', function () {
     assert.deepEqual(run.corpora.find((c) => c.corpus === 'samples')!.problems, []);
   });
 
+  it('held-out gold still fits its texts', () => {
+    const heldout = run.corpora.find((c) => c.corpus === 'heldout')!;
+    assert.deepEqual(heldout.problems, []);
+    assert.ok(heldout.cases.length >= 3, `only ${heldout.cases.length} held-out documents loaded`);
+  });
+
   const target = (name: string, actual: () => number, minimum: number) =>
     it(`${name} >= ${minimum} on all gold documents`, () => {
       assert.ok(run.results.length > 0, 'no gold documents were loaded');
