@@ -36,6 +36,10 @@ describe('sidebar views', function () {
       assert.match(api.views.tallyView.description ?? '', /^Workspace/);
     });
 
+    it('tells the welcome view that the workspace is not empty once the samples are indexed', () => {
+      assert.equal(api.views.contextKeys.get('crimeAnnotator.workspaceEmpty'), false);
+    });
+
     it('shows each count as the description of its kind and group, and groups add up to their kind', () => {
       const tally = api.views.tally;
       for (const kindNode of tally.getChildren()) {
@@ -141,9 +145,11 @@ describe('sidebar views', function () {
       const all = countByKind(api.index.documents().map((d) => d.analysis));
       assert.ok(filtered.reduce((n, k) => n + k.count, 0) < Object.values(all).reduce((n, c) => n + (c ?? 0), 0));
       assert.match(api.views.tallyView.description ?? '', /“arrest”/);
+      assert.equal(api.views.contextKeys.get('crimeAnnotator.tallyFiltered'), true, 'the Clear Filter action is offered');
 
       await vscode.commands.executeCommand('crimeAnnotator.clearTallyFilter');
       assert.equal(api.views.tally.filter, '');
+      assert.equal(api.views.contextKeys.get('crimeAnnotator.tallyFiltered'), false);
       assert.deepEqual(shownCounts(), before);
     });
 

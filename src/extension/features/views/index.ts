@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../commandIds';
 import type { Services } from '../../services/types';
 import { disposeAll } from '../../util/dispose';
+import { logErrors } from '../../util/errors';
 import { ChecksTreeProvider } from './checksTree';
+import { ContextKey, ViewContextKeys } from './contextKeys';
 import { TallyTreeProvider, scopeLabels } from './tallyTree';
 import { registerTallyCommands } from './tallyCommands';
 
@@ -13,10 +15,7 @@ export const ViewId = {
   checks: 'crimeAnnotator.checks',
 } as const;
 
-export const ContextKey = {
-  workspaceEmpty: 'crimeAnnotator.workspaceEmpty',
-  tallyFiltered: 'crimeAnnotator.tallyFiltered',
-} as const;
+export { ContextKey } from './contextKeys';
 
 /** What the views expose to the extension's `api` (tests read the trees through it). */
 export interface ViewsApi extends vscode.Disposable {
@@ -24,6 +23,8 @@ export interface ViewsApi extends vscode.Disposable {
   readonly checks: ChecksTreeProvider;
   readonly tallyView: vscode.TreeView<unknown>;
   readonly checksView: vscode.TreeView<unknown>;
+  /** The values last given to the views' context keys (the welcome view's and the filter menu's). */
+  readonly contextKeys: ViewContextKeys;
 }
 
 /**
@@ -47,7 +48,8 @@ export function registerViews(context: vscode.ExtensionContext, services: Servic
     checksView.description = conflicts > 0 ? `${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}` : '';
     checksView.badge = conflicts > 0 ? { value: conflicts, tooltip: `${conflicts} cross-source conflicts or failed checks` } : undefined;
   };
-  const updateEmpty = () => void vscode.commands.executeCommand('setContext', ContextKey.workspaceEmpty, services.index.isEmpty);
+  const contextKeys = new ViewContextKeys();
+  const updateEmpty = () => logErrors(contextKeys.set(ContextKey.workspaceEmpty, services.index.isEmpty), 'views: setting workspaceEmpty', services.log);
 
   const disposables: vscode.Disposable[] = [
     tally,
@@ -57,7 +59,7 @@ export function registerViews(context: vscode.ExtensionContext, services: Servic
     tally.onDidChangeTreeData(describeTally),
     checks.onDidChangeTreeData(describeChecks),
     services.index.onDidChange(updateEmpty),
-    registerTallyCommands(services, tally),
+    registerTallyCommands(services, tally, contextKeys),
   ];
   describeTally();
   // Before the first scan ends the index is empty by definition; saying so would flash the welcome view.
@@ -70,7 +72,7 @@ export function registerViews(context: vscode.ExtensionContext, services: Servic
     (e) => services.log.error('views: waiting for the workspace index failed', e),
   );
 
-  const api: ViewsApi = { tally, checks, tallyView, checksView, dispose: () => disposeAll(disposables.splice(0)) };
+  const api: ViewsApi = { tally, checks, tallyView, checksView, contextKeys, dispose: () => disposeAll(disposables.splice(0)) };
   context.subscriptions.push(api);
   return api;
 }

@@ -3,16 +3,16 @@ import { CommandId } from '../../commandIds';
 import type { TallyScope } from '../../services/configuration';
 import type { Services } from '../../services/types';
 import { registerSafeCommand } from '../commands/run';
+import { ContextKey, type ViewContextKeys } from './contextKeys';
 import { scopeLabels, type TallyTreeProvider } from './tallyTree';
 
-const tallyFilteredKey = 'crimeAnnotator.tallyFiltered';
 const scopes: readonly TallyScope[] = ['file', 'openEditors', 'workspace'];
 
 /** Filter and scope of the Tally view. Given an argument they act at once; without one they ask. */
-export function registerTallyCommands(services: Services, tally: TallyTreeProvider): vscode.Disposable {
+export function registerTallyCommands(services: Services, tally: TallyTreeProvider, contextKeys: ViewContextKeys): vscode.Disposable {
   const applyFilter = async (text: string) => {
     tally.setFilter(text);
-    await vscode.commands.executeCommand('setContext', tallyFilteredKey, tally.filter.length > 0);
+    await contextKeys.set(ContextKey.tallyFiltered, tally.filter.length > 0);
     return tally.filter;
   };
 
