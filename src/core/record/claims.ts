@@ -1,5 +1,6 @@
 import type { FigureAnnotation, OrganisationAnnotation } from '../types';
 import { intervalOf, scale, type Interval } from './interval';
+import { changeRoles } from './changes';
 import { toBase, unitFamily } from './units';
 import type { Claim, SourceDocument } from './types';
 
@@ -8,6 +9,8 @@ export interface LinkableClaim {
   claim: Claim;
   /** Must be equal for two claims to be linked: measure|unit family|place|subject. */
   readonly hardKey: string;
+  /** The hard key and the organisation (or none): claims are only ever linked within one partition. */
+  readonly partitionKey: string;
   readonly measure: string;
   readonly family: string;
   readonly place?: string;
@@ -17,6 +20,8 @@ export interface LinkableClaim {
   readonly operation?: string;
   readonly periodFrom?: string;
   readonly periodTo?: string;
+  /** The document's publication date as days since 1970, for telling apart period-less figures of different times. */
+  readonly day?: number;
   /** The values the claim allows, in the family's base unit. */
   readonly interval: Interval;
   /** Sort key among claims of one group, so linking never depends on insertion order. */
@@ -66,17 +71,22 @@ function sentenceText(text: string, f: FigureAnnotation): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Every figure of a document that has a measure, as a claim ready to be linked. Figures with no `counts` are not linked. */
+/**
+ * Every figure of a document that has a measure, as a claim ready to be linked. Figures with no `counts`
+ * are not linked. A figure that does not say who claims it takes the organisation of the document's other
+ * figures of the same measure when they all name the same one, so a bullet "290 arrests" under a lead
+ * "the Met made more than 290 arrests" is the Met's too.
+ */
 export function claimsOf(doc: SourceDocument): LinkableClaim[] {
   const meta = doc.meta ?? doc.analysis.meta;
-  const out: LinkableClaim[] = [];
-  for (const a of doc.analysis.annotations) {
-    if (a.kind !== 'figure') continue;
-    const measure = measureOf(a);
-    if (!measure || !Number.isFinite(a.value)) continue;
-    const family = unitFamily(a.unit);
-    const place = normalisePlace(a.place);
-    const subject = normaliseKeyPart(a.subject);
+  const figures = doc.analysis.annotations.filter((a): a is FigureAnnotation => a.kind === 'figure');
+  const roles = changeRoles(doc.text, figures);
+  const pending: { claim: Claim; dims: LinkDimensions }[] = [];
+  for (const a of figures) {
+    const measured = measureOf(a);
+    if (!measured || !Number.isFinite(a.value)) continue;
+    const role = roles.get(a.id);
+    const measure = role ? `${measured} (${role})` : measured;
     const claim: Claim = {
       recordId: '',
       docId: doc.id,
@@ -94,20 +104,35 @@ export function claimsOf(doc: SourceDocument): LinkableClaim[] {
       ...(meta.publisher ? { publisher: meta.publisher } : {}),
       ...(meta.date ? { date: meta.date } : {}),
     };
-    out.push(
-      linkable(claim, {
+    const subject = normaliseKeyPart(a.subject);
+    const place = normalisePlace(a.place);
+    const organisation = organisationOf(a, doc);
+    const operation = normaliseOperation(a.operation);
+    pending.push({
+      claim,
+      dims: {
         measure,
-        family,
-        place,
-        subject,
-        organisation: organisationOf(a, doc),
-        operation: normaliseOperation(a.operation),
-        periodFrom: a.period?.from,
-        periodTo: a.period?.to,
-      }),
-    );
+        family: unitFamily(a.unit),
+        ...(place ? { place } : {}),
+        ...(subject ? { subject } : {}),
+        ...(organisation ? { organisation } : {}),
+        ...(operation ? { operation } : {}),
+        ...(a.period?.from ? { periodFrom: a.period.from } : {}),
+        ...(a.period?.to ? { periodTo: a.period.to } : {}),
+      },
+    });
   }
-  return out;
+  const orgsByKey = new Map<string, Set<string>>();
+  for (const { dims } of pending) {
+    const key = hardKeyOf(dims.measure, dims.family, dims.place, dims.subject);
+    const set = orgsByKey.get(key) ?? orgsByKey.set(key, new Set()).get(key)!;
+    if (dims.organisation) set.add(dims.organisation);
+  }
+  return pending.map(({ claim, dims }) => {
+    if (dims.organisation) return linkable(claim, dims);
+    const known = orgsByKey.get(hardKeyOf(dims.measure, dims.family, dims.place, dims.subject))!;
+    return linkable(claim, known.size === 1 ? { ...dims, organisation: [...known][0] } : dims);
+  });
 }
 
 export interface LinkDimensions {
@@ -125,9 +150,12 @@ export function linkable(claim: Claim, d: LinkDimensions): LinkableClaim {
   const interval = scale(intervalOf(claim), toBase(1, claim.unit));
   const known = [d.organisation, d.operation, d.periodFrom, d.periodTo].filter((x) => x !== undefined).length;
   const order = [9 - known, d.organisation ?? '~', d.operation ?? '~', d.periodFrom ?? '~', d.periodTo ?? '~', claim.isReference ? 0 : 1, claim.docId, String(claim.start).padStart(10, '0'), claim.annotationId].join('\u0000');
+  const hardKey = hardKeyOf(d.measure, d.family, d.place, d.subject);
+  const day = claim.date ? daysOf(claim.date) : undefined;
   return {
     claim,
-    hardKey: hardKeyOf(d.measure, d.family, d.place, d.subject),
+    hardKey,
+    partitionKey: `${hardKey}\u0001${d.organisation ?? ''}`,
     measure: d.measure,
     family: d.family,
     ...(d.place ? { place: d.place } : {}),
@@ -136,7 +164,15 @@ export function linkable(claim: Claim, d: LinkDimensions): LinkableClaim {
     ...(d.operation ? { operation: d.operation } : {}),
     ...(d.periodFrom ? { periodFrom: d.periodFrom } : {}),
     ...(d.periodTo ? { periodTo: d.periodTo } : {}),
+    ...(day !== undefined ? { day } : {}),
     interval,
     order,
   };
+}
+
+/** Days since 1970 of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), or undefined when it is not one. */
+export function daysOf(iso: string): number | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+  if (!m) return undefined;
+  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1) / 86_400_000;
 }

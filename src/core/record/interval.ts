@@ -103,7 +103,8 @@ export function add(a: Interval, b: Interval): Interval {
   return { lo: a.lo + b.lo, hi: a.hi + b.hi, loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen };
 }
 
-const same = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+const same = (a: number, b: number) =>
+  a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
 /** The values every interval allows, or undefined when there is none. */
 export function intersectAll(ivs: readonly Interval[]): Interval | undefined {

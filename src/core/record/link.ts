@@ -10,8 +10,12 @@ interface Cluster {
   readonly froms: string[];
   readonly tos: string[];
   readonly docs: Set<string>;
+  /** Publication days of the members, for period-less figures. */
+  readonly days: number[];
   readonly members: LinkableClaim[];
   common: Interval | undefined;
+  /** Creation order, for keeping candidate lists in the order clusters were made. */
+  seq: number;
 }
 
 /** Dates at different granularity agree when the coarser is a prefix of the finer ("2019-11" and "2019-11-01"). */
@@ -19,12 +23,18 @@ function datesAgree(a: string, b: string): boolean {
   return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
 }
 
+/** How far apart two documents' publication dates may be for their period-less figures to be linked. */
+export const SAME_TIME_DAYS = 31;
+
 function compatible(c: LinkableClaim, k: Cluster): boolean {
   if (c.organisation && k.organisation && c.organisation !== k.organisation) return false;
   if (c.operation && k.operation && c.operation !== k.operation) return false;
   if (c.periodFrom && !k.froms.every((d) => datesAgree(d, c.periodFrom!))) return false;
   if (c.periodTo && !k.tos.every((d) => datesAgree(d, c.periodTo!))) return false;
   if (k.docs.has(c.claim.docId)) return true;
+  // A figure that states no period is about the time it was published: a month apart, it is another count.
+  const periodless = !c.periodFrom && !c.periodTo && k.froms.length === 0 && k.tos.length === 0;
+  if (periodless && c.day !== undefined && k.days.length > 0 && !k.days.some((d) => Math.abs(d - c.day!) <= SAME_TIME_DAYS)) return false;
   // Across documents, "nothing contradicts" is not enough: something known must positively agree, or every
   // "arrests" figure in the workspace would be compared with every other.
   return (
@@ -36,7 +46,7 @@ function compatible(c: LinkableClaim, k: Cluster): boolean {
 }
 
 function newCluster(c: LinkableClaim): Cluster {
-  const k: Cluster = { froms: [], tos: [], docs: new Set(), members: [], common: c.interval };
+  const k: Cluster = { froms: [], tos: [], docs: new Set(), days: [], members: [], common: c.interval, seq: 0 };
   join(k, c);
   return k;
 }
@@ -47,6 +57,7 @@ function join(k: Cluster, c: LinkableClaim): void {
   if (c.periodFrom && !k.froms.includes(c.periodFrom)) k.froms.push(c.periodFrom);
   if (c.periodTo && !k.tos.includes(c.periodTo)) k.tos.push(c.periodTo);
   k.docs.add(c.claim.docId);
+  if (c.day !== undefined && !k.days.includes(c.day)) k.days.push(c.day);
   if (k.members.length) k.common = k.common && intersectAll([k.common, c.interval]);
   k.members.push(c);
 }
@@ -57,28 +68,73 @@ function join(k: Cluster, c: LinkableClaim): void {
  * documents were indexed. A claim that fits several records (it states less than they do) joins the one
  * in its own document, else the one its value agrees with; if that is still ambiguous it stands alone.
  */
-export function linkGroup(claims: readonly LinkableClaim[]): CrossSourceRecord[] {
+export function linkGroup(claims: readonly LinkableClaim[], previous: readonly CrossSourceRecord[] = []): CrossSourceRecord[] {
   const sorted = [...claims].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-  const clusters: Cluster[] = [];
+  const clusters = new ClusterList();
   const undecided: LinkableClaim[] = [];
   for (const c of sorted) {
-    const fits = clusters.filter((k) => compatible(c, k));
-    if (fits.length === 0) clusters.push(newCluster(c));
-    else if (fits.length === 1) join(fits[0], c);
+    const fits = clusters.candidates(c).filter((k) => compatible(c, k));
+    if (fits.length === 0) clusters.add(newCluster(c));
+    else if (fits.length === 1) clusters.join(fits[0], c);
     else {
       const chosen = pick(fits, c);
-      if (chosen) join(chosen, c);
+      if (chosen) clusters.join(chosen, c);
       else undecided.push(c);
     }
   }
-  const loners: Cluster[] = [];
+  const loners = new ClusterList();
   for (const c of undecided) {
-    const home = loners.find((k) => compatible(c, k));
-    if (home) join(home, c);
-    else loners.push(newCluster(c));
+    const home = loners.candidates(c).find((k) => compatible(c, k));
+    if (home) loners.join(home, c);
+    else loners.add(newCluster(c));
   }
   const seen = new Map<string, number>();
-  return [...clusters, ...loners].map((k) => toRecord(k, seen));
+  const before = new Map(previous.map((r) => [r.key, r] as const));
+  return [...clusters.all, ...loners.all].map((k) => {
+    const key = keyOf(k, seen);
+    const old = before.get(key);
+    // Unchanged members (the same claim objects) make the same record: keep it, so updates stay cheap.
+    if (old && old.claims.length === k.members.length && k.members.every((m) => old.claims.includes(m.claim))) return old;
+    return toRecord(k, key);
+  });
+}
+
+/**
+ * Clusters in creation order, indexed by organisation: a claim with a known organisation can only join a
+ * cluster of that organisation or of none, which keeps linking a workspace-wide group (every "arrests"
+ * figure) close to linear.
+ */
+class ClusterList {
+  readonly all: Cluster[] = [];
+  private readonly byOrganisation = new Map<string, Cluster[]>();
+  private readonly withoutOrganisation: Cluster[] = [];
+
+  candidates(c: LinkableClaim): Cluster[] {
+    if (!c.organisation) return this.all;
+    const same = this.byOrganisation.get(c.organisation) ?? [];
+    if (this.withoutOrganisation.length === 0) return same;
+    return [...same, ...this.withoutOrganisation].sort((a, b) => a.seq - b.seq);
+  }
+
+  add(k: Cluster): void {
+    k.seq = this.all.length;
+    this.all.push(k);
+    this.file(k);
+  }
+
+  join(k: Cluster, c: LinkableClaim): void {
+    const hadOrganisation = k.organisation !== undefined;
+    join(k, c);
+    if (!hadOrganisation && k.organisation !== undefined) {
+      this.withoutOrganisation.splice(this.withoutOrganisation.indexOf(k), 1);
+      this.file(k);
+    }
+  }
+
+  private file(k: Cluster): void {
+    if (k.organisation === undefined) this.withoutOrganisation.push(k);
+    else (this.byOrganisation.get(k.organisation) ?? this.byOrganisation.set(k.organisation, []).get(k.organisation)!).push(k);
+  }
 }
 
 function pick(fits: Cluster[], c: LinkableClaim): Cluster | undefined {
@@ -93,17 +149,25 @@ function coarsest(dates: readonly string[]): string {
   return [...dates].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0] ?? '';
 }
 
-function toRecord(k: Cluster, seen: Map<string, number>): CrossSourceRecord {
+function periodOf(k: Cluster): string | undefined {
+  return k.froms.length || k.tos.length ? `${coarsest(k.froms)}..${coarsest(k.tos)}` : undefined;
+}
+
+function keyOf(k: Cluster, seen: Map<string, number>): string {
   const first = k.members[0];
-  const period = k.froms.length || k.tos.length ? `${coarsest(k.froms)}..${coarsest(k.tos)}` : undefined;
-  const knowsAnything = k.organisation || k.operation || period;
+  const period = periodOf(k);
   const parts = [first.measure, first.family, k.organisation ?? '', k.operation ?? '', period ?? '', first.place ?? '', first.subject ?? ''];
   // With nothing known beyond the measure, the record can only be one document's (see `compatible`).
-  if (!knowsAnything) parts.push(`doc:${first.claim.docId}`);
-  let key = parts.join('|');
+  if (!k.organisation && !k.operation && !period) parts.push(`doc:${first.claim.docId}`);
+  const key = parts.join('|');
   const n = (seen.get(key) ?? 0) + 1;
   seen.set(key, n);
-  if (n > 1) key += `#${n}`;
+  return n > 1 ? `${key}#${n}` : key;
+}
+
+function toRecord(k: Cluster, key: string): CrossSourceRecord {
+  const first = k.members[0];
+  const period = periodOf(k);
   const recordId = `r-${slug(first.measure)}-${stableHash(key)}`;
   const claims = k.members
     .map((m) => (m.claim = { ...m.claim, recordId }))

@@ -17,11 +17,13 @@ export interface RecordUpdate {
 
 /**
  * The cross-source record of a workspace, kept up to date one document at a time. Updating a document
- * relinks only the groups (measure, unit, place, subject) its old and new figures fall in, and rechecks
- * only that document, so one edit costs in proportion to what it touches, not to the workspace.
+ * relinks only the partitions (measure, unit, place, subject, organisation) its old and new figures fall
+ * in, and rechecks only that document, so one edit costs in proportion to what it touches.
  */
 export interface RecordIndex {
   upsert(doc: SourceDocument): RecordUpdate;
+  /** Upserts many documents, relinking each touched group once: the way to index a workspace. */
+  upsertAll(docs: readonly SourceDocument[]): RecordUpdate;
   remove(docId: string): RecordUpdate;
   /** Adds or replaces a reference table; returns the rows it could not use. */
   addReference(tableId: string, text: string, format?: 'csv' | 'json'): readonly ReferenceProblem[];
@@ -47,55 +49,74 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
   const byId = new Map<string, CrossSourceRecord>();
   const byAnnotation = new Map<string, Map<string, string>>();
 
-  function replaceSource(source: string, claims: readonly LinkableClaim[]): RecordUpdate {
-    const touched = new Set<string>();
-    for (const c of sources.get(source) ?? []) touched.add(c.hardKey);
+  function replaceSource(source: string, claims: readonly LinkableClaim[], touched = new Set<string>(), defer = false): RecordUpdate {
+    for (const c of sources.get(source) ?? []) touched.add(c.partitionKey);
     for (const key of touched) groups.get(key)?.delete(source);
     if (claims.length) sources.set(source, claims);
     else sources.delete(source);
     const fresh = new Map<string, LinkableClaim[]>();
-    for (const c of claims) (fresh.get(c.hardKey) ?? fresh.set(c.hardKey, []).get(c.hardKey)!).push(c);
+    for (const c of claims) (fresh.get(c.partitionKey) ?? fresh.set(c.partitionKey, []).get(c.partitionKey)!).push(c);
     for (const [key, list] of fresh) {
       touched.add(key);
       (groups.get(key) ?? groups.set(key, new Map()).get(key)!).set(source, list);
     }
+    return defer ? { changedRecords: [] } : relinkAll(touched);
+  }
+
+  function relinkAll(touched: Iterable<string>): RecordUpdate {
     const changed = new Set<string>();
     for (const key of touched) relink(key, changed);
     return { changedRecords: [...changed].sort() };
   }
 
+  function prepare(doc: SourceDocument): LinkableClaim[] {
+    try {
+      const claims = claimsOf(doc);
+      checks.set(doc.id, checkDocument(doc, claims));
+      return claims;
+    } catch (e) {
+      logger.error(`record: could not check ${doc.id}`, e);
+      checks.set(doc.id, []);
+      return [];
+    }
+  }
+
   function relink(key: string, changed: Set<string>): void {
-    for (const r of groupRecords.get(key) ?? []) {
+    const old = groupRecords.get(key) ?? [];
+    const members = groups.get(key);
+    const records = members && members.size ? linkGroup([...members.values()].flat(), old) : [];
+    const fresh = new Set(records);
+    const stale = old.filter((r) => !fresh.has(r));
+    const kept = new Set(old);
+    for (const r of stale) {
       changed.add(r.recordId);
       byId.delete(r.recordId);
-      for (const c of r.claims) byAnnotation.get(c.docId)?.delete(c.annotationId);
+      for (const c of r.claims) {
+        const ids = byAnnotation.get(c.docId);
+        if (ids?.get(c.annotationId) === r.recordId) ids.delete(c.annotationId);
+      }
     }
-    const members = groups.get(key);
-    if (!members || members.size === 0) {
-      groups.delete(key);
-      groupRecords.delete(key);
-      return;
-    }
-    const records = linkGroup([...members.values()].flat());
-    groupRecords.set(key, records);
     for (const r of records) {
+      if (kept.has(r)) continue;
       changed.add(r.recordId);
       byId.set(r.recordId, r);
       for (const c of r.claims) (byAnnotation.get(c.docId) ?? byAnnotation.set(c.docId, new Map()).get(c.docId)!).set(c.annotationId, r.recordId);
+    }
+    if (records.length) groupRecords.set(key, records);
+    else {
+      groups.delete(key);
+      groupRecords.delete(key);
     }
   }
 
   const index: RecordIndex = {
     upsert(doc) {
-      let claims: LinkableClaim[] = [];
-      try {
-        claims = claimsOf(doc);
-        checks.set(doc.id, checkDocument(doc));
-      } catch (e) {
-        logger.error(`record: could not check ${doc.id}`, e);
-        checks.set(doc.id, []);
-      }
-      return replaceSource(docSource(doc.id), claims);
+      return replaceSource(docSource(doc.id), prepare(doc));
+    },
+    upsertAll(docs) {
+      const touched = new Set<string>();
+      for (const doc of docs) replaceSource(docSource(doc.id), prepare(doc), touched, true);
+      return relinkAll(touched);
     },
     remove(docId) {
       checks.delete(docId);
@@ -153,7 +174,7 @@ export interface BuiltRecord {
 export function buildRecord(docs: readonly SourceDocument[], references: readonly RecordReferenceTable[] = [], options: RecordIndexOptions = {}): BuiltRecord {
   const index = createRecordIndex(options);
   const problems = references.flatMap((t) => index.addReference(t.tableId, t.text, t.format));
-  for (const d of docs) index.upsert(d);
+  index.upsertAll(docs);
   const checks: Record<string, readonly ArithmeticCheck[]> = {};
   const annotationRecord: Record<string, Record<string, string>> = {};
   for (const d of docs) checks[d.id] = index.checksFor(d.id);

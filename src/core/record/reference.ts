@@ -57,6 +57,7 @@ export function readReferenceTable(text: string, options: ReferenceTableOptions)
     const c = rowToClaim(row, i + 1, tableId, problem);
     if (c) claims.push(c);
   });
+  problems.sort((a, b) => a.row - b.row);
   return { tableId, claims, problems };
 }
 

@@ -1,3 +1,4 @@
+import type { LinkableClaim } from '../claims';
 import type { ArithmeticCheck, SourceDocument } from '../types';
 import { checkContext } from './context';
 import { percentChangeChecks } from './percent';
@@ -5,10 +6,13 @@ import { proportionChecks } from './proportion';
 import { linkedFigureChecks } from './qualifier';
 import { sumChecks } from './sums';
 
-/** Every arithmetic check one document's own figures allow, in document order. Never throws on odd input. */
-export function checkDocument(doc: SourceDocument): ArithmeticCheck[] {
+/**
+ * Every arithmetic check one document's own figures allow, in document order. `claims` are the document's
+ * claims when the caller has them already (the record index does).
+ */
+export function checkDocument(doc: SourceDocument, claims?: readonly LinkableClaim[]): ArithmeticCheck[] {
   const ctx = checkContext(doc);
-  const checks = [...sumChecks(ctx), ...percentChangeChecks(ctx), ...proportionChecks(ctx), ...linkedFigureChecks(ctx)];
+  const checks = [...sumChecks(ctx), ...percentChangeChecks(ctx), ...proportionChecks(ctx), ...linkedFigureChecks(ctx, claims)];
   return checks.sort((a, b) => firstStart(a) - firstStart(b) || (a.checkId < b.checkId ? -1 : 1));
 }
 

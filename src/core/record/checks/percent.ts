@@ -1,10 +1,9 @@
 import { formatAtPrecision, formatNumber, replaceFirstNumber } from '../format';
 import { contains, distanceOutside, intervalOf, isExact } from '../interval';
 import type { ArithmeticCheck, CheckOperand } from '../types';
+import type { FigureAnnotation } from '../../types';
+import { findChangeOperands, type ChangeOperands } from '../changes';
 import { operand, type CheckContext, type CheckFigure } from './context';
-
-/** "1,431 to 2,232", "from 1,431 to 2,232", "1,431 → 2,232": what may stand between a before and an after figure. */
-const BETWEEN_BEFORE_AND_AFTER = /^\s*(?:to|→|->|–|—|-|up to|rising to|falling to)\s*$/i;
 
 /**
  * A stated percentage change against its before and after figures. The stated precision sets the
@@ -13,9 +12,11 @@ const BETWEEN_BEFORE_AND_AFTER = /^\s*(?:to|→|->|–|—|-|up to|rising to|fal
  */
 export function percentChangeChecks(ctx: CheckContext): ArithmeticCheck[] {
   const out: ArithmeticCheck[] = [];
+  const operands = findChangeOperands(ctx.doc.text, ctx.figures.map((x) => x.f));
+  const byFigure = new Map(ctx.figures.map((x) => [x.f, x] as const));
   for (const x of ctx.figures) {
     if (x.f.unit !== 'percent' || !x.f.change) continue;
-    const pair = beforeAfter(ctx, x);
+    const pair = beforeAfter(x, operands.get(x.f), byFigure);
     if (!pair || pair.from === 0) continue;
     out.push(judge(ctx, x, pair));
   }
@@ -28,19 +29,13 @@ interface BeforeAfter {
   readonly operands: CheckOperand[];
 }
 
-function beforeAfter(ctx: CheckContext, x: CheckFigure): BeforeAfter | undefined {
-  const { from, to } = x.f.change!;
-  if (from !== undefined && to !== undefined) return { from, to, operands: [] };
-  // The extractor did not attach them: look for "A to B" after the percentage in the same sentence.
-  const after = ctx.figures.filter((y) => y.sentenceIndex === x.sentenceIndex && y.f.start > x.f.end && y.f.unit !== 'percent');
-  for (let i = 0; i + 1 < after.length; i++) {
-    const a = after[i];
-    const b = after[i + 1];
-    if (a.family !== b.family) continue;
-    if (!BETWEEN_BEFORE_AND_AFTER.test(ctx.doc.text.slice(a.f.end, b.f.start))) continue;
-    return { from: a.f.value, to: b.f.value, operands: [operand(a, 'before'), operand(b, 'after')] };
-  }
-  return undefined;
+function beforeAfter(x: CheckFigure, found: ChangeOperands | undefined, byFigure: Map<FigureAnnotation, CheckFigure>): BeforeAfter | undefined {
+  const roles: CheckOperand[] = [];
+  if (found?.before) roles.push(operand(byFigure.get(found.before)!, 'before'));
+  if (found?.after) roles.push(operand(byFigure.get(found.after)!, 'after'));
+  const from = x.f.change!.from ?? found?.before?.value;
+  const to = x.f.change!.to ?? found?.after?.value;
+  return from === undefined || to === undefined ? undefined : { from, to, operands: roles };
 }
 
 function judge(ctx: CheckContext, x: CheckFigure, p: BeforeAfter): ArithmeticCheck {

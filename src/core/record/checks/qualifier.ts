@@ -12,9 +12,9 @@ import type { CheckContext } from './context';
  * 1,300" against 1,250: conflict; "more than 290" against 290: warning, the exact figure is not more),
  * and an exact figure restated differently ("Forty people arrested" then "43 people": conflict).
  */
-export function linkedFigureChecks(ctx: CheckContext): ArithmeticCheck[] {
+export function linkedFigureChecks(ctx: CheckContext, claims: readonly LinkableClaim[] = claimsOf(ctx.doc)): ArithmeticCheck[] {
   const byKey = new Map<string, LinkableClaim[]>();
-  for (const c of claimsOf(ctx.doc)) (byKey.get(c.hardKey) ?? byKey.set(c.hardKey, []).get(c.hardKey)!).push(c);
+  for (const c of claims) (byKey.get(c.partitionKey) ?? byKey.set(c.partitionKey, []).get(c.partitionKey)!).push(c);
   const out: ArithmeticCheck[] = [];
   for (const group of byKey.values()) {
     if (group.length < 2) continue;

@@ -27,6 +27,8 @@ function refines(part: CheckFigure, total: CheckFigure, cue: boolean, nearby: bo
   const ps = part.f.subject?.toLowerCase().trim();
   const ts = total.f.subject?.toLowerCase().trim();
   if (!ps || ps === ts) return false;
+  // "700 people" is never a part of "650 men": a generic subject only ever names a whole.
+  if (GENERIC_SUBJECTS.has(ps) && ts && !GENERIC_SUBJECTS.has(ts)) return false;
   return !ts || GENERIC_SUBJECTS.has(ts) || cue || nearby;
 }
 
@@ -64,7 +66,7 @@ export function sumChecks(ctx: CheckContext): ArithmeticCheck[] {
 function checkTotal(ctx: CheckContext, total: CheckFigure, group: readonly CheckFigure[]): ArithmeticCheck | undefined {
   const cue = hasTotalCue(ctx, total);
   const candidates = group
-    .filter((p) => p !== total && p.base <= total.interval.hi && p.base > 0)
+    .filter((p) => p !== total && p.base < total.base && p.base > 0)
     .filter((p) => refines(p, total, cue, near(p, total)) || (cue && near(p, total) && !p.f.subject))
     .sort((a, b) => Math.abs(a.sentenceIndex - total.sentenceIndex) - Math.abs(b.sentenceIndex - total.sentenceIndex) || a.f.start - b.f.start)
     .slice(0, MAX_CANDIDATE_PARTS);

@@ -1,0 +1,54 @@
+/**
+ * Times the cross-source record on a synthetic workspace: a cold build of 1,000 documents (target < 2 s)
+ * and a one-document update (target < 20 ms). Run: `npx tsx scripts/bench-record.ts [documents]`.
+ * Exports `benchRecord` for the project-wide `npm run bench`.
+ */
+import { buildRecord, createRecordIndex } from '../src/core/record';
+import { syntheticCorpus } from '../test/support/figures';
+
+export interface RecordBenchResult {
+  readonly documents: number;
+  readonly records: number;
+  readonly conflicts: number;
+  readonly checks: number;
+  readonly coldMs: number;
+  readonly updateMs: { readonly median: number; readonly max: number };
+}
+
+export function benchRecord(documents = 1000): RecordBenchResult {
+  const corpus = syntheticCorpus(documents, 11);
+  const edits = syntheticCorpus(50, 12);
+  buildRecord(corpus.slice(0, 50)); // warm the JIT so the cold build measures the algorithm, not the compiler
+
+  let t = performance.now();
+  const built = buildRecord(corpus);
+  const coldMs = performance.now() - t;
+
+  const index = createRecordIndex();
+  index.upsertAll(corpus);
+  const times: number[] = [];
+  for (let i = 0; i < edits.length; i++) {
+    const doc = { ...edits[i], id: corpus[(i * 37) % corpus.length].id };
+    t = performance.now();
+    index.upsert(doc);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    documents,
+    records: built.records.length,
+    conflicts: built.records.filter((r) => r.status === 'conflict').length,
+    checks: Object.values(built.checks).reduce((n, c) => n + c.length, 0),
+    coldMs,
+    updateMs: { median: times[Math.floor(times.length / 2)], max: times[times.length - 1] },
+  };
+}
+
+if (require.main === module) {
+  const n = Number(process.argv[2] ?? 1000);
+  const r = benchRecord(n);
+  const ok = (v: number, limit: number) => (v < limit ? 'ok' : 'OVER');
+  console.log(`record: ${r.documents} documents → ${r.records} records (${r.conflicts} conflicts), ${r.checks} checks`);
+  console.log(`record: cold build ${r.coldMs.toFixed(0)} ms (target < 2000: ${ok(r.coldMs, 2000)})`);
+  console.log(`record: one-document update median ${r.updateMs.median.toFixed(2)} ms, max ${r.updateMs.max.toFixed(2)} ms (target < 20: ${ok(r.updateMs.median, 20)})`);
+}
