@@ -38,7 +38,7 @@ export function analyzerPredictions(text: string): Prediction[] {
 }
 
 export function runAccuracy(corpora: readonly Corpus[] = CORPORA): AccuracyRun {
-  const loaded = corpora.map(loadCorpus);
+  const loaded = corpora.map((c) => loadCorpus(c));
   const results = loaded.flatMap((c) =>
     c.cases.map((goldCase) => ({
       goldCase,

@@ -70,9 +70,8 @@ export function textDirOf(corpus: Corpus): string {
   return corpus === 'samples' ? samplesDir : path.join(goldDir, 'heldout/texts');
 }
 
-export function loadCorpus(corpus: Corpus): LoadedCorpus {
+export function loadCorpus(corpus: Corpus, textDir: string = textDirOf(corpus)): LoadedCorpus {
   const dir = path.join(goldDir, corpus);
-  const textDir = textDirOf(corpus);
   if (!existsSync(dir)) return { corpus, cases: [], problems: [], skipped: `no gold in ${dir}` };
   if (!existsSync(textDir)) return { corpus, cases: [], problems: [], skipped: `${textDir} is absent` };
   const cases: GoldCase[] = [];

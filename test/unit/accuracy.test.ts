@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { formatRun, runAccuracy, totals, type AccuracyRun } from '../support/accuracy-run';
-import { countsRate, goldDir, matchSpans, rates, samplesDir, scoreDocument, type GoldCase } from '../support/gold';
+import { countsRate, goldDir, loadCorpus, matchSpans, rates, samplesDir, scoreDocument, type GoldCase } from '../support/gold';
 
 describe('gold scoring', () => {
   it('pairs overlapping spans one-to-one, largest overlap first', () => {
@@ -13,6 +13,12 @@ describe('gold scoring', () => {
       [gold[0], predicted[1]],
       [gold[1], predicted[0]],
     ]);
+  });
+
+  it('skips a corpus whose texts are absent instead of failing', () => {
+    const loaded = loadCorpus('seeds', path.join(goldDir, 'no-such-folder'));
+    assert.deepEqual(loaded.cases, []);
+    assert.match(loaded.skipped ?? '', /no-such-folder is absent/);
   });
 
   it('counts precision, recall, exact spans and counts per kind', () => {
