@@ -3,7 +3,7 @@ import { findFigures } from './extract/figures';
 import { readMeta } from './extract/meta';
 import { LineIndex } from './text/lines';
 import { countWords, splitSentences } from './text/sentences';
-import type { Annotation, AnalysisNotice, AnnotationKind, DocumentAnalysis, Logger } from './types';
+import type { Annotation, AnalysisNotice, AnnotationKind, DocumentAnalysis, DocumentContext, Logger } from './types';
 import { nullLogger } from './types';
 
 export interface AnalyzeOptions {
@@ -16,6 +16,8 @@ export interface AnalyzeOptions {
   /** Text beyond this many UTF-16 units is not analysed, with a notice saying so. */
   readonly maxLength?: number;
   readonly logger?: Logger;
+  /** When `text` is one paragraph of a longer document: what the rest of it says (see DocumentContext). */
+  readonly documentContext?: DocumentContext;
 }
 
 let defaultLexicon: CompiledLexicon | undefined;
@@ -69,8 +71,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
     const lineIndex = new LineIndex(analysed);
     sentences = splitSentences(analysed);
     const entities = findEntities(analysed, lexicon, { lineIndex, sentences });
-    const figures = findFigures(analysed, { lexicon, lineIndex, sentences, entities });
-    meta = readMeta(analysed, { entities, lineIndex });
+    const figures = findFigures(analysed, { lexicon, lineIndex, sentences, entities, documentContext: options.documentContext });
+    meta = options.documentContext?.meta ?? readMeta(analysed, { entities, lineIndex });
     const kinds = options.kinds ? new Set(options.kinds) : undefined;
     annotations = [...entities, ...figures].filter((a) => !kinds || kinds.has(a.kind));
     annotations.sort((a, b) => a.start - b.start || a.end - b.end);

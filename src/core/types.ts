@@ -147,6 +147,17 @@ export interface AnalysisNotice {
   readonly message: string;
 }
 
+/**
+ * What the rest of a document tells the analysis of one part of it (incremental and sliced analysis
+ * work paragraph by paragraph): the document's meta, which figures fall back on for their claimant
+ * and the year of their periods, and the measures earlier figures named, by `${unit}:${value}`, which
+ * a figure restated later inherits.
+ */
+export interface DocumentContext {
+  readonly meta: DocumentMeta;
+  readonly namedMeasures?: ReadonlyMap<string, string>;
+}
+
 export interface DocumentAnalysis {
   readonly words: number;
   /** Sorted by `start`, then by `end`. */

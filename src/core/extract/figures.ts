@@ -1,6 +1,6 @@
 import type { CompiledLexicon } from '../lexicon';
 import type { LineIndex } from '../text/lines';
-import type { FigureAnnotation, FigureUnit, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
+import type { DocumentContext, FigureAnnotation, FigureUnit, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
 import { findClaimant, findOperation, findPeriod, findPlace, organisationsOf } from './attribution';
 import { findChange } from './changes';
 import { findMeasure, findSubject, matchMeasure } from './measures';
@@ -16,6 +16,8 @@ export interface FigureContext {
   readonly sentences: readonly Span[];
   /** Organisations and legal terms already found, sorted by start (for claimants, and to skip "Class A"). */
   readonly entities: readonly (OrganisationAnnotation | LegalTermAnnotation)[];
+  /** When the text is one paragraph of a document (incremental analysis): the document's meta and earlier named measures. */
+  readonly documentContext?: DocumentContext;
 }
 
 const TIME_UNITS: ReadonlySet<FigureUnit> = new Set(['years', 'months', 'weeks', 'days', 'hours']);
@@ -73,7 +75,7 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
   const tokens = scanNumbers(text, excluded);
   if (tokens.length === 0) return;
   const organisations = organisationsOf(ctx.entities);
-  const meta = readMeta(text, { entities: ctx.entities, lineIndex: ctx.lineIndex });
+  const meta = ctx.documentContext?.meta ?? readMeta(text, { entities: ctx.entities, lineIndex: ctx.lineIndex });
   const documentYear = meta.date?.slice(0, 4);
   const drafts: Draft[] = [];
   for (const token of tokens) {
@@ -81,7 +83,7 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
     if (draft) drafts.push(draft);
   }
   inheritChangeMeasures(drafts);
-  inheritRestatedMeasures(drafts);
+  inheritRestatedMeasures(drafts, ctx.documentContext?.namedMeasures);
   const perSentence = new Map<number, { period?: Period; place?: string; operation?: string }>();
   for (const d of drafts) {
     let attribution = perSentence.get(d.sentence.start);
@@ -222,8 +224,8 @@ function inheritChangeMeasures(drafts: Draft[]): void {
 }
 
 /** "This sum is separate from the £42m": a figure stated again counts what it counted before. */
-function inheritRestatedMeasures(drafts: Draft[]): void {
-  const named = new Map<string, string>();
+function inheritRestatedMeasures(drafts: Draft[], earlier?: ReadonlyMap<string, string>): void {
+  const named = new Map<string, string>(earlier ?? []);
   for (const d of drafts) {
     const key = `${d.token.unit}:${d.token.value}`;
     if (d.counts) {
