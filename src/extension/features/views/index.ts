@@ -63,7 +63,10 @@ export function registerViews(context: vscode.ExtensionContext, services: Servic
   ];
   describeTally();
   // Before the first scan ends the index is empty by definition; saying so would flash the welcome view.
-  services.index.ready.then(
+  // `ready` is read a microtask later because the composition root may start the scan (replacing
+  // `ready`) after registering the views, in the same synchronous activation step.
+  const afterFirstScan = Promise.resolve().then(() => services.index.ready);
+  afterFirstScan.then(
     () => {
       updateEmpty();
       describeTally();
