@@ -2,8 +2,8 @@
  * Scores analyze() and compromise against the hand-annotated gold set (test/fixtures/gold).
  *
  *   npx tsx scripts/eval-accuracy.ts            the tables per corpus and combined
- *   npx tsx scripts/eval-accuracy.ts --errors   also every false positive, false negative and wrong
- *                                               `counts` of analyze(), per document
+ *   npx tsx scripts/eval-accuracy.ts --errors   also every false positive, false negative, wrong
+ *                                               `counts` and wrong value of analyze(), per document
  *   --corpus seeds|samples|heldout              only one corpus
  *
  * Seed texts are read at run time from ../shared/seeds and never stored in the repository.
@@ -29,6 +29,7 @@ function printErrors({ goldCase, ours }: CaseResult): void {
     ['false negatives (in gold, not found)', ours.falseNegatives],
     ['false positives (found, not in gold)', ours.falsePositives],
     ['wrong counts', ours.wrongCounts],
+    ['wrong value or unit', ours.wrongValues],
   ];
   if (sections.every(([, list]) => list.length === 0)) return;
   console.log(`\n== ${goldCase.corpus}/${goldCase.document}`);

@@ -31,7 +31,7 @@ export function analyzerPredictions(text: string): Prediction[] {
     start: a.start,
     end: a.end,
     kind: a.kind,
-    ...(a.kind === 'figure' ? { counts: a.counts } : {}),
+    ...(a.kind === 'figure' ? { counts: a.counts, value: a.value, unit: a.unit } : {}),
     ...(a.kind === 'organisation' ? { entityId: a.entityId } : {}),
     ...(a.kind === 'legal-term' ? { category: a.category } : {}),
   }));

@@ -55,6 +55,8 @@ export interface Prediction {
   readonly end: number;
   readonly kind: Kind;
   readonly counts?: string | null;
+  readonly value?: number;
+  readonly unit?: string;
   readonly entityId?: string;
   readonly category?: string;
 }
@@ -114,6 +116,8 @@ export interface Score {
   /** Matched organisations where the prediction had an entityId, and how many agreed. */
   readonly entityIds: { compared: number; agreed: number };
   readonly categories: { compared: number; agreed: number };
+  /** Matched figures where the prediction had a value, and how many had the gold value and unit. */
+  readonly values: { compared: number; agreed: number };
 }
 
 export interface Miss {
@@ -132,6 +136,8 @@ export interface DocumentResult {
   readonly falseNegatives: readonly Miss[];
   /** Matched figures whose `counts` is wrong. */
   readonly wrongCounts: readonly Miss[];
+  /** Matched figures whose value or unit differs from the gold. */
+  readonly wrongValues: readonly Miss[];
 }
 
 function emptyScore(): Score {
@@ -142,6 +148,7 @@ function emptyScore(): Score {
     counts: { matched: 0, right: 0 },
     entityIds: { compared: 0, agreed: 0 },
     categories: { compared: 0, agreed: 0 },
+    values: { compared: 0, agreed: 0 },
   };
 }
 
@@ -175,12 +182,19 @@ export function matchSpans<G extends { start: number; end: number }, P extends {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
+/** Gold writes 17 years 10 months as 17.8333, so values agree to four significant places. */
+function sameValue(p: Prediction, g: GoldAnnotation): boolean {
+  if (p.unit !== g.unit) return false;
+  return Math.abs(p.value! - g.value!) <= 1e-4 * Math.max(1, Math.abs(g.value!));
+}
+
 export function scoreDocument(goldCase: GoldCase, predictions: readonly Prediction[]): DocumentResult {
   const score = emptyScore();
   score.documents = 1;
   const falsePositives: Miss[] = [];
   const falseNegatives: Miss[] = [];
   const wrongCounts: Miss[] = [];
+  const wrongValues: Miss[] = [];
   const miss = (kind: Kind, s: { start: number; end: number }, note?: string): Miss => ({
     document: goldCase.document,
     corpus: goldCase.corpus,
@@ -204,6 +218,11 @@ export function scoreDocument(goldCase: GoldCase, predictions: readonly Predicti
         const ok = !!p.counts && (g.counts ?? []).some((c) => norm(c) === norm(p.counts!));
         if (ok) score.counts.right++;
         else wrongCounts.push(miss(kind, g, `counts ${JSON.stringify(p.counts ?? null)}, gold ${(g.counts ?? []).join(' | ')}`));
+        if (p.value !== undefined && g.value !== undefined) {
+          score.values.compared++;
+          if (sameValue(p, g)) score.values.agreed++;
+          else wrongValues.push(miss(kind, g, `${p.value} ${p.unit}, gold ${g.value} ${g.unit}`));
+        }
       }
       if (kind === 'organisation' && p.entityId !== undefined && g.entityId !== undefined) {
         score.entityIds.compared++;
@@ -219,7 +238,7 @@ export function scoreDocument(goldCase: GoldCase, predictions: readonly Predicti
     for (const g of gold) if (!matchedG.has(g)) falseNegatives.push(miss(kind, g, kind === 'figure' ? `gold counts ${(g.counts ?? []).join(' | ')}` : g.entityId ?? g.category));
     for (const p of predicted) if (!matchedP.has(p)) falsePositives.push(miss(kind, p));
   }
-  return { score, falsePositives, falseNegatives, wrongCounts };
+  return { score, falsePositives, falseNegatives, wrongCounts, wrongValues };
 }
 
 export function addScores(scores: readonly Score[]): Score {
@@ -240,6 +259,8 @@ export function addScores(scores: readonly Score[]): Score {
     total.entityIds.agreed += s.entityIds.agreed;
     total.categories.compared += s.categories.compared;
     total.categories.agreed += s.categories.agreed;
+    total.values.compared += s.values.compared;
+    total.values.agreed += s.values.agreed;
   }
   return total;
 }
@@ -313,6 +334,7 @@ export function formatTable(
   };
   lines.push(agreement('entity id agreed', (s) => s.entityIds));
   lines.push(agreement('category agreed', (s) => s.categories));
+  lines.push(agreement('value+unit agreed', (s) => s.values));
   return lines.join('\n');
 }
 
