@@ -1,0 +1,59 @@
+// Runs the bundled integration suite inside code-server's extension host: installs the extension
+// (however the caller wants: the working tree, or a VSIX) and the test-only runner extension, opens
+// the workbench in Chromium so the extension host starts, and waits for the results file.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const cs = require('./code-server');
+
+const RESULTS_TIMEOUT_MS = Number(process.env.CRIME_ANNOTATOR_TEST_TIMEOUT_MS || 180_000);
+
+/**
+ * @param {{ runnerExtension: string, installExtension: (extensionsDir: string, userDataDir: string) => void, grep?: string }} options
+ * @returns {Promise<object>} the results JSON the runner extension wrote
+ */
+async function runSuiteInCodeServer({ runnerExtension, installExtension, grep }) {
+  cs.ensureTestEnv();
+  const tmp = cs.makeTempDir('integration');
+  const extensionsDir = path.join(tmp, 'ext');
+  const userDataDir = path.join(tmp, 'ud');
+  const resultsFile = path.join(tmp, 'results.json');
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  cs.writeUserSettings(userDataDir);
+  // The runner goes in first: `--install-extension` writes extensions.json from the folders already
+  // there, and code-server drops any folder that extensions.json does not list.
+  fs.cpSync(runnerExtension, path.join(extensionsDir, 'crime-annotator-test.integration-runner-0.0.0'), { recursive: true });
+  installExtension(extensionsDir, userDataDir);
+  const workspace = cs.makeWorkspaceCopy();
+
+  const env = { CRIME_ANNOTATOR_TEST_RESULTS: resultsFile, ...(grep ? { CRIME_ANNOTATOR_TEST_GREP: grep } : {}) };
+  const server = await cs.startCodeServer({ extensionsDir, userDataDir, folder: workspace, env });
+  let browser;
+  try {
+    browser = await cs.launchBrowser();
+    const page = await cs.openWorkbench(browser, server);
+    const deadline = Date.now() + RESULTS_TIMEOUT_MS;
+    while (!fs.existsSync(resultsFile)) {
+      if (Date.now() > deadline) {
+        const started = fs.existsSync(`${resultsFile}.started`);
+        throw new Error(
+          `no integration results after ${RESULTS_TIMEOUT_MS / 1000}s: ` +
+            (started ? 'the suite started but never finished (a test hangs?)' : 'the runner extension never activated') +
+            `\n--- extension host log ---\n${cs.readExtensionHostLogs(userDataDir).slice(-4000)}` +
+            `\n--- code-server output ---\n${server.output().slice(-4000)}`,
+        );
+      }
+      await page.waitForTimeout(250);
+    }
+    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    return { ...results, extensionHostLog: cs.readExtensionHostLogs(userDataDir) };
+  } finally {
+    await browser?.close();
+    server.stop();
+    await server.exited;
+    if (!process.env.CRIME_ANNOTATOR_KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+  }
+}
+
+module.exports = { runSuiteInCodeServer };
