@@ -5,7 +5,7 @@ import { csvColumns } from '../../../src/core/export';
 import type { CrossSourceRecord } from '../../../src/core/record/types';
 import type { ConflictPick, CrossCheckReport, RecordAtCursor } from '../../../src/extension/features/commands/records';
 import type { ExportResult } from '../../../src/extension/features/commands/exportWorkspace';
-import { activateApi, closeAllEditors, countByKind, sampleDocuments, workspaceFolder, type CrimeAnnotatorApi } from './viewsAndCommands.helpers';
+import { acceptQuickInput, activateApi, closeAllEditors, countByKind, sampleDocuments, workspaceFolder, type CrimeAnnotatorApi } from './viewsAndCommands.helpers';
 
 describe('palette commands', function () {
   this.timeout(60_000);
@@ -106,11 +106,8 @@ describe('palette commands', function () {
       const place = api.index.locate(claim.docId, claim.annotationId)!;
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(place.uri));
       editor.selection = new vscode.Selection(place.range.start, place.range.start);
-      // With no arguments the quick pick opens; closing it leaves the result of the lookup.
-      const pending = vscode.commands.executeCommand<RecordAtCursor>('crimeAnnotator.showRecordAtCursor');
-      await new Promise((r) => setTimeout(r, 300));
-      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      const result = await pending;
+      // With no arguments the quick pick opens; dismissing it leaves the result of the lookup.
+      const result = await acceptQuickInput(vscode.commands.executeCommand<RecordAtCursor>('crimeAnnotator.showRecordAtCursor'), 'dismiss');
       assert.equal(result?.record?.recordId, record.recordId);
       assert.equal(result?.picked, undefined);
     });
@@ -218,6 +215,15 @@ describe('palette commands', function () {
       const row = lines.find((l) => l.startsWith(`${path},${claim.line + 1},${claim.start},${claim.end},`));
       assert.ok(row, `a row for ${path} line ${claim.line + 1}`);
       assert.ok(row.endsWith(`,${record.recordId},${record.status}`), row);
+    });
+
+    it('asks for the format when neither the argument nor the file name gives it', async () => {
+      const target = vscode.Uri.joinPath(workspaceFolder(), 'export-probe-no-extension');
+      created.push(target);
+      const result = (await acceptQuickInput(vscode.commands.executeCommand('crimeAnnotator.exportWorkspace', target))) as ExportResult;
+      assert.equal(result.format, 'json', 'JSON is offered first');
+      const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)));
+      assert.equal(json.documents.length, api.index.documents().length);
     });
 
     it('resolves to undefined, writing nothing, when the target is not a file', async () => {

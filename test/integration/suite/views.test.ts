@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { analyze } from '../../../src/core';
 import type { TallyNode } from '../../../src/extension/features/views/tallyTree';
 import type { ChecksNode } from '../../../src/extension/features/views/checksTree';
-import { activateApi, closeAllEditors, countByKind, expectedCounts, sampleDocuments, setScope, type CrimeAnnotatorApi, type KindCounts } from './viewsAndCommands.helpers';
+import { acceptQuickInput, activateApi, closeAllEditors, countByKind, expectedCounts, sampleDocuments, setScope, type CrimeAnnotatorApi, type KindCounts } from './viewsAndCommands.helpers';
 
 describe('sidebar views', function () {
   this.timeout(60_000);
@@ -121,6 +121,12 @@ describe('sidebar views', function () {
       assert.deepEqual(shownCounts(), expectedCounts(docs.slice(0, 2)));
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(docs[2].uri), { preview: false });
       await waitForCounts(expectedCounts(docs));
+    });
+
+    it('offers the scopes in a quick pick when given none', async () => {
+      const chosen = await acceptQuickInput(vscode.commands.executeCommand('crimeAnnotator.setTallyScope'));
+      assert.equal(chosen, 'file', 'the first scope offered is the current file');
+      assert.equal(vscode.workspace.getConfiguration('crimeAnnotator').get('tally.scope'), 'file');
     });
 
     it('asks for nothing and changes nothing when given an unknown scope', async () => {

@@ -70,3 +70,23 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/**
+ * Answers a command's quick pick or input box the way a person pressing Enter (or Escape) would.
+ * The workbench says nothing when the picker opens, so the key is pressed until the command settles.
+ */
+export async function acceptQuickInput<T>(pending: Thenable<T>, how: 'accept' | 'dismiss' = 'accept', timeoutMs = 8000): Promise<T> {
+  const key = how === 'accept' ? 'workbench.action.acceptSelectedQuickOpenItem' : 'workbench.action.closeQuickOpen';
+  let settled = false;
+  const result = Promise.resolve(pending).finally(() => (settled = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!settled) {
+    if (Date.now() > deadline) {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      throw new Error(`the command did not settle within ${timeoutMs} ms of its quick input being answered`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+    if (!settled) await vscode.commands.executeCommand(key);
+  }
+  return result;
+}

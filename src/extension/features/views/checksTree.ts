@@ -3,6 +3,7 @@ import type { ArithmeticCheck, CheckOperand, Claim, CrossSourceRecord } from '..
 import type { Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';
 import { claimLocation, displayPath, rangeOf } from '../commands/locations';
+import { CoalescedRefresh } from './coalescedRefresh';
 
 export type CheckStatusRank = 'conflict' | 'warning' | 'ok';
 
@@ -52,18 +53,23 @@ export class ChecksTreeProvider extends Disposable implements vscode.TreeDataPro
   private readonly _onDidChangeTreeData = this._register(new vscode.EventEmitter<ChecksNode | undefined>());
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   private _roots: ChecksNode[] | undefined;
+  private readonly _refresh = this._register(
+    new CoalescedRefresh(
+      () => (this._roots = undefined),
+      () => this._onDidChangeTreeData.fire(undefined),
+    ),
+  );
 
   constructor(
     private readonly services: Services,
     private readonly revealCommand: string,
   ) {
     super();
-    this._register(services.index.onDidChange(() => this.refresh()));
+    this._register(services.index.onDidChange(() => this._refresh.schedule()));
   }
 
   refresh(): void {
-    this._roots = undefined;
-    this._onDidChangeTreeData.fire(undefined);
+    this._refresh.now();
   }
 
   /** The cross-checks as listed, for tests and the status counts. */

@@ -5,6 +5,7 @@ import type { TallyScope } from '../../services/configuration';
 import type { IndexedDocument, Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';
 import { displayPath, rangeOf } from '../commands/locations';
+import { CoalescedRefresh } from './coalescedRefresh';
 
 export type TallyNode =
   | { readonly type: 'kind'; readonly tally: KindTally }
@@ -30,13 +31,19 @@ export class TallyTreeProvider extends Disposable implements vscode.TreeDataProv
   /** The scope just chosen, until the settings change arrives that makes it current. */
   private _pendingScope: TallyScope | undefined;
   private _roots: TallyNode[] | undefined;
+  private readonly _refresh = this._register(
+    new CoalescedRefresh(
+      () => (this._roots = undefined),
+      () => this._onDidChangeTreeData.fire(undefined),
+    ),
+  );
 
   constructor(
     private readonly services: Services,
     private readonly revealCommand: string,
   ) {
     super();
-    this._register(services.index.onDidChange(() => this.refresh()));
+    this._register(services.index.onDidChange(() => this._refresh.schedule()));
     this._register(
       services.config.onDidChange((change) => {
         if (!change.affects('tally')) return;
@@ -46,12 +53,12 @@ export class TallyTreeProvider extends Disposable implements vscode.TreeDataProv
     );
     this._register(
       vscode.window.onDidChangeActiveTextEditor(() => {
-        if (this.scope === 'file') this.refresh();
+        if (this.scope === 'file') this._refresh.schedule();
       }),
     );
     this._register(
       vscode.window.tabGroups.onDidChangeTabs(() => {
-        if (this.scope === 'openEditors') this.refresh();
+        if (this.scope === 'openEditors') this._refresh.schedule();
       }),
     );
   }
@@ -84,8 +91,7 @@ export class TallyTreeProvider extends Disposable implements vscode.TreeDataProv
   }
 
   refresh(): void {
-    this._roots = undefined;
-    this._onDidChangeTreeData.fire(undefined);
+    this._refresh.now();
   }
 
   /** The documents the current scope covers, in a stable order. */
