@@ -11,6 +11,11 @@ export interface EntityContext {
 
 export type EntityAnnotation = OrganisationAnnotation | LegalTermAnnotation;
 
+// Local copies: a const enum read through a module binding costs a property lookup per use under tsx.
+const WORD = TokenFlag.Word;
+const NEWLINE = TokenFlag.Newline;
+const CAPITALISED = TokenFlag.Capitalised;
+
 interface Best {
   candidate: Candidate;
   lastToken: number;
@@ -31,10 +36,9 @@ export function findEntities(text: string, lexicon: CompiledLexicon, ctx: Entity
   const { root } = lexicon;
   let nextOrg = 0;
   let nextTerm = 0;
-  const wordMask = TokenFlag.Word;
 
   for (let i = 0; i < tokens.count; i++) {
-    if (!(tokens.flags[i] & wordMask)) continue;
+    if (!(tokens.flags[i] & WORD)) continue;
     let node: TrieNode | undefined = root;
     let org: Best | undefined;
     let term: Best | undefined;
@@ -135,7 +139,7 @@ function sectionBefore(tokens: Tokens, i: number, earliest: number): number {
   if (k < 0 || tokens.key[k] !== 'of') return i;
   k--;
   // Sub-sections in brackets: "section 4(3)(b) of".
-  while (k >= 0 && (tokens.key[k] === ')' || tokens.key[k] === '(' || (tokens.flags[k] & TokenFlag.Word && /^[0-9a-z]{1,4}$/.test(tokens.key[k]) && tokens.key[k - 1] === '('))) k--;
+  while (k >= 0 && (tokens.key[k] === ')' || tokens.key[k] === '(' || (tokens.flags[k] & WORD && /^[0-9a-z]{1,4}$/.test(tokens.key[k]) && tokens.key[k - 1] === '('))) k--;
   if (k < 1 || !/^[0-9]/.test(tokens.key[k]) || !SECTION_WORDS.has(tokens.key[k - 1])) return i;
   return k - 1 >= earliest ? k - 1 : i;
 }
@@ -148,7 +152,7 @@ function accepts(c: Candidate, text: string, tokens: Tokens, first: number, last
     if (check === CaseCheck.None) continue;
     const t = first + k;
     if (check === CaseCheck.Initial) {
-      if (!(tokens.flags[t] & TokenFlag.Capitalised)) return false;
+      if (!(tokens.flags[t] & CAPITALISED)) return false;
     } else {
       const end = possessive && t === last ? tokens.baseEnd[t] : tokens.end[t];
       let word = text.slice(tokens.start[t], end);
@@ -159,11 +163,11 @@ function accepts(c: Candidate, text: string, tokens: Tokens, first: number, last
   if (c.notSentenceStart && sentenceStart[first]) return false;
   if (c.after) {
     const prev = first - 1;
-    if (prev < 0 || !(tokens.flags[prev] & TokenFlag.Word) || !c.after.has(tokens.key[prev])) return false;
+    if (prev < 0 || !(tokens.flags[prev] & WORD) || !c.after.has(tokens.key[prev])) return false;
   }
   if (c.notBefore && !possessive) {
     const next = last + 1;
-    if (next < tokens.count && tokens.flags[next] & TokenFlag.Word) {
+    if (next < tokens.count && tokens.flags[next] & WORD) {
       const word = text.slice(tokens.start[next], tokens.end[next]);
       if (c.notBefore.has(word.toLowerCase())) return false;
     }
@@ -181,11 +185,11 @@ function markSentenceStarts(tokens: Tokens, sentences: readonly Span[]): Uint8Ar
   let atLineStart = true;
   for (let i = 0; i < tokens.count; i++) {
     const flags = tokens.flags[i];
-    if (flags & TokenFlag.Newline) {
+    if (flags & NEWLINE) {
       atLineStart = true;
       continue;
     }
-    if (!(flags & TokenFlag.Word)) continue;
+    if (!(flags & WORD)) continue;
     const start = tokens.start[i];
     let newSentence = false;
     while (s < sentences.length && sentences[s].start <= start) {

@@ -2,6 +2,12 @@ import type { LineIndex } from '../text/lines';
 import type { OrganisationAnnotation, OrganisationType } from '../types';
 import { TokenFlag, type Tokens } from './tokens';
 
+// Local copies: a const enum read through a module binding costs a property lookup per use under tsx.
+const WORD = TokenFlag.Word;
+const CAPITALISED = TokenFlag.Capitalised;
+const POSSESSIVE = TokenFlag.Possessive;
+const NEWLINE = TokenFlag.Newline;
+
 /** Words that end (or, followed by "of"/"for", begin) an organisation's name, with the type they suggest. */
 const HEADS: ReadonlyMap<string, OrganisationType> = new Map([
   ['police', 'police-force'], ['constabulary', 'police-force'],
@@ -50,7 +56,8 @@ export function findUnknownOrganisations(
   lineIndex: LineIndex,
 ): OrganisationAnnotation[] {
   const out: OrganisationAnnotation[] = [];
-  const lowerSeen = lowerCaseWords(text, tokens);
+  let lowerSeen: Set<string> | undefined;
+  const seenInLowerCase = (key: string) => (lowerSeen ??= lowerCaseWords(text, tokens)).has(key);
   const headline = titleCaseLines(tokens);
   const n = tokens.count;
   let i = 0;
@@ -65,7 +72,7 @@ export function findUnknownOrganisations(
       if (tokens.key[j + 1] === 'and' && (HEADS.has(headKey(tokens, j)) || tokens.key[j + 2] === 'the')) break;
       j++;
     }
-    const found = nameInRun(tokens, i, j, sentenceStart, lowerSeen) ?? cueName(tokens, i, j);
+    const found = nameInRun(tokens, i, j, sentenceStart, seenInLowerCase) ?? cueName(tokens, i, j);
     if (found) out.push(annotate(text, tokens, found, lineIndex));
     i = j + 1;
   }
@@ -78,11 +85,11 @@ interface Found {
   type: OrganisationType;
 }
 
-function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Array, lowerSeen: Set<string>): Found | undefined {
+function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Array, seenInLowerCase: (key: string) => boolean): Found | undefined {
   while (b > a && isConnector(tokens, b)) b--;
   // The span never starts with an article, even where "The" is part of the name ("The Daily Ledger").
   if (tokens.key[a] === 'the') a++;
-  else if (sentenceStart[a] && (SENTENCE_OPENERS.has(tokens.key[a]) || lowerSeen.has(tokens.key[a]))) a++;
+  else if (sentenceStart[a] && (SENTENCE_OPENERS.has(tokens.key[a]) || seenInLowerCase(tokens.key[a]))) a++;
   while (a < b && isConnector(tokens, a)) a++;
   if (a >= b) return undefined;
 
@@ -122,7 +129,7 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
 
 function cueName(tokens: Tokens, a: number, b: number): Found | undefined {
   const cue = a - 1;
-  if (cue < 0 || !(tokens.flags[cue] & TokenFlag.Word) || tokens.flags[cue] & TokenFlag.Capitalised || !CUES.has(tokens.key[cue])) return undefined;
+  if (cue < 0 || !(tokens.flags[cue] & WORD) || tokens.flags[cue] & CAPITALISED || !CUES.has(tokens.key[cue])) return undefined;
   const last = Math.min(b, a + 4);
   return { first: a, last, type: 'charity' };
 }
@@ -140,7 +147,7 @@ function typeFor(tokens: Tokens, first: number, last: number, headKey: string): 
 
 function annotate(text: string, tokens: Tokens, found: Found, lineIndex: LineIndex): OrganisationAnnotation {
   const start = tokens.start[found.first];
-  const end = tokens.flags[found.last] & TokenFlag.Possessive ? tokens.baseEnd[found.last] : tokens.end[found.last];
+  const end = tokens.flags[found.last] & POSSESSIVE ? tokens.baseEnd[found.last] : tokens.end[found.last];
   const name = text.slice(start, end);
   return {
     kind: 'organisation',
@@ -172,13 +179,13 @@ function headKey(tokens: Tokens, i: number): string {
 }
 
 function isConnector(tokens: Tokens, i: number): boolean {
-  return !(tokens.flags[i] & TokenFlag.Capitalised) && CONNECTORS.has(tokens.key[i]);
+  return !(tokens.flags[i] & CAPITALISED) && CONNECTORS.has(tokens.key[i]);
 }
 
 function inRun(tokens: Tokens, taken: Uint8Array, headline: Uint8Array, i: number): boolean {
   if (taken[i] || headline[i]) return false;
   const flags = tokens.flags[i];
-  if (flags & TokenFlag.Capitalised) return true;
+  if (flags & CAPITALISED) return true;
   // Lower-case connectors, and "&" (which keys as "and"), join capitalised words.
   return CONNECTORS.has(tokens.key[i]);
 }
@@ -187,7 +194,7 @@ function inRun(tokens: Tokens, taken: Uint8Array, headline: Uint8Array, i: numbe
 function lowerCaseWords(text: string, tokens: Tokens): Set<string> {
   const seen = new Set<string>();
   for (let i = 0; i < tokens.count; i++) {
-    if ((tokens.flags[i] & (TokenFlag.Word | TokenFlag.Capitalised)) !== TokenFlag.Word) continue;
+    if ((tokens.flags[i] & (WORD | CAPITALISED)) !== WORD) continue;
     const before = tokens.start[i] === 0 ? 32 : text.charCodeAt(tokens.start[i] - 1);
     const after = text.charCodeAt(tokens.end[i]);
     if ((before === 32 || before === 10) && after !== 46 && after !== 47) seen.add(tokens.key[i]);
@@ -205,16 +212,16 @@ function titleCaseLines(tokens: Tokens): Uint8Array {
   let words = 0;
   let lower = 0;
   for (let i = 0; i <= tokens.count; i++) {
-    if (i === tokens.count || tokens.flags[i] & TokenFlag.Newline) {
+    if (i === tokens.count || tokens.flags[i] & NEWLINE) {
       if (words >= 4 && lower <= Math.max(1, words * 0.1)) marks.fill(1, lineStart, i);
       lineStart = i + 1;
       words = 0;
       lower = 0;
       continue;
     }
-    if (tokens.flags[i] & TokenFlag.Word && tokens.end[i] - tokens.start[i] >= 4) {
+    if (tokens.flags[i] & WORD && tokens.end[i] - tokens.start[i] >= 4) {
       words++;
-      if (!(tokens.flags[i] & TokenFlag.Capitalised)) lower++;
+      if (!(tokens.flags[i] & CAPITALISED)) lower++;
     }
   }
   return marks;
