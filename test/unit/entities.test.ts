@@ -27,6 +27,10 @@ describe('findEntities: organisations', () => {
     assert.deepEqual(orgMentions('Met with silence, the officers left.'), []);
   });
 
+  it('leaves web and e-mail addresses alone but keeps hyphenated compounds', () => {
+    assert.deepEqual(orgMentions('Young people can use Fearless.org, email NCA@example.org or visit the Met-led hub at www.Crimestoppers.org.'), ['Met=met']);
+  });
+
   it('accepts the misspelt "National Police Chief’s Council" and the plain "Chiefs Council"', () => {
     assert.deepEqual(orgMentions('The National Police Chief’s Council and the National Police Chiefs Council met.'), [
       'National Police Chief’s Council=npcc',

@@ -144,6 +144,19 @@ function sectionBefore(tokens: Tokens, i: number, earliest: number): number {
   return k - 1 >= earliest ? k - 1 : i;
 }
 
+/** Web and e-mail addresses are not mentions: "crimestoppers-uk.org", "Fearless.org", "www.met.police.uk". */
+function insideAddress(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before === 46 /* . */ || before === 47 /* / */ || before === 64 /* @ */) return true;
+  const after = text.charCodeAt(end);
+  if (after === 64 /* @ */) return true;
+  if (after === 46 /* . */) {
+    const next = text.charCodeAt(end + 1);
+    return (next >= 97 && next <= 122) || (next >= 65 && next <= 90);
+  }
+  return false;
+}
+
 /** Whether the text around tokens first..last satisfies the candidate's case and context rules. */
 function accepts(c: Candidate, text: string, tokens: Tokens, first: number, last: number, possessive: boolean, sentenceStart: Uint8Array): boolean {
   const checks = c.checks;
@@ -161,6 +174,7 @@ function accepts(c: Candidate, text: string, tokens: Tokens, first: number, last
     }
   }
   if (c.notSentenceStart && sentenceStart[first]) return false;
+  if (insideAddress(text, tokens.start[first], possessive ? tokens.baseEnd[last] : tokens.end[last])) return false;
   if (c.after) {
     const prev = first - 1;
     if (prev < 0 || !(tokens.flags[prev] & WORD) || !c.after.has(tokens.key[prev])) return false;
