@@ -96,6 +96,11 @@ describe('findEntities: organisations no lexicon knows', () => {
 
   it('splits two names joined by "and"', () => {
     assert.deepEqual(orgMentions('Officers from Lambeth Council and Southwark Council attended.'), ['Lambeth Council=lambeth-council', 'Southwark Council=southwark-council']);
+    assert.deepEqual(orgMentions('The London Borough of Lambeth and Birmingham City Council took part.'), [
+      'London Borough of Lambeth=london-borough-of-lambeth',
+      'Birmingham City Council=birmingham-city-council',
+    ]);
+    assert.deepEqual(orgMentions('The Department for Work and Pensions helped.'), ['Department for Work and Pensions=dwp']);
   });
 
   it('ignores sentence-start capitals, title-case headlines, people’s titles and places', () => {

@@ -74,7 +74,8 @@ export function findUnknownOrganisations(
     }
     const found = nameInRun(tokens, i, j, sentenceStart, seenInLowerCase) ?? cueName(tokens, i, j);
     if (found) out.push(annotate(text, tokens, found, lineIndex));
-    i = j + 1;
+    // A name may end before its run does ("London Borough of Lambeth and Birmingham City Council"): look again after it.
+    i = found && found.last < j ? found.last + 1 : j + 1;
   }
   return out;
 }
@@ -103,6 +104,13 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
       // Head first: "Department for Education". The name starts at the capitalised words just before it.
       head = k;
       last = b;
+      // "... of Lambeth and Birmingham City Council": a second name with its own head follows "and".
+      for (let m = k + 2; m < b; m++) {
+        if (tokens.key[m] === 'and' && !(tokens.flags[m] & CAPITALISED) && hasHead(tokens, m + 1, b)) {
+          last = m - 1;
+          break;
+        }
+      }
       first = k;
       while (first > a && !isConnector(tokens, first - 1)) first--;
       break;
@@ -171,6 +179,11 @@ export function slug(name: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+function hasHead(tokens: Tokens, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (HEADS.has(headKey(tokens, k))) return true;
+  return false;
 }
 
 /** A head word may carry a possessive: "Kent County Council's". */
