@@ -48,6 +48,18 @@ describe('record: linking', () => {
     assert.ok(records.every((r) => r.status === 'single-source'));
   });
 
+  it('keeps different exact values in one paragraph apart: they are different things, not restatements', () => {
+    const d = makeDoc('d.txt', 'Brennan, 23, and Osei, 19, ran the line.\n\n  • Castell was jailed for 7 years\n  • Brennan was jailed for 6 years\n', [
+      fig('23', { unit: 'years', counts: 'age' }),
+      fig('19', { unit: 'years', counts: 'age' }),
+      fig('7 years', { counts: 'prison sentence' }),
+      fig('6 years', { counts: 'prison sentence' }),
+    ]);
+    const { records, checks } = buildRecord([d]);
+    assert.equal(records.length, 4);
+    assert.deepEqual(checks['d.txt'], []);
+  });
+
   it('keeps different measures apart even with the same value', () => {
     const d = makeDoc('d.txt', '52 people were safeguarded and 52 weapons seized.', [
       fig('52 people', { counts: 'people safeguarded' }),
@@ -75,7 +87,7 @@ describe('record: linking', () => {
   });
 
   it('flags a sentence restated at a different length', () => {
-    const d = makeDoc('d.txt', 'He was jailed for eight years. Later: jailed for eight and a half years.', [
+    const d = makeDoc('d.txt', 'He was jailed for eight years.\n\nLater: jailed for eight and a half years.', [
       fig('eight years', { value: 8, unit: 'years', precision: 1, counts: 'custodial sentence' }),
       fig('eight and a half years', { value: 8.5, unit: 'years', precision: 0.5, counts: 'custodial sentence' }),
     ]);

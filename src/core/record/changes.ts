@@ -10,8 +10,8 @@ export interface ChangeOperands {
 
 /**
  * The before and after figures of each stated change ("up 55% (1,431 to 2,232)"): the ones the extractor
- * attached by value, or else "A to B" after the change in the same sentence. They measure other periods
- * than the sentence's, so the record keeps them apart from the level figures.
+ * attached by value, or else "A to B" after the change in the same sentence. The before counts an earlier
+ * period than the sentence states, so the record keeps it apart from the level figures.
  */
 export function findChangeOperands(text: string, figures: readonly FigureAnnotation[]): Map<FigureAnnotation, ChangeOperands> {
   const out = new Map<FigureAnnotation, ChangeOperands>();

@@ -1,5 +1,6 @@
 import type { FigureAnnotation, OrganisationAnnotation } from '../types';
 import { intervalOf, scale, type Interval } from './interval';
+import { blockOfLine } from './blocks';
 import { changeRoles } from './changes';
 import { toBase, unitFamily } from './units';
 import type { Claim, SourceDocument } from './types';
@@ -22,6 +23,10 @@ export interface LinkableClaim {
   readonly periodTo?: string;
   /** The document's publication date as days since 1970, for telling apart period-less figures of different times. */
   readonly day?: number;
+  /** The stated value in the family's base unit. */
+  readonly point: number;
+  /** The paragraph or list the figure is in (-1 for reference rows): within one, a different value is a different thing. */
+  readonly block: number;
   /** The values the claim allows, in the family's base unit. */
   readonly interval: Interval;
   /** Sort key among claims of one group, so linking never depends on insertion order. */
@@ -81,12 +86,13 @@ export function claimsOf(doc: SourceDocument): LinkableClaim[] {
   const meta = doc.meta ?? doc.analysis.meta;
   const figures = doc.analysis.annotations.filter((a): a is FigureAnnotation => a.kind === 'figure');
   const roles = changeRoles(doc.text, figures);
+  const blocks = blockOfLine(doc.text);
   const pending: { claim: Claim; dims: LinkDimensions }[] = [];
   for (const a of figures) {
     const measured = measureOf(a);
     if (!measured || !Number.isFinite(a.value)) continue;
-    const role = roles.get(a.id);
-    const measure = role ? `${measured} (${role})` : measured;
+    // The before of a change counts an earlier period than its sentence states; the after is the level now.
+    const measure = roles.get(a.id) === 'before' ? `${measured} (before)` : measured;
     const claim: Claim = {
       recordId: '',
       docId: doc.id,
@@ -129,9 +135,10 @@ export function claimsOf(doc: SourceDocument): LinkableClaim[] {
     if (dims.organisation) set.add(dims.organisation);
   }
   return pending.map(({ claim, dims }) => {
-    if (dims.organisation) return linkable(claim, dims);
+    const block = blocks[Math.min(claim.line, blocks.length - 1)] ?? 0;
+    if (dims.organisation) return linkable(claim, dims, block);
     const known = orgsByKey.get(hardKeyOf(dims.measure, dims.family, dims.place, dims.subject))!;
-    return linkable(claim, known.size === 1 ? { ...dims, organisation: [...known][0] } : dims);
+    return linkable(claim, known.size === 1 ? { ...dims, organisation: [...known][0] } : dims, block);
   });
 }
 
@@ -146,7 +153,7 @@ export interface LinkDimensions {
   readonly periodTo?: string;
 }
 
-export function linkable(claim: Claim, d: LinkDimensions): LinkableClaim {
+export function linkable(claim: Claim, d: LinkDimensions, block = -1): LinkableClaim {
   const interval = scale(intervalOf(claim), toBase(1, claim.unit));
   const known = [d.organisation, d.operation, d.periodFrom, d.periodTo].filter((x) => x !== undefined).length;
   const order = [9 - known, d.organisation ?? '~', d.operation ?? '~', d.periodFrom ?? '~', d.periodTo ?? '~', claim.isReference ? 0 : 1, claim.docId, String(claim.start).padStart(10, '0'), claim.annotationId].join('\u0000');
@@ -165,6 +172,8 @@ export function linkable(claim: Claim, d: LinkDimensions): LinkableClaim {
     ...(d.periodFrom ? { periodFrom: d.periodFrom } : {}),
     ...(d.periodTo ? { periodTo: d.periodTo } : {}),
     ...(day !== undefined ? { day } : {}),
+    point: toBase(claim.value, claim.unit),
+    block,
     interval,
     order,
   };

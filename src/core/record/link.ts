@@ -10,6 +10,9 @@ interface Cluster {
   readonly froms: string[];
   readonly tos: string[];
   readonly docs: Set<string>;
+  /** Smallest and largest stated value of the members, in the base unit. */
+  lo: number;
+  hi: number;
   /** Publication days of the members, for period-less figures. */
   readonly days: number[];
   readonly members: LinkableClaim[];
@@ -26,12 +29,31 @@ function datesAgree(a: string, b: string): boolean {
 /** How far apart two documents' publication dates may be for their period-less figures to be linked. */
 export const SAME_TIME_DAYS = 31;
 
+/** Without a stated period, values further apart than this factor are not linked. */
+export const RESTATEMENT_RATIO = 2;
+
+function withinRestatementRatio(v: number, k: Cluster): boolean {
+  const lo = Math.min(k.lo, v);
+  const hi = Math.max(k.hi, v);
+  if (hi === lo) return true;
+  return lo > 0 && hi / lo <= RESTATEMENT_RATIO;
+}
+
 function compatible(c: LinkableClaim, k: Cluster): boolean {
   if (c.organisation && k.organisation && c.organisation !== k.organisation) return false;
   if (c.operation && k.operation && c.operation !== k.operation) return false;
   if (c.periodFrom && !k.froms.every((d) => datesAgree(d, c.periodFrom!))) return false;
   if (c.periodTo && !k.tos.every((d) => datesAgree(d, c.periodTo!))) return false;
-  if (k.docs.has(c.claim.docId)) return true;
+  // Without an agreed period, figures far apart count different things ("two men arrested" on the A11 is
+  // not a restatement of the week's 290 arrests); a restatement error is a near miss, not a factor of two.
+  const periodAgreed = (c.periodFrom || c.periodTo) && (k.froms.length || k.tos.length);
+  if (!periodAgreed && !withinRestatementRatio(c.point, k)) return false;
+  if (k.docs.has(c.claim.docId)) {
+    // Within one paragraph or list a writer states each exact figure once: "aged 23 and 19", or three
+    // sentences in one list, are different things, not a restatement.
+    if (c.block < 0 || !isExact(c.claim)) return true;
+    return !k.members.some((m) => m.claim.docId === c.claim.docId && m.block === c.block && m.point !== c.point && isExact(m.claim));
+  }
   // A figure that states no period is about the time it was published: a month apart, it is another count.
   const periodless = !c.periodFrom && !c.periodTo && k.froms.length === 0 && k.tos.length === 0;
   if (periodless && c.day !== undefined && k.days.length > 0 && !k.days.some((d) => Math.abs(d - c.day!) <= SAME_TIME_DAYS)) return false;
@@ -46,7 +68,7 @@ function compatible(c: LinkableClaim, k: Cluster): boolean {
 }
 
 function newCluster(c: LinkableClaim): Cluster {
-  const k: Cluster = { froms: [], tos: [], docs: new Set(), days: [], members: [], common: c.interval, seq: 0 };
+  const k: Cluster = { lo: Infinity, hi: -Infinity, froms: [], tos: [], docs: new Set(), days: [], members: [], common: c.interval, seq: 0 };
   join(k, c);
   return k;
 }
@@ -57,6 +79,8 @@ function join(k: Cluster, c: LinkableClaim): void {
   if (c.periodFrom && !k.froms.includes(c.periodFrom)) k.froms.push(c.periodFrom);
   if (c.periodTo && !k.tos.includes(c.periodTo)) k.tos.push(c.periodTo);
   k.docs.add(c.claim.docId);
+  k.lo = Math.min(k.lo, c.point);
+  k.hi = Math.max(k.hi, c.point);
   if (c.day !== undefined && !k.days.includes(c.day)) k.days.push(c.day);
   if (k.members.length) k.common = k.common && intersectAll([k.common, c.interval]);
   k.members.push(c);

@@ -3,11 +3,14 @@ import { nullLogger } from '../types';
 import { checkDocument } from './checks';
 import { claimsOf, type LinkableClaim } from './claims';
 import { linkGroup } from './link';
+import { lexiconResolver, type OrganisationResolver } from './organisations';
 import { readReferenceTable } from './reference';
 import type { ArithmeticCheck, CrossSourceRecord, ReferenceProblem, SourceDocument } from './types';
 
 export interface RecordIndexOptions {
   readonly logger?: Logger;
+  /** Maps reference tables' organisation names to figure claimant ids; default: the built-in lexicon. */
+  readonly resolveOrganisation?: OrganisationResolver;
 }
 
 /** What an update changed: the records that were relinked, by id before and after. */
@@ -42,6 +45,7 @@ const refSource = (id: string) => `r\u0000${id}`;
 
 export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex {
   const logger = options.logger ?? nullLogger;
+  const resolveOrganisation = options.resolveOrganisation ?? lexiconResolver();
   const sources = new Map<string, readonly LinkableClaim[]>();
   const checks = new Map<string, readonly ArithmeticCheck[]>();
   const groups = new Map<string, Map<string, readonly LinkableClaim[]>>();
@@ -125,7 +129,7 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       return update;
     },
     addReference(tableId, text, format) {
-      const parsed = readReferenceTable(text, { tableId, ...(format ? { format } : {}) });
+      const parsed = readReferenceTable(text, { tableId, resolveOrganisation, ...(format ? { format } : {}) });
       replaceSource(refSource(tableId), parsed.claims);
       return parsed.problems;
     },

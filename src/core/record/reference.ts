@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { FigureUnit } from '../types';
 import { linkable, normaliseKeyPart, normaliseOperation, normalisePlace, type LinkableClaim } from './claims';
 import { boundOfQualifier } from './interval';
+import { lexiconResolver, type OrganisationResolver } from './organisations';
 import { isFigureUnit, unitFamily } from './units';
 import type { Claim, ReferenceProblem } from './types';
 
@@ -17,6 +18,8 @@ export interface ReferenceTableOptions {
   readonly tableId: string;
   /** Default: JSON when the text starts with "[" or "{", CSV otherwise. */
   readonly format?: 'csv' | 'json';
+  /** Maps the organisation column to the ids figures carry; default: the built-in lexicon. */
+  readonly resolveOrganisation?: OrganisationResolver;
 }
 
 export interface ParsedReferenceTable {
@@ -53,8 +56,9 @@ export function readReferenceTable(text: string, options: ReferenceTableOptions)
     rows.length = MAX_ROWS;
   }
   const claims: LinkableClaim[] = [];
+  const resolve = options.resolveOrganisation ?? lexiconResolver();
   rows.forEach((row, i) => {
-    const c = rowToClaim(row, i + 1, tableId, problem);
+    const c = rowToClaim(row, i + 1, tableId, problem, resolve);
     if (c) claims.push(c);
   });
   problems.sort((a, b) => a.row - b.row);
@@ -117,7 +121,7 @@ export function parseReferenceValue(raw: string): { value: number; precision: nu
   return { value, precision: Number((10 ** -decimals * mult).toPrecision(12)) };
 }
 
-function rowToClaim(row: Row, n: number, tableId: string, problem: Problem): LinkableClaim | undefined {
+function rowToClaim(row: Row, n: number, tableId: string, problem: Problem, resolve: OrganisationResolver): LinkableClaim | undefined {
   if (row.__invalid) return undefined;
   const measure = normaliseKeyPart(cell(row, 'measure'));
   if (!measure) return void problem(n, 'The “measure” is empty.');
@@ -143,7 +147,7 @@ function rowToClaim(row: Row, n: number, tableId: string, problem: Problem): Lin
     if (!(p >= 0)) return void problem(n, `The precision “${rawPrecision}” is not a non-negative number.`);
     precision = p;
   }
-  const organisation = normaliseKeyPart(cell(row, 'organisation'));
+  const organisation = normaliseKeyPart(resolve(cell(row, 'organisation')));
   const sourceUrl = cell(row, 'source_url');
   const note = cell(row, 'note');
   const text = `${qualifier === 'exact' ? '' : `${qualifier} `}${rawValue} ${cell(row, 'measure')}`;

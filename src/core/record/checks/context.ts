@@ -1,6 +1,7 @@
 import type { FigureAnnotation } from '../../types';
 import { measureOf } from '../claims';
 import { intervalOf, scale, type Interval } from '../interval';
+import { blockOfLine, isListItem } from '../blocks';
 import { toBase, unitFamily } from '../units';
 import type { CheckOperand, SourceDocument } from '../types';
 
@@ -16,6 +17,8 @@ export interface CheckFigure {
   readonly sentenceIndex: number;
   /** Paragraph, or a whole list with the line that introduces it. */
   readonly block: number;
+  /** True for a bullet or numbered list item. */
+  readonly listItem: boolean;
 }
 
 export interface CheckContext {
@@ -25,6 +28,7 @@ export interface CheckContext {
 
 export function checkContext(doc: SourceDocument): CheckContext {
   const blocks = blockOfLine(doc.text);
+  const lineTexts = doc.text.split(/\r\n|\r|\n/);
   const sentenceStarts = doc.analysis.sentences.map((s) => s.start);
   const figures: CheckFigure[] = [];
   for (const a of doc.analysis.annotations) {
@@ -38,6 +42,7 @@ export function checkContext(doc: SourceDocument): CheckContext {
       interval: scale(intervalOf(a), factor),
       sentenceIndex: indexAtOrBefore(sentenceStarts, a.sentence?.start ?? a.start),
       block: blocks[Math.min(a.line, blocks.length - 1)] ?? 0,
+      listItem: isListItem(lineTexts[a.line] ?? ''),
     });
   }
   return { doc, figures };
@@ -67,33 +72,4 @@ function indexAtOrBefore(sorted: readonly number[], x: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-const BULLET = /^\s*(?:[•*·▪‣◦–-]|\d+[.)])\s+/;
-
-/**
- * Block number of each line. A blank line starts a new block, except between items of one list; a line
- * ending in ":" joins the list it introduces, so "The Met's work resulted in:" belongs with its bullets.
- */
-function blockOfLine(text: string): number[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  const out: number[] = [];
-  let block = 0;
-  let sawBlank = false;
-  let prev: string | undefined;
-  for (const line of lines) {
-    if (/^\s*$/.test(line)) {
-      sawBlank = true;
-      out.push(block);
-      continue;
-    }
-    if (prev !== undefined && sawBlank) {
-      const continuesList = BULLET.test(line) && (BULLET.test(prev) || /:\s*$/.test(prev));
-      if (!continuesList) block++;
-    }
-    sawBlank = false;
-    prev = line;
-    out.push(block);
-  }
-  return out;
 }

@@ -4,8 +4,10 @@ import type { ArithmeticCheck } from '../types';
 import { near, operand, sentenceOf, type CheckContext, type CheckFigure } from './context';
 
 /** Words that say a figure is the whole of something, within a few words before or right after it. */
-const TOTAL_BEFORE = /\b(?:in total|a total of|total(?:led|ling|s)?(?: of)?|in all|altogether|overall|combined|all told|collectively)\b[^.;:]{0,25}$/i;
-const TOTAL_AFTER = /^[^.;:]{0,20}\b(?:in total|in all|altogether|all told|combined)\b/i;
+const TOTAL_BEFORE = /\b(?:in total|a total of|total(?:led|ling|s)?(?: of)?|in all|altogether|overall|combined|all told|collectively|together|between them|accounted for|of the|of these|of those|out of)\b[^.;:]{0,25}$/i;
+const TOTAL_AFTER = /^[^.;:]{0,20}\b(?:in total|in all|altogether|all told|combined|made up of|of which|comprising|consisting of|broken down as|split between)\b/i;
+/** At most this many figures of one list are added up as the breakdown of a total. */
+const MAX_LIST_PARTS = 6;
 /** Subjects that name no narrower group than the measure itself, so parts with subjects refine them. */
 const GENERIC_SUBJECTS = new Set(['people', 'persons', 'individuals', 'suspects', 'offenders', 'items', 'drugs', 'suspected drugs']);
 const MAX_CANDIDATE_PARTS = 10;
@@ -47,20 +49,54 @@ interface Match {
  */
 export function sumChecks(ctx: CheckContext): ArithmeticCheck[] {
   const checks: ArithmeticCheck[] = [];
-  const byMeasure = new Map<string, CheckFigure[]>();
+  const byHead = new Map<string, CheckFigure[]>();
   for (const x of ctx.figures) {
     if (!x.measure || x.f.change || x.family === 'ratio') continue;
-    const k = `${x.measure}|${x.family}`;
-    (byMeasure.get(k) ?? byMeasure.set(k, []).get(k)!).push(x);
+    const k = `${headOf(x.measure)}|${x.family}`;
+    (byHead.get(k) ?? byHead.set(k, []).get(k)!).push(x);
   }
-  for (const group of byMeasure.values()) {
+  for (const group of byHead.values()) {
     if (group.length < 3) continue;
     for (const total of group) {
-      const check = checkTotal(ctx, total, group);
+      const same = group.filter((p) => p === total || measuresNest(p.measure!, total.measure!));
+      const check = checkTotal(ctx, total, same) ?? checkListBreakdown(ctx, total, same);
       if (check) checks.push(check);
     }
   }
   return checks;
+}
+
+/** The head noun of a measure: "drug trafficking charges" → "charges". */
+function headOf(measure: string): string {
+  const words = measure.split(' ');
+  return words[words.length - 1];
+}
+
+/** "charges" and "drug trafficking charges" can be part and whole; "arrests" and "people charged" cannot. */
+function measuresNest(a: string, b: string): boolean {
+  return a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
+}
+
+/**
+ * A list whose items are all figures of the total's measure ("£17m for ...", "£20m for ...", "£5m for ...")
+ * read as its breakdown when it sits beside the total (the paragraph before or after, or the line that
+ * introduces it) or the total says it is one. Reported only when the list adds up.
+ */
+function checkListBreakdown(ctx: CheckContext, total: CheckFigure, group: readonly CheckFigure[]): ArithmeticCheck | undefined {
+  const cue = hasTotalCue(ctx, total);
+  const lists = new Map<number, CheckFigure[]>();
+  for (const p of group) {
+    if (p === total || !p.listItem || p.block === total.block && total.listItem) continue;
+    (lists.get(p.block) ?? lists.set(p.block, []).get(p.block)!).push(p);
+  }
+  for (const [block, parts] of lists) {
+    if (parts.length < 2 || parts.length > MAX_LIST_PARTS) continue;
+    if (!cue && Math.abs(block - total.block) > 1) continue;
+    if (new Set(parts.map((p) => p.f.line)).size !== parts.length) continue;
+    const sum = parts.map((p) => p.interval).reduce(add);
+    if (intersect(sum, total.interval)) return report(ctx, total, parts, 'ok');
+  }
+  return undefined;
 }
 
 function checkTotal(ctx: CheckContext, total: CheckFigure, group: readonly CheckFigure[]): ArithmeticCheck | undefined {
