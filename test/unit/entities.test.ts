@@ -68,6 +68,10 @@ describe('findEntities: organisations', () => {
     assert.deepEqual(orgMentions('He told the Guardian that a legal guardian and a Guardian angel were not needed.'), ['Guardian=guardian']);
   });
 
+  it('does not take a Police and Crime Commissioner’s title for the force', () => {
+    assert.deepEqual(orgMentions('Kent Police and Crime Commissioner Matthew Scott thanked Kent Police and Essex Police.'), ['Kent Police=kent-police', 'Essex Police=essex-police']);
+  });
+
   it('takes the longest name: "Ministry of Defence Police" is not the Ministry of Defence plus police', () => {
     assert.deepEqual(orgMentions('The Ministry of Defence Police and the Crown Prosecution Service (CPS) charged him.'), [
       'Ministry of Defence Police=mod-police',

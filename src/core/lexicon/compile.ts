@@ -75,6 +75,7 @@ export function compileLexicon(extension?: LexiconExtension): CompiledLexicon {
     for (const alias of entry.aliases) insertAlias(root, alias, 'legal-term', index, workspaceTerms.has(entry.id), entry.plural !== false);
   });
   for (const phrase of read.ignore) insertAlias(root, { text: phrase, match: 'insensitive' }, 'ignore', -1, true, false);
+  for (const phrase of titlesOf(organisations)) insertAlias(root, { text: phrase, match: 'insensitive' }, 'ignore', -1, false, false);
 
   const orgById = new Map(organisations.map((o) => [o.id, o]));
   const termById = new Map(legalTerms.map((t) => [t.id, t]));
@@ -88,6 +89,24 @@ export function compileLexicon(extension?: LexiconExtension): CompiledLexicon {
     legalTerm: (id: string) => termById.get(id),
     root,
   });
+}
+
+/**
+ * "Kent Police and Crime Commissioner Matthew Scott" is a person's title, not a mention of Kent
+ * Police: each force name followed by "and Crime Commissioner" becomes an ignore phrase, which
+ * outranks the shorter force name starting at the same word.
+ */
+function titlesOf(organisations: readonly OrganisationEntry[]): string[] {
+  const titles: string[] = [];
+  for (const entry of organisations) {
+    if (entry.type !== 'police-force') continue;
+    for (const alias of entry.aliases) {
+      const text = aliasText(alias);
+      if (!/ Police$/.test(text)) continue;
+      for (const office of ['Commissioner', 'Commissioners', 'Panel']) titles.push(`${text} and Crime ${office}`);
+    }
+  }
+  return titles;
 }
 
 function mergeById<T extends { id: string }>(builtIn: readonly T[], workspace: readonly T[]): T[] {
