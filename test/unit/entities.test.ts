@@ -56,6 +56,11 @@ describe('findEntities: organisations', () => {
     assert.deepEqual(found.map((o) => [o.text, o.line]), [['Essex Police', 0], ['Police Scotland', 3], ['NCA', 3]]);
   });
 
+  it('copes with text that is all punctuation before a name (more tokens than characters/4)', () => {
+    const text = `${'.,;'.repeat(3000)} Kent Police`;
+    assert.deepEqual(orgs(text).map((o) => [o.text, o.start]), [['Kent Police', 9001]]);
+  });
+
   it('reads curly and straight apostrophes and quotes alike', () => {
     assert.deepEqual(orgMentions('“The Children’s Society and Barnardo\'s,” she said, “work with the Prince\'s Trust.”'), [
       'Children’s Society=childrens-society',

@@ -68,12 +68,20 @@ function wrapsMidSentence(text: string, newlineAt: number): boolean {
 }
 
 export function tokenize(text: string): Tokens {
-  // Upper bound: one token per character; trimmed views are returned.
-  const cap = Math.max(16, text.length + 1);
-  const start = new Int32Array(cap);
-  const end = new Int32Array(cap);
-  const flags = new Uint8Array(cap);
-  const baseEnd = new Int32Array(cap);
+  // Prose has about one token per five characters; the arrays grow if a text has more.
+  let cap = Math.max(16, text.length >> 2);
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let flags = new Uint8Array(cap);
+  let baseEnd = new Int32Array(cap);
+  const grow = () => {
+    cap *= 2;
+    const widen = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    start = widen(start, new Int32Array(cap));
+    end = widen(end, new Int32Array(cap));
+    flags = widen(flags, new Uint8Array(cap));
+    baseEnd = widen(baseEnd, new Int32Array(cap));
+  };
   const key: string[] = [];
   const baseKey: (string | undefined)[] = [];
   let count = 0;
@@ -85,6 +93,7 @@ export function tokenize(text: string): Tokens {
       i++;
       continue;
     }
+    if (count === cap) grow();
     if (c === 10 || c === 13) {
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       if (wrapsMidSentence(text, i)) {
