@@ -55,8 +55,9 @@ describe('record: linking', () => {
       fig('7 years', { counts: 'prison sentence' }),
       fig('6 years', { counts: 'prison sentence' }),
     ]);
-    const { records, checks } = buildRecord([d]);
-    assert.equal(records.length, 4);
+    const { records, checks, annotationRecord } = buildRecord([d]);
+    assert.deepEqual(records.map((r) => r.measure), ['prison sentence', 'prison sentence']);
+    assert.equal(Object.keys(annotationRecord['d.txt']).length, 2, 'ages describe one person each and are not linked');
     assert.deepEqual(checks['d.txt'], []);
   });
 
@@ -132,6 +133,43 @@ describe('record: linking', () => {
     const bullet = Object.entries(ids).find(([id]) => id === `figure:${d.text.lastIndexOf('290 arrests')}-${d.text.lastIndexOf('290 arrests') + 11}`)![1];
     const lead = Object.entries(ids).find(([id]) => id.startsWith(`figure:${d.text.indexOf('more than 290')}-`))![1];
     assert.equal(bullet, lead);
+  });
+
+  it('reads "since" as running to the date of publication, so a later cumulative count is another record', () => {
+    const early = makeDoc('2021.txt', 'Between November 2019 and January 2021 the Met charged 587 people.', [
+      fig('587 people', { counts: 'people charged', claimant: 'met', period: { text: 'Between November 2019 and January 2021', from: '2019-11', to: '2021-01' } }),
+    ], { date: '2021-02-01' });
+    const later = makeDoc('2023.txt', 'Since November 2019 the Met has charged 604 people.', [
+      fig('604 people', { counts: 'people charged', claimant: 'met', period: { text: 'Since November 2019', from: '2019-11' } }),
+    ], { date: '2023-10-20' });
+    assert.deepEqual(buildRecord([early, later]).records.map((r) => r.status), ['single-source', 'single-source']);
+  });
+
+  it('does not link a figure that states no period to a period more than a year from its publication', () => {
+    const week = { text: '9-15 October 2023', from: '2023-10-09', to: '2023-10-15' };
+    const release = makeDoc('2023.txt', 'The Met closed 92 lines in the week.', [fig('92 lines', { counts: 'drug lines closed', claimant: 'met', period: week })], { date: '2023-10-20' });
+    const old = makeDoc('2020.txt', 'The Met has closed 87 lines.', [fig('87 lines', { counts: 'drug lines closed', claimant: 'met' })], { date: '2020-06-02' });
+    const budget = makeDoc('budget.txt', 'The Met closed 90 lines.', [fig('90 lines', { counts: 'drug lines closed', claimant: 'met' })], { date: '2024-03-01' });
+    const { records } = buildRecord([release, old, budget]);
+    const linked = records.find((r) => r.claims.length > 1)!;
+    assert.deepEqual(linked.claims.map((c) => c.docId), ['2023.txt', 'budget.txt']);
+    assert.equal(linked.status, 'conflict');
+  });
+
+  it('does not link period-less figures from documents published more than a month apart', () => {
+    const a = makeDoc('a.txt', 'The Met made 290 arrests.', [fig('290 arrests', { counts: 'arrests', claimant: 'met' })], { date: '2023-10-20' });
+    const b = makeDoc('b.txt', 'The Met made 300 arrests.', [fig('300 arrests', { counts: 'arrests', claimant: 'met' })], { date: '2023-12-20' });
+    const c = makeDoc('c.txt', 'The Met made 300 arrests.', [fig('300 arrests', { counts: 'arrests', claimant: 'met' })], { date: '2023-10-25' });
+    const { records } = buildRecord([a, b, c]);
+    assert.deepEqual(records.map((r) => r.claims.map((x) => x.docId).join('+')).sort(), ['a.txt+c.txt', 'b.txt']);
+  });
+
+  it('does not link far-apart values when no period says they are the same count', () => {
+    const d = makeDoc('d.txt', 'The Met made 290 arrests in the week.\n\nOn Wednesday officers arrested two men.', [
+      fig('290 arrests', { counts: 'arrests', claimant: 'met' }),
+      fig('two men', { value: 2, precision: 1, unit: 'count', counts: 'arrests', claimant: 'met' }),
+    ]);
+    assert.deepEqual(buildRecord([d]).records.map((r) => r.status), ['single-source', 'single-source']);
   });
 
   it('derives record ids from the record key, not from the order documents arrive in', () => {

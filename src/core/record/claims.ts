@@ -77,6 +77,12 @@ function sentenceText(text: string, f: FigureAnnotation): string {
 }
 
 /**
+ * Measures that describe one person each ("aged 16"): two of them in a document are usually two people,
+ * and no other source restates them, so they are not linked.
+ */
+const PER_PERSON_MEASURES = new Set(['age']);
+
+/**
  * Every figure of a document that has a measure, as a claim ready to be linked. Figures with no `counts`
  * are not linked. A figure that does not say who claims it takes the organisation of the document's other
  * figures of the same measure when they all name the same one, so a bullet "290 arrests" under a lead
@@ -90,7 +96,7 @@ export function claimsOf(doc: SourceDocument): LinkableClaim[] {
   const pending: { claim: Claim; dims: LinkDimensions }[] = [];
   for (const a of figures) {
     const measured = measureOf(a);
-    if (!measured || !Number.isFinite(a.value)) continue;
+    if (!measured || !Number.isFinite(a.value) || PER_PERSON_MEASURES.has(measured)) continue;
     // The before of a change counts an earlier period than its sentence states; the after is the level now.
     const measure = roles.get(a.id) === 'before' ? `${measured} (before)` : measured;
     const claim: Claim = {
@@ -124,7 +130,8 @@ export function claimsOf(doc: SourceDocument): LinkableClaim[] {
         ...(organisation ? { organisation } : {}),
         ...(operation ? { operation } : {}),
         ...(a.period?.from ? { periodFrom: a.period.from } : {}),
-        ...(a.period?.to ? { periodTo: a.period.to } : {}),
+        // "Since November 2019" runs to the day it was written.
+        ...(a.period?.to ? { periodTo: a.period.to } : a.period?.from && meta.date ? { periodTo: meta.date } : {}),
       },
     });
   }

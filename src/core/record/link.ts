@@ -1,6 +1,6 @@
 import { describeInterval, intersectAll, isExact, type Interval } from './interval';
 import { formatNumber, stableHash } from './format';
-import type { LinkableClaim } from './claims';
+import { daysOf, type LinkableClaim } from './claims';
 import { toBase } from './units';
 import type { Claim, CrossSourceRecord } from './types';
 
@@ -29,8 +29,21 @@ function datesAgree(a: string, b: string): boolean {
 /** How far apart two documents' publication dates may be for their period-less figures to be linked. */
 export const SAME_TIME_DAYS = 31;
 
+/** How far from a period a period-less figure's publication may be and still be about that period. */
+export const NEAR_PERIOD_DAYS = 365;
+
+function nearPeriod(day: number, froms: readonly string[], tos: readonly string[]): boolean {
+  const starts = froms.map(daysOf).filter((d): d is number => d !== undefined);
+  const ends = tos.map(daysOf).filter((d): d is number => d !== undefined);
+  const start = starts.length ? Math.min(...starts) : undefined;
+  const end = ends.length ? Math.max(...ends) : undefined;
+  if (start !== undefined && day < start - NEAR_PERIOD_DAYS) return false;
+  if (end !== undefined && day > end + NEAR_PERIOD_DAYS) return false;
+  return true;
+}
+
 /** Without a stated period, values further apart than this factor are not linked. */
-export const RESTATEMENT_RATIO = 2;
+export const RESTATEMENT_RATIO = 1.5;
 
 function withinRestatementRatio(v: number, k: Cluster): boolean {
   const lo = Math.min(k.lo, v);
@@ -45,7 +58,7 @@ function compatible(c: LinkableClaim, k: Cluster): boolean {
   if (c.periodFrom && !k.froms.every((d) => datesAgree(d, c.periodFrom!))) return false;
   if (c.periodTo && !k.tos.every((d) => datesAgree(d, c.periodTo!))) return false;
   // Without an agreed period, figures far apart count different things ("two men arrested" on the A11 is
-  // not a restatement of the week's 290 arrests); a restatement error is a near miss, not a factor of two.
+  // not a restatement of the week's 290 arrests); a restatement error is a near miss (40 for 43, 300 for 290).
   const periodAgreed = (c.periodFrom || c.periodTo) && (k.froms.length || k.tos.length);
   if (!periodAgreed && !withinRestatementRatio(c.point, k)) return false;
   if (k.docs.has(c.claim.docId)) {
@@ -57,6 +70,10 @@ function compatible(c: LinkableClaim, k: Cluster): boolean {
   // A figure that states no period is about the time it was published: a month apart, it is another count.
   const periodless = !c.periodFrom && !c.periodTo && k.froms.length === 0 && k.tos.length === 0;
   if (periodless && c.day !== undefined && k.days.length > 0 && !k.days.some((d) => Math.abs(d - c.day!) <= SAME_TIME_DAYS)) return false;
+  // A figure that states no period is about its own time: not a period more than a year away from it
+  // (a 2020 release's "87 lines closed" is not the 2023 week's count; a 2023 budget may well be for 2024).
+  if (!c.periodFrom && !c.periodTo && c.day !== undefined && (k.froms.length || k.tos.length) && !nearPeriod(c.day, k.froms, k.tos)) return false;
+  if ((c.periodFrom || c.periodTo) && k.froms.length === 0 && k.tos.length === 0 && k.days.length > 0 && !k.days.some((d) => nearPeriod(d, c.periodFrom ? [c.periodFrom] : [], c.periodTo ? [c.periodTo] : []))) return false;
   // Across documents, "nothing contradicts" is not enough: something known must positively agree, or every
   // "arrests" figure in the workspace would be compared with every other.
   return (

@@ -31,7 +31,7 @@ function refines(part: CheckFigure, total: CheckFigure, cue: boolean, nearby: bo
   if (!ps || ps === ts) return false;
   // "700 people" is never a part of "650 men": a generic subject only ever names a whole.
   if (GENERIC_SUBJECTS.has(ps) && ts && !GENERIC_SUBJECTS.has(ts)) return false;
-  return !ts || GENERIC_SUBJECTS.has(ts) || cue || nearby;
+  return !ts || GENERIC_SUBJECTS.has(ts) || cue || (nearby && part.f.sentence?.start === total.f.sentence?.start);
 }
 
 interface Match {
@@ -94,7 +94,7 @@ function checkListBreakdown(ctx: CheckContext, total: CheckFigure, group: readon
     if (!cue && Math.abs(block - total.block) > 1) continue;
     if (new Set(parts.map((p) => p.f.line)).size !== parts.length) continue;
     const sum = parts.map((p) => p.interval).reduce(add);
-    if (intersect(sum, total.interval)) return report(ctx, total, parts, 'ok');
+    if (intersect(sum, total.interval) && closeToStated(parts, total)) return report(ctx, total, parts, 'ok');
   }
   return undefined;
 }
@@ -111,7 +111,7 @@ function checkTotal(ctx: CheckContext, total: CheckFigure, group: readonly Check
   for (const parts of subsets(candidates, 2, 4)) {
     if (!distinctSubjects(parts)) continue;
     const sum = parts.map((p) => p.interval).reduce(add);
-    if (!intersect(sum, total.interval)) continue;
+    if (!intersect(sum, total.interval) || !closeToStated(parts, total)) continue;
     const allNear = parts.every((p) => near(p, total));
     if (!allNear && !parts.every((p) => refines(p, total, cue, false))) continue;
     const point = parts.reduce((s, p) => s + p.base, 0);
@@ -125,6 +125,16 @@ function checkTotal(ctx: CheckContext, total: CheckFigure, group: readonly Check
   const sum = listed.map((p) => p.interval).reduce(add);
   const gap = Math.max(distanceOutside(total.interval, sum.lo), distanceOutside(total.interval, sum.hi));
   return report(ctx, total, listed, gap <= (total.f.precision || 0) * unitFactor(total) ? 'warning' : 'conflict');
+}
+
+/**
+ * "More than 700" is a fair total for 741, not for 7,000: a bound is stated close to the truth, so a sum
+ * more than a fifth away from the stated value is taken as coincidence, not as a breakdown.
+ */
+function closeToStated(parts: readonly CheckFigure[], total: CheckFigure): boolean {
+  if (isExact(total.f)) return true;
+  const point = parts.reduce((s, p) => s + p.base, 0);
+  return Math.abs(point - total.base) <= 0.2 * Math.abs(total.base);
 }
 
 function better(a: Match, b: Match): boolean {
