@@ -75,6 +75,7 @@ describe('findEntities: organisations', () => {
 
   it('does not take a Police and Crime Commissioner’s title for the force', () => {
     assert.deepEqual(orgMentions('Kent Police and Crime Commissioner Matthew Scott thanked Kent Police and Essex Police.'), ['Kent Police=kent-police', 'Essex Police=essex-police']);
+    assert.deepEqual(orgMentions("Wessex's Police and Crime Commissioner and the Wessex Police and Crime Panel met."), []);
   });
 
   it('takes the longest name: "Ministry of Defence Police" is not the Ministry of Defence plus police', () => {
@@ -104,6 +105,7 @@ describe('findEntities: organisations no lexicon knows', () => {
   });
 
   it('splits two names joined by "and"', () => {
+    assert.deepEqual(orgMentions("We work with Wessex Children's Trust."), ["Wessex Children's Trust=wessex-childrens-trust"]);
     assert.deepEqual(orgMentions('Officers from Lambeth Council and Southwark Council attended.'), ['Lambeth Council=lambeth-council', 'Southwark Council=southwark-council']);
     assert.deepEqual(orgMentions('The London Borough of Lambeth and Birmingham City Council took part.'), [
       'London Borough of Lambeth=london-borough-of-lambeth',

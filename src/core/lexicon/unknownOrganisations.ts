@@ -130,6 +130,8 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
     while (first < head && isConnector(tokens, first)) first++;
   }
   if (last - first < 1) return undefined;
+  // "Suffolk's Police and Crime Commissioner" is a person's title.
+  if (tokens.key[last + 1] === 'and' && tokens.key[last + 2] === 'crime') return undefined;
   const headWord = headKey(tokens, head);
   if (PLACE_HEADS.has(headWord) && head > first && PLACE_MODIFIERS.has(tokens.key[head - 1])) return undefined;
   return { first, last, type: typeFor(tokens, first, last, headWord) };
