@@ -145,7 +145,8 @@ function buildGrammar() {
         begin: '\\A(?=[^\\s])',
         end: '$',
         name: 'markup.heading.1.crime-report',
-        patterns: inline,
+        // Some releases open with their date on the headline's line: "20 October 2023 00:01 Met close down ...".
+        patterns: [{ include: '#dateline' }, ...inline],
       },
       dateline: {
         comment: 'A publication line: "Published 21 October 2023", "20 October 2023 00:01", "News • Jun 02, 2020 12:31 BST".',

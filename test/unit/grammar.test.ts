@@ -75,4 +75,9 @@ describe('crime-report grammar', () => {
     assert.deepEqual(await scoped(text, 'constant.numeric'), ['92', '£214,568', '7.6kg', '143%', '1,135']);
     assert.deepEqual(await scoped(text, 'string.quoted'), ['“We act.”']);
   });
+
+  it('recognises a date that opens the headline line and a "News • date" line', async () => {
+    const text = '20 October 2023 00:01 Met close down 92 drug lines\n\nNews   •   Jun 02, 2020 12:31 BST\nOn 2 June 2020 the Met said so.';
+    assert.deepEqual(await scoped(text, 'comment.line.dateline'), ['20 October 2023 00:01', 'News   •   Jun 02, 2020 12:31 BST']);
+  });
 });
