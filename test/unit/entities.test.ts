@@ -124,6 +124,12 @@ describe('findEntities: organisations no lexicon knows', () => {
     assert.deepEqual(orgMentions(text), []);
   });
 
+  it('takes a ranked person whose surname is a head word for a person', () => {
+    assert.deepEqual(orgMentions('Detective Constable Emma Court said Cllr Tom Council agreed, as did Inspector Ali Hassan of Wessex County Council.'), [
+      'Wessex County Council=wessex-county-council',
+    ]);
+  });
+
   it('names what follows "the charity" as a charity', () => {
     const found = orgs('Support came from the charity Oasis, which runs youth clubs.');
     assert.deepEqual(found.map((o) => [o.text, o.orgType, o.known]), [['Oasis', 'charity', false]]);

@@ -40,6 +40,13 @@ const SENTENCE_OPENERS = new Set([
   'armed', 'uniformed', 'neighbourhood', 'community', 'several', 'two', 'three', 'four', 'five', 'no', 'any', 'which', 'whose', 'how',
 ]);
 
+/** Ranks and honorifics: "Detective Constable Emma Court" is a person whose surname is a head word. */
+const TITLES = new Set([
+  'detective', 'constable', 'sergeant', 'inspector', 'superintendent', 'commander', 'commissioner', 'officer', 'mr', 'mrs', 'ms', 'miss', 'dr',
+  'sir', 'dame', 'lord', 'lady', 'judge', 'recorder', 'justice', 'honour', 'pc', 'dc', 'ds', 'di', 'dci', 'dsi', 'supt', 'insp', 'sgt', 'det',
+  'cllr', 'councillor',
+]);
+
 const CUES = new Set(['charity', 'organisation', 'charities']);
 
 /**
@@ -132,6 +139,7 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
   if (last - first < 1) return undefined;
   // "Suffolk's Police and Crime Commissioner" is a person's title.
   if (tokens.key[last + 1] === 'and' && tokens.key[last + 2] === 'crime') return undefined;
+  for (let k = first; k < head; k++) if (TITLES.has(tokens.key[k])) return undefined;
   const headWord = headKey(tokens, head);
   if (PLACE_HEADS.has(headWord) && head > first && PLACE_MODIFIERS.has(tokens.key[head - 1])) return undefined;
   return { first, last, type: typeFor(tokens, first, last, headWord) };
