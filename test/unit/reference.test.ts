@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildRecord, createRecordIndex, parseReferenceTable, parseReferenceValue } from '../../src/core/record';
+import { readCsvRecords } from '../../src/core/record/csv';
 import { fig, makeDoc } from '../support/figures';
 
 const HEADER = 'measure,organisation,period_from,period_to,value,unit,qualifier,source_url,note';
@@ -75,6 +76,20 @@ describe('reference tables', () => {
     assert.deepEqual(parseReferenceTable('name,value\nx,1\n', { tableId: 'a.csv' }).problems.map((p) => [p.row, p.message]), [[0, 'The header has no “measure” column (columns: name, value).']]);
     assert.equal(parseReferenceTable('{"rows": 3}', { tableId: 'b.json' }).problems[0].row, 0);
     assert.match(parseReferenceTable('[{"measure": ', { tableId: 'c.json' }).problems[0].message, /^JSON: /);
+  });
+
+  it('reads RFC 4180 CSV: quoted commas, doubled quotes, line breaks in quotes, CRLF and a BOM', () => {
+    const { records, unterminatedAt } = readCsvRecords('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n"two\nlines",3\n');
+    assert.equal(unterminatedAt, undefined);
+    assert.deepEqual(records.map((r) => [r.line, r.fields]), [[0, ['a', 'b']], [1, ['x, y', 'say "hi"']], [2, ['two\nlines', '3']]]);
+  });
+
+  it('reports a quote that is never closed instead of reading the rest as one cell', () => {
+    const csv = `${HEADER}\narrests,met,2023-10-09,2023-10-15,290,count,,,\narrests,met,2023-10-09,2023-10-15,300,count,,"unclosed,\n`;
+    const { claims, problems } = parseReferenceTable(csv, { tableId: 'q.csv' });
+    assert.equal(claims.length, 1);
+    assert.deepEqual(problems.map((p) => p.row), [2]);
+    assert.match(problems[0].message, /quoted field opened on line 3 is never closed/);
   });
 
   it('reads values as they are written, with their precision', () => {

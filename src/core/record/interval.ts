@@ -1,4 +1,4 @@
-import type { QualifierBound } from '../types';
+import type { FigureUnit, QualifierBound } from '../types';
 import { formatNumber } from './format';
 
 /** A range of values a figure allows; `loOpen`/`hiOpen` exclude the end itself. */
@@ -138,12 +138,31 @@ export function distanceOutside(iv: Interval, x: number): number {
   return 0;
 }
 
-/** "289.5 to 290.5", "more than 290", "at most 50". */
-export function describeInterval(iv: Interval, decimals = 2): string {
-  const lo = formatNumber(iv.lo, decimals);
-  const hi = formatNumber(iv.hi, decimals);
+/** "289.5 to 290.5", "more than 290", "at most 50"; with a unit, "more than £200,000", "55.5% to 56.5%". */
+export function describeInterval(iv: Interval, decimals = 2, unit?: FigureUnit): string {
+  const lo = withUnit(formatNumber(iv.lo, decimals), unit);
+  const hi = withUnit(formatNumber(iv.hi, decimals), unit);
   if (iv.hi === Infinity) return iv.loOpen ? `more than ${lo}` : `at least ${lo}`;
   if (iv.lo <= 0 && iv.hi > 0) return iv.hiOpen ? `less than ${hi}` : `at most ${hi}`;
   if (same(iv.lo, iv.hi)) return `exactly ${lo}`;
   return `${lo} to ${hi}`;
+}
+
+/** A formatted number with its unit as a press release writes it: "£5", "7.6kg", "56%", "8 years". */
+export function withUnit(n: string, unit?: FigureUnit): string {
+  switch (unit) {
+    case undefined:
+    case 'count':
+    case 'ratio':
+      return n;
+    case 'GBP':
+      return n.startsWith('-') ? `-£${n.slice(1)}` : `£${n}`;
+    case 'percent':
+      return `${n}%`;
+    case 'kg':
+    case 'g':
+      return `${n}${unit}`;
+    default:
+      return `${n} ${unit}`;
+  }
 }

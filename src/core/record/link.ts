@@ -1,4 +1,4 @@
-import { describeInterval, intersectAll, isExact, type Interval } from './interval';
+import { describeInterval, intersectAll, isExact, withUnit, type Interval } from './interval';
 import { formatNumber, stableHash } from './format';
 import { daysOf, type LinkableClaim } from './claims';
 import { toBase } from './units';
@@ -243,7 +243,7 @@ function where(c: Claim): string {
 function allows(m: LinkableClaim, iv: Interval): string {
   const f = toBase(1, m.claim.unit);
   const own = { ...iv, lo: iv.lo / f, hi: iv.hi / f };
-  return own.lo === own.hi ? formatNumber(own.lo, 4) : describeInterval(own);
+  return own.lo === own.hi ? withUnit(formatNumber(own.lo, 4), m.claim.unit) : describeInterval(own, 2, m.claim.unit);
 }
 
 /**
@@ -282,7 +282,7 @@ function judge(k: Cluster, claims: readonly Claim[], sourceCount: number): { sta
     };
   }
   if (claims.length === 1) return { status: 'single-source', explanation: `Only “${claims[0].text}” (${where(claims[0])}) states this figure.` };
-  const agreed = describeInterval(sharedInOwnUnit(k));
+  const agreed = describeInterval(sharedInOwnUnit(k), 2, k.members[0].claim.unit);
   if (sourceCount === 1) return { status: 'single-source', explanation: `${claims.length} statements in one document agree (all allow ${agreed}); no other source states it.` };
   return { status: 'consistent', explanation: `${claims.length} claims from ${sourceCount} sources agree: all allow ${agreed}.` };
 }

@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import type { FigureUnit } from '../types';
+import { readCsvRecords } from './csv';
 import { linkable, normaliseKeyPart, normaliseOperation, normalisePlace, type LinkableClaim } from './claims';
 import { boundOfQualifier } from './interval';
 import { lexiconResolver, type OrganisationResolver } from './organisations';
@@ -69,19 +69,27 @@ type Row = Record<string, unknown>;
 type Problem = (row: number, message: string) => void;
 
 function readCsv(text: string, problem: Problem): Row[] {
-  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_') });
-  const fields = parsed.meta.fields ?? [];
-  for (const required of ['measure', 'value']) if (!fields.includes(required)) problem(0, `The header has no “${required}” column (columns: ${fields.join(', ') || 'none'}).`);
-  const bad = new Set<number>();
-  for (const e of parsed.errors) {
-    if (e.code === 'UndetectableDelimiter') continue;
-    const row = e.row === undefined ? 0 : e.row + 1;
-    bad.add(row);
-    problem(row, `CSV: ${e.message}.`);
+  const { records, unterminatedAt } = readCsvRecords(text);
+  const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
+  const [header, ...rows] = nonEmpty;
+  const fields = (header?.fields ?? []).map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  let missing = false;
+  for (const required of ['measure', 'value']) {
+    if (!fields.includes(required)) {
+      problem(0, `The header has no “${required}” column (columns: ${fields.join(', ') || 'none'}).`);
+      missing = true;
+    }
   }
-  if (!fields.includes('measure') || !fields.includes('value')) return [];
-  // A row with too many or too few cells has its values under the wrong columns: report it, never guess.
-  return parsed.data.map((r, i) => (bad.has(i + 1) ? { __invalid: true } : r));
+  if (unterminatedAt !== undefined) problem(rows.length + 1, `CSV: a quoted field opened on line ${unterminatedAt + 1} is never closed, so the rest of the file was not read.`);
+  if (missing) return [];
+  return rows.map((r, i) => {
+    if (r.fields.length !== fields.length) {
+      // Cells under the wrong columns would be read as the wrong things: report the row, never guess.
+      problem(i + 1, `CSV: Too ${r.fields.length < fields.length ? 'few' : 'many'} fields: expected ${fields.length} fields but parsed ${r.fields.length}.`);
+      return { __invalid: true };
+    }
+    return Object.fromEntries(fields.map((f, k) => [f, r.fields[k]]));
+  });
 }
 
 function readJson(text: string, problem: Problem): Row[] {
