@@ -105,12 +105,14 @@ function alternation(entries, kind) {
     for (const alias of entry.aliases) {
       const { spec, paths } = aliasPaths(alias, kind, kind === 'legal-term' && entry.plural !== false);
       if (paths.length === 0) continue;
-      if (!spec.after && !spec.notBefore && !spec.notSentenceStart) {
+      if (!spec.after && !spec.notAfter && !spec.notBefore && !spec.notSentenceStart) {
         plain.push(...paths);
         continue;
       }
       let pattern = `${trieRegex(paths)}(?![\\p{L}\\p{N}])`;
       if (spec.after) pattern = `(?<=(?i:${spec.after.map(escape).join('|')})\\s)${pattern}`;
+      // Oniguruma allows alternatives of different lengths only at the top of a look-behind.
+      if (spec.notAfter) pattern = `${spec.notAfter.map((w) => `(?<!(?<![\\p{L}\\p{N}])(?i:${escape(w)})\\s)`).join('')}${pattern}`;
       if (spec.notBefore) pattern += `(?!\\s+(?i:${spec.notBefore.map(escape).join('|')})(?![\\p{L}\\p{N}]))`;
       if (spec.notSentenceStart) pattern = `(?<=[\\p{Ll},;]\\s)${pattern}`;
       conditional.push(pattern);

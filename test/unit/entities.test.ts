@@ -175,6 +175,10 @@ describe('findEntities: legal terms', () => {
     ]);
   });
 
+  it('does not take the verbs "warrant" and "bail out" for legal terms', () => {
+    assert.deepEqual(termMentions('The facts did not warrant charges and no bank would bail out the dealers, but officers executed a warrant.'), ['warrant=search-warrant']);
+  });
+
   it('takes bare "trafficking" only where it names the offence', () => {
     assert.deepEqual(termMentions('They were victims of trafficking. Trafficking routes were mapped.'), ['trafficking=human-trafficking']);
   });

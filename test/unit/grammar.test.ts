@@ -67,6 +67,12 @@ describe('crime-report grammar', () => {
     ]);
   });
 
+  it('applies the context conditions: not "did not warrant", not "a legal guardian"', async () => {
+    const text = 'Headline\nIt did not warrant action; a warrant was executed. He told the Guardian about a guardian.';
+    assert.deepEqual(await scoped(text, 'support.type.legal-term'), ['warrant']);
+    assert.deepEqual(await scoped(text, 'entity.name.type.organisation'), ['Guardian']);
+  });
+
   it('colours figures, quotations, bullets, the headline and the dateline', async () => {
     const text = 'Met close down 92 drug lines\nPublished 20 October 2023\n  • £214,568 cash and 7.6kg seized, up 143% to 1,135\nHe said: “We act.” Then left.';
     assert.deepEqual(await scoped(text, 'markup.heading'), ['Met close down 92 drug lines']);

@@ -25,6 +25,7 @@ export interface Candidate {
   /** The alias's own words (apostrophes normalised), for `CaseCheck.Exact`. */
   readonly words: readonly string[];
   readonly after?: ReadonlySet<string>;
+  readonly notAfter?: ReadonlySet<string>;
   readonly notBefore?: ReadonlySet<string>;
   readonly notSentenceStart: boolean;
 }
@@ -155,6 +156,7 @@ function insertAlias(root: TrieNode, alias: AliasSpec, kind: MatchKind, index: n
     checks,
     words,
     after: options.after ? new Set(options.after.map((w) => w.toLowerCase())) : undefined,
+    notAfter: options.notAfter ? new Set(options.notAfter.map((w) => w.toLowerCase())) : undefined,
     notBefore: options.notBefore ? new Set(options.notBefore.map((w) => w.toLowerCase())) : undefined,
     notSentenceStart: options.notSentenceStart === true,
   };

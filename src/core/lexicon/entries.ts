@@ -12,6 +12,8 @@ export interface AliasOptions {
   readonly match?: 'exact' | 'insensitive';
   /** The word before must be one of these (any case); it is not part of the annotation. */
   readonly after?: readonly string[];
+  /** Not annotated when the word before is one of these (any case): "does not warrant" is a verb. */
+  readonly notAfter?: readonly string[];
   /** Not annotated when the next word is one of these (any case). */
   readonly notBefore?: readonly string[];
   /** Not annotated as the first word of a sentence or line, where a capital says nothing. */

@@ -179,6 +179,10 @@ function accepts(c: Candidate, text: string, tokens: Tokens, first: number, last
     const prev = first - 1;
     if (prev < 0 || !(tokens.flags[prev] & WORD) || !c.after.has(tokens.key[prev])) return false;
   }
+  if (c.notAfter) {
+    const prev = first - 1;
+    if (prev >= 0 && tokens.flags[prev] & WORD && c.notAfter.has(tokens.key[prev])) return false;
+  }
   if (c.notBefore && !possessive) {
     const next = last + 1;
     if (next < tokens.count && tokens.flags[next] & WORD) {

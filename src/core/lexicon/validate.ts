@@ -6,7 +6,7 @@ import { LEGAL_CATEGORIES, ORGANISATION_TYPES, type LegalTermEntry, type Organis
  */
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const ALIAS_KEYS = new Set(['text', 'match', 'after', 'notBefore', 'notSentenceStart']);
+const ALIAS_KEYS = new Set(['text', 'match', 'after', 'notAfter', 'notBefore', 'notSentenceStart']);
 const ORGANISATION_KEYS = new Set(['id', 'canonical', 'type', 'aliases', 'region', 'url']);
 const LEGAL_TERM_KEYS = new Set(['id', 'canonical', 'category', 'statute', 'definition', 'aliases', 'plural', 'url']);
 const EXTENSION_KEYS = new Set(['$schema', 'organisations', 'legalTerms', 'ignore']);
@@ -34,7 +34,7 @@ function checkAlias(alias: unknown, path: string, problems: Problems): void {
   if (alias.match !== undefined && alias.match !== 'exact' && alias.match !== 'insensitive') {
     problems.push(`${path}.match: must be "exact" or "insensitive"`);
   }
-  for (const key of ['after', 'notBefore'] as const) {
+  for (const key of ['after', 'notAfter', 'notBefore'] as const) {
     if (alias[key] !== undefined && !isTextArray(alias[key])) problems.push(`${path}.${key}: must be an array of non-empty strings`);
   }
   if (alias.notSentenceStart !== undefined && typeof alias.notSentenceStart !== 'boolean') {
