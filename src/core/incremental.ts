@@ -1,18 +1,24 @@
 /**
  * Re-analysis after an edit that touches only the paragraphs the edit reaches.
  *
- * The text is tiled into chunks, each a paragraph plus the blank lines after it. Annotations,
- * sentences and words never cross a blank line, so analysing each chunk on its own and shifting its
- * offsets gives what `analyze()` gives for the whole text; the unit tests hold it to that. An edit
- * re-analyses the chunks it touches plus one on each side (an edit can make or remove a blank line,
- * which merges or splits its neighbours); the rest keep their analysis and only move.
+ * The text is tiled into chunks, each a paragraph plus the blank lines after it (a bulleted line
+ * never starts one, so a list stays with the line that introduces it). Annotations, sentences and
+ * words never cross a blank line, so analysing each chunk on its own and shifting its offsets gives
+ * what `analyze()` gives for the whole text; the unit tests hold it to that. What a paragraph's
+ * figures take from the rest of the document (the document's publisher and date, and the measure a
+ * restated figure was first named with) is passed to each chunk as its `documentContext`, and a
+ * chunk is analysed again when that context changes.
  *
- * Falls back to one full `analyze()` when the whole text is not analysed chunk by chunk: when a
- * `maxLength` would truncate it, or when it is empty or looks binary.
+ * An edit re-analyses the chunks it touches plus one on each side (an edit can make or remove a
+ * blank line, which merges or splits its neighbours); the rest keep their analysis and only move.
+ * Falls back to one full `analyze()` when chunks cannot reproduce it: when `maxLength` would
+ * truncate the text, when `kinds` filters the output, or when the text is empty or looks binary.
  */
 import { analyze, type AnalyzeOptions } from './analyze';
+import { readMeta } from './extract/meta';
 import { compileLexicon } from './lexicon';
-import type { Annotation, AnalysisNotice, DocumentAnalysis, Span } from './types';
+import { LineIndex } from './text/lines';
+import type { Annotation, AnalysisNotice, DocumentAnalysis, DocumentMeta, FigureAnnotation, LegalTermAnnotation, OrganisationAnnotation, Span } from './types';
 
 /** Replace `[start, end)` of the current text with `text`. */
 export interface TextEdit {
@@ -29,10 +35,13 @@ export interface SliceScheduler {
 }
 
 export type AnalyzeFn = (text: string, options: AnalyzeOptions) => DocumentAnalysis;
+export type ReadMetaFn = (text: string, entities: readonly (OrganisationAnnotation | LegalTermAnnotation)[]) => DocumentMeta;
 
 export interface IncrementalOptions extends AnalyzeOptions {
   /** The analysis to run on each chunk; `analyze` unless a test substitutes one. */
   readonly analyzeFn?: AnalyzeFn;
+  /** How the whole document's meta is read; the core's `readMeta` unless a test substitutes one. */
+  readonly readMetaFn?: ReadMetaFn;
 }
 
 interface Chunk {
@@ -40,31 +49,62 @@ interface Chunk {
   line: number;
   readonly length: number;
   readonly lineBreaks: number;
-  /** Offsets relative to the chunk. */
-  readonly local: DocumentAnalysis;
+  /** Offsets relative to the chunk; undefined until analysed. */
+  local?: DocumentAnalysis;
+  /** The context it was analysed with: the meta's key and the earlier named measures of its figures' keys. */
+  metaKey?: string;
+  seedKey?: string;
+  /** `${unit}:${value}` of its figures, and the first measure it names per key (what it adds to later chunks' seed). */
+  keys?: readonly string[];
+  named?: ReadonlyMap<string, string>;
   placed?: { readonly start: number; readonly line: number; readonly annotations: readonly Annotation[]; readonly sentences: readonly Span[] };
+  /** The text it was analysed from. */
+  text?: string;
+  /** Its organisations with no place, for reading the meta when the chunk is far from the head (see metaEntities). */
+  orgsWithoutPlace?: readonly OrganisationAnnotation[];
 }
+
+/** One analysed paragraph, for consumers that work chunk by chunk (decorations): offsets in `local` are relative to `start`. */
+export interface ChunkView {
+  readonly start: number;
+  /** 0-based line of `start` in the whole text. */
+  readonly line: number;
+  readonly text: string;
+  readonly local: DocumentAnalysis;
+}
+
+// readMeta does not read its line index (building one is a pass over the whole text per keystroke);
+// were it to start, the equality tests against analyze() would fail.
+const noLines = new LineIndex('');
+const defaultReadMeta: ReadMetaFn = (text, entities) => readMeta(text, { entities, lineIndex: noLines });
 
 export class IncrementalAnalysis {
   private _text = '';
   private chunks: Chunk[] = [];
   /** Set when the last analysis was a full one that chunks cannot reproduce (see the file comment). */
   private whole: DocumentAnalysis | undefined;
-  private _analysis!: DocumentAnalysis;
+  /** Assembled on first read after an update: a keystroke that only needs decorations never pays for it. */
+  private _analysis: DocumentAnalysis | undefined;
+  private meta: DocumentMeta = {};
+  private metaKey = metaKeyOf({});
   private readonly options: AnalyzeOptions;
   private readonly analyzeFn: AnalyzeFn;
+  private readonly readMetaFn: ReadMetaFn;
 
-  constructor(text: string, options: IncrementalOptions = {}, analyseNow = true) {
-    const { analyzeFn, ...rest } = options;
-    this.analyzeFn = analyzeFn ?? analyze;
-    // Compile the workspace lexicon once, not once per chunk.
-    this.options = rest.lexicon || !rest.lexiconExtension || analyzeFn ? rest : { ...rest, lexicon: compileLexicon(rest.lexiconExtension) };
-    if (analyseNow) this.reset(text);
-    else this._text = text;
-  }
-
+  /** How many chunk analyses the last update ran (for benchmarks and tests). */
+  lastReanalysed = 0;
   /** The longest stretch, in ms, that `createSliced` ran without yielding (0 for other builds). */
   longestSliceMs = 0;
+
+  constructor(text: string, options: IncrementalOptions = {}, analyseNow = true) {
+    const { analyzeFn, readMetaFn, ...rest } = options;
+    this.analyzeFn = analyzeFn ?? analyze;
+    this.readMetaFn = readMetaFn ?? defaultReadMeta;
+    // Compile the workspace lexicon once, not once per chunk.
+    this.options = rest.lexicon || !rest.lexiconExtension || analyzeFn ? rest : { ...rest, lexicon: compileLexicon(rest.lexiconExtension) };
+    this._text = text;
+    if (analyseNow) this.reset(text);
+  }
 
   /**
    * Analyses `text` a few paragraphs at a time, yielding through `scheduler` whenever a slice has run
@@ -73,30 +113,14 @@ export class IncrementalAnalysis {
    */
   static async createSliced(text: string, options: IncrementalOptions, scheduler: SliceScheduler): Promise<IncrementalAnalysis> {
     const inc = new IncrementalAnalysis(text, options, false);
-    if (inc.needsWhole(text)) {
-      const t0 = scheduler.now();
-      inc.reset(text);
-      inc.longestSliceMs = scheduler.now() - t0;
-      return inc;
-    }
     let sliceStart = scheduler.now();
-    const starts = chunkStarts(text, 0, text.length);
-    const chunks: Chunk[] = [];
-    for (let k = 0; k < starts.length; k++) {
-      const e = k + 1 < starts.length ? starts[k + 1] : text.length;
-      chunks.push(...inc.analyzeRegionExact(text, starts[k], e));
+    for (const _ of inc.resetSteps(text)) {
       const now = scheduler.now();
-      if (now - sliceStart >= scheduler.budgetMs && k + 1 < starts.length) {
-        inc.longestSliceMs = Math.max(inc.longestSliceMs, now - sliceStart);
-        await scheduler.yieldNow();
-        sliceStart = scheduler.now();
-      }
+      if (now - sliceStart < scheduler.budgetMs) continue;
+      inc.longestSliceMs = Math.max(inc.longestSliceMs, now - sliceStart);
+      await scheduler.yieldNow();
+      sliceStart = scheduler.now();
     }
-    inc.chunks = chunks;
-    inc.whole = undefined;
-    inc.lastReanalysed = chunks.length;
-    inc.placeFrom(0);
-    inc._analysis = inc.assemble();
     inc.longestSliceMs = Math.max(inc.longestSliceMs, scheduler.now() - sliceStart);
     return inc;
   }
@@ -106,47 +130,52 @@ export class IncrementalAnalysis {
   }
 
   get analysis(): DocumentAnalysis {
-    return this._analysis;
+    return (this._analysis ??= this.whole ?? this.assemble());
   }
 
-  /** How many chunks the last update re-analysed (for benchmarks and tests). */
-  lastReanalysed = 0;
+  /** The chunks in order, or undefined when the text was analysed whole (see the file comment). */
+  chunkViews(): readonly ChunkView[] | undefined {
+    return this.whole ? undefined : (this.chunks as readonly ChunkView[]);
+  }
 
   /** Analyses `text` from scratch. */
-  reset(text: string): DocumentAnalysis {
-    this._text = text;
-    if (this.needsWhole(text)) {
-      this.chunks = [];
-      this.whole = this.analyzeFn(text, this.options);
-      this.lastReanalysed = 1;
-      return (this._analysis = this.whole);
-    }
-    this.whole = undefined;
-    this.chunks = this.analyzeRegion(text, 0, text.length);
-    this.lastReanalysed = this.chunks.length;
-    this.placeFrom(0);
-    return (this._analysis = this.assemble());
+  reset(text: string): void {
+    for (const _ of this.resetSteps(text));
   }
 
   /** Brings the analysis up to `newText`, finding the changed region by common prefix and suffix. */
-  update(newText: string): DocumentAnalysis {
+  update(newText: string): void {
     const old = this._text;
-    if (old === newText) return this._analysis;
+    if (old === newText && (this.whole || this.chunks.length > 0)) return;
     const max = Math.min(old.length, newText.length);
+    // Whole chunks compare as strings (native speed); characters only inside the first and last that differ.
     let prefix = 0;
+    for (const c of this.chunks) {
+      if (c.text === undefined || c.start + c.length > max || newText.slice(c.start, c.start + c.length) !== c.text) break;
+      prefix = c.start + c.length;
+    }
     while (prefix < max && old.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
     let suffix = 0;
+    const delta = newText.length - old.length;
+    for (let i = this.chunks.length - 1; i >= 0; i--) {
+      const c = this.chunks[i];
+      if (c.text === undefined || c.start < prefix || c.start + delta < prefix || newText.slice(c.start + delta, c.start + delta + c.length) !== c.text) break;
+      suffix = old.length - c.start;
+    }
     while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
-    return this.applyEdit({ start: prefix, end: old.length - suffix, text: newText.slice(prefix, newText.length - suffix) });
+    this.applyEdit({ start: prefix, end: old.length - suffix, text: newText.slice(prefix, newText.length - suffix) });
   }
 
   /** Applies one edit to the current text and re-analyses the chunks it reaches. */
-  applyEdit(edit: TextEdit): DocumentAnalysis {
+  applyEdit(edit: TextEdit): void {
     const old = this._text;
     const start = clamp(edit.start, 0, old.length);
     const end = clamp(edit.end, start, old.length);
     const newText = old.slice(0, start) + edit.text + old.slice(end);
-    if (this.whole || this.chunks.length === 0 || this.needsWhole(newText)) return this.reset(newText);
+    if (this.whole || this.chunks.length === 0 || this.needsWhole(newText, start)) {
+      this.reset(newText);
+      return;
+    }
 
     const first = Math.max(0, this.chunkIndexAt(start - 1) - 1);
     const last = Math.min(this.chunks.length - 1, this.chunkIndexAt(end) + 1);
@@ -154,33 +183,154 @@ export class IncrementalAnalysis {
     const oldRegionEnd = last + 1 < this.chunks.length ? this.chunks[last + 1].start : old.length;
     const delta = edit.text.length - (end - start);
 
-    const replacement = this.analyzeRegion(newText, regionStart, oldRegionEnd + delta);
+    // Measures the replaced chunks named may have been what later chunks inherited.
+    const changedKeys = new Set<string>();
+    for (let i = first; i <= last; i++) for (const k of this.chunks[i].named?.keys() ?? []) changedKeys.add(k);
+    const replaced = this.chunks.slice(first, last + 1);
+    const replacement = this.split(newText, regionStart, oldRegionEnd + delta);
+    // A neighbour the edit did not change keeps its analysis; the sweep still checks its context.
+    const unchanged = new Map(replaced.map((c) => [c.text, c]));
+    for (const c of replacement) {
+      const same = unchanged.get(newText.slice(c.start, c.start + c.length));
+      if (!same) continue;
+      unchanged.delete(same.text);
+      Object.assign(c, { local: same.local, text: same.text, keys: same.keys, named: same.named, metaKey: same.metaKey, seedKey: same.seedKey, orgsWithoutPlace: same.orgsWithoutPlace });
+    }
     this.chunks.splice(first, last - first + 1, ...replacement);
     this._text = newText;
-    this.lastReanalysed = replacement.length;
     for (let i = first + replacement.length; i < this.chunks.length; i++) this.chunks[i].start += delta;
     this.placeFrom(first);
-    return (this._analysis = this.assemble());
+    this.lastReanalysed = 0;
+    this.organisationsChanged = false;
+    for (const _ of this.sweep(first, changedKeys));
+    if (replaced.map((c) => organisationSignature(c.local!.annotations)).join('') !== replacement.map((c) => organisationSignature(c.local!.annotations)).join('')) {
+      this.organisationsChanged = true;
+    }
+    // What figures take from the meta (publisher, date) comes from the first and last lines and from
+    // which forces the document mentions; an edit elsewhere that changes no organisation leaves it be.
+    // The title is read again when the analysis is assembled.
+    if (start <= 20_001 || end >= old.length - 10_000 || this.organisationsChanged) this.settleMeta();
+    this._analysis = undefined;
   }
 
-  private needsWhole(text: string): boolean {
+  private organisationsChanged = false;
+
+  private *resetSteps(text: string): Generator<void> {
+    this._text = text;
+    this.lastReanalysed = 0;
+    this._analysis = undefined;
+    if (this.needsWhole(text)) {
+      this.chunks = [];
+      this.whole = this.analyzeFn(text, this.options);
+      this.lastReanalysed = 1;
+      return;
+    }
+    this.whole = undefined;
+    this.chunks = this.split(text, 0, text.length);
+    this.placeFrom(0);
+    // The meta comes from the head and tail of the document: analyse those first and read it, so
+    // most chunks are analysed once, with the right meta.
+    const headTail = this.chunks.filter((c) => c.start < 10_000 || c.start + c.length > text.length - 10_000);
+    for (const c of headTail) {
+      this.analyseChunk(c, new Map());
+      yield;
+    }
+    this.setMeta(this.readMetaFn(text, headTail.flatMap((c) => entitiesOf(place(c).annotations))));
+    yield* this.sweep(0, 'all');
+    this.settleMeta();
+  }
+
+  /**
+   * Walks the chunks in order, keeping the measures named so far, and analyses each chunk that is
+   * new or whose context changed: the meta, or an earlier named measure one of its figures could inherit.
+   */
+  private *sweep(from: number, changedKeys: Set<string> | 'all'): Generator<void> {
+    const running = new Map<string, string>();
+    for (let i = 0; i < from; i++) addNamed(running, this.chunks[i]);
+    for (let i = from; i < this.chunks.length; i++) {
+      const c = this.chunks[i];
+      const stale =
+        !c.local ||
+        (c.keys!.length > 0 &&
+          (c.metaKey !== this.metaKey || ((changedKeys === 'all' || c.keys!.some((k) => changedKeys.has(k))) && c.seedKey !== seedKeyOf(c.keys!, running))));
+      if (stale) {
+        const namedBefore = c.named;
+        this.analyseChunk(c, running);
+        if (changedKeys !== 'all') for (const k of [...(namedBefore?.keys() ?? []), ...c.named!.keys()]) changedKeys.add(k);
+        yield;
+      }
+      addNamed(running, c);
+    }
+  }
+
+  /** Reads the whole document's meta again; if what figures use from it changed, analyses again. */
+  private settleMeta(): void {
+    for (let round = 0; round < 2; round++) {
+      const before = this.metaKey;
+      this.setMeta(this.readMetaFn(this._text, this.metaEntities()));
+      if (this.metaKey === before) return;
+      for (const _ of this.sweep(0, 'all'));
+    }
+  }
+
+  /**
+   * The entities `readMeta` sees. It matches entities to the document's first and last lines by
+   * offset, reading at most the first and last 10,000 characters (as one string of about 20,000), and
+   * counts organisations anywhere for the most-mentioned force. So chunks that start in the first
+   * 20,001 characters give their entities in place; the others give only their organisations, with
+   * an offset no line has, which keeps a keystroke from having to place every annotation.
+   */
+  private metaEntities(): (OrganisationAnnotation | LegalTermAnnotation)[] {
+    const out: (OrganisationAnnotation | LegalTermAnnotation)[] = [];
+    for (const c of this.chunks) {
+      if (c.start <= 20_001) for (const e of entitiesOf(place(c).annotations)) out.push(e);
+      else for (const o of (c.orgsWithoutPlace ??= withoutPlace(c.local!.annotations))) out.push(o);
+    }
+    return out;
+  }
+
+  private setMeta(meta: DocumentMeta): void {
+    this.meta = meta;
+    this.metaKey = metaKeyOf(meta);
+  }
+
+  private analyseChunk(c: Chunk, running: ReadonlyMap<string, string>): void {
+    const slice = this._text.slice(c.start, c.start + c.length);
+    const keysBefore = c.keys;
+    const seed = keysBefore ? subset(running, keysBefore) : new Map(running);
+    let local = this.analyzeFn(slice, { ...this.options, documentContext: { meta: this.meta, namedMeasures: seed } });
+    const keys = figureKeys(local.annotations);
+    // The seed was cut to the keys of the previous analysis; if the text now has other keys, cut again.
+    if (keysBefore && keys.some((k) => !keysBefore.includes(k) && running.has(k))) {
+      local = this.analyzeFn(slice, { ...this.options, documentContext: { meta: this.meta, namedMeasures: subset(running, keys) } });
+    }
+    const orgsBefore = c.local && organisationSignature(c.local.annotations);
+    c.local = local;
+    c.text = slice;
+    c.orgsWithoutPlace = undefined;
+    if (orgsBefore !== undefined && orgsBefore !== organisationSignature(local.annotations)) this.organisationsChanged = true;
+    c.keys = figureKeys(local.annotations);
+    c.named = namedOf(local.annotations);
+    c.metaKey = this.metaKey;
+    c.seedKey = seedKeyOf(c.keys, running);
+    c.placed = undefined;
+    this.lastReanalysed++;
+  }
+
+  /** `editStart`: where the text changed; the binary sniff reads only the first 64K characters. */
+  private needsWhole(text: string, editStart = 0): boolean {
     if (this.options.maxLength !== undefined && text.length > this.options.maxLength) return true;
-    if (/^\s*$/.test(text)) return true;
-    return looksBinaryStart(text);
+    if (this.options.kinds) return true;
+    if (!/\S/.test(text)) return true;
+    return editStart < 65536 && looksBinaryStart(text);
   }
 
-  /** One chunk whose bounds are already known. */
-  private analyzeRegionExact(text: string, from: number, to: number): Chunk[] {
-    const slice = text.slice(from, to);
-    return [{ start: from, line: 0, length: to - from, lineBreaks: countLineBreaks(slice), local: this.analyzeFn(slice, this.options) }];
-  }
-
-  private analyzeRegion(text: string, from: number, to: number): Chunk[] {
+  /** New, unanalysed chunks for `text[from, to)`. */
+  private split(text: string, from: number, to: number): Chunk[] {
     const starts = chunkStarts(text, from, to);
     return starts.map((s, k) => {
       const e = k + 1 < starts.length ? starts[k + 1] : to;
-      const slice = text.slice(s, e);
-      return { start: s, line: 0, length: e - s, lineBreaks: countLineBreaks(slice), local: this.analyzeFn(slice, this.options) };
+      return { start: s, line: 0, length: e - s, lineBreaks: countLineBreaks(text, s, e) };
     });
   }
 
@@ -204,22 +354,9 @@ export class IncrementalAnalysis {
     }
   }
 
-  /**
-   * Only the head of a document states its title, publisher and date, so the meta is read from the
-   * text up to the end of the first chunk with words, analysed again only when that head changes.
-   */
-  private meta(): DocumentAnalysis['meta'] {
-    const first = this.chunks.findIndex((c) => c.local.words > 0);
-    if (first < 0) return this.chunks[0]?.local.meta ?? {};
-    if (first === 0) return this.chunks[0].local.meta;
-    const head = this._text.slice(0, this.chunks[first].start + this.chunks[first].length);
-    if (this.headMeta?.head !== head) this.headMeta = { head, meta: this.analyzeFn(head, this.options).meta };
-    return this.headMeta.meta;
-  }
-
-  private headMeta: { readonly head: string; readonly meta: DocumentAnalysis['meta'] } | undefined;
-
   private assemble(): DocumentAnalysis {
+    // The full meta (with the title, which a keystroke does not re-read) before anything is placed.
+    this.settleMeta();
     const annotations: Annotation[] = [];
     const sentences: Span[] = [];
     const notices: AnalysisNotice[] = [];
@@ -229,22 +366,23 @@ export class IncrementalAnalysis {
       const placed = place(chunk);
       for (const a of placed.annotations) annotations.push(a);
       for (const s of placed.sentences) sentences.push(s);
-      words += chunk.local.words;
-      for (const n of chunk.local.notices) {
+      words += chunk.local!.words;
+      for (const n of chunk.local!.notices) {
         if (n.code === 'empty' || seen.has(n.message)) continue;
         seen.add(n.message);
         notices.push(n);
       }
     }
-    return { words, annotations, sentences, meta: this.meta(), notices };
+    return { words, annotations, sentences, meta: this.meta, notices };
   }
 }
 
 function place(chunk: Chunk): NonNullable<Chunk['placed']> {
   const { start, line } = chunk;
   if (chunk.placed && chunk.placed.start === start && chunk.placed.line === line) return chunk.placed;
-  const annotations = chunk.local.annotations.map((a) => shiftAnnotation(a, start, line));
-  const sentences = chunk.local.sentences.map((s) => ({ start: s.start + start, end: s.end + start }));
+  const local = chunk.local!;
+  const annotations = local.annotations.map((a) => shiftAnnotation(a, start, line));
+  const sentences = local.sentences.map((s) => ({ start: s.start + start, end: s.end + start }));
   return (chunk.placed = { start, line, annotations, sentences });
 }
 
@@ -255,15 +393,73 @@ export function shiftAnnotation<A extends Annotation>(a: A, offset: number, line
   const end = a.end + offset;
   const moved = { ...a, start, end, id: `${a.kind}:${start}-${end}`, line: a.line + lines };
   if (a.kind === 'figure') {
-    const sentence = (a as Extract<Annotation, { kind: 'figure' }>).sentence;
+    const sentence = (a as FigureAnnotation).sentence;
     (moved as { sentence?: Span }).sentence = { start: sentence.start + offset, end: sentence.end + offset };
   }
   return moved;
 }
 
+function organisationSignature(annotations: readonly Annotation[]): string {
+  let s = '';
+  for (const a of annotations) if (a.kind === 'organisation') s += `${a.entityId}:${a.orgType}:${a.text}\u0000`;
+  return s;
+}
+
+function withoutPlace(annotations: readonly Annotation[]): OrganisationAnnotation[] {
+  const out: OrganisationAnnotation[] = [];
+  for (const a of annotations) if (a.kind === 'organisation') out.push({ ...a, start: -1, end: -1 });
+  return out;
+}
+
+function entitiesOf(annotations: readonly Annotation[]): (OrganisationAnnotation | LegalTermAnnotation)[] {
+  return annotations.filter((a): a is OrganisationAnnotation | LegalTermAnnotation => a.kind !== 'figure');
+}
+
+const keyOf = (f: FigureAnnotation) => `${f.unit}:${f.value}`;
+
+function figureKeys(annotations: readonly Annotation[]): string[] {
+  const keys = new Set<string>();
+  for (const a of annotations) if (a.kind === 'figure') keys.add(keyOf(a));
+  return [...keys];
+}
+
+/** The first measure named per key, in order: what a chunk adds to the measures later chunks inherit. */
+function namedOf(annotations: readonly Annotation[]): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const a of annotations) if (a.kind === 'figure' && a.counts && !named.has(keyOf(a))) named.set(keyOf(a), a.counts);
+  return named;
+}
+
+function addNamed(running: Map<string, string>, chunk: Chunk): void {
+  for (const [k, v] of chunk.named ?? []) if (!running.has(k)) running.set(k, v);
+}
+
+function subset(running: ReadonlyMap<string, string>, keys: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const k of keys) {
+    const v = running.get(k);
+    if (v !== undefined) out.set(k, v);
+  }
+  return out;
+}
+
+function seedKeyOf(keys: readonly string[], running: ReadonlyMap<string, string>): string {
+  let s = '';
+  for (const k of keys) s += `${k}=${running.get(k) ?? ''}\u0000`;
+  return s;
+}
+
+/** What figures take from the meta: the publisher (claimant fallback) and the date (year of periods). */
+function metaKeyOf(meta: DocumentMeta): string {
+  return `${meta.publisher ?? ''}\u0000${meta.date ?? ''}`;
+}
+
+const BULLET_START = /^[ \t]*(?:[•·▪‣◦*+]|[-–](?=\s))/;
+
 /**
  * Where chunks start in `text[from, to)`: at `from`, and at every non-blank line that follows a
- * blank one (blank = only spaces and tabs). `from` must itself be a line start.
+ * blank one (blank = only spaces and tabs), unless it is a bullet (a list belongs with the line that
+ * introduces it). `from` must itself be a line start.
  */
 export function chunkStarts(text: string, from: number, to: number): number[] {
   const starts = [from];
@@ -278,7 +474,7 @@ export function chunkStarts(text: string, from: number, to: number): number[] {
       if (c !== 32 && c !== 9) blank = false;
       j++;
     }
-    if (!blank && prevBlank && lineStart > from) starts.push(lineStart);
+    if (!blank && prevBlank && lineStart > from && !BULLET_START.test(text.slice(lineStart, Math.min(j, lineStart + 8)))) starts.push(lineStart);
     prevBlank = blank;
     if (j >= to) break;
     j += text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? 2 : 1;
@@ -287,13 +483,13 @@ export function chunkStarts(text: string, from: number, to: number): number[] {
   return starts;
 }
 
-function countLineBreaks(text: string): number {
+function countLineBreaks(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) n++;
     else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
       n++;
     }
   }
