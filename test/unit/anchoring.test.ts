@@ -115,6 +115,12 @@ describe('anchoring: reanchor', () => {
     assert.ok(r.suggestion.similarity >= 0.6 && r.suggestion.similarity < 1);
   });
 
+  it('suggests the whole transposed figure, not a shorter piece equally similar', () => {
+    const r = reanchor(release.replace('£18,250', '£18,520'), anchor);
+    assert.ok(r.status === 'orphaned' && r.suggestion);
+    assert.equal(r.suggestion.text, '£18,520');
+  });
+
   it('orphans a mark whose text was deleted, with no suggestion when nothing is like it', () => {
     const a = describeSpan(release, ...(Object.values(spanOf(release, 'Class A drugs')) as [number, number]));
     const edited = release.replace('2.4kg of suspected Class A drugs', 'two vehicles');

@@ -89,7 +89,9 @@ export function findSimilar(text: string, quote: string, expected: number, thres
   for (let len = Math.max(1, quote.length - slack); len <= quote.length + slack && at + len <= text.length; len++) {
     const candidate = text.slice(at, at + len);
     const score = similarity(candidate, quote);
-    if (!best || score > best.similarity) best = { start: at, end: at + len, text: candidate, similarity: score };
+    // On equal similarity the length nearer the quote's wins: "£18,520" over "£18,5" for "£18,250".
+    const nearer = best && score === best.similarity && Math.abs(len - quote.length) < Math.abs(best.text.length - quote.length);
+    if (!best || score > best.similarity || nearer) best = { start: at, end: at + len, text: candidate, similarity: score };
   }
   return best && best.similarity >= threshold ? best : undefined;
 }

@@ -3,7 +3,7 @@
  * line and column of the first problem, and nothing is guessed: the caller keeps the file as it is
  * and goes read-only, rather than writing over marks it could not read.
  */
-import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { reviewSourceKinds, reviewStates, type ReviewMark, type ReviewSource, type ReviewState } from './model';
 import { placeOf } from './position';
 import type { AnnotationKind } from '../types';

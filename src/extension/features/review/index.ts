@@ -1,0 +1,65 @@
+/**
+ * Editorial review: marks (verified, disputed, note, not a claim, added) stored beside the drafts in
+ * a W3C Web Annotation file, re-anchored as the text changes, shown in decorations, hover cards and
+ * the Review view, and undoable. `registerReview` wires it all and returns the service other
+ * features use (`isSuppressed` for "not a claim") and the test api.
+ */
+import * as vscode from 'vscode';
+import type { Services } from '../../services/types';
+import { logErrors } from '../../util/errors';
+import { registerReviewCommands } from './commands';
+import { ReviewDecorations } from './reviewDecorations';
+import { registerReviewHover } from './reviewHover';
+import { ReviewModel } from './reviewModel';
+import { ReviewStore } from './reviewStore';
+import { ReviewTree } from './reviewTree';
+import type { ReviewTestApi } from './types';
+
+export type { ReviewService, ReviewTestApi } from './types';
+export { reviewHoverFor } from './reviewHover';
+
+export interface RegisteredReview extends vscode.Disposable {
+  readonly api: ReviewTestApi;
+}
+
+export function registerReview(_context: vscode.ExtensionContext, services: Pick<Services, 'config' | 'log' | 'index'>): RegisteredReview {
+  const store = new ReviewStore(services.config, services.log);
+  const model = new ReviewModel(store, services);
+  const tree = new ReviewTree(model, services);
+  const decorations = new ReviewDecorations(model, services);
+  const reports = store.onDidReport((message) => {
+    if (/cannot read/.test(message)) void vscode.window.showErrorMessage(message, 'Open File').then((c) => c && store.fileUri && vscode.window.showTextDocument(store.fileUri));
+    else void vscode.window.showWarningMessage(message);
+  });
+  const loaded = store.load();
+  logErrors(loaded, 'review.load', services.log);
+  const disposable = vscode.Disposable.from(
+    store,
+    model,
+    tree,
+    decorations,
+    reports,
+    registerReviewHover(model, services),
+    registerReviewCommands(services as Services, model),
+  );
+  const api: ReviewTestApi = {
+    onDidChange: model.onDidChange,
+    isSuppressed: (uri, annotation) => model.isSuppressed(uri, annotation),
+    placementsFor: (uri) => model.placementsFor(uri),
+    progressFor: (uri) => model.progressFor(uri),
+    get problem() {
+      return store.problem;
+    },
+    get fileUri() {
+      return store.fileUri;
+    },
+    marks: () => store.all(),
+    decorationsFor: (uri) => decorations.decorationsFor(uri),
+    viewSnapshot: async () => tree.snapshot(),
+    settled: async () => {
+      await loaded.catch(() => undefined);
+      await store.settled();
+    },
+  };
+  return { api, dispose: () => disposable.dispose() };
+}

@@ -1,0 +1,42 @@
+/** What the review feature offers the rest of the extension (on `Services.review`) and tests (on the api). */
+import type * as vscode from 'vscode';
+import type { AnnotationKind, Span } from '../../../core';
+import type { Placement, ReviewMark, ReviewProgress, ReviewState } from '../../../core/review';
+import type { StoreProblem } from './reviewStore';
+
+/** A figure in the Review view: one the engine found (`annotationId`) or one added by hand (`markId`). */
+export interface ReviewFigure extends Span {
+  readonly text: string;
+  readonly annotationId?: string;
+  readonly markId?: string;
+}
+
+export interface ReviewService {
+  /** Fires when marks changed or were placed again after an edit. */
+  readonly onDidChange: vscode.Event<void>;
+  /** True when an editor marked this highlight "not a claim" here: decorations and diagnostics skip it. */
+  isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }): boolean;
+  /** Every mark of the document and where it sits in the document's current text (undefined span: orphaned). */
+  placementsFor(uri: vscode.Uri): readonly Placement[];
+  /** Figures reviewed and waiting in the document, for the view, the status and exports. */
+  progressFor(uri: vscode.Uri): ReviewProgress<ReviewFigure> | undefined;
+  /** Set while the annotations file cannot be read (review is read-only). */
+  readonly problem: StoreProblem | undefined;
+}
+
+/** What tests read back: decorations cannot be read from VS Code, nor tree items from a view. */
+export interface ReviewTestApi extends ReviewService {
+  readonly fileUri: vscode.Uri | undefined;
+  marks(): readonly ReviewMark[];
+  decorationsFor(uri: vscode.Uri): Readonly<Record<ReviewState, readonly vscode.Range[]>> | undefined;
+  /** The Review view's description, message and top-level labels with their children's labels. */
+  viewSnapshot(): Promise<ReviewViewSnapshot>;
+  /** Resolves when pending writes and re-reads of the annotations file are done. */
+  settled(): Promise<void>;
+}
+
+export interface ReviewViewSnapshot {
+  readonly description: string | undefined;
+  readonly message: string | undefined;
+  readonly items: readonly { readonly label: string; readonly description?: string; readonly children: readonly { readonly label: string; readonly description?: string; readonly contextValue?: string }[] }[];
+}

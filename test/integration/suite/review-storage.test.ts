@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ReviewTestApi } from '../../../src/extension/features/review';
+import { cleanup, fileItems, open, readText, resetMarks, reviewApi, target, waitFor, writeRelease, type W3CItem } from './review.helpers';
+
+type Result = { mark: { id: string } } | undefined;
+
+describe('review: the annotations file', function () {
+  this.timeout(60_000);
+  let review: ReviewTestApi;
+
+  before(async () => {
+    ({ review } = await reviewApi());
+    await resetMarks(review);
+  });
+  afterEach(() => cleanup(review));
+
+  it('is stable, diff-friendly JSON and leaves no temporary file behind', async () => {
+    const doc = (await open(await writeRelease())).document;
+    await vscode.commands.executeCommand('crimeAnnotator.markVerified', target(doc, '41 arrests'), 'https://example.org/a');
+    await vscode.commands.executeCommand('crimeAnnotator.addNote', target(doc, '£18,250'), 'rounded?');
+    await review.settled();
+    const text = (await readText(review.fileUri!))!;
+    const page = JSON.parse(text);
+    assert.deepEqual(Object.keys(page), ['@context', 'type', 'generator', 'formatVersion', 'items']);
+    assert.equal(page['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    assert.equal(page.type, 'AnnotationPage');
+    assert.equal(text, JSON.stringify(page, null, 2) + '\n', 'two-space indent, final newline');
+    const dir = vscode.Uri.joinPath(review.fileUri!, '..');
+    const leftovers = (await vscode.workspace.fs.readDirectory(dir)).filter(([name]) => name.endsWith('.tmp'));
+    assert.deepEqual(leftovers, []);
+  });
+
+  it('merges a change made on disk by someone else (a git pull) instead of overwriting it', async () => {
+    const doc = (await open(await writeRelease())).document;
+    const mine = await vscode.commands.executeCommand<Result>('crimeAnnotator.markVerified', target(doc, '41 arrests'), 'https://example.org/a');
+    const items = await fileItems(review);
+    // Someone else's clone added a dispute on another figure and changed the note on ours.
+    const theirs: W3CItem = JSON.parse(JSON.stringify(items[0]));
+    theirs.id = 'urn:uuid:11111111-2222-4333-8444-555555555555';
+    theirs.body = { type: 'TextualBody', purpose: 'assessing', value: 'Disputed: see the court list', state: 'disputed', reason: 'see the court list' };
+    theirs.created = theirs.modified = '2026-01-02T00:00:00.000Z';
+    const [quote, position] = theirs.target.selector;
+    const at = doc.getText().indexOf('£18,250');
+    theirs.target.selector = [{ ...quote, exact: '£18,250', prefix: doc.getText().slice(at - 32, at), suffix: doc.getText().slice(at + 7, at + 39) }, { ...position, start: at, end: at + 7 }];
+    const pulled = JSON.parse((await readText(review.fileUri!))!);
+    pulled.items.push(theirs);
+    await vscode.workspace.fs.writeFile(review.fileUri!, new TextEncoder().encode(JSON.stringify(pulled, null, 2) + '\n'));
+    await waitFor('the pulled mark to be merged in', async () => {
+      await review.settled();
+      return review.marks().some((m) => m.id === theirs.id);
+    });
+    // A new action now writes both what was pulled and what is new.
+    await vscode.commands.executeCommand('crimeAnnotator.addNote', target(doc, 'week of action'), 'which week?');
+    const ids = (await fileItems(review)).map((i) => i.id).sort();
+    assert.deepEqual(ids, [mine!.mark.id, theirs.id, review.marks().find((m) => m.state === 'note')!.id].sort());
+    await waitFor('the pulled dispute to be drawn', () => review.decorationsFor(doc.uri)?.disputed.length === 1);
+  });
+
+  it('reports a corrupt file with its path and line, leaves it untouched and goes read-only until it is fixed', async () => {
+    const doc = (await open(await writeRelease())).document;
+    await vscode.commands.executeCommand('crimeAnnotator.markVerified', target(doc, '41 arrests'), 'https://example.org/a');
+    const good = (await readText(review.fileUri!))!;
+    const lines = good.split('\n');
+    const brokenLine = lines.findIndex((l) => l.includes('"motivation"'));
+    lines[brokenLine] = lines[brokenLine]!.replace(/,$/, ''); // a missing comma, as a bad hand edit leaves it
+    const broken = lines.join('\n');
+    await vscode.workspace.fs.writeFile(review.fileUri!, new TextEncoder().encode(broken));
+    const problem = await waitFor('the problem to be reported', () => review.problem);
+    assert.equal(problem.line, brokenLine + 2, 'the line where the parser stopped (the key after the missing comma)');
+    assert.match(problem.message, /invalid JSON/);
+    const snapshot = await review.viewSnapshot();
+    assert.match(snapshot.message ?? '', new RegExp(`read-only: \\.crime-annotator/annotations\\.json:${brokenLine + 2}:`));
+
+    const refused = await vscode.commands.executeCommand<Result>('crimeAnnotator.markDisputed', target(doc, '£18,250'), 'no');
+    assert.equal(refused, undefined, 'no mark while read-only');
+    assert.equal(await readText(review.fileUri!), broken, 'the broken file is left exactly as it was');
+    assert.equal(review.marks().length, 1, 'the marks last read are still shown');
+    await waitFor('decorations to keep working', () => review.decorationsFor(doc.uri)?.verified.length === 1);
+
+    await vscode.workspace.fs.writeFile(review.fileUri!, new TextEncoder().encode(good));
+    await waitFor('the store to be writable again', () => review.problem === undefined);
+    assert.ok(await vscode.commands.executeCommand<Result>('crimeAnnotator.markDisputed', target(doc, '£18,250'), 'court list'));
+  });
+});
