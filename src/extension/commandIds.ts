@@ -24,6 +24,7 @@ export const CommandId = {
   clearMark: 'crimeAnnotator.clearMark',
   saveToLexicon: 'crimeAnnotator.saveToLexicon',
   nextUnreviewed: 'crimeAnnotator.nextUnreviewed',
+  undoReviewAction: 'crimeAnnotator.undoReviewAction',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -3,6 +3,7 @@ import { registerAnalysisTriggers } from './features/analysisTriggers';
 import { registerCommands } from './features/commands';
 import type { DecorationKind } from './features/decorationPlan';
 import { registerDecorations } from './features/decorations';
+import { registerReview, type ReviewTestApi } from './features/review';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerQuickFixes } from './features/quickFixes';
@@ -23,6 +24,8 @@ export interface PlatformServices {
 export interface CrimeAnnotatorApi {
   readonly index: WorkspaceIndex;
   readonly views: ViewsApi;
+  /** Review marks: placements, progress, decorations and the Review view's content. */
+  readonly review: ReviewTestApi;
   /** The ranges last drawn in `uri`'s visible editor, by kind (decorations cannot be read back from VS Code). */
   decorationsFor(uri: vscode.Uri): Readonly<Record<DecorationKind, readonly vscode.Range[]>> | undefined;
   /** The status bar item's text and counts for the active editor, or undefined while it is hidden. */
@@ -43,8 +46,9 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   const config = step('configuration', () => own(new ConfigurationService()));
   const index = step('workspace index', () => own(new ExtensionWorkspaceIndex(config, log)));
   const lexicon = step('workspace lexicon', () => own(new WorkspaceLexicon(config, log, (options) => index.setAnalyzeOptions(options))));
-  const decorations = step('decorations', () => own(registerDecorations({ config, log, index })));
-  const services: Services = { config, log, index, decorations };
+  const review = step('review', () => own(registerReview(context, { config, log, index }))).api;
+  const decorations = step('decorations', () => own(registerDecorations({ config, log, index, review })));
+  const services: Services = { config, log, index, decorations, review };
 
   step('hover', () => own(registerHover(services)));
   step('diagnostics', () => own(registerDiagnostics(services)));
@@ -60,6 +64,7 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   return {
     index,
     views,
+    review,
     decorationsFor: (uri) => decorations.decorationsFor(uri),
     statusBar: () => (statusBar.counts && statusBar.text ? { text: statusBar.text, counts: statusBar.counts } : undefined),
     longestAnalysisSliceMs: () => index.longestSliceMs,

@@ -15,6 +15,7 @@ import type {
   OrganisationAnnotation,
 } from '../../core';
 import type { ConfigChange, ExtensionConfig } from './configuration';
+import type { ReviewService } from '../features/review/types';
 
 export type { ArithmeticCheck, CrossSourceRecord, ExtensionConfig, ConfigChange };
 
@@ -111,4 +112,6 @@ export interface Services {
   readonly log: ExtensionLogger;
   readonly index: WorkspaceIndex;
   readonly decorations?: DecorationsService;
+  /** Review marks; `isSuppressed` says a highlight was marked "not a claim" (skip it). */
+  readonly review?: ReviewService;
 }
