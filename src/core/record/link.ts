@@ -1,7 +1,7 @@
-import { describeInterval, intersectAll, isExact, withUnit, type Interval } from './interval';
-import { formatNumber, stableHash } from './format';
+import { intersectAll, isExact, type Interval } from './interval';
+import { stableHash } from './format';
+import { judge } from './judge';
 import { daysOf, type LinkableClaim } from './claims';
-import { toBase } from './units';
 import type { Claim, CrossSourceRecord } from './types';
 
 interface Cluster {
@@ -135,7 +135,7 @@ export function linkGroup(claims: readonly LinkableClaim[], previous: readonly C
     const key = keyOf(k, seen);
     const old = before.get(key);
     // Unchanged members (the same claim objects) make the same record: keep it, so updates stay cheap.
-    if (old && old.claims.length === k.members.length && k.members.every((m) => old.claims.includes(m.claim))) return old;
+    if (old && old.claims.length === k.members.length && sameClaims(old, k)) return old;
     return toRecord(k, key);
   });
 }
@@ -178,6 +178,11 @@ class ClusterList {
   }
 }
 
+function sameClaims(old: CrossSourceRecord, k: Cluster): boolean {
+  const claims = new Set<Claim>(old.claims);
+  return k.members.every((m) => claims.has(m.claim));
+}
+
 function pick(fits: Cluster[], c: LinkableClaim): Cluster | undefined {
   const sameDoc = fits.filter((k) => k.docs.has(c.claim.docId));
   const pool = sameDoc.length ? sameDoc : fits;
@@ -214,7 +219,7 @@ function toRecord(k: Cluster, key: string): CrossSourceRecord {
     .map((m) => (m.claim = { ...m.claim, recordId }))
     .sort((a, b) => Number(!!b.isReference) - Number(!!a.isReference) || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start));
   const docs = new Set(claims.map((c) => c.docId));
-  const { status, explanation } = judge(k, claims, docs.size);
+  const { status, explanation } = judge(k.members, claims, docs.size);
   return {
     recordId,
     key,
@@ -234,62 +239,4 @@ function toRecord(k: Cluster, key: string): CrossSourceRecord {
 
 function slug(s: string): string {
   return s.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32) || 'figure';
-}
-
-function where(c: Claim): string {
-  return c.isReference ? `reference ${c.docId}, row ${c.line}` : `${c.docId}, line ${c.line + 1}`;
-}
-
-function allows(m: LinkableClaim, iv: Interval): string {
-  const f = toBase(1, m.claim.unit);
-  const own = { ...iv, lo: iv.lo / f, hi: iv.hi / f };
-  return own.lo === own.hi ? withUnit(formatNumber(own.lo, 4), m.claim.unit) : describeInterval(own, 2, m.claim.unit);
-}
-
-/**
- * The most precisely stated exact figures are taken at their word (a point), the others as the range their
- * rounding allows: "eight years" allows 7.5 to 8.5, which "eight and a half years" (8.5) is not in, while
- * "£5m" allows the "£5.2m" another source states.
- */
-function effectiveIntervals(members: readonly LinkableClaim[]): Map<LinkableClaim, Interval> {
-  const exact = members.filter((m) => isExact(m.claim));
-  const finest = Math.min(...exact.map((m) => toBase(m.claim.precision, m.claim.unit)));
-  const out = new Map<LinkableClaim, Interval>();
-  for (const m of members) {
-    const point = toBase(m.claim.value, m.claim.unit);
-    const isFinest = exact.length > 1 && isExact(m.claim) && toBase(m.claim.precision, m.claim.unit) <= finest * (1 + 1e-9);
-    out.set(m, isFinest ? { lo: point, hi: point, loOpen: false, hiOpen: false } : m.interval);
-  }
-  return out;
-}
-
-function judge(k: Cluster, claims: readonly Claim[], sourceCount: number): { status: CrossSourceRecord['status']; explanation: string } {
-  const effective = effectiveIntervals(k.members);
-  k.common = intersectAll([...effective.values()]);
-  if (!k.common) {
-    // The claim that demands the most and the one that allows the least cannot both hold.
-    let high = k.members[0];
-    let low = k.members[0];
-    const iv = (m: LinkableClaim) => effective.get(m)!;
-    for (const m of k.members) {
-      if (iv(m).lo > iv(high).lo || (iv(m).lo === iv(high).lo && iv(m).loOpen)) high = m;
-      if (iv(m).hi < iv(low).hi || (iv(m).hi === iv(low).hi && iv(m).hiOpen)) low = m;
-    }
-    const inOneDoc = sourceCount === 1 ? ' in the same document' : '';
-    return {
-      status: 'conflict',
-      explanation: `“${high.claim.text}” (${where(high.claim)}) means ${allows(high, iv(high))}, but “${low.claim.text}” (${where(low.claim)}) means ${allows(low, iv(low))}${inOneDoc}: no value fits both.`,
-    };
-  }
-  if (claims.length === 1) return { status: 'single-source', explanation: `Only “${claims[0].text}” (${where(claims[0])}) states this figure.` };
-  const agreed = describeInterval(sharedInOwnUnit(k), 2, k.members[0].claim.unit);
-  if (sourceCount === 1) return { status: 'single-source', explanation: `${claims.length} statements in one document agree (all allow ${agreed}); no other source states it.` };
-  return { status: 'consistent', explanation: `${claims.length} claims from ${sourceCount} sources agree: all allow ${agreed}.` };
-}
-
-/** The common interval expressed in the first claim's own unit, so the explanation reads "290", not "0.9". */
-function sharedInOwnUnit(k: Cluster): Interval {
-  const factor = toBase(1, k.members[0].claim.unit);
-  const c = k.common!;
-  return { ...c, lo: c.lo / factor, hi: c.hi / factor };
 }
