@@ -201,6 +201,20 @@ describe('record: linking', () => {
     assert.deepEqual(records.map((r) => r.organisation ?? null).sort(), ['met', null]);
   });
 
+  it('never throws on odd figures: zero, negative, huge, no precision, empty text', () => {
+    const d = makeDoc('odd.txt', 'a 0 b -5 c 1e300 d 7 e 7 f', [
+      fig('0', { counts: 'arrests', precision: 0 }),
+      fig('-5', { value: -5, unit: 'count', precision: 1, counts: 'arrests' }),
+      fig('1e300', { value: 1e300, unit: 'count', precision: 0, counts: 'arrests' }),
+      fig('7', { counts: 'arrests', qualifier: 'up to', bound: 'upper' }),
+      fig('7', { occurrence: 1, counts: 'arrests', qualifier: 'gibberish', bound: 'approximate', change: { direction: 'up', from: 0, to: 7 }, unit: 'percent', value: 7, precision: 1 }),
+    ]);
+    const empty = { id: 'empty.txt', text: '', analysis: { words: 0, annotations: [], sentences: [], meta: {}, notices: [] } };
+    const { records, checks } = buildRecord([d, empty]);
+    assert.ok(records.length > 0);
+    assert.deepEqual(checks['empty.txt'], []);
+  });
+
   it('answers recordFor, recordsFor and conflicts from the index', () => {
     const index = createRecordIndex();
     const a = makeDoc('a.txt', 'The Met made 290 arrests.', [fig('290 arrests', { counts: 'arrests', claimant: 'met', period: week })]);
