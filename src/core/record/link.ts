@@ -103,13 +103,12 @@ function join(k: Cluster, c: LinkableClaim): void {
   k.members.push(c);
 }
 
-/**
- * Links the claims of one group (same measure, unit, place and subject) into records. Claims are taken
- * most specific first, in a fixed order, so the result depends only on the claims, never on the order
- * documents were indexed. A claim that fits several records (it states less than they do) joins the one
- * in its own document, else the one its value agrees with; if that is still ambiguous it stands alone.
- */
-export function linkGroup(claims: readonly LinkableClaim[], previous: readonly CrossSourceRecord[] = []): CrossSourceRecord[] {
+/** The claims of one group that the record would link together, without building records (for in-document checks). */
+export function linkedSets(claims: readonly LinkableClaim[]): LinkableClaim[][] {
+  return cluster(claims).map((k) => k.members);
+}
+
+function cluster(claims: readonly LinkableClaim[]): Cluster[] {
   const sorted = [...claims].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   const clusters = new ClusterList();
   const undecided: LinkableClaim[] = [];
@@ -129,9 +128,20 @@ export function linkGroup(claims: readonly LinkableClaim[], previous: readonly C
     if (home) loners.join(home, c);
     else loners.add(newCluster(c));
   }
+  return [...clusters.all, ...loners.all];
+}
+
+/**
+ * Links the claims of one group (same measure, unit, place and subject) into records. Claims are taken
+ * most specific first, in a fixed order, so the result depends only on the claims, never on the order
+ * documents were indexed. A claim that fits several records (it states less than they do) joins the one
+ * in its own document, else the one its value agrees with; if that is still ambiguous it stands alone.
+ */
+export function linkGroup(claims: readonly LinkableClaim[], previous: readonly CrossSourceRecord[] = []): CrossSourceRecord[] {
+  const clusters = cluster(claims);
   const seen = new Map<string, number>();
   const before = new Map(previous.map((r) => [r.key, r] as const));
-  return [...clusters.all, ...loners.all].map((k) => {
+  return clusters.map((k) => {
     const key = keyOf(k, seen);
     const old = before.get(key);
     // Unchanged members (the same claim objects) make the same record: keep it, so updates stay cheap.

@@ -1,7 +1,7 @@
 import { claimsOf, type LinkableClaim } from '../claims';
 import { formatNumber } from '../format';
 import { contains, intersect, isExact } from '../interval';
-import { linkGroup } from '../link';
+import { linkedSets } from '../link';
 import type { ArithmeticCheck, Claim, CheckOperand } from '../types';
 import { toBase } from '../units';
 import type { CheckContext } from './context';
@@ -18,9 +18,8 @@ export function linkedFigureChecks(ctx: CheckContext, claims: readonly LinkableC
   const out: ArithmeticCheck[] = [];
   for (const group of byKey.values()) {
     if (group.length < 2) continue;
-    const byAnnotation = new Map(group.map((c) => [c.claim.annotationId, c] as const));
-    for (const record of linkGroup(group)) {
-      const members = record.claims.map((c) => byAnnotation.get(c.annotationId)!).sort((a, b) => a.claim.start - b.claim.start);
+    for (const set of linkedSets(group)) {
+      const members = [...set].sort((a, b) => a.claim.start - b.claim.start);
       const exact = members.filter((m) => isExact(m.claim));
       for (const q of members.filter((m) => !isExact(m.claim))) for (const e of exact) out.push(qualifierCheck(ctx, q, e));
       for (const e of exact.slice(1)) if (e.interval.lo !== exact[0].interval.lo || e.interval.hi !== exact[0].interval.hi) out.push(restatementCheck(ctx, exact[0], e));
