@@ -13,6 +13,8 @@ interface Line {
 }
 
 const HEADER_LINES = 8;
+const MAX_RUN_TOGETHER_LINE = 800;
+const MAX_HEADLINE_WORDS = 30;
 const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`;
 /** "20 October 2023 00:01", "Jun 02, 2020 12:31 BST", "2023-10-20", "20/10/2023", optionally after a weekday. */
 const DATELINE_RES: readonly RegExp[] = [
@@ -67,8 +69,9 @@ function readTitle(text: string, head: readonly Line[]): string | undefined {
 
 /** Some pages run headline and lede together; the lede reappears later as its own paragraph. */
 function cutRepeatedLede(text: string, line: Line, t: string): string {
+  if (t.length > MAX_RUN_TOGETHER_LINE) return t;
   const words = t.split(/\s+/);
-  for (let i = 3; i < words.length - 4; i++) {
+  for (let i = 3; i < Math.min(words.length - 4, MAX_HEADLINE_WORDS); i++) {
     const probe = words.slice(i, i + 6).join(' ');
     if (probe.length >= 20 && startsALaterLine(text, probe, line.start + line.text.length)) return words.slice(0, i).join(' ');
   }

@@ -9,7 +9,7 @@ const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
  */
 const EXCLUDED_RES: readonly RegExp[] = [
   // Web and e-mail addresses.
-  /\b(?:https?:\/\/|www\.)[^\s<>"“”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|uk|net|gov|police|info|io)\b(?:\/[^\s<>"“”]*)?/giu,
+  /\b(?:https?:\/\/|www\.)[^\s<>"“”]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|uk|net|gov|police|info|io)\b(?:\/[^\s<>"“”]*)?/giu,
   // "9-15 October", "20 October 2023", "1st of May", "Monday October 7th", "Jun 02, 2020", "November 2019".
   new RegExp(String.raw`\b${DAY}(?:\s*(?:[-–]|to|and|until)\s*${DAY})?(?:\s+of)?\s+${MONTH}(?![\p{L}])(?:,?\s+\d{4}\b)?`, 'gu'),
   new RegExp(String.raw`\b${MONTH}\s+${DAY}(?![\p{L}\d])(?:\s*[-–]\s*${DAY}(?![\p{L}\d]))?(?:,?\s+\d{4}\b)?`, 'gu'),
