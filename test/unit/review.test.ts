@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describeSpan } from '../../src/core/anchoring';
-import { mergeLexiconAddition, mergeMarks, parseMarks, placeMarks, progressLabel, refreshAnchor, reviewColumns, reviewProgress, serializeMarks, type ReviewMark } from '../../src/core/review';
+import { mergeLexiconAddition, mergeMarks, parseMarks, placeMarks, progressLabel, refreshAnchor, reviewColumns, reviewForExport, reviewProgress, serializeMarks, type ReviewMark } from '../../src/core/review';
 import type { Span } from '../../src/core/types';
 
 const text = 'Officers made 41 arrests and seized £18,250 in cash. The force said 12 people were charged.\n';
@@ -199,5 +199,17 @@ describe('review: save to workspace lexicon', () => {
 
   it('refuses a file that is not an object rather than overwrite it', () => {
     assert.throws(() => mergeLexiconAddition([1, 2], { kind: 'organisation', text: 'X', canonical: 'X', type: 'other' }), /not a JSON object/);
+  });
+});
+
+describe('review: JSON export', () => {
+  it('gives each mark as its W3C annotation with where it is now, or orphaned', () => {
+    const edited = text.replace('41 arrests', '40 arrests');
+    const out = reviewForExport(placeMarks(edited, [verified, disputed]));
+    assert.equal(out.length, 2);
+    assert.deepEqual(out.map((o) => [(o.body as { state: string }).state, o.orphaned ?? false, o.current]), [
+      ['verified', true, undefined],
+      ['disputed', false, { start: edited.indexOf('£18,250'), end: edited.indexOf('£18,250') + 7 }],
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Span } from '../types';
 import { describeMark, isVerdict } from './model';
+import { toW3C } from './serialize';
 import { overlaps, type PlacedMark } from './progress';
 
 export const reviewCsvColumns = ['reviewState', 'reviewSource', 'reviewReason', 'reviewNotes', 'reviewedBy', 'reviewedAt'] as const;
@@ -31,6 +32,14 @@ export function reviewColumns(figure: Span, placed: readonly PlacedMark[]): Revi
     reviewedBy: decided.creator,
     reviewedAt: decided.modified,
   };
+}
+
+/**
+ * The document's marks for the JSON export: each as its W3C annotation, plus where it sits in the
+ * exported text now (`current`), or `orphaned: true` when its text is gone.
+ */
+export function reviewForExport(placed: readonly PlacedMark[]): Record<string, unknown>[] {
+  return placed.map((p) => ({ ...toW3C(p.mark), ...(p.span ? { current: { start: p.span.start, end: p.span.end } } : { orphaned: true }) }));
 }
 
 export { describeMark };

@@ -5,6 +5,6 @@ export { parseMarks, type AnnotationsFileError, type ParseResult } from './parse
 export { mergeMarks, type MergeResult } from './merge';
 export { reviewProgress, progressLabel, overlaps, type PlacedMark, type FigureReview, type ReviewProgress } from './progress';
 export { placeOf, type TextPlace } from './position';
-export { reviewColumns, reviewCsvColumns, type ReviewColumns } from './exportColumns';
+export { reviewColumns, reviewCsvColumns, reviewForExport, type ReviewColumns } from './exportColumns';
 export { placeMarks, refreshAnchor, type Placement } from './place';
 export { mergeLexiconAddition, lexiconId, type LexiconAddition, type LexiconMergeResult } from './lexiconEntry';

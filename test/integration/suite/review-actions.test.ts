@@ -101,6 +101,18 @@ describe('review: actions', function () {
     assert.ok(result?.mark.anchor.exact.includes('2.4kg'), `marked "${result?.mark.anchor.exact}"`);
   });
 
+  it('acts on a view item (a live uri with offsets and text) and refuses one listed from older text', async () => {
+    const doc = (await open(await writeRelease())).document;
+    const { start, end } = target(doc, '2.4kg');
+    const stale = await vscode.commands.executeCommand<Result>('crimeAnnotator.markDisputed', { uri: doc.uri, start, end, text: '2.5kg', kind: 'figure' }, 'lab says 2.5');
+    assert.equal(stale, undefined, 'no mark on text that is not what the item showed');
+    assert.deepEqual(await fileItems(review), []);
+    const item = await vscode.commands.executeCommand<Result>('crimeAnnotator.markDisputed', { uri: doc.uri, start, end, text: '2.4kg', kind: 'figure' }, 'lab says 2.5');
+    assert.equal(item?.mark.anchor.exact, '2.4kg');
+    const cleared = await vscode.commands.executeCommand<number>('crimeAnnotator.clearMark', { markId: item!.mark.id });
+    assert.equal(cleared, 1);
+  });
+
   it('undoes an action from the palette command, and clears a mark', async () => {
     const doc = (await open(await writeRelease())).document;
     await vscode.commands.executeCommand('crimeAnnotator.markVerified', target(doc, '41 arrests'), 'https://example.org/a');

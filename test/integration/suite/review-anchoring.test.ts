@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
 import type { ReviewTestApi } from '../../../src/extension/features/review';
+import { analysed } from './editorCore.helpers';
 import { cleanup, fileItems, open, placedText, resetMarks, reviewApi, spanOf, target, waitFor, writeRelease } from './review.helpers';
 
 /** Marks three spans in a fresh release and returns its editor. */
@@ -28,10 +30,11 @@ function allOnTheirQuotes(review: ReviewTestApi, doc: vscode.TextDocument): void
 
 describe('review: anchoring after edits', function () {
   this.timeout(60_000);
+  let api: CrimeAnnotatorApi;
   let review: ReviewTestApi;
 
   before(async () => {
-    ({ review } = await reviewApi());
+    ({ api, review } = await reviewApi());
     await resetMarks(review);
   });
   afterEach(() => cleanup(review));
@@ -80,6 +83,8 @@ describe('review: anchoring after edits', function () {
     assert.deepEqual(placed.find((p) => p.quote === '£18,250'), { quote: '£18,250', found: undefined });
     const orphan = review.placementsFor(doc.uri).find((p) => !p.span)!;
     assert.equal(orphan.suggestion?.text.startsWith('£18,520'), true, 'the similar text is suggested, not attached');
+    // The view lists the figures of the index's analysis, so it shows the edit once that is done.
+    await analysed(api, doc);
     const path = vscode.workspace.asRelativePath(doc.uri, false);
     const node = (await review.viewSnapshot()).items.find((i) => i.label === path)!;
     assert.match(node.description ?? '', /1 orphaned/);

@@ -45,7 +45,7 @@ export function registerReview(_context: vscode.ExtensionContext, services: Pick
   const api: ReviewTestApi = {
     onDidChange: model.onDidChange,
     isSuppressed: (uri, annotation) => model.isSuppressed(uri, annotation),
-    placementsFor: (uri) => model.placementsFor(uri),
+    placementsFor: (uri, text) => model.placementsFor(uri, text),
     progressFor: (uri) => model.progressFor(uri),
     get problem() {
       return store.problem;

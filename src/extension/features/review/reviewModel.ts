@@ -56,15 +56,19 @@ export class ReviewModel extends Disposable implements ReviewService {
     return path === undefined ? [] : this.store.forDocument(path);
   }
 
-  placementsFor(uri: vscode.Uri, text = this.textOf(uri)): readonly Placement[] {
+  placementsFor(uri: vscode.Uri, given?: string): readonly Placement[] {
+    const current = this.textOf(uri);
+    const text = given ?? current;
     const marks = this.marksOf(uri);
     if (marks.length === 0) return [];
     if (text === undefined) return marks.map((mark) => ({ mark, span: undefined }));
     const key = uri.toString();
     const cached = this.placed.get(key);
     if (cached && cached.revision === this.revision && cached.text === text) return cached.placements;
-    const placements = placeMarks(text, marks, (m) => this.expected.get(m.id));
-    for (const p of placements) if (p.span) this.expected.set(p.mark.id, p.span.start);
+    // Followed positions describe the current text; an older text (the index's) is placed from the stored ones.
+    const live = text === current;
+    const placements = placeMarks(text, marks, (m) => (live ? this.expected.get(m.id) : undefined));
+    if (live) for (const p of placements) if (p.span) this.expected.set(p.mark.id, p.span.start);
     this.placed.set(key, { text, revision: this.revision, placements });
     return placements;
   }
@@ -94,14 +98,16 @@ export class ReviewModel extends Disposable implements ReviewService {
 
   private followEdits(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0) return;
-    const placed = this.placed.get(e.document.uri.toString());
-    if (!placed) return;
+    const marks = this.marksOf(e.document.uri);
+    if (marks.length === 0) return;
     const changes = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
-    for (const p of placed.placements) {
-      if (!p.span) continue;
-      const moved = shiftSpanThrough(p.span, changes);
+    // Every mark of the document, placed or not since the last edit: a document edited while not
+    // shown is never placed between edits, and its marks must still be followed.
+    for (const mark of marks) {
+      const start = this.expected.get(mark.id) ?? mark.anchor.start;
+      const moved = shiftSpanThrough({ start, end: start + mark.anchor.exact.length }, changes);
       // An edit inside the mark: its old start stays the best guess of where to look.
-      if (moved) this.expected.set(p.mark.id, moved.start);
+      if (moved) this.expected.set(mark.id, moved.start);
     }
     this.placed.delete(e.document.uri.toString());
     this._onDidChange.fire();

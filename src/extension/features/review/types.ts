@@ -16,8 +16,12 @@ export interface ReviewService {
   readonly onDidChange: vscode.Event<void>;
   /** True when an editor marked this highlight "not a claim" here: decorations and diagnostics skip it. */
   isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }): boolean;
-  /** Every mark of the document and where it sits in the document's current text (undefined span: orphaned). */
-  placementsFor(uri: vscode.Uri): readonly Placement[];
+  /**
+   * Every mark of the document and where it sits (undefined span: orphaned) in `text`, by default
+   * the document's current text; pass the index's `IndexedDocument.text` to get offsets that agree
+   * with its analysis (exports, decorations drawn from the analysis).
+   */
+  placementsFor(uri: vscode.Uri, text?: string): readonly Placement[];
   /** Figures reviewed and waiting in the document, for the view, the status and exports. */
   progressFor(uri: vscode.Uri): ReviewProgress<ReviewFigure> | undefined;
   /** Set while the annotations file cannot be read (review is read-only). */
