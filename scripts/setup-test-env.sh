@@ -35,6 +35,11 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Several test runs may start at once (parallel engineers, CI): one installs, the others wait.
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.setup.lock"
+flock 9
+
 # Chromium shows the workbench; libkrb5-dev lets code-server's kerberos module compile.
 apt_install chromium libkrb5-dev
 [ -x /usr/bin/chromium ] || { say "/usr/bin/chromium missing after install" >&2; exit 1; }
