@@ -68,6 +68,10 @@ async function buildIntegration() {
   });
   fs.copyFileSync(path.join(ROOT, 'test', 'integration', 'runner-extension', 'package.json'), path.join(runnerOut, 'package.json'));
   fs.copyFileSync(path.join(OUT_DIR, 'suite.js'), path.join(runnerOut, 'suite.js'));
+  // A scratch copy of the corpus for .vscode/launch.json's "Extension Tests": the suite writes into
+  // its workspace, which must never be samples/ itself.
+  const samples = path.join(ROOT, 'samples');
+  fs.cpSync(fs.existsSync(samples) ? samples : path.join(ROOT, 'test', 'fixtures'), path.join(OUT_DIR, 'workspace'), { recursive: true });
   return { suite: path.join(OUT_DIR, 'suite.js'), runnerExtension: runnerOut, testFiles: findTestFiles(SUITE_DIR) };
 }
 
