@@ -1,9 +1,8 @@
 import { Command, Option } from 'commander';
 import { runCheck } from './commands/check';
+import { runCrosscheck } from './commands/crosscheck';
+import { EXIT } from './exitCodes';
 import { InputError } from './files';
-
-/** Exit codes: 0 fine, 1 a conflict was found (crosscheck), 2 unusable input or arguments. */
-export const EXIT = { ok: 0, conflict: 1, input: 2 } as const;
 
 function main(argv: string[]): void {
   const program = new Command()
@@ -26,6 +25,16 @@ function main(argv: string[]): void {
     .addOption(lexicon)
     .action((paths: string[], opts: { format: 'text' | 'json'; lexicon?: string }) => {
       process.exitCode = guard(() => runCheck(paths, opts));
+    });
+
+  program
+    .command('crosscheck')
+    .description('report conflicts between sources and arithmetic checks that fail, with file:line locations; exit 1 on a conflict')
+    .argument('<paths...>', 'files or folders (.crime, .txt, .md; *.reference.csv|json as reference tables)')
+    .addOption(format(['text', 'json', 'csv']))
+    .addOption(lexicon)
+    .action((paths: string[], opts: { format: 'text' | 'json' | 'csv'; lexicon?: string }) => {
+      process.exitCode = guard(() => runCrosscheck(paths, opts));
     });
 
   program.parse(argv);

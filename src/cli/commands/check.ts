@@ -1,6 +1,6 @@
-import { analyze, compileLexicon, type CompiledLexicon } from '../../core';
-import { collectFiles, readText } from '../files';
-import { loadLexiconFile } from '../lexiconFile';
+import { exportJson } from '../../core/export';
+import { analyseCorpus } from '../corpus';
+import { lexiconFromOption } from '../lexiconFile';
 import { formatCheckText } from '../textReport';
 
 export interface CheckOptions {
@@ -9,29 +9,12 @@ export interface CheckOptions {
 }
 
 export function runCheck(paths: readonly string[], options: CheckOptions): number {
-  const files = collectFiles(paths);
-  const lexicon: CompiledLexicon = options.lexicon ? loadLexiconFile(options.lexicon) : compileLexicon();
-  const documents = files.documents.map((path) => {
-    const text = readText(path);
-    const analysis = analyze(text, { lexicon });
-    for (const notice of analysis.notices) {
-      if (notice.code !== 'empty') process.stderr.write(`crime-annotator: ${path}: ${notice.message}\n`);
-    }
-    return { path, text, analysis };
-  });
+  const corpus = analyseCorpus(paths, lexiconFromOption(options.lexicon));
   if (options.format === 'json') {
-    const out = {
-      documents: documents.map(({ path, analysis }) => ({
-        path,
-        words: analysis.words,
-        meta: analysis.meta,
-        notices: analysis.notices,
-        annotations: analysis.annotations,
-      })),
-    };
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    const sources = corpus.documents.map((d) => ({ docId: d.id, path: d.path, analysis: d.analysis, checks: corpus.record.checks[d.id] ?? [] }));
+    process.stdout.write(exportJson(sources, corpus.record.records));
   } else {
-    process.stdout.write(formatCheckText(documents));
+    process.stdout.write(formatCheckText(corpus.documents));
   }
   return 0;
 }
