@@ -107,6 +107,40 @@ describe('findFigures: counts, money, weights, percentages', () => {
   });
 });
 
+describe('findFigures: more ways releases name what they count', () => {
+  it('reads warrants, stop and searches, vehicles, officers and ammunition', () => {
+    assert.deepEqual(
+      figuresOf('Teams executed 26 drugs warrants, carried out 140 stop and searches, seized 9 vehicles and 35 rounds of ammunition, with 300 officers involved.').map((f) => f.counts),
+      ['warrants executed', 'stop and searches', 'vehicles seized', 'firearms seized', 'officers'],
+    );
+  });
+  it('reads a change named after the percentage', () => {
+    const f = onlyFigure('The unit reported a 22% increase in arrests.');
+    assert.deepEqual([f.text, f.counts, f.change], ['22%', 'arrests', { direction: 'up' }]);
+  });
+  it('gives both ends of "rose from X to Y" the measure of the clause', () => {
+    assert.deepEqual(
+      figuresOf('Over the year charges rose from 80 to 120.').map((f) => [f.text, f.counts]),
+      [
+        ['80', 'charges'],
+        ['120', 'charges'],
+      ],
+    );
+  });
+  it('counts people convicted and jailed', () => {
+    assert.deepEqual(
+      figuresOf('In total 12 men were convicted, and 9 have since been jailed.').map((f) => f.counts),
+      ['convictions', 'defendants'],
+    );
+  });
+  it('does not read "5 in 10 days" as a proportion', () => {
+    assert.deepEqual(figuresOf('They made 5 arrests, one in every five of them in 10 days.').map((f) => [f.text, f.unit]), [
+      ['5', 'count'],
+      ['one in every five', 'ratio'],
+    ]);
+  });
+});
+
 describe('findFigures: numbers in words, proportions and vague magnitudes', () => {
   it('reads numbers written in words', () => {
     assert.deepEqual(

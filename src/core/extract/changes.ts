@@ -8,6 +8,9 @@ const VALUE = String.raw`£?\d[\d,]*(?:\.\d+)?`;
 const BRACKETED_VALUES_RE = new RegExp(String.raw`\s*\(\s*(?:from\s+)?(${VALUE})\s*(?:to|-|–|→)\s*(${VALUE})\s*\)`, 'y');
 const FROM_TO_RE = new RegExp(String.raw`,?\s+from\s+(${VALUE})\s+to\s+(${VALUE})`, 'y');
 
+/** "a 20% increase in arrests": the change is named after the figure. */
+const CHANGE_AFTER_RE = /^\s*(?:year-on-year\s+|annual\s+)?(increase|rise|jump|reduction|decrease|fall|drop|cut)\s+(?:in|of)\s+/i;
+
 export interface ChangeReading {
   readonly change: NonNullable<FigureAnnotation['change']>;
   /** "up"/"down" belong in the figure's span ("up 143%"); other change verbs do not. */
@@ -15,12 +18,14 @@ export interface ChangeReading {
   /** The clause before the change words, where the changed measure is named. */
   readonly before: string;
   readonly valuesSpan?: Span;
+  /** For a change named after the figure, the words after "increase in". */
+  readonly after?: string;
 }
 
 /** "arrests are up 55% (1,431 to 2,232)", "charges rose by 20%": the direction and stated values. */
-export function findChange(text: string, before: string, token: NumberToken, start: number): ChangeReading | undefined {
+export function findChange(text: string, before: string, after: string, token: NumberToken, start: number): ChangeReading | undefined {
   const m = CHANGE_WORD_RE.exec(before);
-  if (!m) return undefined;
+  if (!m) return changeNamedAfter(after, token);
   const word = m[1].toLowerCase();
   const isUpDown = word === 'up' || word === 'down';
   if (isUpDown && token.unit !== 'percent') return undefined;
@@ -44,4 +49,12 @@ export function findChange(text: string, before: string, token: NumberToken, sta
     before: before.slice(0, wordOffset),
     ...(valuesSpan ? { valuesSpan } : {}),
   };
+}
+
+function changeNamedAfter(after: string, token: NumberToken): ChangeReading | undefined {
+  if (token.unit !== 'percent') return undefined;
+  const m = CHANGE_AFTER_RE.exec(after);
+  if (!m) return undefined;
+  const direction = /increase|rise|jump/i.test(m[1]) ? 'up' : 'down';
+  return { change: { direction }, before: '', after: after.slice(m[0].length) };
 }

@@ -3,7 +3,7 @@ import type { LineIndex } from '../text/lines';
 import type { DocumentContext, FigureAnnotation, FigureUnit, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
 import { findClaimant, findOperation, findPeriod, findPlace, organisationsOf } from './attribution';
 import { findChange } from './changes';
-import { findMeasure, findSubject, matchMeasure } from './measures';
+import { findMeasure, findSubject, matchMeasure, subjectNounIn } from './measures';
 import { readMeta } from './meta';
 import { excludedSpans } from './nonFigures';
 import { PLUS_QUALIFIER, qualifierAfter, qualifierBefore } from './qualifiers';
@@ -29,6 +29,8 @@ const SEIZED_CONTEXT_RE = /seiz|cash|haul|recover|confiscat|found/i;
 const FUNDING_CONTEXT_RE = /fund|grant|invest|budget/i;
 /** "£5m for Operation Orochi": money given for a purpose. */
 const MONEY_FOR_RE = /^\s*(?:for|to)\s/i;
+/** "arrests rose from 80 to 120": both numbers count what the clause is about. */
+const FROM_TO_BEFORE_RE = /\b(?:rose|rising|increased|increasing|fell|falling|decreased|decreasing|dropped|went up|went down|grew|climbed|up|down)\s+from\s+(?:£?[\d,.]+\s+to\s+)?$|\bfrom\s+£?[\d,.]+\s+to\s+$/i;
 const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|linked to|,|$)/i;
 /** "517 of them children", "including four people": part of the figure before it. */
 const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which)\b/i;
@@ -138,17 +140,20 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
   const after = clauseAfter(text, end, sentence.end);
   if (isAge(token, qualifier?.qualifier, before, after)) token = { ...token, unit: 'years', age: true };
   if (token.isOne && !acceptOne(qualifier !== undefined, before, after)) return undefined;
-  const change = findChange(text, before, token, start);
+  const change = findChange(text, before, after, token, start);
   if (change?.spanStart !== undefined) start = change.spanStart;
   const heading = headingOf(text, ctx.sentences, sentence);
   const headingText = heading ? text.slice(heading.start, heading.end) : undefined;
-  const match = matchMeasure({ unit: token.unit, after, before: change ? change.before : before, heading: headingText, isChange: change !== undefined });
+  const match = change?.after !== undefined
+    ? matchMeasure({ unit: 'count', after: change.after, before: '', isChange: false })
+    : matchMeasure({ unit: token.unit, after, before: change ? change.before : before, heading: headingText, isChange: change !== undefined });
   let counts = match?.id ?? null;
   if (token.age) counts = 'age';
   if (TIME_UNITS.has(token.unit) && counts !== 'age' && counts !== 'prison sentence' && counts !== 'order length') return undefined;
   if (!change && !token.age && (counts === null || match?.generic) && (PART_AFTER_RE.test(after) || PART_BEFORE_RE.test(before))) {
     counts = partOf(earlier, sentence, start) ?? counts;
   }
+  if (counts === null && FROM_TO_BEFORE_RE.test(before)) counts = subjectNounIn(before.replace(FROM_TO_BEFORE_RE, ''), 'count');
   if (counts === null) counts = defaultMeasure(text, token.unit, sentence, headingText, after);
   if (!change && (counts === null || match?.generic)) counts = inherited(text, earlier, sentence, token.unit, start, after, counts === null) ?? counts;
   const stated = token.vague ? { qualifier: token.vague, bound: 'lower' as const } : (qualifier ?? suffix ?? (token.plus ? PLUS_QUALIFIER : undefined));

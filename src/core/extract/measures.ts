@@ -150,15 +150,11 @@ function specificMeasure(q: MeasureQuery): string | null {
 
 /**
  * The measure a change is about, named as the subject before it: the first measure noun in the
- * last comma-separated part that names one ("..., arrests for drug trafficking offences went up").
+ * last comma-separated part (an earlier part is another clause) ("..., arrests for drug trafficking offences went up").
  */
 export function subjectNounIn(text: string, unit: FigureUnit): string | null {
   const parts = text.split(/,\s+/);
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const found = firstNounIn(parts[i], unit);
-    if (found) return found;
-  }
-  return null;
+  return firstNounIn(parts[parts.length - 1], unit);
 }
 
 function firstNounIn(text: string, unit: FigureUnit): string | null {

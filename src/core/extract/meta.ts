@@ -120,10 +120,15 @@ function readPublisher(head: readonly Line[], tail: readonly Line[], ctx: MetaCo
       if (!m) continue;
       const nameStart = line.start + line.text.indexOf(m[1]);
       const known = organisations.find((o) => o.start >= nameStart && o.end <= nameStart + m[1].length) ?? namedByDomain(m[1], organisations);
-      return known ? known.entityId : slug(m[1]);
+      return known ? known.entityId : slug(withoutDate(m[1]));
     }
   }
   return mostMentionedForce(organisations);
+}
+
+/** "Published by Kent Police, 18 October 2023" names Kent Police. */
+function withoutDate(name: string): string {
+  return name.split(/\s*(?:,|\s[-–|•]\s|\bon\s+\d)/, 1)[0];
 }
 
 /** "source: theguardian.com" is the Guardian the text mentions elsewhere. */

@@ -26,8 +26,8 @@ export interface NumberToken {
 const DIGITS_RE = /([£$€]\s?|GBP\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/g;
 /** "£31, 250": a stray space after the thousands comma, only trusted after a pound sign. */
 const SLIPPED_THOUSANDS_RE = /, (\d{3})(?![\d,]|\.\d)/y;
-const RATIO_RE = /\s+(?:in|out\s+of)\s+(10|100|1,000|1000|20|50|ten|five|four|three|twenty|fifty|a\s+hundred|every\s+ten)(?![\p{L}\d])/iuy;
-const RATIO_DENOMINATORS: Readonly<Record<string, number>> = { ten: 10, five: 5, four: 4, three: 3, twenty: 20, fifty: 50, 'a hundred': 100, 'every ten': 10 };
+const RATIO_RE = /\s+(?:in|out\s+of)\s+(?:every\s+)?(10|100|1,000|1000|20|50|5|4|3|ten|five|four|three|twenty|fifty|a\s+hundred)(?![\p{L}\d])(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|per\s?cent)\b)/iuy;
+const RATIO_DENOMINATORS: Readonly<Record<string, number>> = { ten: 10, five: 5, four: 4, three: 3, twenty: 20, fifty: 50, 'a hundred': 100 };
 const FRACTION_RE = /\b(?:(a|one|two|three|four)(\s+|-)(thirds?|quarters?|fifths?)\b|(half)(?=\s+of\s+(?:all\s+)?(?:the|those|these|them|its|their|all)\b))/gi;
 const FRACTION_NUMERATORS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4 };
 const FRACTION_DENOMINATORS: Readonly<Record<string, number>> = { third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5 };
