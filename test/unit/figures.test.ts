@@ -133,6 +133,18 @@ describe('findFigures: more ways releases name what they count', () => {
       ['convictions', 'defendants'],
     );
   });
+  it('gives an unnamed change the measure of the figures beside it', () => {
+    const found = figuresOf('The team closed 44 lines this year, against 30 last year, a rise of 47 per cent.');
+    assert.deepEqual(found.map((f) => f.counts), ['drug lines closed', 'drug lines closed', 'drug lines closed']);
+  });
+  it('reads "were under 18" as an age limit and "of those arrested" as the measure', () => {
+    const [share, age] = figuresOf('A fifth of those arrested were under 18.');
+    assert.deepEqual([share.text, share.value, share.counts], ['A fifth', 0.2, 'arrests']);
+    assert.deepEqual([age.text, age.unit, age.qualifier, age.bound, age.counts], ['under 18', 'years', 'under', 'upper', 'age']);
+  });
+  it('does not give an age a subject from the words after it', () => {
+    assert.equal(onlyFigure('Dan Reed, 28, admitted supplying Class A drugs.').subject, undefined);
+  });
   it('does not read "5 in 10 days" as a proportion', () => {
     assert.deepEqual(figuresOf('They made 5 arrests, one in every five of them in 10 days.').map((f) => [f.text, f.unit]), [
       ['5', 'count'],

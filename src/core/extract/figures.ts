@@ -31,6 +31,11 @@ const FUNDING_CONTEXT_RE = /fund|grant|invest|budget/i;
 const MONEY_FOR_RE = /^\s*(?:for|to)\s/i;
 /** "arrests rose from 80 to 120": both numbers count what the clause is about. */
 const FROM_TO_BEFORE_RE = /\b(?:rose|rising|increased|increasing|fell|falling|decreased|decreasing|dropped|went up|went down|grew|climbed|up|down)\s+from\s+(?:£?[\d,.]+\s+to\s+)?$|\bfrom\s+£?[\d,.]+\s+to\s+$/i;
+/** Measures whose figures are about a person or a sentence, where the words after name no narrower subject. */
+const NO_SUBJECT_MEASURES: ReadonlySet<string> = new Set(['age', 'prison sentence', 'order length', 'takings', 'funding']);
+/** "A quarter of those arrested were under 18": an age limit with no noun after it. */
+const AGE_LIMIT_BEFORE_RE = /\b(?:were|was|are|is|be|being|been|aged)\s+$/i;
+const AGE_LIMIT_QUALIFIERS: ReadonlySet<string> = new Set(['under', 'over']);
 const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|linked to|,|$)/i;
 /** "517 of them children", "including four people": part of the figure before it. */
 const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which)\b/i;
@@ -102,7 +107,7 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
     }
     const heading = headingOf(text, ctx.sentences, d.sentence);
     const claimant = findClaimant(text, d.start, d.sentence, heading, organisations, meta.publisher);
-    const subject = findSubject(d.after);
+    const subject = d.counts !== null && NO_SUBJECT_MEASURES.has(d.counts) ? undefined : findSubject(d.after);
     const figureText = text.slice(d.start, d.end);
     out.push({
       kind: 'figure',
@@ -156,6 +161,8 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
   if (counts === null && FROM_TO_BEFORE_RE.test(before)) counts = subjectNounIn(before.replace(FROM_TO_BEFORE_RE, ''), 'count');
   if (counts === null) counts = defaultMeasure(text, token.unit, sentence, headingText, after);
   if (!change && (counts === null || match?.generic)) counts = inherited(text, earlier, sentence, token.unit, start, after, counts === null) ?? counts;
+  // "54 lines this year, compared with 39 in 2022, a rise of 38 per cent": the change is about its neighbours.
+  if (change && counts === null) counts = lastNamedIn(earlier, sentence);
   const stated = token.vague ? { qualifier: token.vague, bound: 'lower' as const } : (qualifier ?? suffix ?? (token.plus ? PLUS_QUALIFIER : undefined));
   const [qualifierWords, bound] = stated ? [stated.qualifier, stated.bound] : ['exact', 'exact' as const];
   return {
@@ -198,7 +205,7 @@ function inherited(text: string, earlier: readonly Draft[], sentence: Span, unit
   if (!previous || previous.sentence.start !== sentence.start || previous.token.unit !== unit || previous.counts === null) return null;
   if (unnamed && INHERIT_AFTER_RE.test(after)) return previous.counts;
   const between = text.slice(previous.end, start);
-  return between.length <= 40 && !/[\d;:()•]/.test(between) && /\b(?:and|while|with|but)\s*$|,\s*$/.test(between) ? previous.counts : null;
+  return between.length <= 40 && !/[\d;:()•]/.test(between) && /\b(?:and|while|with|but|against|compared (?:with|to)|versus|vs\.?|from|to)\s*$|,\s*$/.test(between) ? previous.counts : null;
 }
 
 /** "1,208 vulnerable people safeguarded, 517 of them children": the part counts what the whole counts. */
@@ -211,10 +218,16 @@ function partOf(earlier: readonly Draft[], sentence: Span, start: number): strin
   return null;
 }
 
+function lastNamedIn(earlier: readonly Draft[], sentence: Span): string | null {
+  const previous = earlier[earlier.length - 1];
+  return previous && previous.sentence.start === sentence.start && previous.token.unit === 'count' ? previous.counts : null;
+}
+
 function isAge(token: NumberToken, qualifier: string | undefined, before: string, after: string): boolean {
   if (token.age) return true;
   if (token.unit !== 'count' || !Number.isInteger(token.value) || token.value < 1 || token.value > 120) return false;
   if (qualifier && AGE_QUALIFIERS.has(qualifier)) return true;
+  if (qualifier && AGE_LIMIT_QUALIFIERS.has(qualifier) && token.value >= 10 && token.value <= 25 && AGE_LIMIT_BEFORE_RE.test(before) && /^\s*(?:[,.;)]|and\b|or\b|$)/.test(after)) return true;
   if (AGE_BEFORE_RE.test(before) || AGE_RANGE_AFTER_RE.test(after)) return true;
   return token.value >= 10 && token.value < 100 && !token.inWords && NAME_COMMA_BEFORE_RE.test(before) && NAME_COMMA_AFTER_RE.test(after);
 }
