@@ -145,6 +145,22 @@ describe('findFigures: more ways releases name what they count', () => {
   it('does not give an age a subject from the words after it', () => {
     assert.equal(onlyFigure('Dan Reed, 28, admitted supplying Class A drugs.').subject, undefined);
   });
+  it('lets a verb after two coordinated nouns cover both', () => {
+    assert.deepEqual(figuresOf('In all 20 vulnerable adults and 7 children were safeguarded.').map((f) => f.counts), ['people safeguarded', 'people safeguarded']);
+  });
+  it('does not read "county lines" used as a modifier as closed lines', () => {
+    assert.deepEqual(figuresOf('The force has 6 dedicated county lines officers and closed 9 county lines.').map((f) => f.counts), ['officers', 'drug lines closed']);
+  });
+  it('reads sentences totalled, pupils reached and a cost', () => {
+    assert.deepEqual(
+      figuresOf('The team secured sentences totalling 61 years. Talks reached 900 pupils at a cost of £12k.').map((f) => [f.text, f.counts]),
+      [
+        ['61 years', 'prison sentence'],
+        ['900', 'people engaged'],
+        ['£12k', 'funding'],
+      ],
+    );
+  });
   it('does not read "5 in 10 days" as a proportion', () => {
     assert.deepEqual(figuresOf('They made 5 arrests, one in every five of them in 10 days.').map((f) => [f.text, f.unit]), [
       ['5', 'count'],

@@ -36,6 +36,7 @@ const NO_SUBJECT_MEASURES: ReadonlySet<string> = new Set(['age', 'prison sentenc
 /** "A quarter of those arrested were under 18": an age limit with no noun after it. */
 const AGE_LIMIT_BEFORE_RE = /\b(?:were|was|are|is|be|being|been|aged)\s+$/i;
 const AGE_LIMIT_QUALIFIERS: ReadonlySet<string> = new Set(['under', 'over']);
+const COORDINATED_RE = /^\s*[\p{L}'’ -]{1,40}?\s+and\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s+/iu;
 const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|linked to|,|$)/i;
 /** "517 of them children", "including four people": part of the figure before it. */
 const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which)\b/i;
@@ -153,6 +154,7 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
     ? matchMeasure({ unit: 'count', after: change.after, before: '', isChange: false })
     : matchMeasure({ unit: token.unit, after, before: change ? change.before : before, heading: headingText, isChange: change !== undefined });
   let counts = match?.id ?? null;
+  if (match === null || match.generic) counts = coordinatedMeasure(token.unit, after) ?? counts;
   if (token.age) counts = 'age';
   if (TIME_UNITS.has(token.unit) && counts !== 'age' && counts !== 'prison sentence' && counts !== 'order length') return undefined;
   if (!change && !token.age && (counts === null || match?.generic) && (PART_AFTER_RE.test(after) || PART_BEFORE_RE.test(before))) {
@@ -216,6 +218,14 @@ function partOf(earlier: readonly Draft[], sentence: Span, start: number): strin
     if (d.end <= start && d.counts) return d.counts;
   }
   return null;
+}
+
+/** "33 vulnerable adults and 12 children safeguarded": the verb after the second noun covers the first. */
+function coordinatedMeasure(unit: FigureUnit, after: string): string | null {
+  const m = COORDINATED_RE.exec(after);
+  if (!m) return null;
+  const second = matchMeasure({ unit, after: after.slice(m[0].length), before: '', isChange: false });
+  return second && !second.generic ? second.id : null;
 }
 
 function lastNamedIn(earlier: readonly Draft[], sentence: Span): string | null {
