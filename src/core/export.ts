@@ -28,13 +28,18 @@ export interface WorkspaceExport {
   readonly records: readonly CrossSourceRecord[];
 }
 
+export interface ExportOptions {
+  /** A path for a claim's source that is not among the documents (a reference table), or undefined to keep its id. */
+  readonly pathOfOtherSource?: (docId: string) => string | undefined;
+}
+
 /**
  * Builds the export object. Document ids inside records and checks are replaced by the documents'
  * paths, so a file exported from one machine still says which document each claim came from.
  */
-export function buildExport(sources: readonly ExportSource[], records: readonly CrossSourceRecord[]): WorkspaceExport {
+export function buildExport(sources: readonly ExportSource[], records: readonly CrossSourceRecord[], options: ExportOptions = {}): WorkspaceExport {
   const pathOf = new Map(sources.map((s) => [s.docId, s.path]));
-  const renamed = (docId: string) => pathOf.get(docId) ?? docId;
+  const renamed = (docId: string) => pathOf.get(docId) ?? options.pathOfOtherSource?.(docId) ?? docId;
   return {
     documents: sources.map((s) => ({
       path: s.path,
@@ -48,8 +53,8 @@ export function buildExport(sources: readonly ExportSource[], records: readonly 
   };
 }
 
-export function exportJson(sources: readonly ExportSource[], records: readonly CrossSourceRecord[]): string {
-  return JSON.stringify(buildExport(sources, records), null, 2) + '\n';
+export function exportJson(sources: readonly ExportSource[], records: readonly CrossSourceRecord[], options: ExportOptions = {}): string {
+  return JSON.stringify(buildExport(sources, records, options), null, 2) + '\n';
 }
 
 export const csvColumns = [

@@ -71,6 +71,12 @@ describe('buildExport / exportJson', () => {
     assert.equal(buildExport(sources, [stray]).records[0].claims[0].docId, 'reference:table.csv');
   });
 
+  it('asks for a path for sources that are not documents, such as reference tables', () => {
+    const withTable = { ...record, claims: [...record.claims, { ...record.claims[0], docId: 'file:///ws/ref/table.reference.csv', isReference: true }] };
+    const out = buildExport(sources, [withTable], { pathOfOtherSource: (id) => (id.startsWith('file:///ws/') ? id.slice('file:///ws/'.length) : undefined) });
+    assert.deepEqual(out.records[0].claims.map((c) => c.docId), ['a.crime.txt', 'sub/b.crime.txt', 'ref/table.reference.csv']);
+  });
+
   it('serialises to JSON that parses back to the same object', () => {
     assert.deepEqual(JSON.parse(exportJson(sources, [record])), JSON.parse(JSON.stringify(buildExport(sources, [record]))));
   });

@@ -195,7 +195,12 @@ describe('palette commands', function () {
       }
       assert.equal(json.records.length, api.index.records().length);
       const paths = new Set(json.documents.map((d: { path: string }) => d.path));
-      for (const r of json.records) for (const c of r.claims) if (!c.isReference) assert.ok(paths.has(c.docId), `claim docId ${c.docId} is an exported path`);
+      for (const r of json.records) {
+        for (const c of r.claims) {
+          if (!c.isReference) assert.ok(paths.has(c.docId), `claim docId ${c.docId} is an exported path`);
+          else assert.match(c.docId, /^[^:]+\.reference\.(csv|json)$/, 'a reference table is named by its workspace path');
+        }
+      }
     });
 
     it('writes one CSV row per figure with its record id and status, inferring the format from the file name', async () => {

@@ -45,7 +45,11 @@ export async function exportWorkspace(services: Services, uri: vscode.Uri, forma
     .map((doc) => ({ docId: doc.uri.toString(), path: displayPath(doc.uri), analysis: doc.analysis, checks: index.checksFor(doc.uri) }))
     .sort((a, b) => a.path.localeCompare(b.path, 'en-GB'));
   const records = index.records();
-  const text = format === 'json' ? exportJson(sources, records) : exportCsv(sources, records);
+  const pathOfOtherSource = (docId: string) => {
+    const source = vscode.Uri.parse(docId);
+    return vscode.workspace.getWorkspaceFolder(source) ? displayPath(source) : undefined;
+  };
+  const text = format === 'json' ? exportJson(sources, records, { pathOfOtherSource }) : exportCsv(sources, records);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const figures = sources.reduce((n, s) => n + s.analysis.annotations.filter((a) => a.kind === 'figure').length, 0);
   services.log.info(`Exported ${figures} figures, ${records.length} records from ${sources.length} documents to ${uri.toString()}`);
