@@ -164,6 +164,8 @@ export class IncrementalAnalysis {
     }
     while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
     this.applyEdit({ start: prefix, end: old.length - suffix, text: newText.slice(prefix, newText.length - suffix) });
+    // The caller's string is the same text, already flat, and lets callers compare by identity.
+    if (!this.whole) this._text = newText;
   }
 
   /** Applies one edit to the current text and re-analyses the chunks it reaches. */

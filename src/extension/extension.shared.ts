@@ -47,7 +47,7 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   const index = step('workspace index', () => own(new ExtensionWorkspaceIndex(config, log)));
   const lexicon = step('workspace lexicon', () => own(new WorkspaceLexicon(config, log, (options) => index.setAnalyzeOptions(options))));
   const review = step('review', () => own(registerReview(context, { config, log, index }))).api;
-  const decorations = step('decorations', () => own(registerDecorations({ config, log, index, review })));
+  const decorations = step('decorations', () => own(registerDecorations({ config, log, index, review }, index)));
   const services: Services = { config, log, index, decorations, review };
 
   step('hover', () => own(registerHover(services)));

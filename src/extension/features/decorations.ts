@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Span } from '../../core';
+import type { ChunkView } from '../../core/incremental';
 import type { IndexedDocument, Services } from '../services/types';
 import { Disposable } from '../util/dispose';
 import { isAnnotatedLanguage } from '../util/documents';
 import { spanToRange } from '../util/ranges';
-import { decorationKinds, planDecorations, type DecorationKind, type FigureTrouble } from './decorationPlan';
+import { ChunkedRanges, decorationKinds, planDecorations, type DecorationKind, type FigureTrouble, type LineRange } from './decorationPlan';
 
 const color = (id: string) => new vscode.ThemeColor(`crimeAnnotator.${id}`);
 
@@ -24,21 +25,35 @@ function decorationStyle(kind: DecorationKind, overviewRuler: boolean): vscode.D
   }
 }
 
+/** What the controller needs beyond the public index: the per-keystroke signal and the analysed paragraphs. */
+export interface DecorationSource {
+  readonly onDidAnalyse: vscode.Event<IndexedDocument>;
+  chunksFor(uri: vscode.Uri): readonly ChunkView[] | undefined;
+}
+
+const troubleKinds: readonly DecorationKind[] = ['conflict', 'checkFailed'];
+const baseKinds = ['figure', 'organisation', 'legalTerm'] as const;
+
 /**
  * Draws the highlights in every visible editor whose document the index has analysed at the
  * editor's current version (a stale analysis keeps the previous highlights, which VS Code moves
- * with the text, until the new one lands).
+ * with the text, until the new one lands). Figures, organisations and legal terms are redrawn on
+ * every analysis, paragraph by paragraph from a cache; the conflict and failed-check marks when the
+ * record has caught up (onDidChange).
  */
 export class DecorationsController extends Disposable {
   private types = new Map<DecorationKind, vscode.TextEditorDecorationType>();
   private readonly applied = new Map<string, Record<DecorationKind, vscode.Range[]>>();
+  private readonly chunked = new ChunkedRanges();
   private sessionEnabled: boolean | undefined;
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: Services, private readonly source: DecorationSource) {
     super();
     this.createTypes();
     const { config, index } = services;
+    this._register(source.onDidAnalyse((entry) => this.refreshUri(entry.uri, false)));
     this._register(index.onDidChange(() => this.refreshAll()));
+    if (services.review) this._register(services.review.onDidChange(() => this.refreshAll()));
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()));
     this._register(config.onDidChange((change) => {
       if (change.affects('highlights')) this.createTypes();
@@ -72,38 +87,52 @@ export class DecorationsController extends Disposable {
   }
 
   refreshAll(): void {
-    for (const editor of vscode.window.visibleTextEditors) this.refresh(editor);
+    for (const editor of vscode.window.visibleTextEditors) this.refresh(editor, true);
   }
 
-  private refresh(editor: vscode.TextEditor): void {
+  private refreshUri(uri: vscode.Uri, withTrouble: boolean): void {
+    const key = uri.toString();
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === key) this.refresh(editor, withTrouble);
+  }
+
+  private refresh(editor: vscode.TextEditor, withTrouble: boolean): void {
     const doc = editor.document;
     const key = doc.uri.toString();
     const entry = this.services.index.get(doc.uri);
     const relevant = this.enabled && isAnnotatedLanguage(doc.languageId, this.services.config.current.decoratePlainTextAndMarkdown);
     if (!relevant || !entry) {
-      if (!relevant || this.applied.has(key)) this.draw(editor, undefined);
+      if (!relevant || this.applied.has(key)) this.clear(editor);
       return;
     }
     if (entry.version !== doc.version) return;
-    this.draw(editor, entry);
-  }
-
-  private draw(editor: vscode.TextEditor, entry: IndexedDocument | undefined): void {
-    const key = editor.document.uri.toString();
-    if (!entry) {
-      for (const t of this.types.values()) editor.setDecorations(t, []);
-      this.applied.delete(key);
-      return;
-    }
+    const ranges = this.applied.get(key) ?? emptyRanges();
     const h = this.services.config.current.highlights;
-    const trouble = this.troubleOf(entry);
-    const plan = planDecorations(entry.analysis.annotations, h, trouble);
-    const ranges = {} as Record<DecorationKind, vscode.Range[]>;
-    for (const kind of decorationKinds) {
-      ranges[kind] = plan[kind].map((s: Span) => spanToRange(editor.document, s));
-      editor.setDecorations(this.types.get(kind)!, ranges[kind]);
+    // A highlight marked "not a claim" is not drawn; documents with such marks take the per-annotation path.
+    const review = this.services.review;
+    const suppresses = !!review?.placementsFor(doc.uri, entry.text).some((p) => p.mark.state === 'not-a-claim' && p.span);
+    const shown = suppresses ? entry.analysis.annotations.filter((a) => !review!.isSuppressed(doc.uri, a)) : undefined;
+    const chunks = shown ? undefined : this.source.chunksFor(doc.uri);
+    if (chunks) {
+      const drawn = this.chunked.compute(chunks, h);
+      for (const k of baseKinds) ranges[k] = drawn[k].map(toRange);
+    } else {
+      const plan = planDecorations(shown ?? entry.analysis.annotations, h, () => undefined);
+      for (const k of baseKinds) ranges[k] = plan[k].map((s: Span) => spanToRange(doc, s));
+    }
+    for (const k of baseKinds) editor.setDecorations(this.types.get(k)!, ranges[k]);
+    if (withTrouble) {
+      const plan = planDecorations(shown ?? entry.analysis.annotations, h, this.troubleOf(entry));
+      for (const k of troubleKinds) {
+        ranges[k] = plan[k].map((s: Span) => spanToRange(doc, s));
+        editor.setDecorations(this.types.get(k)!, ranges[k]);
+      }
     }
     this.applied.set(key, ranges);
+  }
+
+  private clear(editor: vscode.TextEditor): void {
+    for (const t of this.types.values()) editor.setDecorations(t, []);
+    this.applied.delete(editor.document.uri.toString());
   }
 
   private troubleOf(entry: IndexedDocument): (annotationId: string) => FigureTrouble {
@@ -120,6 +149,14 @@ export class DecorationsController extends Disposable {
   }
 }
 
-export function registerDecorations(services: Services): DecorationsController {
-  return new DecorationsController(services);
+function toRange(r: LineRange): vscode.Range {
+  return new vscode.Range(r.startLine, r.startCharacter, r.endLine, r.endCharacter);
+}
+
+function emptyRanges(): Record<DecorationKind, vscode.Range[]> {
+  return { figure: [], organisation: [], legalTerm: [], conflict: [], checkFailed: [] };
+}
+
+export function registerDecorations(services: Services, source: DecorationSource): DecorationsController {
+  return new DecorationsController(services, source);
 }

@@ -30,6 +30,7 @@ export class DiagnosticsController extends Disposable {
     this._register(services.config.onDidChange((change) => {
       if (change.affects('diagnostics')) this.updateAll();
     }));
+    if (services.review) this._register(services.review.onDidChange(() => this.updateAll()));
     this.updateAll();
   }
 
@@ -53,7 +54,7 @@ export class DiagnosticsController extends Disposable {
     const mapper = lineIndexMapper(entry.lineIndex);
     const out: vscode.Diagnostic[] = [];
     for (const a of entry.analysis.annotations) {
-      if (a.kind !== 'figure') continue;
+      if (a.kind !== 'figure' || this.services.review?.isSuppressed(entry.uri, a)) continue;
       const record = index.recordForFigure(entry.uri, a.id);
       if (record?.status !== 'conflict') continue;
       const d = new vscode.Diagnostic(spanToRange(mapper, a), conflictMessage(a, record), severity);
@@ -77,7 +78,7 @@ export class DiagnosticsController extends Disposable {
     for (const check of index.checksFor(entry.uri)) {
       if (check.status === 'ok') continue;
       const span = checkSpan(check);
-      if (!span) continue;
+      if (!span || this.services.review?.isSuppressed(entry.uri, { ...span, kind: 'figure' })) continue;
       const setting = check.status === 'conflict' ? config.current.diagnostics.conflictSeverity : config.current.diagnostics.checkSeverity;
       const d = new vscode.Diagnostic(spanToRange(mapper, span), `${check.message} (${check.arithmetic})`, severities[setting]);
       d.source = diagnosticSource;

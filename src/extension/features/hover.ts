@@ -42,8 +42,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const { index } = this.services;
     const record = index.recordForFigure(entry.uri, a.id);
     const self = entry.uri.toString();
-    const others: ClaimCardData[] = (record?.claims ?? [])
-      .filter((c) => !(c.docId === self && c.annotationId === a.id))
+    const others: ClaimCardData[] = firstPerSourceFirst((record?.claims ?? []).filter((c) => !(c.docId === self && c.annotationId === a.id)))
       .map((c) => {
         const indexed = index.get(parseUri(c.docId));
         return {
@@ -94,6 +93,18 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
 function legalTermData(a: LegalTermAnnotation) {
   const info = legalTermInfo(a.termId);
   return { text: a.text, canonical: a.canonical, category: a.category, statute: a.statute ?? info?.statute, definition: info?.definition };
+}
+
+/** Each source's first claim, then the rest: a card that lists a dozen shows a dozen sources, not one source twelve times. */
+function firstPerSourceFirst<C extends { readonly docId: string }>(claims: readonly C[]): C[] {
+  const seen = new Set<string>();
+  const first: C[] = [];
+  const rest: C[] = [];
+  for (const c of claims) {
+    (seen.has(c.docId) ? rest : first).push(c);
+    seen.add(c.docId);
+  }
+  return [...first, ...rest];
 }
 
 function parseUri(docId: string): vscode.Uri {

@@ -12,7 +12,7 @@ import {
   type DocumentAnalysis,
   LineIndex,
 } from '../../core';
-import { IncrementalAnalysis, type SliceScheduler } from '../../core/incremental';
+import { IncrementalAnalysis, type ChunkView, type SliceScheduler } from '../../core/incremental';
 import { Disposable } from '../util/dispose';
 import { isAnnotatedLanguage } from '../util/documents';
 import { errorMessage, logErrors } from '../util/errors';
@@ -44,6 +44,12 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
   private readonly record: RecordIndex;
   private readonly _onDidChange = this._register(new vscode.EventEmitter<{ readonly uris: readonly vscode.Uri[] }>());
   readonly onDidChange = this._onDidChange.event;
+  private readonly _onDidAnalyse = this._register(new vscode.EventEmitter<IndexedDocument>());
+  /** Fires as soon as a document's analysis changed, before the record catches up (for decorations). */
+  readonly onDidAnalyse = this._onDidAnalyse.event;
+  private readonly syncTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How long the last record update of each document took, in ms. */
+  private readonly syncCost = new Map<string, number>();
   private mentionCache: Map<string, EntityMention[]> | undefined;
   private scan: Promise<void> = Promise.resolve();
   private scanGeneration = 0;
@@ -62,6 +68,7 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
   ) {
     super();
     this.record = createRecordIndex({ logger: log });
+    this._register({ dispose: () => this.syncTimers.forEach((t) => clearTimeout(t)) });
     this._register(config.onDidChange((change) => {
       if (change.affects('workspace') || change.affects('analysis') || change.affects('decoratePlainTextAndMarkdown')) logErrors(this.reindex(), 'index.reindex (settings changed)', log);
     }));
@@ -163,10 +170,18 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     return isAnnotatedLanguage(doc.languageId, this.config.current.decoratePlainTextAndMarkdown);
   }
 
-  async analyzeDocument(doc: vscode.TextDocument): Promise<IndexedDocument | undefined> {
-    const key = doc.uri.toString();
+  analyzeDocument(doc: vscode.TextDocument): Promise<IndexedDocument | undefined> {
+    return this.serialised(doc.uri, () => this.analyzeOpen(doc));
+  }
+
+  /**
+   * Runs work on one document after the work already queued for it: a watcher's delete that
+   * arrives while the file is being read then removes it after the read, not before.
+   */
+  private async serialised<T>(uri: vscode.Uri, work: () => Promise<T>): Promise<T> {
+    const key = uri.toString();
     const previous = this.pending.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.analyzeOpen(doc), () => this.analyzeOpen(doc));
+    const next = previous.then(work, work);
     this.pending.set(key, next);
     try {
       return await next;
@@ -181,7 +196,8 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     const text = doc.getText();
     if (this.tooLarge(doc.uri, utf8Length(text, this.config.current.analysis.maxFileSize))) return undefined;
     const entry = await this.analyseText(doc.uri, doc.version, text, current);
-    if (doc.version !== entry.version) return this.entries.get(doc.uri.toString());
+    // Put even if the document moved on meanwhile: it is newer than what the index holds, and
+    // consumers compare versions before trusting offsets.
     this.put(entry);
     return entry;
   }
@@ -198,7 +214,13 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
       incremental = await IncrementalAnalysis.createSliced(text, this.analyzeOptions, scheduler);
       this.noteSlice(uri, incremental.longestSliceMs);
     }
-    return { uri, version, text, analysis: incremental.analysis, lineIndex: new LineIndex(text), incremental, optionsGeneration: this.optionsGeneration };
+    return makeEntry(uri, version, text, incremental, this.optionsGeneration);
+  }
+
+  /** The analysed paragraphs of `uri` at its indexed version, for drawing decorations chunk by chunk. */
+  chunksFor(uri: vscode.Uri): readonly ChunkView[] | undefined {
+    const entry = this.entries.get(uri.toString());
+    return entry && entry.incremental.text === entry.text ? entry.incremental.chunkViews() : undefined;
   }
 
   private noteSlice(uri: vscode.Uri, ms: number): void {
@@ -206,16 +228,48 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     if (ms > 50) this.log.warn(`Analysing ${vscode.workspace.asRelativePath(uri)} held the extension host for ${Math.round(ms)} ms in one piece (a single long paragraph cannot be split).`);
   }
 
+  /**
+   * Stores a new analysis and tells the decorations at once; the record (and with it every listener
+   * of onDidChange) follows at once too, unless bringing this document's record up to date took long
+   * last time: then it waits until typing pauses, so a keystroke in a long document stays cheap.
+   */
   private put(entry: Entry): void {
-    this.entries.set(entry.uri.toString(), entry);
-    this.skips.delete(entry.uri.toString());
+    const key = entry.uri.toString();
+    this.entries.set(key, entry);
+    this.skips.delete(key);
     this.mentionCache = undefined;
+    this._onDidAnalyse.fire(entry);
+    clearTimeout(this.syncTimers.get(key));
+    this.syncTimers.delete(key);
+    const cost = this.syncCost.get(key) ?? (entry.text.length < 50_000 ? 0 : Infinity);
+    if (cost < syncInlineMs) this.sync(key);
+    else this.syncTimers.set(key, setTimeout(() => this.sync(key), syncDelayMs));
+  }
+
+  private sync(key: string): void {
+    this.syncTimers.delete(key);
+    const entry = this.entries.get(key);
+    if (!entry || this.isDisposed) return;
+    const t0 = Date.now();
     let update: RecordUpdate = { changedRecords: [] };
-    try {
-      update = this.record.upsert({ id: entry.uri.toString(), analysis: entry.analysis, text: entry.text, meta: entry.analysis.meta });
-    } catch (e) {
-      this.log.error(`record.upsert ${entry.uri.toString()}`, e);
+    if (entry.text.length > recordMaxChars) {
+      // The record checks a document in one piece (about 1 ms a paragraph), which would hold the
+      // extension host for seconds; such a document keeps its highlights and hovers without it.
+      this.log.warnOnce(
+        `record-size:${key}`,
+        `Crime Annotator did not add ${vscode.workspace.asRelativePath(entry.uri)} to the cross-source record: at ${entry.text.length.toLocaleString('en-GB')} characters it is over the ${recordMaxChars.toLocaleString('en-GB')} the record checks without pausing the editor. Its figures are still highlighted.`,
+      );
+      this.fireChange(entry.uri, this.record.remove(key));
+      return;
     }
+    try {
+      update = this.record.upsert({ id: key, analysis: entry.analysis, text: entry.text, meta: entry.analysis.meta });
+    } catch (e) {
+      this.log.error(`record.upsert ${key}`, e);
+    }
+    const ms = Date.now() - t0;
+    this.syncCost.set(key, ms);
+    if (ms > 50) this.log.warn(`Updating the cross-source record for ${vscode.workspace.asRelativePath(entry.uri)} took ${ms} ms; it now waits for typing to pause.`);
     this.fireChange(entry.uri, update);
   }
 
@@ -333,7 +387,11 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
   }
 
   /** Reads a workspace file from disk (through vscode.workspace.fs, so it works on the web too). */
-  private async indexFile(uri: vscode.Uri): Promise<void> {
+  private indexFile(uri: vscode.Uri): Promise<void> {
+    return this.serialised(uri, () => this.readAndIndex(uri));
+  }
+
+  private async readAndIndex(uri: vscode.Uri): Promise<void> {
     let size: number;
     try {
       size = (await vscode.workspace.fs.stat(uri)).size;
@@ -374,6 +432,35 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
       if (n.severity !== 'info') this.log.warn(`${vscode.workspace.asRelativePath(uri)}: ${n.message}`);
     }
   }
+}
+
+/** A record update this fast runs with every analysis; a slower one waits for a pause in typing. */
+const syncInlineMs = 25;
+/** Larger documents stay out of the cross-source record (see sync). */
+const recordMaxChars = 250_000;
+const syncDelayMs = 750;
+
+/**
+ * The whole-document analysis and line index are built on first read: a keystroke whose only
+ * consumer is the decorations never pays for them. An entry superseded before anyone read it
+ * reports its successor's analysis, which is why consumers compare versions first.
+ */
+function makeEntry(uri: vscode.Uri, version: number, text: string, incremental: IncrementalAnalysis, optionsGeneration: number): Entry {
+  let analysis: DocumentAnalysis | undefined;
+  let lines: LineIndex | undefined;
+  return {
+    uri,
+    version,
+    text,
+    incremental,
+    optionsGeneration,
+    get analysis() {
+      return (analysis ??= incremental.analysis);
+    },
+    get lineIndex() {
+      return (lines ??= new LineIndex(text));
+    },
+  };
 }
 
 /** UTF-8 size, encoding only when the answer could fall on either side of `limit`. */

@@ -85,6 +85,30 @@ describe('decorations', function () {
     await analysed(api, doc);
   });
 
+  it('analyses a 600 KB document in slices and redraws after a keystroke without re-analysing it all', async function () {
+    this.timeout(120_000);
+    const paragraph = `${releaseA.trim()} ${releaseB.trim()}`;
+    const big = Array.from({ length: 2500 }, (_, i) => paragraph.replace('120', String(100 + (i % 50)))).join('\n\n') + '\n';
+    const editor = await scope.open(await scope.write('deco-large.crime.txt', big));
+    const doc = editor.document;
+    await waitFor('the large document analysed', () => api.index.get(doc.uri)?.version === doc.version, 110_000);
+    const first = await waitFor('its highlights', () => api.decorationsFor(doc.uri));
+    assert.ok(first.figure.length >= 2500, `${first.figure.length} figures drawn`);
+    // A slice is a paragraph or more; on this shared machine allow for waiting on a core.
+    assert.ok(api.longestAnalysisSliceMs() < 500, `longest uninterrupted analysis ${api.longestAnalysisSliceMs()} ms`);
+    const line = doc.lineCount - 2;
+    await editor.edit((b) => b.insert(new vscode.Position(line, 0), 'Essex Police reported 75 arrests. '));
+    await analysed(api, doc);
+    const after = await waitFor('the new figure drawn', () => {
+      const d = api.decorationsFor(doc.uri);
+      return d && d.figure.some((r) => r.start.line === line && doc.getText(r) === '75') ? d : undefined;
+    });
+    const figures = api.index.get(doc.uri)!.analysis.annotations.filter((a) => a.kind === 'figure').length;
+    assert.equal(after.figure.length, figures, 'every figure of the new analysis is drawn');
+    // Over the record's size limit: left out of it, and the user was told (the skip is not silent).
+    assert.equal(api.index.checksFor(doc.uri).length, 0);
+  });
+
   it('does not analyse a document over maxFileSize, and lists it as skipped with the reason', async () => {
     await scope.set('analysis.maxFileSize', 1024);
     const big = `${releaseA}\n`.repeat(20);
