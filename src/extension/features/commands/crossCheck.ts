@@ -29,9 +29,9 @@ export async function crossCheckDocument(services: Services, target: unknown, op
   const docId = uri.toString();
   const rank = (status: string) => (status === 'conflict' ? 0 : status === 'warning' ? 1 : 2);
   const records = [...index.records()]
-    .filter((r: CrossSourceRecord) => r.sourceCount > 1 && r.claims.some((c) => c.docId === docId))
-    .sort((a: CrossSourceRecord, b: CrossSourceRecord) => rank(a.status) - rank(b.status) || a.measure.localeCompare(b.measure, 'en-GB'));
-  const checks = [...index.checksFor(uri)].sort((a: ArithmeticCheck, b: ArithmeticCheck) => rank(a.status) - rank(b.status));
+    .filter((r) => r.sourceCount > 1 && r.claims.some((c) => c.docId === docId))
+    .sort((a, b) => rank(a.status) - rank(b.status) || a.measure.localeCompare(b.measure, 'en-GB'));
+  const checks = [...index.checksFor(uri)].sort((a, b) => rank(a.status) - rank(b.status));
   const conflicts = records.filter((r) => r.status === 'conflict').length + checks.filter((c) => c.status === 'conflict').length;
   const warnings = checks.filter((c) => c.status === 'warning').length;
 
