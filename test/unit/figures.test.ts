@@ -161,6 +161,21 @@ describe('findFigures: more ways releases name what they count', () => {
       ],
     );
   });
+  it('does not read "made up 80%" as a change', () => {
+    const f = onlyFigure('Girls made up 80% of referrals.');
+    assert.deepEqual([f.text, f.change, f.counts], ['80%', undefined, 'referrals']);
+  });
+  it('gives a share the measure its clause opens with, and "rose to" its subject', () => {
+    const [, share] = figuresOf('Of the 300 referrals, about one in four came from schools.');
+    assert.deepEqual([share.text, share.value, share.counts], ['about one in four', 0.25, 'referrals']);
+    assert.equal(onlyFigure('The number of people charged rose to 77 last year.').counts, 'people charged');
+  });
+  it('tells a line\'s takings from a running cost', () => {
+    assert.deepEqual(
+      figuresOf('The line made £1,500 a day. The hub costs £2 million a year to run.').map((f) => f.counts),
+      ['takings', 'funding'],
+    );
+  });
   it('does not read "5 in 10 days" as a proportion', () => {
     assert.deepEqual(figuresOf('They made 5 arrests, one in every five of them in 10 days.').map((f) => [f.text, f.unit]), [
       ['5', 'count'],

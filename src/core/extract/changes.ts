@@ -3,6 +3,8 @@ import { parseDigits } from './numbers';
 import type { NumberToken } from './scan';
 
 const CHANGE_WORD_RE = /(?:^|[^\p{L}])(up|down|rose|risen|rising|fell|fallen|falling|increased|decreased|dropped|reduced|rise|fall|increase|decrease|drop|reduction|jump|jumped|grew|growth|climbed|soared)(?:\s+(?:by|of))?\s+$/iu;
+/** "made up 88% of", "set up", "broke down": phrasal verbs, not changes. */
+const PHRASAL_BEFORE_RE = /\b(?:made|make|makes|making|set|sets|picked|pick|ended|end|took|take|takes|taken|added|add|adds|summed|sum|built|build|rounded|round|brought|bring|put|puts|stepped|step|teamed|team|opened|open|showed|show|turned|turn|came|come|broke|break|broken|breaks|broken|cut|cuts|calmed|shut|shuts|closed|close|tracked|track|hunted|hunt|locked|lock|mopped|mop|split|splits|narrowed|narrow|backed|back|followed|follow|signed|sign|scaled|scale|ramped|ramp|stood|stand|slowed|slow|handed|hand|wound|wind|churned|churn)\s+$/i;
 const UPWARD = new Set(['up', 'rose', 'risen', 'rising', 'increased', 'rise', 'increase', 'jump', 'jumped', 'grew', 'growth', 'climbed', 'soared']);
 const VALUE = String.raw`£?\d[\d,]*(?:\.\d+)?`;
 const BRACKETED_VALUES_RE = new RegExp(String.raw`\s*\(\s*(?:from\s+)?(${VALUE})\s*(?:to|-|–|→)\s*(${VALUE})\s*\)`, 'y');
@@ -29,6 +31,7 @@ export function findChange(text: string, before: string, after: string, token: N
   const word = m[1].toLowerCase();
   const isUpDown = word === 'up' || word === 'down';
   if (isUpDown && token.unit !== 'percent') return undefined;
+  if (isUpDown && PHRASAL_BEFORE_RE.test(before.slice(0, m.index + m[0].indexOf(m[1])))) return changeNamedAfter(after, token);
   const wordOffset = m.index + m[0].indexOf(m[1]);
   const direction = UPWARD.has(word) ? 'up' : 'down';
   let from: number | undefined;

@@ -30,7 +30,7 @@ const FUNDING_CONTEXT_RE = /fund|grant|invest|budget/i;
 /** "£5m for Operation Orochi": money given for a purpose. */
 const MONEY_FOR_RE = /^\s*(?:for|to)\s/i;
 /** "arrests rose from 80 to 120": both numbers count what the clause is about. */
-const FROM_TO_BEFORE_RE = /\b(?:rose|rising|increased|increasing|fell|falling|decreased|decreasing|dropped|went up|went down|grew|climbed|up|down)\s+from\s+(?:£?[\d,.]+\s+to\s+)?$|\bfrom\s+£?[\d,.]+\s+to\s+$/i;
+const FROM_TO_BEFORE_RE = /\b(?:rose|rising|increased|increasing|fell|falling|decreased|decreasing|dropped|went up|went down|grew|climbed|up|down)\s+(?:from\s+(?:£?[\d,.]+\s+to\s+)?|to\s+)$|\bfrom\s+£?[\d,.]+\s+to\s+$|\breached\s+$/i;
 /** Measures whose figures are about a person or a sentence, where the words after name no narrower subject. */
 const NO_SUBJECT_MEASURES: ReadonlySet<string> = new Set(['age', 'prison sentence', 'order length', 'takings', 'funding']);
 /** "A quarter of those arrested were under 18": an age limit with no noun after it. */
@@ -41,7 +41,7 @@ const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|
 /** "517 of them children", "including four people": part of the figure before it. */
 const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which)\b/i;
 const PART_BEFORE_RE = /\b(?:including|of (?:them|whom|those|these)|of which)\s+$/i;
-const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as)\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
+const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as|age (?:was|is|were))\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
 const AGE_QUALIFIERS = new Set(['as young as']);
 /** "Jane Roe, 24, of Lewisham": an age between commas after a name. */
 const NAME_COMMA_BEFORE_RE = /[A-Z][\p{L}’'-]+,\s*$/u;
@@ -161,6 +161,8 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
     counts = partOf(earlier, sentence, start) ?? counts;
   }
   if (counts === null && FROM_TO_BEFORE_RE.test(before)) counts = subjectNounIn(before.replace(FROM_TO_BEFORE_RE, ''), 'count');
+  // "Of the 4,920 referrals, roughly one in five ...": a share of what the clause names first.
+  if (counts === null && (token.unit === 'ratio' || token.unit === 'percent')) counts = subjectNounIn(before, 'count');
   if (counts === null) counts = defaultMeasure(text, token.unit, sentence, headingText, after);
   if (!change && (counts === null || match?.generic)) counts = inherited(text, earlier, sentence, token.unit, start, after, counts === null) ?? counts;
   // "54 lines this year, compared with 39 in 2022, a rise of 38 per cent": the change is about its neighbours.

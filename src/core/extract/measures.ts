@@ -153,7 +153,7 @@ function specificMeasure(q: MeasureQuery): string | null {
  * last comma-separated part (an earlier part is another clause) ("..., arrests for drug trafficking offences went up").
  */
 export function subjectNounIn(text: string, unit: FigureUnit): string | null {
-  const parts = text.split(/,\s+/);
+  const parts = text.replace(/[,\s]+$/, '').split(/,\s+/);
   return firstNounIn(parts[parts.length - 1], unit);
 }
 
