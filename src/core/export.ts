@@ -19,7 +19,8 @@ export interface ExportedDocument {
   readonly words: number;
   readonly meta: DocumentMeta;
   readonly notices: readonly AnalysisNotice[];
-  readonly annotations: readonly Annotation[];
+  /** Figures also carry the `recordId` of their cross-source record. */
+  readonly annotations: readonly (Annotation & { readonly recordId?: string })[];
   readonly checks: readonly ArithmeticCheck[];
 }
 
@@ -40,13 +41,18 @@ export interface ExportOptions {
 export function buildExport(sources: readonly ExportSource[], records: readonly CrossSourceRecord[], options: ExportOptions = {}): WorkspaceExport {
   const pathOf = new Map(sources.map((s) => [s.docId, s.path]));
   const renamed = (docId: string) => pathOf.get(docId) ?? options.pathOfOtherSource?.(docId) ?? docId;
+  const recordOf = recordsByClaim(records);
   return {
     documents: sources.map((s) => ({
       path: s.path,
       words: s.analysis.words,
       meta: s.analysis.meta,
       notices: s.analysis.notices,
-      annotations: s.analysis.annotations,
+      // Each figure names its record, so a reader of the export can join figures and records.
+      annotations: s.analysis.annotations.map((a) => {
+        const recordId = a.kind === 'figure' ? recordOf.get(claimKey(s.docId, a.id))?.recordId : undefined;
+        return recordId ? { ...a, recordId } : a;
+      }),
       checks: (s.checks ?? []).map((c) => ({ ...c, docId: renamed(c.docId) })),
     })),
     records: records.map((r) => ({ ...r, claims: r.claims.map((c) => ({ ...c, docId: renamed(c.docId) })) })),
@@ -79,8 +85,7 @@ export const csvColumns = [
 
 /** One row per figure, in document order; `line` is 1-based as editors and spreadsheets show it. */
 export function exportCsv(sources: readonly ExportSource[], records: readonly CrossSourceRecord[]): string {
-  const recordOf = new Map<string, CrossSourceRecord>();
-  for (const record of records) for (const claim of record.claims) recordOf.set(claimKey(claim.docId, claim.annotationId), record);
+  const recordOf = recordsByClaim(records);
 
   const rows: string[] = [csvColumns.join(',')];
   for (const source of sources) {
@@ -113,6 +118,12 @@ function figureRow(path: string, f: FigureAnnotation, record: CrossSourceRecord 
     record?.recordId,
     record?.status,
   ];
+}
+
+function recordsByClaim(records: readonly CrossSourceRecord[]): Map<string, CrossSourceRecord> {
+  const recordOf = new Map<string, CrossSourceRecord>();
+  for (const record of records) for (const claim of record.claims) recordOf.set(claimKey(claim.docId, claim.annotationId), record);
+  return recordOf;
 }
 
 function claimKey(docId: string, annotationId: string): string {

@@ -66,6 +66,13 @@ describe('buildExport / exportJson', () => {
     assert.equal(check.docId, 'file:///ws/a.crime.txt');
   });
 
+  it('gives each figure in a record its recordId, and nothing to figures outside records or other kinds', () => {
+    const out = buildExport(sources, [record]);
+    const ids = (d: number) => out.documents[d].annotations.map((a) => [a.text, a.recordId]);
+    assert.deepEqual(ids(0), [['Met', undefined], ['more than 290 arrests', 'rec-arrests'], ['1,000 "wraps"', undefined]]);
+    assert.deepEqual(ids(1), [['300 arrests', 'rec-arrests']]);
+  });
+
   it('keeps an unknown document id as it is', () => {
     const stray = { ...record, claims: [{ ...record.claims[0], docId: 'reference:table.csv' }] };
     assert.equal(buildExport(sources, [stray]).records[0].claims[0].docId, 'reference:table.csv');

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: speed and memory of the bundled core on the sample corpus and on a
+ * 100,000-word corpus made from it, next to compromise's plain parse of the same text in the same
+ * run. Prints figures; asserts nothing (targets are judged by reading them).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import nlp from 'compromise';
+import { benchRecord } from './bench-record';
+
+// The bundle, not the sources: what users run.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const core = require('../dist/core.js') as typeof import('../src/core');
+
+const root = path.resolve(__dirname, '..');
+const samplesDir = path.join(root, 'samples');
+
+function loadSamples(): string[] {
+  const files = fs.readdirSync(samplesDir).filter((f) => /\.(crime|txt|md)$/.test(f) && !/readme/i.test(f)).sort();
+  if (files.length === 0) throw new Error(`no samples in ${samplesDir}`);
+  return files.map((f) => fs.readFileSync(path.join(samplesDir, f), 'utf8'));
+}
+
+/** Repeats the samples, separated by blank lines, until the corpus has at least `words` words. */
+function corpusOf(samples: readonly string[], words: number): string {
+  const parts: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    const s = samples[i % samples.length];
+    parts.push(s);
+    count += core.countWords(s);
+  }
+  return parts.join('\n\n');
+}
+
+/**
+ * Runs `fn` until `minMs` has passed; returns the mean wall and CPU milliseconds per run. CPU time is
+ * what the comparison uses: on a machine shared with other work, wall time also counts waiting for a core.
+ */
+function time<T>(fn: () => T, minMs = 300): { ms: number; cpuMs: number; runs: number; result: T } {
+  let runs = 0;
+  let result: T;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  do {
+    result = fn();
+    runs++;
+  } while (performance.now() - start < minMs);
+  const used = process.cpuUsage(cpu);
+  return { ms: (performance.now() - start) / runs, cpuMs: (used.user + used.system) / 1000 / runs, runs, result: result! };
+}
+
+function row(label: string, words: number, t: { ms: number; cpuMs: number }): string {
+  const rate = (ms: number) => Math.round((words / ms) * 1000).toLocaleString('en-GB').padStart(11);
+  return `${label.padEnd(24)} ${t.cpuMs.toFixed(1).padStart(9)} ms CPU ${rate(t.cpuMs)} words/s   (wall ${t.ms.toFixed(1)} ms, ${rate(t.ms)} words/s)`;
+}
+
+function main(): void {
+  const samples = loadSamples();
+  const lexicon = core.compileLexicon();
+  const corpora = [
+    { name: `samples (${samples.length} documents)`, text: samples.join('\n\n') },
+    { name: '100,000-word corpus', text: corpusOf(samples, 100_000) },
+  ];
+  console.log('Analysis speed: analyze() on the bundled core vs compromise nlp(text)\n');
+  for (const { name, text } of corpora) {
+    const words = core.countWords(text);
+    core.analyze(text, { lexicon }); // warm-up: JIT and lexicon caches
+    const ours = time(() => core.analyze(text, { lexicon }));
+    nlp(text.slice(0, 20_000)); // warm-up compromise
+    const theirs = time(() => nlp(text), 1);
+    console.log(`${name}: ${words.toLocaleString('en-GB')} words, ${ours.result.annotations.length.toLocaleString('en-GB')} annotations`);
+    console.log('  ' + row('analyze()', words, ours));
+    console.log('  ' + row('compromise nlp(text)', words, theirs));
+    console.log(`  analyze() is ${(theirs.cpuMs / ours.cpuMs).toFixed(1)}x compromise's parse in CPU time (${(theirs.ms / ours.ms).toFixed(1)}x wall) (target >= 10x)\n`);
+  }
+  benchRecordOnSamples(samples, lexicon);
+  const synthetic = benchRecord(1000);
+  console.log(`Cross-source record, synthetic workspace of ${synthetic.documents} documents (${synthetic.records} records): cold ${synthetic.coldMs.toFixed(0)} ms (${synthetic.coldCpuMs.toFixed(0)} ms CPU), one-document update median ${synthetic.updateMs.median.toFixed(2)} ms\n`);
+
+  console.log('Editor: decoration update after a one-character edit in a 100,000-word document');
+  const editor = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'bench-editor.ts'), '100000', '200'], { encoding: 'utf8' });
+  process.stdout.write(editor.stdout.replace(/^/gm, '  ') + '\n');
+  if (editor.status !== 0) console.log(`  (editor bench exited ${editor.status}: ${editor.stderr.trim()})`);
+
+  const compileStart = performance.now();
+  core.compileLexicon();
+  console.log(`Lexicon compile: ${(performance.now() - compileStart).toFixed(1)} ms`);
+  console.log(`Peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; heap used now: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
+}
+
+/**
+ * 1,000 documents made from the samples: each round of copies is dated a year later, so the
+ * workspace looks like 100 years of one force's releases rather than 100 restatements of one week.
+ */
+function benchRecordOnSamples(samples: readonly string[], lexicon: ReturnType<typeof core.compileLexicon>): void {
+  const docs = Array.from({ length: 1000 }, (_, i) => {
+    // Each round of copies is moved to its own year, as a workspace holds many years of releases.
+    const round = Math.floor(i / samples.length);
+    const text = samples[i % samples.length].replace(/\b20[12]\d\b/g, (y) => String(Number(y) + round));
+    return { id: `doc-${i}`, text, analysis: core.analyze(text, { lexicon }) };
+  });
+  core.buildRecord(docs.slice(0, 20)); // warm-up
+  let t = performance.now();
+  const built = core.buildRecord(docs);
+  const coldMs = performance.now() - t;
+  const index = core.createRecordIndex();
+  index.upsertAll(docs);
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const doc = docs[(i * 37) % docs.length];
+    const edited = doc.text.replace(/\d+/, (d) => String(Number(d) + 1 + i));
+    const changed = { id: doc.id, text: edited, analysis: core.analyze(edited, { lexicon }) };
+    t = performance.now();
+    index.upsert(changed);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const conflicts = built.records.filter((r) => r.status === 'conflict').length;
+  console.log(`Cross-source record, 1,000 documents made from the samples: ${built.records.length.toLocaleString('en-GB')} records, ${conflicts} conflicts`);
+  console.log(`  cold build ${coldMs.toFixed(0)} ms (target < 2,000 ms)`);
+  console.log(`  update after one document changes: median ${times[25].toFixed(2)} ms, max ${times[49].toFixed(2)} ms (target < 20 ms)\n`);
+}
+
+main();
