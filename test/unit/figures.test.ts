@@ -217,6 +217,22 @@ describe('findFigures: numbers in words, proportions and vague magnitudes', () =
     assert.equal(onlyFigure('Just one phone was registered.').counts, 'phones');
     assert.deepEqual(texts('One of the men ran. In one case a line reopened. No one was hurt. It was a one-off.'), []);
   });
+  it('reads "several hundred", "a few thousand", "50,000-plus" and "twice"', () => {
+    assert.deepEqual(
+      figuresOf('Several hundred officers and a few thousand residents took part; 50,000-plus leaflets went out and the power was used twice.').map((f) => [f.text, f.value, f.qualifier]),
+      [
+        ['Several hundred', 100, 'several'],
+        ['a few thousand', 1000, 'a few'],
+        ['50,000-plus', 50000, 'more than'],
+        ['twice', 2, 'exact'],
+      ],
+    );
+    assert.deepEqual(texts('There were twice as many calls.'), []);
+  });
+  it('reads "up by more than half" as a change', () => {
+    const f = onlyFigure('Robberies went up by more than half.');
+    assert.deepEqual([f.text, f.value, f.unit, f.bound, f.change, f.counts], ['up by more than half', 0.5, 'ratio', 'lower', { direction: 'up' }, 'robberies']);
+  });
   it('does not add up a list of number words', () => {
     assert.deepEqual(texts('Between one and two officers attended.'), []);
   });

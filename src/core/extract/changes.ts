@@ -30,7 +30,7 @@ export function findChange(text: string, before: string, after: string, token: N
   if (!m) return changeNamedAfter(after, token);
   const word = m[1].toLowerCase();
   const isUpDown = word === 'up' || word === 'down';
-  if (isUpDown && token.unit !== 'percent') return undefined;
+  if (isUpDown && token.unit !== 'percent' && token.unit !== 'ratio') return undefined;
   if (isUpDown && PHRASAL_BEFORE_RE.test(before.slice(0, m.index + m[0].indexOf(m[1])))) return changeNamedAfter(after, token);
   const wordOffset = m.index + m[0].indexOf(m[1]);
   const direction = UPWARD.has(word) ? 'up' : 'down';

@@ -44,7 +44,7 @@ const PART_BEFORE_RE = /\b(?:including|of (?:them|whom|those|these)|of which)\s+
 const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as|age (?:was|is|were))\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
 const AGE_QUALIFIERS = new Set(['as young as']);
 /** "Jane Roe, 24, of Lewisham": an age between commas after a name. */
-const NAME_COMMA_BEFORE_RE = /[A-Z][\p{L}’'-]+,\s*$/u;
+const NAME_COMMA_BEFORE_RE = /(?:[A-Z][\p{L}’'-]+|\b(?:man|woman|boy|girl|teenager|youth))\s*,\s*$/u;
 const NAME_COMMA_AFTER_RE = /^\s*(?:,|and\b|\)|were\b|was\b|both\b|from\b|of\b)/;
 /** "a 15- or 16-year-old". */
 const AGE_RANGE_AFTER_RE = /^-?\s*(?:or|to|and)\s+\d{1,2}-years?-old\b/i;

@@ -28,7 +28,9 @@ const DIGITS_RE = /([£$€]\s?|GBP\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d
 const SLIPPED_THOUSANDS_RE = /, (\d{3})(?![\d,]|\.\d)/y;
 const RATIO_RE = /\s+(?:in|out\s+of)\s+(?:every\s+)?(10|100|1,000|1000|20|50|5|4|3|ten|five|four|three|twenty|fifty|a\s+hundred)(?![\p{L}\d])(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|per\s?cent)\b)/iuy;
 const RATIO_DENOMINATORS: Readonly<Record<string, number>> = { ten: 10, five: 5, four: 4, three: 3, twenty: 20, fifty: 50, 'a hundred': 100 };
-const FRACTION_RE = /\b(?:(a|one|two|three|four)(\s+|-)(thirds?|quarters?|fifths?)\b|(half)(?=\s+of\s+(?:all\s+)?(?:the|those|these|them|its|their|all)\b))/gi;
+const FRACTION_RE = /\b(?:(a|one|two|three|four)(\s+|-)(thirds?|quarters?|fifths?)\b|(half)(?=\s+of\s+(?:all\s+)?(?:the|those|these|them|its|their|all)\b)|(half)(?=\s*(?:[,.;:)]|$|\s+(?:on|in|since|from|compared|over|last|this|year|between)\b)))/gi;
+/** "went up by more than half": a bare "half" is a figure only as the size of a change. */
+const HALF_AS_CHANGE_BEFORE_RE = /\bby\s+(?:(?:more than|almost|nearly|around|about|over|just over|just under|roughly)\s+)?$/i;
 const FRACTION_NUMERATORS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4 };
 const FRACTION_DENOMINATORS: Readonly<Record<string, number>> = { third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5 };
 const NOT_HALF_BEFORE_RE = /\b(?:first|second|latter|other|a|the|and|back|one)\s+$/i;
@@ -56,6 +58,7 @@ export function scanNumbers(text: string, excluded: readonly Span[]): NumberToke
   scanVague(text, excluded, tokens);
   scanDigits(text, excluded, tokens);
   scanWords(text, excluded, tokens);
+  scanTwice(text, excluded, tokens);
   tokens.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: NumberToken[] = [];
   let lastEnd = -1;
@@ -154,7 +157,8 @@ function scanFractions(text: string, excluded: readonly Span[], out: NumberToken
     const end = start + m[0].length;
     if (overlapsAny(excluded, start, end)) continue;
     let fraction: ParsedNumber;
-    if (m[4]) {
+    if (m[4] || m[5]) {
+      if (m[5] && !HALF_AS_CHANGE_BEFORE_RE.test(text.slice(Math.max(0, start - 30), start))) continue;
       if (NOT_HALF_BEFORE_RE.test(text.slice(Math.max(0, start - 12), start))) continue;
       fraction = { value: 0.5, precision: 0.5 };
     } else {
@@ -165,6 +169,19 @@ function scanFractions(text: string, excluded: readonly Span[], out: NumberToken
       fraction = { value: Number((n / d).toPrecision(12)), precision: Number((1 / d).toPrecision(6)) };
     }
     out.push({ start, end, ...fraction, unit: 'ratio', age: false, plus: false, isOne: false, inWords: true });
+  }
+}
+
+/** "used twice": a count of 2; "twice as many" is a comparison, not a count. */
+const TWICE_RE = /\btwice\b(?!\s+(?:as|the|a|an|that|over|more|daily|weekly|monthly|yearly)\b)/gi;
+
+function scanTwice(text: string, excluded: readonly Span[], out: NumberToken[]): void {
+  TWICE_RE.lastIndex = 0;
+  for (let m = TWICE_RE.exec(text); m; m = TWICE_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlapsAny(excluded, start, end)) continue;
+    out.push({ start, end, value: 2, precision: 1, unit: 'count', age: false, plus: false, isOne: false, inWords: true });
   }
 }
 
