@@ -290,6 +290,13 @@ describe('findFigures: what is not a figure', () => {
     assert.deepEqual(texts('It was the fourth week of action and the 3rd operation.\n1. Background\nThe line reopened one hour later, 18 months after the ban, three and a half years ago.'), []);
     assert.deepEqual(texts('Over the last 10 challenging weeks and over the next 12 months officers will keep going.'), []);
   });
+  it('skips a number that ends an operation name, and keeps the name whole', () => {
+    const found = figuresOf('Under Operation Falcon 2 officers made 14 arrests.');
+    assert.deepEqual(found.map((f) => [f.text, f.operation]), [['14', 'Operation Falcon 2']]);
+  });
+  it('skips the furniture of a court report', () => {
+    assert.deepEqual(texts('Posted on 3rd May 2024 at 14:20. He was remanded to 31/05/2024 under the 2021-2025 plan, 24/7, between 10pm and 2am, on 0300 123 4567.'), []);
+  });
   it('skips numbers inside entities', () => {
     const text = 'The order under Regulation Nine Act 2015 was used.';
     const entity = { kind: 'legal-term' as const, id: 'x', start: 16, end: 38, text: text.slice(16, 38), line: 0, source: 'lexicon' as const, termId: 'x', canonical: 'x', category: 'legislation' as const };

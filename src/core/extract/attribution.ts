@@ -39,7 +39,7 @@ export function organisationsOf(entities: readonly Entity[]): OrganisationAnnota
   return entities.filter((e): e is OrganisationAnnotation => e.kind === 'organisation');
 }
 
-const OPERATION_RE = /\b(?:Operation|Op\.?)\s+([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?)/gu;
+const OPERATION_RE = /\b(?:Operation|Op\.?)\s+([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?(?:\s+\d+\b)?)/gu;
 
 /** "Operation Orochi" / "Op Orochi" in the sentence, else in its paragraph. */
 export function findOperation(text: string, sentence: Span, paragraph: Span): string | undefined {

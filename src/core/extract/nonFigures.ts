@@ -29,6 +29,8 @@ const EXCLUDED_RES: readonly RegExp[] = [
   /\b(?:sections?|article|schedule|regulation|chapter|paragraph|para|clause|appendix|annex|junction|platform|covid|catch|op|operation|room|flat|tier|phase|category|class|version|pathway)\.?[\s-]?\d+[a-z]?(?:\(\d+\))*(?![\p{L}\d])/giu,
   // Statute sections: "s.5(3)", "ss. 45".
   /\bss?\.\s?\d+[a-z]?(?:\(\d+\))*/g,
+  // A number at the end of an operation's name: "Operation Falcon 2".
+  /\b(?:Operation|Op\.?)\s+[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?\s+\d+\b/gu,
   // The same for words that are names only when capitalised: "Year 9", "Part 4", "No. 10".
   /\b(?:Year|Part|Level|Stage|Unit|Route|Page|No|Number|Figure|Table|Cat|Box|Lot|Block|Gate|Terminal|Ward|Division)\.?\s?\d+[a-z]?(?![\p{L}\d])/gu,
   // List numbering at the start of a line: "1.", "2)", "(3)".
