@@ -109,6 +109,13 @@ describe('decorations', function () {
     assert.equal(api.index.checksFor(doc.uri).length, 0);
   });
 
+  it('indexes at most workspace.maxFiles files and names the first one it left out', async () => {
+    await scope.set('workspace.maxFiles', 2);
+    await waitFor('a file skipped for maxFiles', () => api.index.skipped().find((s) => /maxFiles/.test(s.reason)));
+    const fromDisk = api.index.documents().filter((d) => d.version === -1);
+    assert.ok(fromDisk.length <= 2, `${fromDisk.length} files indexed from disk`);
+  });
+
   it('does not analyse a document over maxFileSize, and lists it as skipped with the reason', async () => {
     await scope.set('analysis.maxFileSize', 1024);
     const big = `${releaseA}\n`.repeat(20);
