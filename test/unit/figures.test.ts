@@ -229,6 +229,17 @@ describe('findFigures: numbers in words, proportions and vague magnitudes', () =
     );
     assert.deepEqual(texts('There were twice as many calls.'), []);
   });
+  it('reads "a quarter of a million pounds", "no fewer than", "or so" and "-odd"', () => {
+    assert.deepEqual(
+      figuresOf('Cash worth a quarter of a million pounds was seized; no fewer than 40 officers, 300 or so residents and 60-odd volunteers helped.').map((f) => [f.text, f.value, f.unit, f.qualifier, f.bound]),
+      [
+        ['a quarter of a million pounds', 250000, 'GBP', 'exact', 'exact'],
+        ['no fewer than 40', 40, 'count', 'at least', 'lower'],
+        ['300 or so', 300, 'count', 'approximately', 'approximate'],
+        ['60-odd', 60, 'count', 'approximately', 'approximate'],
+      ],
+    );
+  });
   it('reads "up by more than half" as a change', () => {
     const f = onlyFigure('Robberies went up by more than half.');
     assert.deepEqual([f.text, f.value, f.unit, f.bound, f.change, f.counts], ['up by more than half', 0.5, 'ratio', 'lower', { direction: 'up' }, 'robberies']);

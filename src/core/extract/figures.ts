@@ -49,6 +49,20 @@ const NAME_COMMA_AFTER_RE = /^\s*(?:,|and\b|\)|were\b|was\b|both\b|from\b|of\b)/
 /** "a 15- or 16-year-old". */
 const AGE_RANGE_AFTER_RE = /^-?\s*(?:or|to|and)\s+\d{1,2}-years?-old\b/i;
 
+/*
+ * Borderline cases, decided (they follow test/fixtures/gold/GUIDELINES.md):
+ * - Vague magnitudes built from a number word ("hundreds of robberies", "tens of thousands of
+ *   messages", "dozens") are figures: value = the magnitude's floor (100, 10,000, 24), bound 'lower',
+ *   qualifier = the words ("hundreds"), precision = the value. "Many", "a number of" are not.
+ * - "one" is a figure only when bounded ("only one", "just one", "more than one") or directly
+ *   counting a known measure ("one arrest"); never in "one of", "in one case", "no one", "one-off".
+ * - Durations are figures only as ages and sentence lengths (and order lengths); "18 months after",
+ *   "the last 10 weeks", "one hour later", "a two-week operation" are not.
+ * - Ordinals ("fourth week", "7th"), years used as dates, dates, times, phone numbers, addresses,
+ *   web addresses, list numbering and numbers in names (Section 60, Catch22, Operation Falcon 2,
+ *   Covid-19, anything inside an entity the lexicon found) are never figures.
+ */
+
 /**
  * Finds the numeric claims in a document: one pass over number tokens (digits, number words,
  * fractions, vague magnitudes), then a look at each one's clause for its qualifier, unit, measure

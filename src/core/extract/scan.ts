@@ -29,6 +29,7 @@ const SLIPPED_THOUSANDS_RE = /, (\d{3})(?![\d,]|\.\d)/y;
 const RATIO_RE = /\s+(?:in|out\s+of)\s+(?:every\s+)?(10|100|1,000|1000|20|50|5|4|3|ten|five|four|three|twenty|fifty|a\s+hundred)(?![\p{L}\d])(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|per\s?cent)\b)/iuy;
 const RATIO_DENOMINATORS: Readonly<Record<string, number>> = { ten: 10, five: 5, four: 4, three: 3, twenty: 20, fifty: 50, 'a hundred': 100 };
 const FRACTION_RE = /\b(?:(a|one|two|three|four)(\s+|-)(thirds?|quarters?|fifths?)\b|(half)(?=\s+of\s+(?:all\s+)?(?:the|those|these|them|its|their|all)\b)|(half)(?=\s*(?:[,.;:)]|$|\s+(?:on|in|since|from|compared|over|last|this|year|between)\b)))/gi;
+const FRACTION_OF_SCALE_RE = /\s+of\s+an?\s+(million|billion|thousand)(\s+pounds)?(?![\p{L}])/iuy;
 /** "went up by more than half": a bare "half" is a figure only as the size of a change. */
 const HALF_AS_CHANGE_BEFORE_RE = /\bby\s+(?:(?:more than|almost|nearly|around|about|over|just over|just under|roughly)\s+)?$/i;
 const FRACTION_NUMERATORS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4 };
@@ -167,6 +168,15 @@ function scanFractions(text: string, excluded: readonly Span[], out: NumberToken
       const d = FRACTION_DENOMINATORS[m[3].toLowerCase()];
       const n = FRACTION_NUMERATORS[m[1].toLowerCase()];
       fraction = { value: Number((n / d).toPrecision(12)), precision: Number((1 / d).toPrecision(6)) };
+      // "a quarter of a million pounds" is an amount, not a share.
+      const ofScale = sticky(FRACTION_OF_SCALE_RE, text, end);
+      if (ofScale) {
+        const scale = ofScale[1].toLowerCase() === 'billion' ? 1e9 : ofScale[1].toLowerCase() === 'million' ? 1e6 : 1e3;
+        const value = Number((fraction.value * scale).toPrecision(12));
+        const unit = ofScale[2] ? 'GBP' : 'count';
+        out.push({ start, end: end + ofScale[0].length, value, precision: value, unit, age: false, plus: false, isOne: false, inWords: true });
+        continue;
+      }
     }
     out.push({ start, end, ...fraction, unit: 'ratio', age: false, plus: false, isOne: false, inWords: true });
   }
