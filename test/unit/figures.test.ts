@@ -176,6 +176,19 @@ describe('findFigures: more ways releases name what they count', () => {
       ['takings', 'funding'],
     );
   });
+  it('reads prosecutions, orders, people supported, a conviction rate and "the youngest was"', () => {
+    assert.deepEqual(
+      figuresOf('Prosecutors brought 90 prosecutions, up from 70, with a conviction rate of 81%. They secured 12 closure orders. The charity supported 400 young people; the youngest was 11.').map((f) => [f.text, f.counts]),
+      [
+        ['90', 'prosecutions'],
+        ['70', 'prosecutions'],
+        ['81%', 'convictions'],
+        ['12', 'orders'],
+        ['400', 'people supported'],
+        ['11', 'age'],
+      ],
+    );
+  });
   it('does not read "5 in 10 days" as a proportion', () => {
     assert.deepEqual(figuresOf('They made 5 arrests, one in every five of them in 10 days.').map((f) => [f.text, f.unit]), [
       ['5', 'count'],

@@ -41,7 +41,7 @@ const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|
 /** "517 of them children", "including four people": part of the figure before it. */
 const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which)\b/i;
 const PART_BEFORE_RE = /\b(?:including|of (?:them|whom|those|these)|of which)\s+$/i;
-const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as|age (?:was|is|were))\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
+const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as|age (?:was|is|were)|(?:youngest|oldest)(?:\s+[a-z]+)?\s+(?:was|is|were|being))\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
 const AGE_QUALIFIERS = new Set(['as young as']);
 /** "Jane Roe, 24, of Lewisham": an age between commas after a name. */
 const NAME_COMMA_BEFORE_RE = /(?:[A-Z][\p{L}’'-]+|\b(?:man|woman|boy|girl|teenager|youth))\s*,\s*$/u;
@@ -174,7 +174,7 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
   if (!change && !token.age && (counts === null || match?.generic) && (PART_AFTER_RE.test(after) || PART_BEFORE_RE.test(before))) {
     counts = partOf(earlier, sentence, start) ?? counts;
   }
-  if (counts === null && FROM_TO_BEFORE_RE.test(before)) counts = subjectNounIn(before.replace(FROM_TO_BEFORE_RE, ''), 'count');
+  if (counts === null && FROM_TO_BEFORE_RE.test(before)) counts = lastNamedIn(earlier, sentence) ?? subjectNounIn(before.replace(FROM_TO_BEFORE_RE, ''), 'count');
   // "Of the 4,920 referrals, roughly one in five ...": a share of what the clause names first.
   if (counts === null && (token.unit === 'ratio' || token.unit === 'percent')) counts = subjectNounIn(before, 'count');
   if (counts === null) counts = defaultMeasure(text, token.unit, sentence, headingText, after);

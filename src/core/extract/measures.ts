@@ -139,7 +139,7 @@ function specificMeasure(q: MeasureQuery): string | null {
   const contexts = [q.before.trimEnd(), q.before.replace(FILLER_END_RE, '')];
   if (q.heading !== undefined) contexts.push(q.heading.replace(/[\s:]+$/, ''));
   for (const context of contexts) {
-    for (const m of MEASURES) if (m.before && m.units.has(q.unit) && m.before.test(context)) return m.id;
+    for (const m of MEASURES) if (m.before && applies(m, q.unit) && m.before.test(context)) return m.id;
   }
   for (const start of wordStarts(after, MAX_SKIPPED_WORDS)) {
     const skipped = longestNounAt(after.slice(start), q.unit, false);
