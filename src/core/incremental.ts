@@ -185,9 +185,6 @@ export class IncrementalAnalysis {
     const oldRegionEnd = last + 1 < this.chunks.length ? this.chunks[last + 1].start : old.length;
     const delta = edit.text.length - (end - start);
 
-    // Measures the replaced chunks named may have been what later chunks inherited.
-    const changedKeys = new Set<string>();
-    for (let i = first; i <= last; i++) for (const k of this.chunks[i].named?.keys() ?? []) changedKeys.add(k);
     const replaced = this.chunks.slice(first, last + 1);
     const replacement = this.split(newText, regionStart, oldRegionEnd + delta);
     // A neighbour the edit did not change keeps its analysis; the sweep still checks its context.
@@ -204,7 +201,15 @@ export class IncrementalAnalysis {
     this.placeFrom(first);
     this.lastReanalysed = 0;
     this.organisationsChanged = false;
-    for (const _ of this.sweep(first, changedKeys));
+    // The region first, with every context checked; then the rest, checked only for the measures
+    // whose first naming the region changed (usually none: most keystrokes rename nothing).
+    const regionEnd = first + replacement.length;
+    for (const _ of this.sweep(first, 'all', regionEnd));
+    const before = mergeNamed(replaced);
+    const after = mergeNamed(replacement);
+    const changedKeys = new Set<string>();
+    for (const k of new Set([...before.keys(), ...after.keys()])) if (before.get(k) !== after.get(k)) changedKeys.add(k);
+    if (regionEnd < this.chunks.length) for (const _ of this.sweep(regionEnd, changedKeys));
     if (replaced.map((c) => organisationSignature(c.local!.annotations)).join('') !== replacement.map((c) => organisationSignature(c.local!.annotations)).join('')) {
       this.organisationsChanged = true;
     }
@@ -246,10 +251,10 @@ export class IncrementalAnalysis {
    * Walks the chunks in order, keeping the measures named so far, and analyses each chunk that is
    * new or whose context changed: the meta, or an earlier named measure one of its figures could inherit.
    */
-  private *sweep(from: number, changedKeys: Set<string> | 'all'): Generator<void> {
+  private *sweep(from: number, changedKeys: Set<string> | 'all', to = this.chunks.length): Generator<void> {
     const running = new Map<string, string>();
     for (let i = 0; i < from; i++) addNamed(running, this.chunks[i]);
-    for (let i = from; i < this.chunks.length; i++) {
+    for (let i = from; i < to; i++) {
       const c = this.chunks[i];
       const stale =
         !c.local ||
@@ -258,7 +263,9 @@ export class IncrementalAnalysis {
       if (stale) {
         const namedBefore = c.named;
         this.analyseChunk(c, running);
-        if (changedKeys !== 'all') for (const k of [...(namedBefore?.keys() ?? []), ...c.named!.keys()]) changedKeys.add(k);
+        if (changedKeys !== 'all') {
+          for (const k of new Set([...(namedBefore?.keys() ?? []), ...c.named!.keys()])) if (namedBefore?.get(k) !== c.named!.get(k)) changedKeys.add(k);
+        }
         yield;
       }
       addNamed(running, c);
@@ -430,6 +437,12 @@ function namedOf(annotations: readonly Annotation[]): Map<string, string> {
   const named = new Map<string, string>();
   for (const a of annotations) if (a.kind === 'figure' && a.counts && !named.has(keyOf(a))) named.set(keyOf(a), a.counts);
   return named;
+}
+
+function mergeNamed(chunks: readonly Chunk[]): Map<string, string> {
+  const merged = new Map<string, string>();
+  for (const c of chunks) addNamed(merged, c);
+  return merged;
 }
 
 function addNamed(running: Map<string, string>, chunk: Chunk): void {
