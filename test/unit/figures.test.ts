@@ -189,6 +189,17 @@ describe('findFigures: more ways releases name what they count', () => {
       ],
     );
   });
+  it('reads a label before the figure on its line', () => {
+    assert.deepEqual(
+      figuresOf('Week in numbers\n\nArrests: 61\nCash seized: £4,000\nDeal lines closed - 5\nWeapons: 3\n').map((f) => [f.text, f.counts]),
+      [
+        ['61', 'arrests'],
+        ['£4,000', 'cash seized'],
+        ['5', 'drug lines closed'],
+        ['3', 'weapons seized'],
+      ],
+    );
+  });
   it('does not read "5 in 10 days" as a proportion', () => {
     assert.deepEqual(figuresOf('They made 5 arrests, one in every five of them in 10 days.').map((f) => [f.text, f.unit]), [
       ['5', 'count'],

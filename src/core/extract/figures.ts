@@ -37,6 +37,7 @@ const NO_SUBJECT_MEASURES: ReadonlySet<string> = new Set(['age', 'prison sentenc
 const AGE_LIMIT_BEFORE_RE = /\b(?:were|was|are|is|be|being|been|aged)\s+$/i;
 const AGE_LIMIT_QUALIFIERS: ReadonlySet<string> = new Set(['under', 'over']);
 const COORDINATED_RE = /^\s*[\p{L}'’ -]{1,40}?\s+and\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s+/iu;
+const LABEL_BEFORE_RE = /(?:^|[\r\n•])[ \t]*([\p{L}][\p{L} '’-]{2,50}?)\s*(?::|\s[-–]\s)\s*$/u;
 const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|linked to|,|$)/i;
 /** "517 of them children", "including four people": part of the figure before it. */
 const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which)\b/i;
@@ -169,6 +170,7 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
     : matchMeasure({ unit: token.unit, after, before: change ? change.before : before, heading: headingText, isChange: change !== undefined });
   let counts = match?.id ?? null;
   if (match === null || match.generic) counts = coordinatedMeasure(token.unit, after) ?? counts;
+  if (counts === null) counts = labelledMeasure(text, start, token.unit);
   if (token.age) counts = 'age';
   if (TIME_UNITS.has(token.unit) && counts !== 'age' && counts !== 'prison sentence' && counts !== 'order length') return undefined;
   if (!change && !token.age && (counts === null || match?.generic) && (PART_AFTER_RE.test(after) || PART_BEFORE_RE.test(before))) {
@@ -242,6 +244,18 @@ function coordinatedMeasure(unit: FigureUnit, after: string): string | null {
   if (!m) return null;
   const second = matchMeasure({ unit, after: after.slice(m[0].length), before: '', isChange: false });
   return second && !second.generic ? second.id : null;
+}
+
+/** "Arrests: 290", "Cash seized - £12,000": a label before the figure on its line names the measure. */
+function labelledMeasure(text: string, start: number, unit: FigureUnit): string | null {
+  const m = LABEL_BEFORE_RE.exec(text.slice(Math.max(0, start - 60), start));
+  if (!m) return null;
+  const label = m[1].trim();
+  const asNoun = matchMeasure({ unit, after: label, before: '', isChange: false });
+  if (asNoun) return asNoun.id;
+  const words = label.split(/\s+/);
+  // "Cash seized": the noun first, then the verb as the one that governs the figure.
+  return matchMeasure({ unit, after: words[0], before: words.slice(1).join(' ') || label, isChange: false })?.id ?? null;
 }
 
 function lastNamedIn(earlier: readonly Draft[], sentence: Span): string | null {
