@@ -54,6 +54,7 @@ export function registerReview(_context: vscode.ExtensionContext, services: Pick
       return store.fileUri;
     },
     marks: () => store.all(),
+    reload: () => store.load(),
     decorationsFor: (uri) => decorations.decorationsFor(uri),
     viewSnapshot: async () => tree.snapshot(),
     settled: async () => {

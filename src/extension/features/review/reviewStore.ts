@@ -110,7 +110,7 @@ export class ReviewStore extends Disposable {
   /** Applies one user action and writes the file; the action can be undone. Rejects with ReadOnlyError while the file is broken. */
   apply(change: StoreChange, label: string): Promise<UndoEntry> {
     return this.enqueue(async () => {
-      this.assertWritable();
+      await this.assertWritable();
       const removed = (change.remove ?? []).map((id) => this.marks.get(id)).filter((m): m is ReviewMark => m !== undefined);
       const entry: UndoEntry = { serial: ++this.serial, label, removed, added: [...(change.add ?? [])] };
       await this.commit(entry.removed.map((m) => m.id), entry.added);
@@ -123,7 +123,7 @@ export class ReviewStore extends Disposable {
   /** Undoes `serial` (the last action when omitted); resolves with its label, or undefined when there is nothing to undo. */
   undo(serial?: number): Promise<string | undefined> {
     return this.enqueue(async () => {
-      this.assertWritable();
+      await this.assertWritable();
       const at = serial === undefined ? this.undoStack.length - 1 : this.undoStack.findIndex((e) => e.serial === serial);
       const entry = this.undoStack[at];
       if (!entry) return undefined;
@@ -139,7 +139,9 @@ export class ReviewStore extends Disposable {
     return this.enqueue(() => this.commit([], marks));
   }
 
-  private assertWritable(): void {
+  /** While broken, looks at the file again first: it may have been fixed without a watcher event reaching us. */
+  private async assertWritable(): Promise<void> {
+    if (this._problem) this.adoptDisk(await this.readDisk(), false);
     const p = this._problem;
     if (p) throw new ReadOnlyError(`review marks are read-only until ${describe(p)} is fixed`);
   }

@@ -29,7 +29,7 @@ export interface TargetArgs {
 export async function resolveTarget(arg: unknown, index: WorkspaceIndex, kinds: readonly AnnotationKind[]): Promise<ReviewTarget | undefined> {
   if (arg === undefined || arg === null || arg instanceof vscode.Uri) return fromEditor(index, kinds);
   if (typeof arg !== 'object') throw new Error(`cannot tell what to mark from ${String(arg)}`);
-  const o = arg as Record<string, unknown>;
+  const o = tallyOccurrence(arg as Record<string, unknown>) ?? (arg as Record<string, unknown>);
   const uri = toUri(o.uri ?? o.resourceUri ?? (o.location as { uri?: unknown } | undefined)?.uri);
   if (!uri) throw new Error('the target names no document');
   const document = await vscode.workspace.openTextDocument(uri);
@@ -75,4 +75,12 @@ function highlightAt(index: WorkspaceIndex, document: vscode.TextDocument, span:
   const entry = index.get(document.uri);
   if (!entry || (entry.version !== -1 && entry.version !== document.version)) return undefined;
   return entry.analysis.annotations.find((a) => kinds.includes(a.kind) && a.start < span.end && span.start < a.end);
+}
+
+/** A Tally view item (`{ type: 'occurrence', occurrence: { docId, start, end, text, annotation } }`) in the shape above. */
+function tallyOccurrence(o: Record<string, unknown>): Record<string, unknown> | undefined {
+  const occ = o.type === 'occurrence' ? (o.occurrence as Record<string, unknown> | undefined) : undefined;
+  if (!occ || typeof occ.docId !== 'string') return undefined;
+  const kind = (occ.annotation as { kind?: unknown } | undefined)?.kind;
+  return { uri: occ.docId, start: occ.start, end: occ.end, text: occ.text, ...(typeof kind === 'string' ? { kind } : {}) };
 }

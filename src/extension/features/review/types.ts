@@ -35,6 +35,8 @@ export interface ReviewTestApi extends ReviewService {
   decorationsFor(uri: vscode.Uri): Readonly<Record<ReviewState, readonly vscode.Range[]>> | undefined;
   /** The Review view's description, message and top-level labels with their children's labels. */
   viewSnapshot(): Promise<ReviewViewSnapshot>;
+  /** Reads the annotations file again, as on activation (the undo history is cleared). */
+  reload(): Promise<void>;
   /** Resolves when pending writes and re-reads of the annotations file are done. */
   settled(): Promise<void>;
 }
