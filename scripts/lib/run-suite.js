@@ -35,11 +35,18 @@ async function runSuiteInCodeServer({ runnerExtension, installExtension, grep })
   try {
     browser = await cs.launchBrowser();
     const page = await cs.openWorkbench(browser, server);
+    // What the workbench shows when a run goes wrong (a modal dialog nobody answered, say).
+    const screenshot = async (name) => {
+      const file = path.join(cs.REPO_ROOT, 'test-results', `${name}.png`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await page.screenshot({ path: file }).then(() => console.log(`(workbench screenshot: ${path.relative(cs.REPO_ROOT, file)})`), () => undefined);
+    };
     const opened = Date.now();
     while (!fs.existsSync(resultsFile)) {
       const started = fs.existsSync(`${resultsFile}.started`);
       const waited = Date.now() - opened;
       if (waited > (started ? RESULTS_TIMEOUT_MS : START_TIMEOUT_MS)) {
+        await screenshot('integration-timeout');
         throw new Error(
           `no integration results after ${Math.round(waited / 1000)}s: ` +
             (started ? 'the suite started but never finished (a test hangs?)' : 'the runner extension never activated') +
@@ -50,6 +57,7 @@ async function runSuiteInCodeServer({ runnerExtension, installExtension, grep })
       await page.waitForTimeout(250);
     }
     const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    if (results.failed > 0 || results.loadError) await screenshot('integration-failed');
     return { ...results, extensionHostLog: cs.readExtensionHostLogs(userDataDir) };
   } finally {
     await browser?.close();
