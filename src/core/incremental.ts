@@ -244,7 +244,7 @@ export class IncrementalAnalysis {
     }
     this.setMeta(this.readMetaFn(text, headTail.flatMap((c) => entitiesOf(place(c).annotations))));
     yield* this.sweep(0, 'all');
-    this.settleMeta();
+    yield* this.settleMetaSteps();
   }
 
   /**
@@ -267,18 +267,22 @@ export class IncrementalAnalysis {
           for (const k of new Set([...(namedBefore?.keys() ?? []), ...c.named!.keys()])) if (namedBefore?.get(k) !== c.named!.get(k)) changedKeys.add(k);
         }
         yield;
-      }
+      } else if ((i & 255) === 0) yield; // checking contexts alone adds up in a long document
       addNamed(running, c);
     }
   }
 
   /** Reads the whole document's meta again; if what figures use from it changed, analyses again. */
   private settleMeta(): void {
+    for (const _ of this.settleMetaSteps());
+  }
+
+  private *settleMetaSteps(): Generator<void> {
     for (let round = 0; round < 2; round++) {
       const before = this.metaKey;
       this.setMeta(this.readMetaFn(this._text, this.metaEntities()));
       if (this.metaKey === before) return;
-      for (const _ of this.sweep(0, 'all'));
+      yield* this.sweep(0, 'all');
     }
   }
 
