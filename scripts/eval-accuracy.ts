@@ -4,7 +4,7 @@
  *   npx tsx scripts/eval-accuracy.ts            the tables per corpus and combined
  *   npx tsx scripts/eval-accuracy.ts --errors   also every false positive, false negative, wrong
  *                                               `counts` and wrong value of analyze(), per document
- *   --corpus seeds|samples|heldout              only one corpus
+ *   --corpus seeds|samples|heldout|blind        only one corpus
  *
  * Seed texts are read at run time from ../shared/seeds and never stored in the repository.
  */

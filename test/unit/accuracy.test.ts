@@ -76,6 +76,12 @@ describe('accuracy against the hand-annotated gold set', function () {
     assert.ok(heldout.cases.length >= 3, `only ${heldout.cases.length} held-out documents loaded`);
   });
 
+  it('blind gold still fits its texts', () => {
+    const blind = run.corpora.find((c) => c.corpus === 'blind')!;
+    assert.deepEqual(blind.problems, []);
+    assert.equal(blind.cases.length, 6, 'the blind set has six documents');
+  });
+
   const target = (name: string, actual: () => number, minimum: number) =>
     it(`${name} >= ${minimum} on all gold documents`, () => {
       assert.ok(run.results.length > 0, 'no gold documents were loaded');
