@@ -86,7 +86,7 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(include));
     this._register(watcher.onDidCreate((uri) => this.onDiskChange(uri)));
     this._register(watcher.onDidChange((uri) => this.onDiskChange(uri)));
-    this._register(watcher.onDidDelete((uri) => this.onDiskChange(uri)));
+    this._register(watcher.onDidDelete((uri) => this.onDiskDelete(uri)));
     this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.onClosed(doc)));
     const references = this._register(vscode.workspace.createFileSystemWatcher(this.config.current.workspace.referenceFiles));
     this._register(references.onDidCreate((uri) => logErrors(this.indexReference(uri), 'index.references', this.log)));
@@ -329,6 +329,23 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     logErrors(this.indexFile(uri), 'index.watcher', this.log);
   }
 
+  /**
+   * A deleted file leaves the index even while VS Code still holds its document (it keeps closed
+   * documents for a while); only unsaved edits keep it, as the user may save it again.
+   */
+  private onDiskDelete(uri: vscode.Uri): void {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) return;
+    logErrors(
+      this.serialised(uri, async () => {
+        const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+        if (!exists) this.remove(uri);
+      }),
+      'index.watcher (delete)',
+      this.log,
+    );
+  }
+
   private inWorkspaceScope(uri: vscode.Uri): boolean {
     if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
     const relative = vscode.workspace.asRelativePath(uri, false);
@@ -344,7 +361,9 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
 
   private async scanWorkspace(generation: number): Promise<void> {
     if (generation !== this.scanGeneration || this.isDisposed) return;
-    const open = vscode.workspace.textDocuments.filter((d) => this.isRelevant(d));
+    // Documents in a tab (or unsaved): VS Code keeps others alive for a while after their editor closed.
+    const inTabs = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
+    const open = vscode.workspace.textDocuments.filter((d) => this.isRelevant(d) && (d.isUntitled || d.isDirty || inTabs.has(d.uri.toString())));
     const folders = vscode.workspace.workspaceFolders ?? [];
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Crime Annotator' }, async (progress) => {
       const { include, exclude, maxFiles } = this.config.current.workspace;
