@@ -39,6 +39,7 @@ export interface IndexedDocument {
   /** The TextDocument version analysed, or -1 when read from disk (not open in an editor). */
   readonly version: number;
   readonly text: string;
+  /** Built on first read (cheap for a press release, tens of ms for a book-length document). */
   readonly analysis: DocumentAnalysis;
   readonly lineIndex: LineIndex;
 }
@@ -56,7 +57,11 @@ export interface SkippedDocument {
 }
 
 export interface WorkspaceIndex {
-  /** Fires after documents were (re)analysed or removed, with the uris that changed. */
+  /**
+   * Fires after documents were (re)analysed or removed and the record caught up, with every uri
+   * whose analysis or records changed. For a document whose record update is slow (a long one) this
+   * waits for a pause in typing; `get()` already has the newer analysis meanwhile.
+   */
   readonly onDidChange: vscode.Event<{ readonly uris: readonly vscode.Uri[] }>;
   /** True until at least one document has been analysed. */
   readonly isEmpty: boolean;
