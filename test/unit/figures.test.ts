@@ -111,7 +111,7 @@ describe('findFigures: more ways releases name what they count', () => {
   it('reads warrants, stop and searches, vehicles, officers and ammunition', () => {
     assert.deepEqual(
       figuresOf('Teams executed 26 drugs warrants, carried out 140 stop and searches, seized 9 vehicles and 35 rounds of ammunition, with 300 officers involved.').map((f) => f.counts),
-      ['warrants executed', 'stop and searches', 'vehicles seized', 'firearms seized', 'officers'],
+      ['warrants executed', 'people stopped', 'vehicles seized', 'firearms seized', 'officers'],
     );
   });
   it('reads a change named after the percentage', () => {

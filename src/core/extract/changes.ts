@@ -10,8 +10,8 @@ const VALUE = String.raw`£?\d[\d,]*(?:\.\d+)?`;
 const BRACKETED_VALUES_RE = new RegExp(String.raw`\s*\(\s*(?:from\s+)?(${VALUE})\s*(?:to|-|–|→)\s*(${VALUE})\s*\)`, 'y');
 const FROM_TO_RE = new RegExp(String.raw`,?\s+from\s+(${VALUE})\s+to\s+(${VALUE})`, 'y');
 
-/** "a 20% increase in arrests": the change is named after the figure. */
-const CHANGE_AFTER_RE = /^\s*(?:year-on-year\s+|annual\s+)?(increase|rise|jump|reduction|decrease|fall|drop|cut)\s+(?:in|of)\s+/i;
+/** "a 20% increase in arrests": the change is named after the figure; "arrests, a 20% rise on last year": before it. */
+const CHANGE_AFTER_RE = /^\s*(?:year-on-year\s+|annual\s+)?(increase|rise|jump|reduction|decrease|fall|drop|cut)(?:\s+(?:in|of)\s+|(?=\s*(?:[,.;)]|$|on\b|compared\b|from\b|since\b|over\b|year\b)))/i;
 
 export interface ChangeReading {
   readonly change: NonNullable<FigureAnnotation['change']>;

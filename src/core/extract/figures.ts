@@ -1,9 +1,9 @@
 import type { CompiledLexicon } from '../lexicon';
 import type { LineIndex } from '../text/lines';
 import type { DocumentContext, FigureAnnotation, FigureUnit, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
-import { findClaimant, findOperation, findPeriod, findPlace, organisationsOf } from './attribution';
+import { findClaimant, findFigurePeriod, findOperation, findPlace, organisationsOf } from './attribution';
 import { findChange } from './changes';
-import { findMeasure, findSubject, matchMeasure, subjectNounIn } from './measures';
+import { findSubject, matchMeasure, subjectNounIn } from './measures';
 import { readMeta } from './meta';
 import { excludedSpans } from './nonFigures';
 import { PLUS_QUALIFIER, qualifierAfter, qualifierBefore } from './qualifiers';
@@ -24,13 +24,14 @@ const TIME_UNITS: ReadonlySet<FigureUnit> = new Set(['years', 'months', 'weeks',
 const WEIGHT_UNITS: ReadonlySet<FigureUnit> = new Set(['kg', 'g', 'tonnes']);
 const ONLY_BEFORE_RE = /\b(?:only|just|exactly|a total of|a single|single)\s+$/i;
 const ONE_IDIOM_AFTER_RE = /^\s*(?:of|another|in|or|day|time|way|point|hour|minute|second|thing|off|another|by|more|at|on|who|which|that|too)\b/i;
+const CONJUNCTION_BEFORE_RE = /\b(?:and|with|plus)\s+$/i;
 const ONE_IDIOM_BEFORE_RE = /\b(?:in|at|on|no|number|every|any|the|this|that|each|which|for|to|with|and|is|was|as|from)\s+$/i;
 const SEIZED_CONTEXT_RE = /seiz|cash|haul|recover|confiscat|found/i;
 const FUNDING_CONTEXT_RE = /fund|grant|invest|budget/i;
 /** "£5m for Operation Orochi": money given for a purpose. */
 const MONEY_FOR_RE = /^\s*(?:for|to)\s/i;
 /** "arrests rose from 80 to 120": both numbers count what the clause is about. */
-const FROM_TO_BEFORE_RE = /\b(?:rose|rising|increased|increasing|fell|falling|decreased|decreasing|dropped|went up|went down|grew|climbed|up|down)\s+(?:from\s+(?:£?[\d,.]+\s+to\s+)?|to\s+)$|\bfrom\s+£?[\d,.]+\s+to\s+$|\breached\s+$/i;
+const FROM_TO_BEFORE_RE = /\b(?:rose|rising|increased|increasing|fell|falling|decreased|decreasing|dropped|went up|went down|grew|climbed|up|down)\s+(?:from\s+(?:£?[\d,.]+\s+to\s+)?|to\s+)$|\b(?:doubled|tripled|trebled|quadrupled|halved),?\s+from\s+$|\bfrom\s+£?[\d,.]+\s+to\s+$|\breached\s+$/i;
 /** Measures whose figures are about a person or a sentence, where the words after name no narrower subject. */
 const NO_SUBJECT_MEASURES: ReadonlySet<string> = new Set(['age', 'prison sentence', 'order length', 'takings', 'funding']);
 /** "A quarter of those arrested were under 18": an age limit with no noun after it. */
@@ -42,7 +43,7 @@ const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|
 /** "517 of them children", "including four people": part of the figure before it. */
 const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which)\b/i;
 const PART_BEFORE_RE = /\b(?:including|of (?:them|whom|those|these)|of which)\s+$/i;
-const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as|age (?:was|is|were)|(?:youngest|oldest)(?:\s+[a-z]+)?\s+(?:was|is|were|being))\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
+const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as|age(?: at [a-z]+)? (?:was|is|were)|(?:youngest|oldest)(?:\s+[a-z]+)?\s+(?:was|is|were|being))\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
 const AGE_QUALIFIERS = new Set(['as young as']);
 /** "Jane Roe, 24, of Lewisham": an age between commas after a name. */
 const NAME_COMMA_BEFORE_RE = /(?:[A-Z][\p{L}’'-]+|\b(?:man|woman|boy|girl|teenager|youth))\s*,\s*$/u;
@@ -99,7 +100,6 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
   if (tokens.length === 0) return;
   const organisations = organisationsOf(ctx.entities);
   const meta = ctx.documentContext?.meta ?? readMeta(text, { entities: ctx.entities, lineIndex: ctx.lineIndex });
-  const documentYear = meta.date?.slice(0, 4);
   const drafts: Draft[] = [];
   for (const token of tokens) {
     const draft = readToken(text, ctx, token, drafts);
@@ -107,22 +107,21 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
   }
   inheritChangeMeasures(drafts);
   inheritRestatedMeasures(drafts, ctx.documentContext?.namedMeasures);
-  const perSentence = new Map<number, { period?: Period; place?: string; operation?: string }>();
+  const perSentence = new Map<number, { place?: string; operation?: string }>();
   for (const d of drafts) {
+    const sentenceText = text.slice(d.sentence.start, d.sentence.end);
+    const heading = headingOf(text, ctx.sentences, d.sentence);
+    const paragraph = paragraphAround(text, d.sentence);
     let attribution = perSentence.get(d.sentence.start);
     if (!attribution) {
-      const sentenceText = text.slice(d.sentence.start, d.sentence.end);
-      const heading = headingOf(text, ctx.sentences, d.sentence);
-      const headingText = heading ? text.slice(heading.start, heading.end) : '';
       attribution = {
-        period: findPeriod(sentenceText, documentYear) ?? (heading ? findPeriod(headingText, documentYear) : undefined),
         place: findPlace(sentenceText, organisations.map((o) => o.text)),
-        operation: findOperation(text, d.sentence, paragraphAround(text, d.sentence)),
+        operation: findOperation(text, d.sentence, paragraph, heading),
       };
       perSentence.set(d.sentence.start, attribution);
     }
-    const heading = headingOf(text, ctx.sentences, d.sentence);
-    const claimant = findClaimant(text, d.start, d.sentence, heading, organisations, meta.publisher);
+    const period: Period | undefined = findFigurePeriod(sentenceText, d.start - d.sentence.start, heading ? text.slice(heading.start, heading.end) : undefined, meta);
+    const claimant = findClaimant({ text, figureStart: d.start, sentence: d.sentence, heading, paragraph, organisations, meta });
     const subject = d.counts !== null && NO_SUBJECT_MEASURES.has(d.counts) ? undefined : findSubject(d.after);
     const figureText = text.slice(d.start, d.end);
     out.push({
@@ -143,7 +142,7 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
       ...(d.change ? { change: d.change } : {}),
       ...(claimant ? { claimant } : {}),
       ...(attribution.operation ? { operation: attribution.operation } : {}),
-      ...(attribution.period ? { period: attribution.period } : {}),
+      ...(period ? { period } : {}),
       ...(attribution.place ? { place: attribution.place } : {}),
       sentence: d.sentence,
     });
@@ -202,8 +201,10 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
 function acceptOne(qualified: boolean, before: string, after: string): boolean {
   if (ONE_IDIOM_AFTER_RE.test(after)) return false;
   if (qualified || ONLY_BEFORE_RE.test(before)) return true;
-  if (ONE_IDIOM_BEFORE_RE.test(before)) return false;
-  return findMeasure({ unit: 'count', after, before: '', isChange: false }) !== null;
+  const measure = matchMeasure({ unit: 'count', after, before: '', isChange: false });
+  // "two counts of supply and one count of ...": after a conjunction, a counted noun makes it a figure.
+  if (ONE_IDIOM_BEFORE_RE.test(before)) return measure !== null && !measure.generic && CONJUNCTION_BEFORE_RE.test(before);
+  return measure !== null;
 }
 
 function defaultMeasure(text: string, unit: FigureUnit, sentence: Span, heading: string | undefined, after: string): string | null {
@@ -265,6 +266,8 @@ function lastNamedIn(earlier: readonly Draft[], sentence: Span): string | null {
 
 function isAge(token: NumberToken, qualifier: string | undefined, before: string, after: string): boolean {
   if (token.age) return true;
+  // "aged between 16 and 19, two of whom": a part of the people just described, not an age.
+  if (PART_AFTER_RE.test(after)) return false;
   if (token.unit !== 'count' || !Number.isInteger(token.value) || token.value < 1 || token.value > 120) return false;
   if (qualifier && AGE_QUALIFIERS.has(qualifier)) return true;
   if (qualifier && AGE_LIMIT_QUALIFIERS.has(qualifier) && token.value >= 10 && token.value <= 25 && AGE_LIMIT_BEFORE_RE.test(before) && /^\s*(?:[,.;)]|and\b|or\b|$)/.test(after)) return true;

@@ -47,7 +47,7 @@ const MEASURES: readonly CompiledMeasure[] = (data.measures as MeasureEntry[]).m
 const SUBJECT_RE = new RegExp(`(?<![\\p{L}])${fragment(data.subjects)}${END}`, 'iu');
 
 /** Words between a verb and its number that say nothing about what is counted. */
-const FILLER_END_RE = /\s*(?:\b(?:a total of|a combined|combined|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to)\s*)*$/i;
+const FILLER_END_RE = /\s*(?:\b(?:a total of|a combined total of|total of|a combined|combined|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to)\s*)*$/i;
 
 export interface MeasureQuery {
   readonly unit: FigureUnit;

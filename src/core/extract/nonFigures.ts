@@ -17,8 +17,17 @@ const EXCLUDED_RES: readonly RegExp[] = [
   /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b/g,
   // Times: "00:01", "12:31 BST", "3pm", "10.30am", "1400hrs".
   /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|BST|GMT|hrs)\b)?|\b\d{1,2}(?:\.\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![\p{L}])|\b\d{4}\s*(?:hrs|BST|GMT)\b/giu,
-  // UK phone numbers: "0800 555 111", "+44 20 7230 1212", "020 7230 1212".
-  /(?:\+44\s?(?:\(0\))?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/g,
+  // UK phone numbers: "0800 555 111", "+44 20 7230 1212", "020 7230 1212", "0800 40 50 40".
+  /(?:\+44\s?(?:\(0\))?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b0\d{3}\s\d{2}\s\d{2}\s\d{2}\b/g,
+  // Short text numbers: "text 61016", "texting SAFE to 85258".
+  /(?<=\b(?:text|texting|txt|sms)\s+(?:us\s+)?(?:on\s+|to\s+|[A-Z]{2,12}\s+to\s+)?)\d{5,6}\b/giu,
+  // References, not quantities: "quoting incident 1234", "crime reference 42/123456/24", "case number 01/234567/22".
+  /\b(?:incident|log|reference|ref|crime number|case number|case no|occurrence|quoting)\.?(?:\s+(?:number|no\.?|ref))?:?\s+\d[\d/-]*/giu,
+  /\b\d{1,4}\/\d{3,8}\/\d{2,4}\b/g,
+  // "the number of 999 calls", "a 101 call": the number names the line, it does not count the calls.
+  /(?<!\b(?:more than|over|nearly|almost|about|around|some|at least)\s+)\b(?:999|101|111)(?=\s+(?:calls?|line|number|service|operators?|call handlers?)\b)/giu,
+  // UK postcodes: "ME14 1XX", "BS2 0NW".
+  /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/g,
   // "call 101", "dial 999", "on 101", "101 or 999".
   /(?<=\b(?:call|calls|calling|dial|dialling|ring|phone|contact|text|number)\s+(?:us\s+)?(?:on\s+|to\s+)?)\b(?:101|999|111|112|105)\b|\b(?:101|999)(?=\s+(?:or|in an emergency|quoting|immediately)\b)/giu,
   // "police on 101, or 999 if ...": after "on" or "or" with no noun following.

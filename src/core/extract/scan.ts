@@ -164,7 +164,9 @@ function scanFractions(text: string, excluded: readonly Span[], out: NumberToken
       fraction = { value: 0.5, precision: 0.5 };
     } else {
       const hyphenated = m[2] === '-';
-      if (!hyphenated && !/^\s+of\b/i.test(text.slice(end, end + 4))) continue;
+      // "a third of all seizures" is a share; "fell by a third" the size of a change.
+      const share = hyphenated || /^\s+of\b/i.test(text.slice(end, end + 4));
+      if (!share && !HALF_AS_CHANGE_BEFORE_RE.test(text.slice(Math.max(0, start - 30), start))) continue;
       const d = FRACTION_DENOMINATORS[m[3].toLowerCase()];
       const n = FRACTION_NUMERATORS[m[1].toLowerCase()];
       fraction = { value: Number((n / d).toPrecision(12)), precision: Number((1 / d).toPrecision(6)) };
@@ -184,6 +186,9 @@ function scanFractions(text: string, excluded: readonly Span[], out: NumberToken
 
 /** "used twice": a count of 2; "twice as many" is a comparison, not a count. */
 const TWICE_RE = /\btwice\b(?!\s+(?:as|the|a|an|that|over|more|daily|weekly|monthly|yearly)\b)/gi;
+/** "seizures doubled", "more than trebled": a change stated as a multiple (ratio). */
+const MULTIPLE_RE = /\b(doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:down|up|over|as)\b)/gi;
+const MULTIPLES: Readonly<Record<string, number>> = { doubled: 2, tripled: 3, trebled: 3, quadrupled: 4, halved: 0.5 };
 
 function scanTwice(text: string, excluded: readonly Span[], out: NumberToken[]): void {
   TWICE_RE.lastIndex = 0;
@@ -192,6 +197,14 @@ function scanTwice(text: string, excluded: readonly Span[], out: NumberToken[]):
     const end = start + m[0].length;
     if (overlapsAny(excluded, start, end)) continue;
     out.push({ start, end, value: 2, precision: 1, unit: 'count', age: false, plus: false, isOne: false, inWords: true });
+  }
+  MULTIPLE_RE.lastIndex = 0;
+  for (let m = MULTIPLE_RE.exec(text); m; m = MULTIPLE_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlapsAny(excluded, start, end)) continue;
+    const value = MULTIPLES[m[1].toLowerCase()];
+    out.push({ start, end, value, precision: value, unit: 'ratio', age: false, plus: false, isOne: false, inWords: true });
   }
 }
 

@@ -22,6 +22,8 @@ const PLUS_RE = /\+(?!\d)/y;
 const POUNDS_RE = /[ \t]+(?:pounds|quid)(?![\p{L}\d])(?:[ \t]+sterling)?/iuy;
 const ORDINAL_OR_PLURAL_RE = /(?:st|nd|rd|th|s)(?![\p{L}\d])/iuy;
 const LETTER_AFTER_RE = /[\p{L}_]/uy;
+/** "50p": pence, only glued to digits. */
+const PENCE_RE = /p(?![\p{L}\d])/uy;
 
 const UNIT_PATTERNS: readonly (readonly [RegExp, FigureUnit, boolean])[] = [
   [/[ \t]?(?:%|per[ \t]?cent(?![\p{L}])|percent(?![\p{L}])|pc(?![\p{L}]))/iuy, 'percent', false],
@@ -61,6 +63,11 @@ export function readUnit(text: string, at: number, money: boolean, digits: boole
       unit = 'GBP';
       end += pounds[0].length;
     }
+  }
+  if (!unit && !money && digits && scale === 1 && stickyAt(PENCE_RE, text, end)) {
+    unit = 'GBP';
+    scale = 0.01;
+    end += 1;
   }
   if (!unit) {
     for (const [re, u, isAge] of UNIT_PATTERNS) {
