@@ -468,9 +468,15 @@ function seedKeyOf(keys: readonly string[], running: ReadonlyMap<string, string>
   return s;
 }
 
-/** What figures take from the meta: the publisher (claimant fallback) and the date (year of periods). */
+/**
+ * What figures may take from the meta: everything but the title (publisher and lede claimant as
+ * claimant fallbacks, date and lede period for periods). The title is left out because typing in the
+ * headline changes it on every keystroke and no figure depends on it; were one to, the equality
+ * tests would fail.
+ */
 function metaKeyOf(meta: DocumentMeta): string {
-  return `${meta.publisher ?? ''}\u0000${meta.date ?? ''}`;
+  const { title: _title, ...rest } = meta;
+  return JSON.stringify(rest, Object.keys(rest).sort());
 }
 
 const BULLET_START = /^[ \t]*(?:[•·▪‣◦*+]|[-–](?=\s))/;
