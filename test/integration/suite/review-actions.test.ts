@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
 import type { ReviewTestApi } from '../../../src/extension/features/review';
 import { analysed, hoverMarkdown, unescape } from './editorCore.helpers';
-import { cleanup, fileItems, open, readText, resetMarks, reviewApi, target, waitFor, writeRelease } from './review.helpers';
+import { cleanup, removeReleases, fileItems, open, readText, resetMarks, reviewApi, target, waitFor, writeRelease } from './review.helpers';
 
 type Result = { mark: { id: string; state: string; anchor: { exact: string } }; undo: { serial: number } } | undefined;
 
@@ -17,6 +17,7 @@ describe('review: actions', function () {
     await resetMarks(review);
   });
   afterEach(() => cleanup(review));
+  after(() => removeReleases());
 
   it('marks a figure verified with a URL and stores it as a W3C annotation', async () => {
     const editor = await open(await writeRelease());
@@ -111,6 +112,17 @@ describe('review: actions', function () {
     assert.equal(item?.mark.anchor.exact, '2.4kg');
     const cleared = await vscode.commands.executeCommand<number>('crimeAnnotator.clearMark', { markId: item!.mark.id });
     assert.equal(cleared, 1);
+  });
+
+  it('marks a Tally occurrence as not a claim (the Tally view context menu)', async () => {
+    const doc = (await open(await writeRelease())).document;
+    const entry = await analysed(api, doc);
+    const figure = entry.analysis.annotations.find((a) => a.kind === 'figure')!;
+    const occurrence = { docId: doc.uri.toString(), start: figure.start, end: figure.end, text: figure.text, line: figure.line, annotation: figure };
+    await vscode.commands.executeCommand('crimeAnnotator.markNotClaim', { type: 'occurrence', occurrence });
+    assert.equal(review.isSuppressed(doc.uri, figure), true);
+    const item = (await fileItems(review))[0]!;
+    assert.deepEqual([item.body.state, item.target.selector[0].exact, item.body.kind], ['not-a-claim', figure.text, 'figure']);
   });
 
   it('undoes an action from the palette command, and clears a mark', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReviewTestApi } from '../../../src/extension/features/review';
-import { cleanup, fileItems, open, readText, resetMarks, reviewApi, target, waitFor, writeRelease, type W3CItem } from './review.helpers';
+import { cleanup, removeReleases, fileItems, open, readText, resetMarks, reviewApi, target, waitFor, writeRelease, type W3CItem } from './review.helpers';
 
 type Result = { mark: { id: string } } | undefined;
 
@@ -14,6 +14,7 @@ describe('review: the annotations file', function () {
     await resetMarks(review);
   });
   afterEach(() => cleanup(review));
+  after(() => removeReleases());
 
   it('is stable, diff-friendly JSON and leaves no temporary file behind', async () => {
     const doc = (await open(await writeRelease())).document;

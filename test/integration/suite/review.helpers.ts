@@ -102,6 +102,11 @@ export async function cleanup(review: ReviewTestApi): Promise<void> {
   await resetMarks(review);
 }
 
+/** Removes every release the review suites wrote, so other suites' workspace counts never see them. */
+export async function removeReleases(): Promise<void> {
+  await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), 'review-tests'), { recursive: true }).then(undefined, () => undefined);
+}
+
 export function placedText(review: ReviewTestApi, doc: vscode.TextDocument): { quote: string; found: string | undefined }[] {
   return review.placementsFor(doc.uri).map((p) => ({ quote: p.mark.anchor.exact, found: p.span ? doc.getText().slice(p.span.start, p.span.end) : undefined }));
 }
