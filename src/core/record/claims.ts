@@ -4,6 +4,9 @@ import { blockOfLine } from './blocks';
 import { changeRoles } from './changes';
 import { toBase, unitFamily } from './units';
 import type { Claim, SourceDocument } from './types';
+import { daysOf, linkWindow } from './window';
+
+export { daysOf } from './window';
 
 /** A claim with what the linker needs to place it; `recordId` is filled in when it is linked. */
 export interface LinkableClaim {
@@ -23,6 +26,12 @@ export interface LinkableClaim {
   readonly periodTo?: string;
   /** The document's publication date as days since 1970, for telling apart period-less figures of different times. */
   readonly day?: number;
+  /** `periodFrom` and `periodTo` as days since 1970, where they are dates. */
+  readonly periodStart?: number;
+  readonly periodEnd?: number;
+  /** The days this claim can be linked across documents around (see `linkWindow`). */
+  readonly windowLo: number;
+  readonly windowHi: number;
   /** The stated value in the family's base unit. */
   readonly point: number;
   /** The paragraph or list the figure is in (-1 for reference rows): within one, a different value is a different thing. */
@@ -62,18 +71,30 @@ export function hardKeyOf(measure: string, family: string, place: string | undef
 /**
  * The organisation a figure is claimed by: its stated claimant, or else the publisher when the publisher is
  * an organisation that produces such figures (a force publishing its own results), never a news outlet.
+ * `publisherOrganisation` is the document's, from `publisherOrganisationOf`.
  */
-function organisationOf(f: FigureAnnotation, doc: SourceDocument): string | undefined {
-  if (f.claimant) return normaliseKeyPart(f.claimant);
+function organisationOf(f: FigureAnnotation, publisherOrganisation: string | undefined): string | undefined {
+  return f.claimant ? normaliseKeyPart(f.claimant) : publisherOrganisation;
+}
+
+function publisherOrganisationOf(doc: SourceDocument): string | undefined {
   const publisher = (doc.meta ?? doc.analysis.meta).publisher;
   if (!publisher) return undefined;
   const org = doc.analysis.annotations.find((a): a is OrganisationAnnotation => a.kind === 'organisation' && a.entityId === publisher);
   return org && org.orgType !== 'media' ? normaliseKeyPart(publisher) : undefined;
 }
 
-function sentenceText(text: string, f: FigureAnnotation): string {
-  const s = f.sentence && f.sentence.end > f.sentence.start ? text.slice(f.sentence.start, f.sentence.end) : text.slice(f.start, f.end);
-  return s.replace(/\s+/g, ' ').trim();
+/** The sentence of each figure as one line; figures of one sentence share it, so it is made once. */
+function sentenceTexts(text: string): (f: FigureAnnotation) => string {
+  const bySpan = new Map<string, string>();
+  return (f) => {
+    const whole = f.sentence && f.sentence.end > f.sentence.start;
+    const [start, end] = whole ? [f.sentence.start, f.sentence.end] : [f.start, f.end];
+    const span = `${start}:${end}`;
+    let s = bySpan.get(span);
+    if (s === undefined) bySpan.set(span, (s = text.slice(start, end).replace(/\s+/g, ' ').trim()));
+    return s;
+  };
 }
 
 /**
@@ -93,13 +114,15 @@ export function claimsOf(doc: SourceDocument): LinkableClaim[] {
   const figures = doc.analysis.annotations.filter((a): a is FigureAnnotation => a.kind === 'figure');
   const roles = changeRoles(doc.text, figures);
   const blocks = blockOfLine(doc.text);
+  const sentenceOf = sentenceTexts(doc.text);
+  const publisherOrganisation = publisherOrganisationOf(doc);
   const pending: { claim: Claim; dims: LinkDimensions }[] = [];
   for (const a of figures) {
     const measured = measureOf(a);
     if (!measured || !Number.isFinite(a.value) || PER_PERSON_MEASURES.has(measured)) continue;
     // The before of a change counts an earlier period than its sentence states; the after is the level now.
     const measure = roles.get(a.id) === 'before' ? `${measured} (before)` : measured;
-    const claim: Claim = {
+    const claim: Mutable<Claim> = {
       recordId: '',
       docId: doc.id,
       annotationId: a.id,
@@ -112,26 +135,22 @@ export function claimsOf(doc: SourceDocument): LinkableClaim[] {
       qualifier: a.qualifier,
       bound: a.bound,
       precision: a.precision,
-      sentence: sentenceText(doc.text, a),
-      ...(meta.publisher ? { publisher: meta.publisher } : {}),
-      ...(meta.date ? { date: meta.date } : {}),
+      sentence: sentenceOf(a),
     };
-    const subject = normaliseKeyPart(a.subject);
-    const place = normalisePlace(a.place);
-    const organisation = organisationOf(a, doc);
-    const operation = normaliseOperation(a.operation);
+    if (meta.publisher) claim.publisher = meta.publisher;
+    if (meta.date) claim.date = meta.date;
     pending.push({
       claim,
       dims: {
         measure,
         family: unitFamily(a.unit),
-        ...(place ? { place } : {}),
-        ...(subject ? { subject } : {}),
-        ...(organisation ? { organisation } : {}),
-        ...(operation ? { operation } : {}),
-        ...(a.period?.from ? { periodFrom: a.period.from } : {}),
+        place: normalisePlace(a.place),
+        subject: normaliseKeyPart(a.subject),
+        organisation: organisationOf(a, publisherOrganisation),
+        operation: normaliseOperation(a.operation),
+        periodFrom: a.period?.from || undefined,
         // "Since November 2019" runs to the day it was written.
-        ...(a.period?.to ? { periodTo: a.period.to } : a.period?.from && meta.date ? { periodTo: meta.date } : {}),
+        periodTo: a.period?.to || (a.period?.from && meta.date) || undefined,
       },
     });
   }
@@ -149,6 +168,8 @@ export function claimsOf(doc: SourceDocument): LinkableClaim[] {
   });
 }
 
+type Mutable<T> = { -readonly [P in keyof T]: T[P] };
+
 export interface LinkDimensions {
   readonly measure: string;
   readonly family: string;
@@ -162,33 +183,35 @@ export interface LinkDimensions {
 
 export function linkable(claim: Claim, d: LinkDimensions, block = -1): LinkableClaim {
   const interval = scale(intervalOf(claim), toBase(1, claim.unit));
-  const known = [d.organisation, d.operation, d.periodFrom, d.periodTo].filter((x) => x !== undefined).length;
+  const known = Number(d.organisation !== undefined) + Number(d.operation !== undefined) + Number(d.periodFrom !== undefined) + Number(d.periodTo !== undefined);
   const order = [9 - known, d.organisation ?? '~', d.operation ?? '~', d.periodFrom ?? '~', d.periodTo ?? '~', claim.isReference ? 0 : 1, claim.docId, String(claim.start).padStart(10, '0'), claim.annotationId].join('\u0000');
   const hardKey = hardKeyOf(d.measure, d.family, d.place, d.subject);
   const day = claim.date ? daysOf(claim.date) : undefined;
+  const periodStart = d.periodFrom ? daysOf(d.periodFrom) : undefined;
+  const periodEnd = d.periodTo ? daysOf(d.periodTo) : undefined;
+  const [windowLo, windowHi] = linkWindow(day, d.periodFrom, d.periodTo);
+  // Every field is always present (possibly undefined), so all claims share one shape and the linker's
+  // hot loop reads them at one offset.
   return {
     claim,
     hardKey,
     partitionKey: `${hardKey}\u0001${d.organisation ?? ''}`,
     measure: d.measure,
     family: d.family,
-    ...(d.place ? { place: d.place } : {}),
-    ...(d.subject ? { subject: d.subject } : {}),
-    ...(d.organisation ? { organisation: d.organisation } : {}),
-    ...(d.operation ? { operation: d.operation } : {}),
-    ...(d.periodFrom ? { periodFrom: d.periodFrom } : {}),
-    ...(d.periodTo ? { periodTo: d.periodTo } : {}),
-    ...(day !== undefined ? { day } : {}),
+    place: d.place || undefined,
+    subject: d.subject || undefined,
+    organisation: d.organisation || undefined,
+    operation: d.operation || undefined,
+    periodFrom: d.periodFrom || undefined,
+    periodTo: d.periodTo || undefined,
+    day,
+    periodStart,
+    periodEnd,
+    windowLo,
+    windowHi,
     point: toBase(claim.value, claim.unit),
     block,
     interval,
     order,
   };
-}
-
-/** Days since 1970 of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), or undefined when it is not one. */
-export function daysOf(iso: string): number | undefined {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
-  if (!m) return undefined;
-  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1) / 86_400_000;
 }

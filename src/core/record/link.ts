@@ -1,10 +1,14 @@
 import { intersectAll, isExact, type Interval } from './interval';
 import { stableHash } from './format';
 import { judge } from './judge';
-import { daysOf, type LinkableClaim } from './claims';
+import type { LinkableClaim } from './claims';
+import { ClusterIndex, type Indexed } from './clusterIndex';
 import type { Claim, CrossSourceRecord } from './types';
+import { NEAR_PERIOD_DAYS, SAME_TIME_DAYS } from './window';
 
-interface Cluster {
+export { NEAR_PERIOD_DAYS, SAME_TIME_DAYS } from './window';
+
+interface Cluster extends Indexed {
   organisation?: string;
   operation?: string;
   readonly froms: string[];
@@ -17,8 +21,9 @@ interface Cluster {
   readonly days: number[];
   readonly members: LinkableClaim[];
   common: Interval | undefined;
-  /** Creation order, for keeping candidate lists in the order clusters were made. */
-  seq: number;
+  /** Earliest start and latest end of the members' periods, in days, where they are dates. */
+  minStart: number | undefined;
+  maxEnd: number | undefined;
 }
 
 /** Dates at different granularity agree when the coarser is a prefix of the finer ("2019-11" and "2019-11-01"). */
@@ -26,20 +31,25 @@ function datesAgree(a: string, b: string): boolean {
   return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
 }
 
-/** How far apart two documents' publication dates may be for their period-less figures to be linked. */
-export const SAME_TIME_DAYS = 31;
-
-/** How far from a period a period-less figure's publication may be and still be about that period. */
-export const NEAR_PERIOD_DAYS = 365;
-
-function nearPeriod(day: number, froms: readonly string[], tos: readonly string[]): boolean {
-  const starts = froms.map(daysOf).filter((d): d is number => d !== undefined);
-  const ends = tos.map(daysOf).filter((d): d is number => d !== undefined);
-  const start = starts.length ? Math.min(...starts) : undefined;
-  const end = ends.length ? Math.max(...ends) : undefined;
+function nearPeriod(day: number, start: number | undefined, end: number | undefined): boolean {
   if (start !== undefined && day < start - NEAR_PERIOD_DAYS) return false;
   if (end !== undefined && day > end + NEAR_PERIOD_DAYS) return false;
   return true;
+}
+
+function everyAgrees(dates: readonly string[], d: string): boolean {
+  for (const x of dates) if (!datesAgree(x, d)) return false;
+  return true;
+}
+
+function someDayWithin(days: readonly number[], day: number): boolean {
+  for (const d of days) if (Math.abs(d - day) <= SAME_TIME_DAYS) return true;
+  return false;
+}
+
+function someDayNear(days: readonly number[], start: number | undefined, end: number | undefined): boolean {
+  for (const d of days) if (nearPeriod(d, start, end)) return true;
+  return false;
 }
 
 /** Without a stated period, values further apart than this factor are not linked. */
@@ -55,12 +65,13 @@ function withinRestatementRatio(v: number, k: Cluster): boolean {
 function compatible(c: LinkableClaim, k: Cluster): boolean {
   if (c.organisation && k.organisation && c.organisation !== k.organisation) return false;
   if (c.operation && k.operation && c.operation !== k.operation) return false;
-  if (c.periodFrom && !k.froms.every((d) => datesAgree(d, c.periodFrom!))) return false;
-  if (c.periodTo && !k.tos.every((d) => datesAgree(d, c.periodTo!))) return false;
+  if (c.periodFrom && !everyAgrees(k.froms, c.periodFrom)) return false;
+  if (c.periodTo && !everyAgrees(k.tos, c.periodTo)) return false;
+  const clusterHasPeriod = k.froms.length > 0 || k.tos.length > 0;
+  const claimHasPeriod = !!(c.periodFrom || c.periodTo);
   // Without an agreed period, figures far apart count different things ("two men arrested" on the A11 is
   // not a restatement of the week's 290 arrests); a restatement error is a near miss (40 for 43, 300 for 290).
-  const periodAgreed = (c.periodFrom || c.periodTo) && (k.froms.length || k.tos.length);
-  if (!periodAgreed && !withinRestatementRatio(c.point, k)) return false;
+  if (!(claimHasPeriod && clusterHasPeriod) && !withinRestatementRatio(c.point, k)) return false;
   if (k.docs.has(c.claim.docId)) {
     // Within one paragraph or list a writer states each exact figure once: "aged 23 and 19", or three
     // sentences in one list, are different things, not a restatement.
@@ -68,12 +79,11 @@ function compatible(c: LinkableClaim, k: Cluster): boolean {
     return !k.members.some((m) => m.claim.docId === c.claim.docId && m.block === c.block && m.point !== c.point && isExact(m.claim));
   }
   // A figure that states no period is about the time it was published: a month apart, it is another count.
-  const periodless = !c.periodFrom && !c.periodTo && k.froms.length === 0 && k.tos.length === 0;
-  if (periodless && c.day !== undefined && k.days.length > 0 && !k.days.some((d) => Math.abs(d - c.day!) <= SAME_TIME_DAYS)) return false;
+  if (!claimHasPeriod && !clusterHasPeriod && c.day !== undefined && k.days.length > 0 && !someDayWithin(k.days, c.day)) return false;
   // A figure that states no period is about its own time: not a period more than a year away from it
   // (a 2020 release's "87 lines closed" is not the 2023 week's count; a 2023 budget may well be for 2024).
-  if (!c.periodFrom && !c.periodTo && c.day !== undefined && (k.froms.length || k.tos.length) && !nearPeriod(c.day, k.froms, k.tos)) return false;
-  if ((c.periodFrom || c.periodTo) && k.froms.length === 0 && k.tos.length === 0 && k.days.length > 0 && !k.days.some((d) => nearPeriod(d, c.periodFrom ? [c.periodFrom] : [], c.periodTo ? [c.periodTo] : []))) return false;
+  if (!claimHasPeriod && c.day !== undefined && clusterHasPeriod && !nearPeriod(c.day, k.minStart, k.maxEnd)) return false;
+  if (claimHasPeriod && !clusterHasPeriod && k.days.length > 0 && !someDayNear(k.days, c.periodStart, c.periodEnd)) return false;
   // Across documents, "nothing contradicts" is not enough: something known must positively agree, or every
   // "arrests" figure in the workspace would be compared with every other.
   return (
@@ -85,7 +95,26 @@ function compatible(c: LinkableClaim, k: Cluster): boolean {
 }
 
 function newCluster(c: LinkableClaim): Cluster {
-  const k: Cluster = { lo: Infinity, hi: -Infinity, froms: [], tos: [], docs: new Set(), days: [], members: [], common: c.interval, seq: 0 };
+  const k: Cluster = {
+    organisation: undefined,
+    operation: undefined,
+    lo: Infinity,
+    hi: -Infinity,
+    froms: [],
+    tos: [],
+    docs: new Set(),
+    days: [],
+    members: [],
+    common: c.interval,
+    minStart: undefined,
+    maxEnd: undefined,
+    windowLo: c.windowLo,
+    windowHi: c.windowHi,
+    seq: 0,
+    mark: 0,
+    bucketLo: 0,
+    bucketHi: -1,
+  };
   join(k, c);
   return k;
 }
@@ -93,13 +122,21 @@ function newCluster(c: LinkableClaim): Cluster {
 function join(k: Cluster, c: LinkableClaim): void {
   k.organisation ??= c.organisation;
   k.operation ??= c.operation;
-  if (c.periodFrom && !k.froms.includes(c.periodFrom)) k.froms.push(c.periodFrom);
-  if (c.periodTo && !k.tos.includes(c.periodTo)) k.tos.push(c.periodTo);
+  if (c.periodFrom && !k.froms.includes(c.periodFrom)) {
+    k.froms.push(c.periodFrom);
+    if (c.periodStart !== undefined && !(k.minStart! <= c.periodStart)) k.minStart = c.periodStart;
+  }
+  if (c.periodTo && !k.tos.includes(c.periodTo)) {
+    k.tos.push(c.periodTo);
+    if (c.periodEnd !== undefined && !(k.maxEnd! >= c.periodEnd)) k.maxEnd = c.periodEnd;
+  }
   k.docs.add(c.claim.docId);
   k.lo = Math.min(k.lo, c.point);
   k.hi = Math.max(k.hi, c.point);
   if (c.day !== undefined && !k.days.includes(c.day)) k.days.push(c.day);
   if (k.members.length) k.common = k.common && intersectAll([k.common, c.interval]);
+  k.windowLo = Math.min(k.windowLo, c.windowLo);
+  k.windowHi = Math.max(k.windowHi, c.windowHi);
   k.members.push(c);
 }
 
@@ -108,27 +145,45 @@ export function linkedSets(claims: readonly LinkableClaim[]): LinkableClaim[][] 
   return cluster(claims).map((k) => k.members);
 }
 
-function cluster(claims: readonly LinkableClaim[]): Cluster[] {
-  const sorted = [...claims].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-  const clusters = new ClusterList();
+const byOrder = (a: LinkableClaim, b: LinkableClaim) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0);
+
+export interface LinkOptions {
+  /** The claims are already in `order` (the record index keeps them so), which saves sorting them. */
+  readonly sorted?: boolean;
+  /** Try every cluster for every claim instead of looking candidates up by time: the reference for tests. */
+  readonly exhaustive?: boolean;
+}
+
+function cluster(claims: readonly LinkableClaim[], options: LinkOptions = {}): Cluster[] {
+  const ordered = options.sorted ? claims : [...claims].sort(byOrder);
+  const minIndexed = options.exhaustive ? Infinity : undefined;
+  const clusters = new ClusterIndex<Cluster>(minIndexed);
   const undecided: LinkableClaim[] = [];
-  for (const c of sorted) {
-    const fits = clusters.candidates(c).filter((k) => compatible(c, k));
+  const fits: Cluster[] = [];
+  for (const c of ordered) {
+    fits.length = 0;
+    for (const k of clusters.candidates(c.claim.docId, c.windowLo, c.windowHi)) if (compatible(c, k)) fits.push(k);
     if (fits.length === 0) clusters.add(newCluster(c));
-    else if (fits.length === 1) clusters.join(fits[0], c);
+    else if (fits.length === 1) joinIndexed(clusters, fits[0], c);
     else {
       const chosen = pick(fits, c);
-      if (chosen) clusters.join(chosen, c);
+      if (chosen) joinIndexed(clusters, chosen, c);
       else undecided.push(c);
     }
   }
-  const loners = new ClusterList();
+  const loners = new ClusterIndex<Cluster>(minIndexed);
   for (const c of undecided) {
-    const home = loners.candidates(c).find((k) => compatible(c, k));
-    if (home) loners.join(home, c);
+    const home = loners.candidates(c.claim.docId, c.windowLo, c.windowHi).find((k) => compatible(c, k));
+    if (home) joinIndexed(loners, home, c);
     else loners.add(newCluster(c));
   }
   return [...clusters.all, ...loners.all];
+}
+
+function joinIndexed(index: ClusterIndex<Cluster>, k: Cluster, c: LinkableClaim): void {
+  const hadDoc = k.docs.has(c.claim.docId);
+  join(k, c);
+  index.grew(k, c.claim.docId, hadDoc);
 }
 
 /**
@@ -137,60 +192,28 @@ function cluster(claims: readonly LinkableClaim[]): Cluster[] {
  * documents were indexed. A claim that fits several records (it states less than they do) joins the one
  * in its own document, else the one its value agrees with; if that is still ambiguous it stands alone.
  */
-export function linkGroup(claims: readonly LinkableClaim[], previous: readonly CrossSourceRecord[] = []): CrossSourceRecord[] {
-  const clusters = cluster(claims);
+export function linkGroup(claims: readonly LinkableClaim[], previous: readonly CrossSourceRecord[] = [], options: LinkOptions = {}): CrossSourceRecord[] {
+  const clusters = cluster(claims, options);
   const seen = new Map<string, number>();
-  const before = new Map(previous.map((r) => [r.key, r] as const));
+  const before = new Map<string, CrossSourceRecord>();
+  for (const r of previous) before.set(r.key, r);
   return clusters.map((k) => {
     const key = keyOf(k, seen);
     const old = before.get(key);
     // Unchanged members (the same claim objects) make the same record: keep it, so updates stay cheap.
-    if (old && old.claims.length === k.members.length && sameClaims(old, k)) return old;
+    if (old && sameClaims(old, k)) return old;
     return toRecord(k, key);
   });
 }
 
-/**
- * Clusters in creation order, indexed by organisation: a claim with a known organisation can only join a
- * cluster of that organisation or of none, which keeps linking a workspace-wide group (every "arrests"
- * figure) close to linear.
- */
-class ClusterList {
-  readonly all: Cluster[] = [];
-  private readonly byOrganisation = new Map<string, Cluster[]>();
-  private readonly withoutOrganisation: Cluster[] = [];
-
-  candidates(c: LinkableClaim): Cluster[] {
-    if (!c.organisation) return this.all;
-    const same = this.byOrganisation.get(c.organisation) ?? [];
-    if (this.withoutOrganisation.length === 0) return same;
-    return [...same, ...this.withoutOrganisation].sort((a, b) => a.seq - b.seq);
-  }
-
-  add(k: Cluster): void {
-    k.seq = this.all.length;
-    this.all.push(k);
-    this.file(k);
-  }
-
-  join(k: Cluster, c: LinkableClaim): void {
-    const hadOrganisation = k.organisation !== undefined;
-    join(k, c);
-    if (!hadOrganisation && k.organisation !== undefined) {
-      this.withoutOrganisation.splice(this.withoutOrganisation.indexOf(k), 1);
-      this.file(k);
-    }
-  }
-
-  private file(k: Cluster): void {
-    if (k.organisation === undefined) this.withoutOrganisation.push(k);
-    else (this.byOrganisation.get(k.organisation) ?? this.byOrganisation.set(k.organisation, []).get(k.organisation)!).push(k);
-  }
-}
+/** Each record's claims in the order its cluster's members joined, to tell an unchanged cluster in one pass. */
+const memberClaims = new WeakMap<CrossSourceRecord, readonly Claim[]>();
 
 function sameClaims(old: CrossSourceRecord, k: Cluster): boolean {
-  const claims = new Set<Claim>(old.claims);
-  return k.members.every((m) => claims.has(m.claim));
+  const claims = memberClaims.get(old);
+  if (!claims || claims.length !== k.members.length) return false;
+  for (let i = 0; i < claims.length; i++) if (k.members[i].claim !== claims[i]) return false;
+  return true;
 }
 
 function pick(fits: Cluster[], c: LinkableClaim): Cluster | undefined {
@@ -225,26 +248,25 @@ function toRecord(k: Cluster, key: string): CrossSourceRecord {
   const first = k.members[0];
   const period = periodOf(k);
   const recordId = `r-${slug(first.measure)}-${stableHash(key)}`;
-  const claims = k.members
-    .map((m) => (m.claim = { ...m.claim, recordId }))
-    .sort((a, b) => Number(!!b.isReference) - Number(!!a.isReference) || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start));
+  // A claim no record holds yet takes its id in place; one that a record handed out holds is copied, so
+  // records already handed out never change.
+  const joined = k.members.map((m) => (m.claim.recordId === '' ? ((m.claim as { recordId: string }).recordId = recordId, m.claim) : (m.claim = { ...m.claim, recordId })));
+  const claims = [...joined].sort((a, b) => Number(!!b.isReference) - Number(!!a.isReference) || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start));
   const docs = new Set(claims.map((c) => c.docId));
   const { status, explanation } = judge(k.members, claims, docs.size);
-  return {
-    recordId,
-    key,
-    measure: first.measure,
-    unit: first.family,
-    ...(first.subject ? { subject: first.subject } : {}),
-    ...(k.organisation ? { organisation: k.organisation } : {}),
-    ...(k.operation ? { operation: k.operation } : {}),
-    ...(period ? { period } : {}),
-    ...(first.place ? { place: first.place } : {}),
-    claims,
-    status,
-    sourceCount: docs.size,
-    explanation,
-  };
+  // Optional fields are left out rather than undefined, in this order: records are compared and exported as they are.
+  const record: { -readonly [P in keyof CrossSourceRecord]: CrossSourceRecord[P] } = { recordId, key, measure: first.measure, unit: first.family } as CrossSourceRecord;
+  if (first.subject) record.subject = first.subject;
+  if (k.organisation) record.organisation = k.organisation;
+  if (k.operation) record.operation = k.operation;
+  if (period) record.period = period;
+  if (first.place) record.place = first.place;
+  record.claims = claims;
+  record.status = status;
+  record.sourceCount = docs.size;
+  record.explanation = explanation;
+  memberClaims.set(record, joined);
+  return record;
 }
 
 function slug(s: string): string {

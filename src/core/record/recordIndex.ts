@@ -3,6 +3,7 @@ import { nullLogger } from '../types';
 import { checkDocument } from './checks';
 import { claimsOf, type LinkableClaim } from './claims';
 import { linkGroup } from './link';
+import { Group, SortedRecords } from './groups';
 import { lexiconResolver, type OrganisationResolver } from './organisations';
 import { readReferenceTable } from './reference';
 import type { ArithmeticCheck, CrossSourceRecord, ReferenceProblem, SourceDocument } from './types';
@@ -48,21 +49,24 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
   const resolveOrganisation = options.resolveOrganisation ?? lexiconResolver();
   const sources = new Map<string, readonly LinkableClaim[]>();
   const checks = new Map<string, readonly ArithmeticCheck[]>();
-  const groups = new Map<string, Map<string, readonly LinkableClaim[]>>();
-  const groupRecords = new Map<string, readonly CrossSourceRecord[]>();
+  const groups = new Map<string, Group>();
   const byId = new Map<string, CrossSourceRecord>();
   const byAnnotation = new Map<string, Map<string, string>>();
+  const sorted = new SortedRecords(byId);
+  const conflicts = new SortedRecords(byId, (r) => r.status === 'conflict');
 
   function replaceSource(source: string, claims: readonly LinkableClaim[], touched = new Set<string>(), defer = false): RecordUpdate {
-    for (const c of sources.get(source) ?? []) touched.add(c.partitionKey);
-    for (const key of touched) groups.get(key)?.delete(source);
+    for (const c of sources.get(source) ?? []) {
+      touched.add(c.partitionKey);
+      groups.get(c.partitionKey)?.remove(source);
+    }
     if (claims.length) sources.set(source, claims);
     else sources.delete(source);
     const fresh = new Map<string, LinkableClaim[]>();
     for (const c of claims) (fresh.get(c.partitionKey) ?? fresh.set(c.partitionKey, []).get(c.partitionKey)!).push(c);
     for (const [key, list] of fresh) {
       touched.add(key);
-      (groups.get(key) ?? groups.set(key, new Map()).get(key)!).set(source, list);
+      (groups.get(key) ?? groups.set(key, new Group()).get(key)!).set(source, list);
     }
     return defer ? { changedRecords: [] } : relinkAll(touched);
   }
@@ -86,15 +90,22 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
   }
 
   function relink(key: string, changed: Set<string>): void {
-    const old = groupRecords.get(key) ?? [];
-    const members = groups.get(key);
-    const records = members && members.size ? linkGroup([...members.values()].flat(), old) : [];
+    const group = groups.get(key);
+    if (!group) return;
+    const old = group.records;
+    const claims = group.claims();
+    const records = claims.length ? linkGroup(claims, old, { sorted: true }) : [];
     const fresh = new Set(records);
-    const stale = old.filter((r) => !fresh.has(r));
-    const kept = new Set(old);
-    for (const r of stale) {
+    const kept = new Set<CrossSourceRecord>();
+    for (const r of old) {
+      if (fresh.has(r)) {
+        kept.add(r);
+        continue;
+      }
       changed.add(r.recordId);
       byId.delete(r.recordId);
+      sorted.drop(r);
+      conflicts.drop(r);
       for (const c of r.claims) {
         const ids = byAnnotation.get(c.docId);
         if (ids?.get(c.annotationId) === r.recordId) ids.delete(c.annotationId);
@@ -104,13 +115,12 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       if (kept.has(r)) continue;
       changed.add(r.recordId);
       byId.set(r.recordId, r);
+      sorted.add(r);
+      conflicts.add(r);
       for (const c of r.claims) (byAnnotation.get(c.docId) ?? byAnnotation.set(c.docId, new Map()).get(c.docId)!).set(c.annotationId, r.recordId);
     }
-    if (records.length) groupRecords.set(key, records);
-    else {
-      groups.delete(key);
-      groupRecords.delete(key);
-    }
+    if (records.length) group.records = records;
+    else groups.delete(key);
   }
 
   const index: RecordIndex = {
@@ -137,7 +147,7 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       return replaceSource(refSource(tableId), []);
     },
     records() {
-      return [...byId.values()].sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
+      return sorted.all().slice();
     },
     record(recordId) {
       return byId.get(recordId);
@@ -155,7 +165,7 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       return checks.get(docId) ?? [];
     },
     conflicts() {
-      return index.records().filter((r) => r.status === 'conflict');
+      return conflicts.all().slice();
     },
   };
   return Object.freeze(index);
