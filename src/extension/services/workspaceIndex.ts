@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import {
+  analyze,
   createRecordIndex,
   type AnalyzeOptions,
   type ArithmeticCheck,
@@ -24,7 +25,7 @@ import type { ConfigurationService, EntityMention, ExtensionLogger, IndexedDocum
 export const sliceBudgetMs = 40;
 
 interface Entry extends IndexedDocument {
-  readonly incremental: IncrementalAnalysis;
+  readonly incremental: DocumentAnalyser;
   /** Which analysis options (lexicon) produced it; a new lexicon means analysing afresh. */
   readonly optionsGeneration: number;
 }
@@ -202,19 +203,28 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     return entry;
   }
 
-  /** Re-uses the document's incremental analysis when it has one, so an edit costs a paragraph. */
+  /**
+   * A press-release-sized document is analysed whole on every change: exact whatever context the
+   * extractors read across paragraphs, and cheap. A longer one re-uses its incremental analysis, so
+   * an edit costs a paragraph, and is first analysed in slices.
+   */
   private async analyseText(uri: vscode.Uri, version: number, text: string, previous: Entry | undefined): Promise<Entry> {
     const t0 = Date.now();
-    let incremental: IncrementalAnalysis;
-    if (previous && previous.optionsGeneration === this.optionsGeneration) {
-      incremental = previous.incremental;
-      incremental.update(text);
+    const reusable = previous && previous.optionsGeneration === this.optionsGeneration ? previous.incremental : undefined;
+    let analyser: DocumentAnalyser;
+    if (text.length <= wholeAnalysisMaxChars) {
+      analyser = new WholeAnalysis(text, this.analyzeOptions);
+      this.noteSlice(uri, Date.now() - t0);
+    } else if (reusable instanceof IncrementalAnalysis) {
+      reusable.update(text);
+      analyser = reusable;
       this.noteSlice(uri, Date.now() - t0);
     } else {
-      incremental = await IncrementalAnalysis.createSliced(text, this.analyzeOptions, scheduler);
-      this.noteSlice(uri, incremental.longestSliceMs);
+      const sliced = await IncrementalAnalysis.createSliced(text, this.analyzeOptions, scheduler);
+      this.noteSlice(uri, sliced.longestSliceMs);
+      analyser = sliced;
     }
-    return makeEntry(uri, version, text, incremental, this.optionsGeneration);
+    return makeEntry(uri, version, text, analyser, this.optionsGeneration);
   }
 
   /** The analysed paragraphs of `uri` at its indexed version, for drawing decorations chunk by chunk. */
@@ -464,7 +474,27 @@ const syncDelayMs = 750;
  * consumer is the decorations never pays for them. An entry superseded before anyone read it
  * reports its successor's analysis, which is why consumers compare versions first.
  */
-function makeEntry(uri: vscode.Uri, version: number, text: string, incremental: IncrementalAnalysis, optionsGeneration: number): Entry {
+/** What an entry keeps to analyse its document: the incremental analysis, or a whole one for short texts. */
+interface DocumentAnalyser {
+  readonly text: string;
+  readonly analysis: DocumentAnalysis;
+  chunkViews(): readonly ChunkView[] | undefined;
+}
+
+/** Up to this many characters (a long press release is 5,000 to 8,000) a document is analysed whole. */
+const wholeAnalysisMaxChars = 12_000;
+
+class WholeAnalysis implements DocumentAnalyser {
+  readonly analysis: DocumentAnalysis;
+  constructor(readonly text: string, options: AnalyzeOptions) {
+    this.analysis = analyze(text, options);
+  }
+  chunkViews(): undefined {
+    return undefined;
+  }
+}
+
+function makeEntry(uri: vscode.Uri, version: number, text: string, incremental: DocumentAnalyser, optionsGeneration: number): Entry {
   let analysis: DocumentAnalysis | undefined;
   let lines: LineIndex | undefined;
   return {
