@@ -9,9 +9,9 @@ import * as path from 'node:path';
 
 export type Kind = 'figure' | 'organisation' | 'legal-term';
 export const KINDS: readonly Kind[] = ['figure', 'organisation', 'legal-term'];
-/** seeds: the real source documents; samples: our shipped corpus; heldout: texts written by the annotator, unseen by the extractor's authors when first scored. */
-export type Corpus = 'seeds' | 'samples' | 'heldout' | 'blind';
-export const CORPORA: readonly Corpus[] = ['seeds', 'samples', 'heldout', 'blind'];
+/** seeds: the real source documents; samples: our shipped corpus; heldout: texts written by the annotator, unseen by the extractor's authors when first scored; dev: figure-only texts the extractor's authors tune on. */
+export type Corpus = 'seeds' | 'samples' | 'heldout' | 'dev' | 'blind';
+export const CORPORA: readonly Corpus[] = ['seeds', 'samples', 'heldout', 'dev', 'blind'];
 
 export interface GoldAnnotation {
   readonly start: number;
@@ -30,6 +30,8 @@ export interface GoldAnnotation {
 interface GoldFile {
   readonly document: string;
   readonly sha256?: string;
+  /** The kinds this file annotates (all when absent); predictions of other kinds are not scored. */
+  readonly kinds?: readonly Kind[];
   readonly annotations: readonly GoldAnnotation[];
 }
 
@@ -38,6 +40,7 @@ export interface GoldCase {
   readonly document: string;
   readonly text: string;
   readonly gold: readonly GoldAnnotation[];
+  readonly kinds?: readonly Kind[];
 }
 
 export interface LoadedCorpus {
@@ -71,6 +74,7 @@ export function textDirOf(corpus: Corpus): string {
   if (corpus === 'seeds') return seedsDir;
   // blind: annotated before the extractor ever ran on it; scored, never tuned on (see blind/README.md)
   if (corpus === 'blind') return path.join(goldDir, 'blind/texts');
+  if (corpus === 'dev') return path.join(goldDir, 'dev/texts');
   return corpus === 'samples' ? samplesDir : path.join(goldDir, 'heldout/texts');
 }
 
@@ -98,7 +102,7 @@ export function loadCorpus(corpus: Corpus, textDir: string = textDirOf(corpus)):
         problems.push(`${corpus}/${file}: ${a.kind} ${a.start}-${a.end} should read ${JSON.stringify(a.quote)} but reads ${JSON.stringify(text.slice(a.start, a.end))}`);
       }
     }
-    cases.push({ corpus, document: gold.document, text, gold: gold.annotations });
+    cases.push({ corpus, document: gold.document, text, gold: gold.annotations, ...(gold.kinds ? { kinds: gold.kinds } : {}) });
   }
   return { corpus, cases, problems };
 }
@@ -205,7 +209,7 @@ export function scoreDocument(goldCase: GoldCase, predictions: readonly Predicti
     end: s.end,
     ...(note === undefined ? {} : { note }),
   });
-  for (const kind of KINDS) {
+  for (const kind of goldCase.kinds ?? KINDS) {
     const gold = goldCase.gold.filter((a) => a.kind === kind);
     const predicted = predictions.filter((a) => a.kind === kind);
     const pairs = matchSpans(gold, predicted);

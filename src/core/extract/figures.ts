@@ -21,6 +21,8 @@ export interface FigureContext {
 }
 
 const TIME_UNITS: ReadonlySet<FigureUnit> = new Set(['years', 'months', 'weeks', 'days', 'hours']);
+/** The only time quantities that are claims: ages and what a court imposes. */
+const TIME_MEASURES: ReadonlySet<string> = new Set(['age', 'prison sentence', 'order length', 'suspension period', 'unpaid work']);
 const WEIGHT_UNITS: ReadonlySet<FigureUnit> = new Set(['kg', 'g', 'tonnes']);
 const ONLY_BEFORE_RE = /\b(?:only|just|exactly|a total of|a single|single)\s+$/i;
 const ONE_IDIOM_AFTER_RE = /^\s*(?:of|another|in|or|day|time|way|point|hour|minute|second|thing|off|another|by|more|at|on|who|which|that|too)\b/i;
@@ -46,7 +48,7 @@ const PART_BEFORE_RE = /\b(?:including|of (?:them|whom|those|these)|of which)\s+
 const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as|age(?: at [a-z]+)? (?:was|is|were)|(?:youngest|oldest)(?:\s+[a-z]+)?\s+(?:was|is|were|being))\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
 const AGE_QUALIFIERS = new Set(['as young as']);
 /** "Jane Roe, 24, of Lewisham": an age between commas after a name. */
-const NAME_COMMA_BEFORE_RE = /(?:[A-Z][\p{L}’'-]+|\b(?:man|woman|boy|girl|teenager|youth))\s*,\s*$/u;
+const NAME_COMMA_BEFORE_RE = /(?:[A-Z][\p{L}’'-]+|\b(?:man|woman|boy|girl|teenager|youth|suspect|defendant|victim|driver|passenger|mother|father|son|daughter|brother|sister|pensioner|student|resident|dealer|runner|offender|accused))\s*,\s*$/u;
 const NAME_COMMA_AFTER_RE = /^\s*(?:,|and\b|\)|were\b|was\b|both\b|from\b|of\b)/;
 /** "a 15- or 16-year-old". */
 const AGE_RANGE_AFTER_RE = /^-?\s*(?:or|to|and)\s+\d{1,2}-years?-old\b/i;
@@ -171,7 +173,7 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
   if (match === null || match.generic) counts = coordinatedMeasure(token.unit, after) ?? counts;
   if (counts === null) counts = labelledMeasure(text, start, token.unit);
   if (token.age) counts = 'age';
-  if (TIME_UNITS.has(token.unit) && counts !== 'age' && counts !== 'prison sentence' && counts !== 'order length') return undefined;
+  if (TIME_UNITS.has(token.unit) && !TIME_MEASURES.has(counts ?? '')) return undefined;
   if (!change && !token.age && (counts === null || match?.generic) && (PART_AFTER_RE.test(after) || PART_BEFORE_RE.test(before))) {
     counts = partOf(earlier, sentence, start) ?? counts;
   }

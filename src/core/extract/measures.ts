@@ -62,6 +62,7 @@ export interface MeasureQuery {
 }
 
 const MAX_SKIPPED_WORDS = 3;
+const OF_THE_RE = /^of\s+(?:(?:all|the|these|those)\s+)*/i;
 const PASSIVE_REACH = 90;
 
 function applies(m: CompiledMeasure, unit: FigureUnit): boolean {
@@ -131,7 +132,8 @@ function specificMeasure(q: MeasureQuery): string | null {
     const named = subjectNounIn(q.before, q.unit);
     if (named) return named;
   }
-  const direct = longestNounAt(after, q.unit, false);
+  // "dozens of officers", "half of all seizures": the counted noun after "of".
+  const direct = longestNounAt(after, q.unit, false) ?? longestNounAt(after.replace(OF_THE_RE, ''), q.unit, false);
   if (direct) return direct;
   const reach = after.slice(0, PASSIVE_REACH);
   for (const m of MEASURES) if (m.passive && applies(m, q.unit) && m.passive.test(reach)) return m.id;
