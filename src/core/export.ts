@@ -3,6 +3,7 @@
  * object for JSON, one row per figure for CSV. Pure, so the extension and the CLI share it.
  */
 import type { ArithmeticCheck, CrossSourceRecord } from './record/types';
+import { reviewColumns, reviewCsvColumns, reviewForExport, type PlacedMark } from './review';
 import type { AnalysisNotice, DocumentAnalysis, DocumentMeta, FigureAnnotation, Annotation } from './types';
 
 export interface ExportSource {
@@ -12,6 +13,8 @@ export interface ExportSource {
   readonly path: string;
   readonly analysis: DocumentAnalysis;
   readonly checks?: readonly ArithmeticCheck[];
+  /** The editors' review marks placed on this document's current text, where there are any. */
+  readonly review?: readonly PlacedMark[];
 }
 
 export interface ExportedDocument {
@@ -22,6 +25,8 @@ export interface ExportedDocument {
   /** Figures also carry the `recordId` of their cross-source record. */
   readonly annotations: readonly (Annotation & { readonly recordId?: string })[];
   readonly checks: readonly ArithmeticCheck[];
+  /** Review marks (W3C Web Annotations) with where they sit in the exported text, or `orphaned`. */
+  readonly review?: readonly Record<string, unknown>[];
 }
 
 export interface WorkspaceExport {
@@ -54,6 +59,7 @@ export function buildExport(sources: readonly ExportSource[], records: readonly 
         return recordId ? { ...a, recordId } : a;
       }),
       checks: (s.checks ?? []).map((c) => ({ ...c, docId: renamed(c.docId) })),
+      ...(s.review?.length ? { review: reviewForExport(s.review) } : {}),
     })),
     records: records.map((r) => ({ ...r, claims: r.claims.map((c) => ({ ...c, docId: renamed(c.docId) })) })),
   };
@@ -81,6 +87,7 @@ export const csvColumns = [
   'place',
   'recordId',
   'recordStatus',
+  ...reviewCsvColumns,
 ] as const;
 
 /** One row per figure, in document order; `line` is 1-based as editors and spreadsheets show it. */
@@ -92,7 +99,8 @@ export function exportCsv(sources: readonly ExportSource[], records: readonly Cr
     for (const a of source.analysis.annotations) {
       if (a.kind !== 'figure') continue;
       const record = recordOf.get(claimKey(source.docId, a.id));
-      rows.push(figureRow(source.path, a, record).map(csvField).join(','));
+      const review = reviewColumns(a, source.review ?? []);
+      rows.push([...figureRow(source.path, a, record), ...reviewCsvColumns.map((c) => review[c])].map(csvField).join(','));
     }
   }
   return rows.join('\r\n') + '\r\n';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildExport, csvColumns, csvField, exportCsv, exportJson, type ExportSource } from '../../src/core/export';
 import type { ArithmeticCheck, Claim, CrossSourceRecord } from '../../src/core/record/types';
+import type { PlacedMark } from '../../src/core/review';
 import type { DocumentAnalysis, FigureAnnotation, OrganisationAnnotation } from '../../src/core/types';
 
 function figure(start: number, text: string, value: number, line: number, extra: Partial<FigureAnnotation> = {}): FigureAnnotation {
@@ -106,6 +107,7 @@ describe('exportCsv', () => {
         path: 'a.crime.txt', line: '1', start: '10', end: '31', text: 'more than 290 arrests', value: '290', unit: 'count',
         qualifier: 'more than', bound: 'lower', measure: 'arrests', subject: '', claimant: '', operation: '', period: '',
         place: '', recordId: 'rec-arrests', recordStatus: 'consistent',
+        reviewState: 'unreviewed', reviewSource: '', reviewReason: '', reviewNotes: '', reviewedBy: '', reviewedAt: '',
       },
     );
     assert.equal(row(2).recordId, '', 'a figure in no record has empty record columns');
@@ -117,6 +119,35 @@ describe('exportCsv', () => {
     assert.equal(parseRow(lines[2]).length, csvColumns.length);
     assert.equal(parseRow(lines[2])[4], '1,000 "wraps"');
     assert.equal(parseRow(lines[2])[10], 'wraps, of crack');
+  });
+});
+
+describe('review marks in exports', () => {
+  const verified: PlacedMark = {
+    span: { start: 10, end: 31 },
+    mark: {
+      id: 'urn:uuid:1', state: 'verified', document: 'a.crime.txt', creator: 'Sam Editor', created: '2026-11-20T10:00:00Z', modified: '2026-11-20T10:00:00Z',
+      anchor: { exact: 'more than 290 arrests', prefix: 'The Met: ', suffix: ' in a week', start: 10, end: 31 },
+      source: { kind: 'url', value: 'https://www.example.org/met-stats' },
+    },
+  };
+  const orphan: PlacedMark = { span: undefined, mark: { ...verified.mark, id: 'urn:uuid:2', state: 'note', text: 'ask the press office', source: undefined } };
+  const reviewed: ExportSource[] = [{ ...sources[0], review: [verified, orphan] }, sources[1]];
+
+  it('gives each figure row its review state, source and reviewer in CSV', () => {
+    const lines = exportCsv(reviewed, [record]).split('\r\n');
+    const header = lines[0].split(',');
+    const row = Object.fromEntries(header.map((c, i) => [c, parseRow(lines[1])[i]]));
+    assert.deepEqual([row.reviewState, row.reviewSource, row.reviewedBy], ['verified', 'url: https://www.example.org/met-stats', 'Sam Editor']);
+    assert.equal(Object.fromEntries(header.map((c, i) => [c, parseRow(lines[3])[i]])).reviewState, 'unreviewed');
+  });
+
+  it("lists a document's marks in JSON as Web Annotations with their current place, orphans flagged", () => {
+    const doc = buildExport(reviewed, [record]).documents[0];
+    assert.equal(doc.review?.length, 2);
+    assert.deepEqual(doc.review?.[0].current, { start: 10, end: 31 });
+    assert.equal(doc.review?.[1].orphaned, true);
+    assert.equal(buildExport(reviewed, [record]).documents[1].review, undefined);
   });
 });
 

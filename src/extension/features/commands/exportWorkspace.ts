@@ -42,7 +42,14 @@ export async function exportWorkspace(services: Services, uri: vscode.Uri, forma
   await index.ready;
   const sources: ExportSource[] = index
     .documents()
-    .map((doc) => ({ docId: doc.uri.toString(), path: displayPath(doc.uri), analysis: doc.analysis, checks: index.checksFor(doc.uri) }))
+    .map((doc) => ({
+      docId: doc.uri.toString(),
+      path: displayPath(doc.uri),
+      analysis: doc.analysis,
+      checks: index.checksFor(doc.uri),
+      // Marks placed on the indexed text, so their offsets agree with the analysis beside them.
+      review: services.review?.placementsFor(doc.uri, doc.text),
+    }))
     .sort((a, b) => a.path.localeCompare(b.path, 'en-GB'));
   const records = index.records();
   const pathOfOtherSource = (docId: string) => {
