@@ -73,8 +73,12 @@ describe('findEntities: organisations', () => {
     assert.deepEqual(orgMentions('He told the Guardian that a legal guardian and a Guardian angel were not needed.'), ['Guardian=guardian']);
   });
 
-  it('does not take a Police and Crime Commissioner’s title for the force', () => {
-    assert.deepEqual(orgMentions('Kent Police and Crime Commissioner Matthew Scott thanked Kent Police and Essex Police.'), ['Kent Police=kent-police', 'Essex Police=essex-police']);
+  it('takes "Kent Police and Crime Commissioner" for the commissioner’s office, not for the force', () => {
+    assert.deepEqual(orgMentions('Kent Police and Crime Commissioner Matthew Scott thanked Kent Police and Essex Police.'), [
+      'Kent Police and Crime Commissioner=kent-pcc',
+      'Kent Police=kent-police',
+      'Essex Police=essex-police',
+    ]);
     assert.deepEqual(orgMentions("Wessex's Police and Crime Commissioner and the Wessex Police and Crime Panel met."), []);
   });
 

@@ -37,7 +37,8 @@ describe('lexicon data', () => {
     const forces = readJson('data/organisations.json').organisations.filter((o: { type: string }) => o.type === 'police-force');
     const ids = new Set(forces.map((o: { id: string }) => o.id));
     for (const id of ['met', 'city-of-london-police', 'kent-police', 'gmp', 'dyfed-powys-police', 'police-scotland', 'psni', 'btp', 'mod-police', 'cnc']) assert.ok(ids.has(id), id);
-    const territorial = forces.filter((o: { id: string }) => !['police-scotland', 'psni', 'btp', 'mod-police', 'cnc'].includes(o.id));
+    // An Garda Síochána polices the Republic of Ireland: listed for cross-border operations, not a UK force.
+    const territorial = forces.filter((o: { id: string }) => !['police-scotland', 'psni', 'btp', 'mod-police', 'cnc', 'garda'].includes(o.id));
     assert.equal(territorial.length, 43);
   });
 

@@ -76,7 +76,7 @@ export function compileLexicon(extension?: LexiconExtension): CompiledLexicon {
     for (const alias of entry.aliases) insertAlias(root, alias, 'legal-term', index, workspaceTerms.has(entry.id), entry.plural !== false);
   });
   for (const phrase of read.ignore) insertAlias(root, { text: phrase, match: 'insensitive' }, 'ignore', -1, true, false);
-  for (const phrase of titlesOf(organisations)) insertAlias(root, { text: phrase, match: 'insensitive' }, 'ignore', -1, false, false);
+  for (const phrase of titlesOf(organisations, root)) insertAlias(root, { text: phrase, match: 'insensitive' }, 'ignore', -1, false, false);
 
   const orgById = new Map(organisations.map((o) => [o.id, o]));
   const termById = new Map(legalTerms.map((t) => [t.id, t]));
@@ -93,21 +93,33 @@ export function compileLexicon(extension?: LexiconExtension): CompiledLexicon {
 }
 
 /**
- * "Kent Police and Crime Commissioner Matthew Scott" is a person's title, not a mention of Kent
- * Police: each force name followed by "and Crime Commissioner" becomes an ignore phrase, which
- * outranks the shorter force name starting at the same word.
+ * "Kent Police and Crime Commissioner Matthew Scott" is a title, and never a mention of Kent Police.
+ * Where the data names that office (it does for every force area of England and Wales), its alias
+ * is the longer match and wins. Elsewhere each force name followed by "and Crime Commissioner"
+ * becomes an ignore phrase, which outranks the shorter force name starting at the same word.
  */
-function titlesOf(organisations: readonly OrganisationEntry[]): string[] {
+function titlesOf(organisations: readonly OrganisationEntry[], root: TrieNode): string[] {
   const titles: string[] = [];
   for (const entry of organisations) {
     if (entry.type !== 'police-force') continue;
     for (const alias of entry.aliases) {
       const text = aliasText(alias);
       if (!/ Police$/.test(text)) continue;
-      for (const office of ['Commissioner', 'Commissioners', 'Panel']) titles.push(`${text} and Crime ${office}`);
+      for (const office of ['Commissioner', 'Commissioners', 'Panel']) {
+        const title = `${text} and Crime ${office}`;
+        if (!namesOrganisation(root, title)) titles.push(title);
+      }
     }
   }
   return titles;
+}
+
+/** Whether the trie already holds `text` as an organisation's alias. */
+function namesOrganisation(root: TrieNode, text: string): boolean {
+  const tokens = tokenize(text);
+  let node: TrieNode | undefined = root;
+  for (let i = 0; i < tokens.count && node; i++) node = node.next.get(tokens.key[i]);
+  return node?.candidates?.some((c) => c.kind === 'organisation') === true;
 }
 
 function mergeById<T extends { id: string }>(builtIn: readonly T[], workspace: readonly T[]): T[] {

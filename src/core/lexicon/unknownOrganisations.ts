@@ -19,6 +19,8 @@ const HEADS: ReadonlyMap<string, OrganisationType> = new Map([
   ['department', 'government'], ['ministry', 'government'], ['office', 'government'], ['commission', 'government'], ['authority', 'government'],
   ['unit', 'other'], ['service', 'other'], ['centre', 'other'], ['center', 'other'], ['partnership', 'other'],
   ['network', 'other'], ['project', 'other'], ['association', 'other'], ['federation', 'other'], ['institute', 'other'], ['board', 'other'],
+  // "University of Bedfordshire", "Leeds Beckett University", "Home Affairs Committee", "Lambeth College".
+  ['university', 'other'], ['college', 'other'], ['committee', 'government'],
   // Newspaper titles: "Kent Messenger", "Manchester Evening News", "Daily Ledger".
   ['news', 'media'], ['times', 'media'], ['post', 'media'], ['herald', 'media'], ['gazette', 'media'], ['echo', 'media'], ['chronicle', 'media'],
   ['mirror', 'media'], ['telegraph', 'media'], ['express', 'media'], ['mail', 'media'], ['observer', 'media'], ['messenger', 'media'],
@@ -129,6 +131,11 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
   if (last === head) {
     // Tail head: "Leader of Kent County Council" names only "Kent County Council".
     for (let k = head - 1; k >= first; k--) {
+      // "City of Westminster Council" is one name: "City of" is part of it, not a title before it.
+      if (tokens.key[k] === 'of' && k - 1 >= first && tokens.key[k - 1] === 'city' && tokens.flags[k - 1] & CAPITALISED) {
+        k--;
+        continue;
+      }
       if (isConnector(tokens, k) && tokens.key[k] !== 'and') {
         first = k + 1;
         break;
