@@ -138,6 +138,12 @@ export interface DocumentMeta {
   readonly publisher?: string;
   /** ISO date of publication. */
   readonly date?: string;
+  /** The dated period the headline and lede report: figures that state no period of their own share it. */
+  readonly period?: Period;
+  /** The organisation the lede reports figures for, where it names one: figures that name none fall back on it before the publisher. */
+  readonly claimant?: string;
+  /** Canonical id of the programme the headline or lede names ("County Lines Programme"), which "the programme" later means. */
+  readonly programme?: string;
 }
 
 /** Something the analysis wants the user to know: input it truncated, refused or could not read. */

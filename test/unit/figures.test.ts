@@ -55,9 +55,9 @@ describe('findFigures: counts, money, weights, percentages', () => {
     assert.deepEqual(
       found.map((f) => [f.text, f.counts, f.change]),
       [
-        ['up 38%', 'arrests', { direction: 'up', from: 500, to: 690 }],
-        ['500', 'arrests', undefined],
-        ['690', 'arrests', undefined],
+        ['up 38%', 'drug trafficking arrests', { direction: 'up', from: 500, to: 690 }],
+        ['500', 'drug trafficking arrests', undefined],
+        ['690', 'drug trafficking arrests', undefined],
         ['down 10%', 'charges', { direction: 'down', from: 300, to: 270 }],
         ['300', 'charges', undefined],
         ['270', 'charges', undefined],

@@ -32,7 +32,7 @@ describe('readMeta', () => {
   it('gives no title when the first line is a sentence, and falls back to the most-mentioned force', () => {
     const text = 'More than 90 people were arrested, Kent Police said.\nKent Police thanked the public.';
     const entities = [org(text, 'Kent Police', 'kent'), org(text, 'Kent Police', 'kent', 'police-force', 40)];
-    assert.deepEqual(metaOf(text, entities), { publisher: 'kent' });
+    assert.deepEqual(metaOf(text, entities), { publisher: 'kent', claimant: 'kent' });
   });
   it('returns nothing for empty or odd input', () => {
     assert.deepEqual(metaOf(''), {});

@@ -1,4 +1,8 @@
-import type { LegalTermAnnotation, OrganisationAnnotation, Period, Span } from '../types';
+import { slug } from '../lexicon/unknownOrganisations';
+import type { DocumentMeta, LegalTermAnnotation, OrganisationAnnotation, Period, Span } from '../types';
+import { findPeriod, isWeekLong, refersToWeek } from './periods';
+
+export { isoDate, monthNumber } from './periods';
 
 type Entity = OrganisationAnnotation | LegalTermAnnotation;
 
@@ -7,32 +11,156 @@ const CLAIMANT_TYPES = new Set(['police-force', 'national-agency', 'regional-uni
 const SUBJECT_TYPES = new Set(['police-force', 'national-agency', 'regional-unit', 'government', 'prosecutor', 'inspectorate']);
 const SUBJECT_REACH = 40;
 const REPORTING_AFTER_RE = /^[’']?s?\s*(?:\([^)]*\)\s*)?(?:has|have|had|said|says|say|reported|reveal(?:ed|s)|announced|made|arrested|seized|closed|charged|recorded|carried out|led|found|confirmed|figures|data|work|officers|(?:’s|'s)\s+work)\b/i;
+/** "92 were closed by the Met", "figures released by the NCLCC", "according to the NCLCC": the agent named after. */
+const AGENT_BEFORE_RE = /(?:\b(?:were|was|been|being|are|is)\s+(?:\w+\s+){0,2}\w+ed\s+by|\b(?:released|published|issued|compiled|reported|confirmed)\s+by|\baccording\s+to|\bfigures\s+from)\s+(?:the\s+)?$/i;
+/** "police made 1,034 arrests", "as police forces in England and Wales targeted": no one force, all of them. */
+const GENERIC_POLICE_RE = /\b(?:police(?:\s+forces)?|forces)\s+(?:(?:across|in|around|throughout)\s+(?:England and Wales|the UK|the country|Britain)\s+)?(?:have\s+|had\s+)?(?:made|arrested|closed|seized|charged|safeguarded|target(?:ed|ing)?|held|detained|shut)\b/i;
+const NATIONAL_SCOPE_RE = /\b(?:national(?:ly)?|England and Wales|across the (?:UK|country)|around the country|all forces|every (?:Home Office )?force)\b/i;
+/**
+ * The body that compiles the national returns of the county lines weeks of action: figures for all forces
+ * together ("police made 1,034 arrests") are its figures, whoever repeats them.
+ */
+const NATIONAL_COORDINATOR = 'nclcc';
+/** "the County Lines Programme": a programme claims the figures it reports, named or referred to as "the programme". */
+const PROGRAMME_RE = /(?<![\p{L}’'])((?:[A-Z][\p{L}-]+\s+){1,4}Programme)\b/gu;
+const PROGRAMME_ACTS_RE = /^\s*(?:,[^,]{0,160},\s*)?(?:has\s+|have\s+|had\s+)?(?:closed|made|shut|seized|arrested|reported|recorded|safeguarded|supported|helped)\b/i;
+const PROGRAMME_ANAPHOR_RE = /\b(?:the|this)\s+programme\b/;
+
+export interface ClaimantContext {
+  readonly text: string;
+  readonly figureStart: number;
+  readonly sentence: Span;
+  /** The line introducing the figure's list ("National results for the week:"), if it is in one. */
+  readonly heading?: Span;
+  /** The paragraph the figure's sentence is in. */
+  readonly paragraph?: Span;
+  readonly organisations: readonly OrganisationAnnotation[];
+  readonly meta: DocumentMeta;
+}
 
 /**
- * The organisation that claims a figure: in its sentence, one that reports or acts ("Kent Police
- * arrested", "the Met said"), else the first named before the figure, else the list heading's,
- * else the publisher.
+ * The organisation that claims a figure: the one that did or reports it in its sentence ("92 were closed
+ * by the Met", "Kent Police arrested", "the NCLCC has confirmed"), all forces together (the national
+ * coordinator), or the one opening the sentence; else the list's or paragraph's lead-in; else the one the
+ * document's lede reports for; else the publisher.
  */
-export function findClaimant(
+export function findClaimant(c: ClaimantContext): string | undefined {
+  const own = claimantInSentence(c.text, c.figureStart, c.sentence, c.organisations, c.meta.claimant, c.meta.programme);
+  if (own === NO_ONE) return undefined;
+  return own ?? leadIn(c) ?? c.meta.claimant ?? c.meta.publisher;
+}
+
+/** Who the lede reports for, where it names someone: figures with no claimant of their own fall back on it. */
+export function ledeClaimant(text: string, lede: Span, organisations: readonly OrganisationAnnotation[]): string | undefined {
+  // Read from the lede's start, its reporter is nearer than an actor inside it ("The Home Office has confirmed ... police made").
+  return claimantInSentence(text, lede.start, lede, organisations, undefined) || undefined;
+}
+
+/** "Together those five forces accounted for 506": a group of forces, which no one organisation claims. */
+const FORCE_GROUP_RE = /\b(?:those|these|the)\s+(?:[a-z]+\s+)?(?:forces|police forces)\s+(?:together\s+)?(?:accounted|made|were responsible|contributed|reported)\b/i;
+/** Marks a figure that must not fall back on the lead-in or publisher. */
+const NO_ONE = '';
+
+function claimantInSentence(
   text: string,
   figureStart: number,
   sentence: Span,
-  heading: Span | undefined,
   organisations: readonly OrganisationAnnotation[],
-  publisher: string | undefined,
+  lead: string | undefined,
+  programme?: string,
 ): string | undefined {
   const inSentence = organisations.filter((o) => o.start >= sentence.start && o.end <= sentence.end && CLAIMANT_TYPES.has(o.orgType));
-  const reporting = inSentence.find((o) => REPORTING_AFTER_RE.test(text.slice(o.end, o.end + 40)));
-  if (reporting) return reporting.entityId;
+  const group = FORCE_GROUP_RE.exec(text.slice(sentence.start, figureStart));
+  if (group && !inSentence.some((o) => o.start > sentence.start + group.index && o.end <= figureStart)) return NO_ONE;
+  const agent = inSentence.find((o) => AGENT_BEFORE_RE.test(text.slice(Math.max(sentence.start, o.start - 60), o.start)));
+  if (agent) return agent.entityId;
+  const ownProgramme = programmeOf(text, figureStart, sentence, inSentence, programme);
+  if (ownProgramme) return ownProgramme;
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const generic = GENERIC_POLICE_RE.exec(sentenceText);
+  // The nearest actor decides: "The Home Office has confirmed ... in which police made 1,034 arrests".
+  const reporting = inSentence.filter((o) => REPORTING_AFTER_RE.test(text.slice(o.end, o.end + 40)));
+  const nearestReporting = reporting.filter((o) => o.end <= figureStart).pop() ?? reporting[0];
+  const genericAt = generic ? sentence.start + generic.index : -1;
+  const genericIsNearer = generic && (!nearestReporting || (genericAt > nearestReporting.end && genericAt < figureStart) || (nearestReporting.start > figureStart && genericAt < nearestReporting.start));
+  if (generic && genericIsNearer && (NATIONAL_SCOPE_RE.test(sentenceText) || lead === NATIONAL_COORDINATOR)) return NATIONAL_COORDINATOR;
+  if (nearestReporting) return nearestReporting.entityId;
   // Without a reporting verb, only an organisation opening the sentence is its subject; one named
   // mid-sentence is usually an example or a partner ("such as Rescue and Response").
   const subject = inSentence.find((o) => o.end <= figureStart && o.start - sentence.start <= SUBJECT_REACH && SUBJECT_TYPES.has(o.orgType));
-  if (subject) return subject.entityId;
-  if (heading) {
-    const fromHeading = organisations.find((o) => o.start >= heading.start && o.end <= heading.end && CLAIMANT_TYPES.has(o.orgType));
+  return subject?.entityId;
+}
+
+const RECIPIENT_AFTER_RE = /^\s*(?:will\s+|would\s+|is\s+to\s+|are\s+to\s+)?(?:go(?:es)?|went|be\s+(?:given|awarded|paid|granted))\s+to\s+(?:the\s+)?$/i;
+
+/**
+ * "half a million pounds will go to Crimestoppers": money given to a named organisation is that
+ * organisation's grant, a narrower thing than the funding it sits beside.
+ */
+export function fundingRecipient(text: string, figureEnd: number, sentence: Span, organisations: readonly OrganisationAnnotation[]): string | undefined {
+  const recipient = organisations.find((o) => o.start >= figureEnd && o.end <= sentence.end && o.start - figureEnd <= 40 && RECIPIENT_AFTER_RE.test(text.slice(figureEnd, o.start)));
+  return recipient?.text;
+}
+
+/** "The County Lines Programme ... had closed 4,000 lines", "since the start of the programme, 5,200 lines". */
+function programmeOf(text: string, figureStart: number, sentence: Span, inSentence: readonly OrganisationAnnotation[], documentProgramme: string | undefined): string | undefined {
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  PROGRAMME_RE.lastIndex = 0;
+  for (let m = PROGRAMME_RE.exec(sentenceText); m; m = PROGRAMME_RE.exec(sentenceText)) {
+    const end = sentence.start + m.index + m[0].length;
+    if (end <= figureStart && PROGRAMME_ACTS_RE.test(text.slice(end, figureStart))) return programmeId(m[1]);
+  }
+  // "The programme" with an organisation acting in the sentence is that organisation's work.
+  if (!documentProgramme || !PROGRAMME_ANAPHOR_RE.test(sentenceText) || inSentence.some((o) => REPORTING_AFTER_RE.test(text.slice(o.end, o.end + 40)))) return undefined;
+  return documentProgramme;
+}
+
+/** The programme the headline or lede names: "the programme" further down means it. */
+export function namedProgramme(words: string): string | undefined {
+  PROGRAMME_RE.lastIndex = 0;
+  const m = PROGRAMME_RE.exec(words);
+  return m ? programmeId(m[1]) : undefined;
+}
+
+/** The id a reference table's "County Lines Programme" resolves to: the unknown-organisation slug. */
+function programmeId(name: string): string {
+  return slug(name.replace(/^(?:The|This|A)\s+/, ''));
+}
+
+/** The organisation the list's heading, or else the paragraph's opening sentence, says reports the figures. */
+function leadIn(c: ClaimantContext): string | undefined {
+  if (c.heading) {
+    const fromHeading = c.organisations.find((o) => o.start >= c.heading!.start && o.end <= c.heading!.end && CLAIMANT_TYPES.has(o.orgType));
     if (fromHeading) return fromHeading.entityId;
   }
-  return publisher;
+  if (!c.paragraph || c.sentence.start <= c.paragraph.start + 2) return undefined;
+  const first = firstSentence(c.text, c.paragraph);
+  if (first.end > c.sentence.start) return undefined;
+  return claimantInSentence(c.text, first.end, first, c.organisations, c.meta.claimant) || undefined;
+}
+
+function firstSentence(text: string, paragraph: Span): Span {
+  const body = text.slice(paragraph.start, paragraph.end);
+  const m = /^[\s\S]*?[.!?:](?=\s|$)/.exec(body);
+  return { start: paragraph.start, end: paragraph.start + (m ? m[0].length : body.length) };
+}
+
+const BREAKDOWN_HEADING_RE = /\b(?:divided|split|broken down|allocated|shared out)\b|\bas follows\b/i;
+
+/**
+ * The period a figure belongs to: the phrase of its sentence nearest it, else its list heading's; an
+ * undated "during the week" is the week the document dates; a figure that states none shares the period
+ * the headline and lede report (the document's `meta.period`).
+ */
+export function findFigurePeriod(sentenceText: string, offsetInSentence: number, headingText: string | undefined, meta: DocumentMeta): Period | undefined {
+  const ctx = meta.date ? { published: meta.date } : {};
+  const stated = findPeriod(sentenceText, ctx, offsetInSentence) ?? (headingText ? findPeriod(headingText, ctx) : undefined);
+  const main = meta.period;
+  // The items of a breakdown ("The money will be divided as follows:") are shares of a total, not counts
+  // of the period: without one they are told from restatements of the total by their values.
+  if (!stated) return main && (main.from || main.to) && !(headingText && BREAKDOWN_HEADING_RE.test(headingText)) ? main : undefined;
+  if (stated.from || stated.to || !main || !isWeekLong(main) || !refersToWeek(stated)) return stated;
+  return { text: stated.text, ...(main.from ? { from: main.from } : {}), ...(main.to ? { to: main.to } : {}) };
 }
 
 export function organisationsOf(entities: readonly Entity[]): OrganisationAnnotation[] {
@@ -41,9 +169,13 @@ export function organisationsOf(entities: readonly Entity[]): OrganisationAnnota
 
 const OPERATION_RE = /\b(?:Operation|Op\.?)\s+([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?(?:\s+\d+\b)?)/gu;
 
-/** "Operation Orochi" / "Op Orochi" in the sentence, else in its paragraph. */
-export function findOperation(text: string, sentence: Span, paragraph: Span): string | undefined {
-  return operationIn(text, sentence) ?? operationIn(text, paragraph);
+/**
+ * "Operation Orochi" / "Op Orochi" in the sentence, else in the heading of its list, else in its paragraph's
+ * opening sentence (which sets what the paragraph is about); an operation named in another sentence of the
+ * paragraph is about that sentence only.
+ */
+export function findOperation(text: string, sentence: Span, paragraph: Span, heading?: Span): string | undefined {
+  return operationIn(text, sentence) ?? (heading ? operationIn(text, heading) : undefined) ?? operationIn(text, firstSentence(text, paragraph));
 }
 
 function operationIn(text: string, span: Span): string | undefined {
@@ -52,67 +184,6 @@ function operationIn(text: string, span: Span): string | undefined {
   return m ? `Operation ${m[1]}` : undefined;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)`;
-const DATE = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}(?:\s+\d{4})?|${MONTH}(?:\s+\d{4})?|\d{4})`;
-
-const PERIOD_RES: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:between|from)\s+(?:the\s+)?(${DATE})\s+(?:and|to|until|-|–)\s+(?:the\s+)?(${DATE})`, 'iu'),
-  new RegExp(String.raw`\b(?:from\s+)?(?:the\s+)?(\d{1,2})\s*[-–]\s*(\d{1,2})\s+(${MONTH})(?:\s+(\d{4}))?`, 'iu'),
-  new RegExp(String.raw`\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?(${DATE})`, 'iu'),
-  /\b(?:during|over|in|throughout|within)\s+(?:the|this|a|its)\s+(?:(?:last|past|next|previous|first|same|\d+|[a-z]+-long|challenging)\s+)*(?:(?:\d+|two|three|four|five|six|ten|twelve|18|24)\s+)?(?:week of action|week-long\s+\w+|intensification week|operation|crackdown|period|year|months?|weeks?|days?)\b/i,
-  /\b(?:week of action|intensification week|week-long (?:operation|crackdown))\b/i,
-  /\bin\s+((?:19|20)\d{2})\b/,
-];
-
-/** The period a sentence's figures belong to, with ISO dates where the words give them. */
-export function findPeriod(sentenceText: string, documentYear: string | undefined): Period | undefined {
-  for (const re of PERIOD_RES) {
-    const m = re.exec(sentenceText);
-    if (!m) continue;
-    const words = m[0].trim();
-    if (re === PERIOD_RES[0]) return withDates(words, isoDate(m[1], documentYear), isoDate(m[2], documentYear));
-    if (re === PERIOD_RES[1]) {
-      const year = m[4] ?? documentYear;
-      const month = monthNumber(m[3]);
-      return withDates(words, year && month ? `${year}-${month}-${pad(m[1])}` : undefined, year && month ? `${year}-${month}-${pad(m[2])}` : undefined);
-    }
-    if (re === PERIOD_RES[2]) return withDates(words, isoDate(m[1], documentYear), undefined);
-    if (re === PERIOD_RES[5]) return withDates(words, m[1], m[1]);
-    return { text: words };
-  }
-  return undefined;
-}
-
-function withDates(text: string, from: string | undefined, to: string | undefined): Period {
-  return { text, ...(from ? { from } : {}), ...(to ? { to } : {}) };
-}
-
-/** "1 November 2019" → 2019-11-01, "November 2019" → 2019-11, "2019" → 2019, "9 October" → uses the document's year. */
-export function isoDate(words: string, documentYear: string | undefined): string | undefined {
-  const full = /^(\d{1,2})(?:st|nd|rd|th)?\s+(\p{L}+)(?:\s+(\d{4}))?$/u.exec(words);
-  if (full) {
-    const month = monthNumber(full[2]);
-    const year = full[3] ?? documentYear;
-    return month && year ? `${year}-${month}-${pad(full[1])}` : undefined;
-  }
-  const monthYear = /^(\p{L}+)(?:\s+(\d{4}))?$/u.exec(words);
-  if (monthYear) {
-    const month = monthNumber(monthYear[1]);
-    const year = monthYear[2] ?? documentYear;
-    return month && year ? `${year}-${month}` : undefined;
-  }
-  return /^\d{4}$/.test(words) ? words : undefined;
-}
-
-export function monthNumber(name: string): string | undefined {
-  const lower = name.toLowerCase().replace(/\.$/, '');
-  const index = MONTHS.findIndex((m) => m.startsWith(lower.slice(0, 3)) && lower.length >= 3);
-  return index >= 0 ? pad(String(index + 1)) : undefined;
-}
-
-const pad = (s: string) => s.padStart(2, '0');
-
 /** Capitalised words after "in"/"across" that are not places. */
 const NOT_PLACES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -120,15 +191,19 @@ const NOT_PLACES = new Set([
   'the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'june', 'police', 'policing', 'government',
   'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'covid', 'one', 'two', 'three', 'english', 'british',
 ]);
-const PLACE_RE = /\b(?:in|across|throughout|around|within)\s+((?:the\s+)?(?:UK|United Kingdom|country|capital|England|Wales|Scotland|[A-Z][\p{L}’'-]+(?:\s+(?:and\s+)?[A-Z][\p{L}’'-]+){0,2}))/gu;
+/** The whole country is the scope of national figures, not a place that narrows them (the reference tables state none). */
+const NATIONAL_PLACES = new Set(['uk', 'united kingdom', 'country', 'england and wales', 'britain', 'great britain', 'nation']);
+const PLACE_RE = /\b(?:in|across|throughout|around|within)\s+((?:the\s+)?(?:UK|United Kingdom|country|capital|England and Wales|England|Wales|Scotland|[A-Z][\p{L}’'-]+(?:\s+(?:and\s+)?[A-Z][\p{L}’'-]+){0,2}))/gu;
 
-/** "in Kent", "across London", "around the country" in the sentence. */
-export function findPlace(sentenceText: string, organisationTexts: readonly string[]): string | undefined {
+/** "in Kent", "across London" in the sentence; "around the country" or "across England and Wales" narrow nothing. */
+export function findPlace(sentenceText: string, organisationTexts: readonly string[], figureEnd?: number): string | undefined {
   PLACE_RE.lastIndex = 0;
   for (let m = PLACE_RE.exec(sentenceText); m; m = PLACE_RE.exec(sentenceText)) {
+    // After a comma the sentence has moved on to a detail: "24 people, among them a girl found in Harlow".
+    if (figureEnd !== undefined && m.index > figureEnd && sentenceText.slice(figureEnd, m.index).includes(',')) continue;
     const place = m[1];
     const head = place.replace(/^the\s+/, '').split(/\s+/)[0].toLowerCase();
-    if (NOT_PLACES.has(head)) continue;
+    if (NOT_PLACES.has(head) || NATIONAL_PLACES.has(place.replace(/^the\s+/, '').toLowerCase())) continue;
     if (organisationTexts.some((o) => o.includes(place) || place.includes(o))) continue;
     return place;
   }

@@ -1,7 +1,7 @@
 import type { CompiledLexicon } from '../lexicon';
 import type { LineIndex } from '../text/lines';
 import type { DocumentContext, FigureAnnotation, FigureUnit, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
-import { findClaimant, findFigurePeriod, findOperation, findPlace, organisationsOf } from './attribution';
+import { findClaimant, findFigurePeriod, findOperation, findPlace, fundingRecipient, organisationsOf } from './attribution';
 import { findChange } from './changes';
 import { findSubject, matchMeasure, subjectNounIn } from './measures';
 import { readMeta } from './meta';
@@ -50,6 +50,8 @@ const AGE_QUALIFIERS = new Set(['as young as']);
 /** "Jane Roe, 24, of Lewisham": an age between commas after a name. */
 const NAME_COMMA_BEFORE_RE = /(?:[A-Z][\p{L}’'-]+|\b(?:man|woman|boy|girl|teenager|youth|suspect|defendant|victim|driver|passenger|mother|father|son|daughter|brother|sister|pensioner|student|resident|dealer|runner|offender|accused))\s*,\s*$/u;
 const NAME_COMMA_AFTER_RE = /^\s*(?:,|and\b|\)|were\b|was\b|both\b|from\b|of\b)/;
+/** "the runners were just 15": a teenage number stated as what people were. */
+const JUST_AGE_BEFORE_RE = /\b(?:was|were|is|are)\s+(?:just|only)\s+$/i;
 /** "a 15- or 16-year-old". */
 const AGE_RANGE_AFTER_RE = /^-?\s*(?:or|to|and)\s+\d{1,2}-years?-old\b/i;
 
@@ -108,8 +110,8 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
     if (draft) drafts.push(draft);
   }
   inheritChangeMeasures(drafts);
-  inheritRestatedMeasures(drafts, ctx.documentContext?.namedMeasures);
-  const perSentence = new Map<number, { place?: string; operation?: string }>();
+  inheritRestatedMeasures(text, drafts, ctx.documentContext?.namedMeasures);
+  const perSentence = new Map<number, { operation?: string }>();
   for (const d of drafts) {
     const sentenceText = text.slice(d.sentence.start, d.sentence.end);
     const heading = headingOf(text, ctx.sentences, d.sentence);
@@ -117,14 +119,14 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
     let attribution = perSentence.get(d.sentence.start);
     if (!attribution) {
       attribution = {
-        place: findPlace(sentenceText, organisations.map((o) => o.text)),
         operation: findOperation(text, d.sentence, paragraph, heading),
       };
       perSentence.set(d.sentence.start, attribution);
     }
     const period: Period | undefined = findFigurePeriod(sentenceText, d.start - d.sentence.start, heading ? text.slice(heading.start, heading.end) : undefined, meta);
+    const place = findPlace(sentenceText, organisations.map((o) => o.text), d.end - d.sentence.start);
     const claimant = findClaimant({ text, figureStart: d.start, sentence: d.sentence, heading, paragraph, organisations, meta });
-    const subject = d.counts !== null && NO_SUBJECT_MEASURES.has(d.counts) ? undefined : findSubject(d.after);
+    const subject = d.counts === 'funding' ? fundingRecipient(text, d.end, d.sentence, organisations) : d.counts !== null && NO_SUBJECT_MEASURES.has(d.counts) ? undefined : findSubject(d.after);
     const figureText = text.slice(d.start, d.end);
     out.push({
       kind: 'figure',
@@ -145,7 +147,7 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
       ...(claimant ? { claimant } : {}),
       ...(attribution.operation ? { operation: attribution.operation } : {}),
       ...(period ? { period } : {}),
-      ...(attribution.place ? { place: attribution.place } : {}),
+      ...(place ? { place } : {}),
       sentence: d.sentence,
     });
   }
@@ -173,9 +175,11 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
   if (match === null || match.generic) counts = coordinatedMeasure(token.unit, after) ?? counts;
   if (counts === null) counts = labelledMeasure(text, start, token.unit);
   if (token.age) counts = 'age';
+  // "They received eight years and six years": a bare duration beside a sentence is one too.
+  if (TIME_UNITS.has(token.unit) && !TIME_MEASURES.has(counts ?? '')) counts = inherited(text, earlier, sentence, token.unit, start, after, true) ?? counts;
   if (TIME_UNITS.has(token.unit) && !TIME_MEASURES.has(counts ?? '')) return undefined;
   if (!change && !token.age && (counts === null || match?.generic) && (PART_AFTER_RE.test(after) || PART_BEFORE_RE.test(before))) {
-    counts = partOf(earlier, sentence, start) ?? counts;
+    counts = partOf(text, earlier, sentence, start) ?? counts;
   }
   if (counts === null && FROM_TO_BEFORE_RE.test(before)) counts = lastNamedIn(earlier, sentence) ?? subjectNounIn(before.replace(FROM_TO_BEFORE_RE, ''), 'count');
   // "Of the 4,920 referrals, roughly one in five ...": a share of what the clause names first.
@@ -232,12 +236,15 @@ function inherited(text: string, earlier: readonly Draft[], sentence: Span, unit
 }
 
 /** "1,208 vulnerable people safeguarded, 517 of them children": the part counts what the whole counts. */
-function partOf(earlier: readonly Draft[], sentence: Span, start: number): string | null {
+function partOf(text: string, earlier: readonly Draft[], sentence: Span, start: number): string | null {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const d = earlier[i];
     if (d.sentence.start !== sentence.start) break;
     if (d.end <= start && d.counts) return d.counts;
   }
+  // "... 1,894 knife injuries. The Met attributed 412 of them ...": the whole is in the sentence before, same paragraph.
+  const previous = earlier[earlier.length - 1];
+  if (previous?.counts && previous.sentence.start !== sentence.start && !/\n\s*\n/.test(text.slice(previous.end, start))) return previous.counts;
   return null;
 }
 
@@ -274,6 +281,7 @@ function isAge(token: NumberToken, qualifier: string | undefined, before: string
   if (qualifier && AGE_QUALIFIERS.has(qualifier)) return true;
   if (qualifier && AGE_LIMIT_QUALIFIERS.has(qualifier) && token.value >= 10 && token.value <= 25 && AGE_LIMIT_BEFORE_RE.test(before) && /^\s*(?:[,.;)]|and\b|or\b|$)/.test(after)) return true;
   if (AGE_BEFORE_RE.test(before) || AGE_RANGE_AFTER_RE.test(after)) return true;
+  if (token.value >= 10 && token.value <= 19 && JUST_AGE_BEFORE_RE.test(before) && /^\s*(?:[,.;)]|$)/.test(after)) return true;
   return token.value >= 10 && token.value < 100 && !token.inWords && NAME_COMMA_BEFORE_RE.test(before) && NAME_COMMA_AFTER_RE.test(after);
 }
 
@@ -286,15 +294,19 @@ function inheritChangeMeasures(drafts: Draft[]): void {
   }
 }
 
+const POINTS_BACK_RE = /\b(?:those|these|the same)\s+$/i;
+
 /** "This sum is separate from the £42m": a figure stated again counts what it counted before. */
-function inheritRestatedMeasures(drafts: Draft[], earlier?: ReadonlyMap<string, string>): void {
+function inheritRestatedMeasures(text: string, drafts: Draft[], earlier?: ReadonlyMap<string, string>): void {
   const named = new Map<string, string>(earlier ?? []);
   for (const d of drafts) {
     const key = `${d.token.unit}:${d.token.value}`;
-    if (d.counts) {
+    // "Each of those 24 people": only a generic noun, pointing back to the figure it repeats.
+    const pointsBack = d.counts === 'people' && POINTS_BACK_RE.test(text.slice(Math.max(0, d.start - 16), d.start));
+    if (d.counts && !pointsBack) {
       if (!named.has(key)) named.set(key, d.counts);
     } else if (d.token.unit !== 'count' || d.token.value >= 10) {
-      d.counts = named.get(key) ?? null;
+      d.counts = named.get(key) ?? d.counts;
     }
   }
 }

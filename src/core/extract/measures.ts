@@ -182,8 +182,13 @@ export function startsWithMeasureNoun(text: string): boolean {
   return longestNounAt(text.trimStart(), 'count', false) !== null;
 }
 
+const PERSON_GROUP_RE = /^\s*(?:(?:were|are)\s+)?(men|women|boys|girls)\b/i;
+
 /** A narrower description of what is counted: "Class A drugs", "cocaine". */
 export function findSubject(after: string): string | undefined {
+  // "650 men as well as 91 women", "884 were men": the group right after the number is what the parts of a total differ by.
+  const group = PERSON_GROUP_RE.exec(after);
+  if (group) return group[1].toLowerCase();
   // Only up to the next number: "377 charges and 287 drug trafficking charges" says nothing about the 377.
   const own = after.slice(0, 60).split(/\d/, 1)[0];
   const m = SUBJECT_RE.exec(own);

@@ -1,6 +1,7 @@
 import type { LineIndex } from '../text/lines';
-import type { DocumentMeta, LegalTermAnnotation, OrganisationAnnotation } from '../types';
-import { monthNumber } from './attribution';
+import type { DocumentMeta, LegalTermAnnotation, OrganisationAnnotation, Period } from '../types';
+import { ledeClaimant, namedProgramme } from './attribution';
+import { findPeriods, monthNumber } from './periods';
 
 export interface MetaContext {
   readonly entities: readonly (OrganisationAnnotation | LegalTermAnnotation)[];
@@ -37,8 +38,9 @@ function nonEmptyLines(text: string): Line[] {
 }
 
 /**
- * Title, publisher and publication date where the document states them. Never throws; reads only the
- * first and last few lines, so it costs nothing on long documents.
+ * Title, publisher and publication date where the document states them, and what the headline and lede
+ * set for the figures below them: the period they report and the organisation they report for. Never
+ * throws; reads only the first and last few lines, so it costs nothing on long documents.
  */
 export function readMeta(text: string, ctx: MetaContext): DocumentMeta {
   try {
@@ -48,10 +50,54 @@ export function readMeta(text: string, ctx: MetaContext): DocumentMeta {
     const title = readTitle(text, head);
     const date = readDate(head);
     const publisher = readPublisher(head, tail, ctx);
-    return { ...(title ? { title } : {}), ...(publisher ? { publisher } : {}), ...(date ? { date } : {}) };
+    const body = bodyLines(head, title);
+    const period = readMainPeriod(title, body, date);
+    const programme = namedProgramme([title ?? '', ...body.map((l) => l.text)].join('\n'));
+    const claimant = body.length ? ledeClaimant(text, { start: body[0].start, end: body[0].start + body[0].text.length }, organisationsIn(ctx)) : undefined;
+    return {
+      ...(title ? { title } : {}),
+      ...(publisher ? { publisher } : {}),
+      ...(date ? { date } : {}),
+      ...(period ? { period } : {}),
+      ...(claimant ? { claimant } : {}),
+      ...(programme ? { programme } : {}),
+    };
   } catch {
     return {};
   }
+}
+
+/** Lines that read as prose (the lede and the paragraphs after it), not the headline, byline or dateline. */
+const MIN_BODY_WORDS = 8;
+const LEDE_PARAGRAPHS = 3;
+
+function bodyLines(head: readonly Line[], title: string | undefined): Line[] {
+  return head
+    .filter((line) => {
+      const t = line.text.trim();
+      if (title && t.endsWith(title) && t.length - title.length < 40) return false;
+      if (PUBLISHER_RES.some((re) => re.test(t)) || /^[•*\-–+]/.test(t)) return false;
+      return t.split(/\s+/).length >= MIN_BODY_WORDS;
+    })
+    .slice(0, LEDE_PARAGRAPHS);
+}
+
+/**
+ * The first span of dates the headline, lede or the paragraph after it states ("from 9 to 15 October
+ * 2023", "in the 12 months to 30 September 2023"). A single day or year there ("set up in 2018") is
+ * background, not the period the figures report.
+ */
+function readMainPeriod(title: string | undefined, body: readonly Line[], date: string | undefined): Period | undefined {
+  const ctx = date ? { published: date } : {};
+  for (const words of [title ?? '', ...body.slice(0, 2).map((l) => l.text)]) {
+    const found = findPeriods(words, ctx).find((f) => f.period.from && f.period.to && f.period.from !== f.period.to);
+    if (found) return found.period;
+  }
+  return undefined;
+}
+
+function organisationsIn(ctx: MetaContext): OrganisationAnnotation[] {
+  return ctx.entities.filter((e): e is OrganisationAnnotation => e.kind === 'organisation');
 }
 
 function readTitle(text: string, head: readonly Line[]): string | undefined {

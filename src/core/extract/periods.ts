@@ -1,0 +1,284 @@
+import type { Period } from '../types';
+
+/**
+ * The period a sentence's figures belong to, resolved to ISO dates (YYYY-MM-DD, YYYY-MM or YYYY) where
+ * the words allow. Pure: the only outside fact it uses is the publication date, which supplies the year a
+ * text leaves out ("9-15 October") and the "now" of relative periods ("since November 2019", "last year").
+ */
+export interface PeriodContext {
+  /** The document's publication date, ISO. */
+  readonly published?: string;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![\p{L}])\.?`;
+const WEEKDAY = String.raw`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)`;
+const ORD = String.raw`(?!\d)(?:st|nd|rd|th)?`;
+/** "9 October 2023", "Monday 9 October", "October 9th, 2023", "October 2023", "2023". */
+const DATE = String.raw`(?:${WEEKDAY}?(?:the\s+)?\d{1,2}${ORD}\s+(?:of\s+)?${MONTH}(?:,?\s+\d{4})?|${WEEKDAY}?${MONTH}\s+\d{1,2}${ORD}(?:,?\s+\d{4})?|${MONTH}(?:\s+\d{4})?|(?:19|20)\d{2})`;
+/** "the start of the programme in November 2019", "the end of September 2023". */
+const EDGE = String.raw`(?:the\s+(?:start|beginning|end|close)\s+of\s+(?:the\s+[a-z]+\s+in\s+)?)`;
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, eighteen: 18, 'twenty-four': 24 };
+const COUNT = String.raw`(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)`;
+const SPAN_UNIT = String.raw`(years?|months?|weeks?|days?)`;
+
+type Resolver = (m: RegExpExecArray, ctx: PeriodContext) => Dates | undefined;
+interface Dates {
+  readonly from?: string;
+  readonly to?: string;
+}
+
+interface Rule {
+  readonly re: RegExp;
+  readonly resolve: Resolver;
+}
+
+const RULES: readonly Rule[] = [
+  // "between 9 and 15 October 2023", "from the 9-15 October", "9 to 15 October".
+  {
+    re: new RegExp(String.raw`\b(?:(?:between|from)\s+)?(?:the\s+)?${WEEKDAY}?(\d{1,2})${ORD}\s*(?:-|–|to|and|until)\s*${WEEKDAY}?(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?`, 'iu'),
+    resolve: (m, ctx) => {
+      const month = monthNumber(m[3]);
+      if (!month) return undefined;
+      const year = m[4] ?? yearFor(month, ctx);
+      return year ? { from: `${year}-${month}-${pad(m[1])}`, to: `${year}-${month}-${pad(m[2])}` } : undefined;
+    },
+  },
+  // "between November 2019 and January 2021", "from Monday 9 October to Sunday 15 October 2023".
+  {
+    re: new RegExp(String.raw`\b(?:between|from)\s+(${EDGE}?(?:the\s+)?${DATE})\s+(?:and|to|until|-|–)\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
+    resolve: (m, ctx) => {
+      const to = edgeDate(m[2], ctx, undefined);
+      const from = edgeDate(m[1], ctx, to ?? undefined);
+      return from || to ? { ...(from ? { from } : {}), ...(to ? { to } : {}) } : undefined;
+    },
+  },
+  // "the 12 months to 30 September 2023", "the year to March 2023", "year ending March 2023".
+  {
+    re: new RegExp(String.raw`\b(?:the\s+)?(?:${COUNT}[\s-]+)?(months?|years?|weeks?)\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(${DATE})`, 'iu'),
+    resolve: (m, ctx) => {
+      const to = edgeDate(m[3], ctx, undefined, /end\s+of\s+$/i.test(m[0].slice(0, m[0].length - m[3].length)));
+      if (!to) return undefined;
+      const n = countOf(m[1] ?? '1');
+      const unit = m[2].toLowerCase().replace(/s$/, '');
+      return n ? { from: stepBack(to, n, unit), to } : undefined;
+    },
+  },
+  // "since November 2019": to the day it was written.
+  {
+    re: new RegExp(String.raw`\bsince\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
+    resolve: (m, ctx) => {
+      const from = edgeDate(m[1], ctx, undefined);
+      return from ? { from, ...(ctx.published ? { to: ctx.published } : {}) } : undefined;
+    },
+  },
+  // "by the end of March 2023", "by March 2023": a cumulative count up to then.
+  {
+    re: new RegExp(String.raw`\bby\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
+    resolve: (m, ctx) => {
+      const to = edgeDate(m[1], ctx, undefined);
+      return to ? { to } : undefined;
+    },
+  },
+  // "in the 2024 to 2025 financial year", "in 2019/20", "2024-25": April to March.
+  {
+    re: /\b(?:(?:in|for|during)\s+(?:the\s+)?)?(?:financial\s+year\s+)?((?:19|20)\d{2})\s*(?:\/|-|–|to)\s*((?:19|20)?\d{2})(?:\s+financial\s+year)?\b/i,
+    resolve: (m) => {
+      const start = Number(m[1]);
+      const end = m[2].length === 2 ? Math.floor(start / 100) * 100 + Number(m[2]) : Number(m[2]);
+      if (end !== start + 1) return undefined;
+      return { from: `${start}-04-01`, to: `${end}-03-31` };
+    },
+  },
+  // "over the next 12 months", "in the last 10 weeks", "over the past year".
+  {
+    re: new RegExp(String.raw`\b(?:over|in|during|within|for|throughout)\s+the\s+(next|last|past|coming|previous)\s+(?:${COUNT}\s+)?${SPAN_UNIT}\b`, 'iu'),
+    resolve: (m, ctx) => {
+      if (!ctx.published) return undefined;
+      const direction = m[1].toLowerCase();
+      // "the previous 12 months" is before some other period, which the sentence names, not before today.
+      if (direction === 'previous') return undefined;
+      const n = countOf(m[2] ?? '1');
+      const unit = m[3].toLowerCase().replace(/s$/, '');
+      if (!n) return undefined;
+      return direction === 'next' || direction === 'coming'
+        ? { from: ctx.published, to: stepForward(ctx.published, n, unit) }
+        : { from: stepBack(ctx.published, n, unit), to: ctx.published };
+    },
+  },
+  // "last year", "this year", "next year": calendar years around publication.
+  {
+    re: /\b(last|this|next)\s+year\b/i,
+    resolve: (m, ctx) => {
+      if (!ctx.published) return undefined;
+      const year = Number(ctx.published.slice(0, 4)) + { last: -1, this: 0, next: 1 }[m[1].toLowerCase() as 'last' | 'this' | 'next'];
+      return { from: String(year), to: String(year) };
+    },
+  },
+  // "on Thursday 2 November 2023", "in March 2022", "in 2020".
+  {
+    re: new RegExp(String.raw`\b(?:on|in|during|throughout)\s+(?:the\s+)?(${DATE})`, 'iu'),
+    resolve: (m, ctx) => {
+      const day = edgeDate(m[1], ctx, undefined);
+      return day ? { from: day, to: day } : undefined;
+    },
+  },
+];
+
+/** Named periods with no dates in the words: kept as text, so the document's own dates can fill them. */
+const UNDATED_RES: readonly RegExp[] = [
+  /\b(?:during|over|in|throughout|within)\s+(?:the|this|a|its)\s+(?:(?:last|past|next|previous|first|same|most\s+recent|\d+|[a-z]+-long|single|national|seven|challenging)\s+)*(?:(?:\d+|two|three|four|five|six|seven|ten|twelve)\s+)?(?:week of action|week-long\s+\w+|intensification week|operation|crackdown|period|year|months?|weeks?|days?)\b/i,
+  /\b(?:County Lines\s+)?(?:week of action|intensification week|week-long (?:operation|crackdown))\b/i,
+];
+
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly period: Period;
+}
+
+const GLOBAL_RULES = RULES.map((r) => ({ re: new RegExp(r.re.source, r.re.flags + 'g'), resolve: r.resolve }));
+const GLOBAL_UNDATED = UNDATED_RES.map((re) => new RegExp(re.source, re.flags + 'g'));
+
+/** Every period phrase of a sentence, dated ones first where two start at one place. */
+export function findPeriods(sentence: string, ctx: PeriodContext = {}): Found[] {
+  const found: Found[] = [];
+  const taken = (start: number, end: number) => found.some((f) => start < f.end && f.start < end);
+  for (const rule of GLOBAL_RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(sentence); m; m = rule.re.exec(sentence)) {
+      const dates = rule.resolve(m, ctx);
+      const start = m.index + (m[0].length - m[0].trimStart().length);
+      const end = m.index + m[0].length;
+      if (dates && !taken(start, end)) found.push({ start, end, period: { text: m[0].trim(), ...dates } });
+    }
+  }
+  for (const re of GLOBAL_UNDATED) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      if (!taken(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, period: { text: m[0].trim() } });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The period a sentence states for a figure at `offset` (within the sentence): the phrase nearest it, as
+ * "£42m ... in the 2024 to 2025 financial year, following last week's intensification week in which
+ * police made 1,034 arrests" gives each figure its own. Without an offset, the first phrase. An undated
+ * "during the week" takes a week the same sentence dates.
+ */
+export function findPeriod(sentence: string, ctx: PeriodContext = {}, offset?: number): Period | undefined {
+  const found = findPeriods(sentence, ctx);
+  if (!found.length) return undefined;
+  const distance = (f: Found) => (offset === undefined ? f.start : offset < f.start ? f.start - offset : offset >= f.end ? offset - f.end : 0);
+  const nearest = [...found].sort((a, b) => distance(a) - distance(b) || Number(!!b.period.from || !!b.period.to) - Number(!!a.period.from || !!a.period.to))[0];
+  if (nearest.period.from || nearest.period.to || !refersToWeek(nearest.period)) return nearest.period;
+  const week = found.find((f) => isWeekLong(f.period));
+  return week ? { text: nearest.period.text, from: week.period.from, to: week.period.to } : nearest.period;
+}
+
+/** Does the period run a week or so (a week of action), so an undated "during the week" can mean it? */
+export function isWeekLong(p: Period): boolean {
+  if (!p.from || !p.to || p.from.length < 10 || p.to.length < 10) return false;
+  const days = (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000;
+  return days >= 4 && days <= 9;
+}
+
+/** Words that refer back to a week the document has already dated ("during the week", "the seven days"). */
+export function refersToWeek(p: Period): boolean {
+  return /\bweek\b|\bseven days\b|week-long/i.test(p.text) && !/\b(?:last|past|next|previous|most recent)\b/i.test(p.text);
+}
+
+/** "1 November 2019" → 2019-11-01, "November 2019" → 2019-11, "2019" → 2019, "9 October" → the publication's year. */
+export function isoDate(words: string, ctx: PeriodContext = {}): string | undefined {
+  const w = words.replace(new RegExp(`^${WEEKDAY}`, 'iu'), '').replace(/^the\s+/i, '').trim();
+  const dayFirst = new RegExp(String.raw`^(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?$`, 'iu').exec(w);
+  const monthFirst = new RegExp(String.raw`^(${MONTH})\s+(\d{1,2})${ORD}(?:,?\s+(\d{4}))?$`, 'iu').exec(w);
+  if (dayFirst || monthFirst) {
+    const [day, name, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : [monthFirst![2], monthFirst![1], monthFirst![3]];
+    const month = monthNumber(name);
+    const y = year ?? (month ? yearFor(month, ctx) : undefined);
+    return month && y && Number(day) >= 1 && Number(day) <= daysIn(Number(y), Number(month)) ? `${y}-${month}-${pad(day)}` : undefined;
+  }
+  const monthYear = new RegExp(String.raw`^(${MONTH})(?:\s+(\d{4}))?$`, 'iu').exec(w);
+  if (monthYear) {
+    const month = monthNumber(monthYear[1]);
+    const y = monthYear[2] ?? (month ? yearFor(month, ctx) : undefined);
+    return month && y ? `${y}-${month}` : undefined;
+  }
+  return /^(?:19|20)\d{2}$/.test(w) ? w : undefined;
+}
+
+export function monthNumber(name: string): string | undefined {
+  const lower = name.toLowerCase().replace(/\.$/, '');
+  if (lower.length < 3) return undefined;
+  const index = MONTHS.findIndex((m) => m.startsWith(lower.slice(0, 3)) && m.startsWith(lower.replace(/^sept$/, 'sep')));
+  return index >= 0 ? pad(String(index + 1)) : undefined;
+}
+
+/** A date written as an edge ("the end of September 2023" → 2023-09-30); `later` keeps a year-less start before its end. */
+function edgeDate(words: string, ctx: PeriodContext, later: string | undefined, endOf = false): string | undefined {
+  const edge = /^the\s+(start|beginning|end|close)\s+of\s+(?:the\s+[a-z]+\s+in\s+)?/i.exec(words);
+  const rest = edge ? words.slice(edge[0].length) : words;
+  let iso = isoDate(rest, ctx);
+  if (!iso) return undefined;
+  // "from 28 December to 3 January 2024": a start without a year lies before its end.
+  if (later && iso > later && !/\d{4}/.test(rest)) iso = `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
+  const atEnd = endOf || (edge ? /end|close/i.test(edge[1]) : false);
+  if (atEnd && iso.length === 7) return `${iso}-${pad(String(daysIn(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)))))}`;
+  if (atEnd && iso.length === 4) return `${iso}-12-31`;
+  return iso;
+}
+
+/**
+ * The year of a date the text gives without one: the publication's, or the year before when that would
+ * put the date well after publication ("December" in a January release).
+ */
+function yearFor(month: string, ctx: PeriodContext): string | undefined {
+  if (!ctx.published) return undefined;
+  const year = Number(ctx.published.slice(0, 4));
+  const publishedMonth = Number(ctx.published.slice(5, 7)) || 12;
+  return Number(month) > publishedMonth + 1 ? String(year - 1) : String(year);
+}
+
+function countOf(word: string): number | undefined {
+  const lower = word.toLowerCase();
+  return /^\d+$/.test(lower) ? Number(lower) : NUMBER_WORDS[lower];
+}
+
+/** The start of a span of `n` units ending on `to` (inclusive): 12 months to 2023-09-30 → 2022-10-01. */
+function stepBack(to: string, n: number, unit: string): string {
+  if (to.length === 4) return unit === 'year' ? String(Number(to) - n + 1) : to;
+  if (to.length === 7) {
+    const months = unit === 'year' ? 12 * n : unit === 'month' ? n : 0;
+    if (!months) return to;
+    return monthIso(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - months + 1);
+  }
+  const d = new Date(`${to}T00:00:00Z`);
+  if (unit === 'year' || unit === 'month') d.setUTCMonth(d.getUTCMonth() - (unit === 'year' ? 12 * n : n));
+  else d.setUTCDate(d.getUTCDate() - (unit === 'week' ? 7 * n : n));
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The end of a span of `n` units starting on `from` (inclusive). */
+function stepForward(from: string, n: number, unit: string): string {
+  if (from.length < 10) return from;
+  const d = new Date(`${from}T00:00:00Z`);
+  if (unit === 'year' || unit === 'month') d.setUTCMonth(d.getUTCMonth() + (unit === 'year' ? 12 * n : n));
+  else d.setUTCDate(d.getUTCDate() + (unit === 'week' ? 7 * n : n));
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function monthIso(year: number, month: number): string {
+  const index = year * 12 + (month - 1);
+  return `${Math.floor(index / 12)}-${pad(String((index % 12) + 1))}`;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (s: string) => s.padStart(2, '0');
