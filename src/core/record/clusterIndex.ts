@@ -31,30 +31,25 @@ export class ClusterIndex<K extends Indexed> {
   /** Built once there are enough clusters to be worth it. */
   private filed: Filed<K> | undefined;
   private query = 0;
+  /** The candidates of the last query: valid until the next one, so a query allocates nothing. */
+  private readonly found: K[] = [];
 
   /** `minIndexed`: how many clusters before filing them pays; Infinity tries every cluster (for tests). */
   constructor(private readonly minIndexed = MIN_INDEXED) {}
 
-  /** Clusters a claim of `docId` with window [lo, hi] might join, oldest first. */
+  /** Clusters a claim of `docId` with window [lo, hi] might join, oldest first; valid until the next call. */
   candidates(docId: string, lo: number, hi: number): readonly K[] {
     const filed = this.filed;
     const first = Math.floor(lo / BUCKET_DAYS);
     const last = Math.floor(hi / BUCKET_DAYS);
     if (!filed || !(last - first <= MAX_BUCKETS)) return this.all;
     const mark = ++this.query;
-    const out: K[] = [];
-    const take = (list: readonly K[] | undefined) => {
-      if (!list) return;
-      for (const k of list) {
-        if (k.mark === mark) continue;
-        k.mark = mark;
-        out.push(k);
-      }
-    };
-    take(filed.byDoc.get(docId));
-    take(filed.wide);
-    for (let b = first; b <= last; b++) take(filed.buckets.get(b));
-    return out.length > 1 ? out.sort((a, b) => a.seq - b.seq) : out;
+    const out = this.found;
+    out.length = 0;
+    collect(filed.byDoc.get(docId), mark, out);
+    collect(filed.wide, mark, out);
+    for (let b = first; b <= last; b++) collect(filed.buckets.get(b), mark, out);
+    return out.length > 1 ? out.sort(bySeq) : out;
   }
 
   add(k: K): void {
@@ -76,6 +71,18 @@ export class ClusterIndex<K extends Indexed> {
     if (!this.filed) return;
     if (!hadDoc) fileDoc(this.filed, k, docId);
     fileTime(this.filed, k);
+  }
+}
+
+const bySeq = (a: Indexed, b: Indexed) => a.seq - b.seq;
+
+/** Adds the clusters of `list` that this query has not listed yet. */
+function collect<K extends Indexed>(list: readonly K[] | undefined, mark: number, out: K[]): void {
+  if (!list) return;
+  for (const k of list) {
+    if (k.mark === mark) continue;
+    k.mark = mark;
+    out.push(k);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { LinkableClaim } from './claims';
+import type { LinkedGroup } from './link';
 import type { CrossSourceRecord } from './types';
 
 const byOrder = (a: LinkableClaim, b: LinkableClaim) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0);
@@ -8,7 +9,7 @@ const byOrder = (a: LinkableClaim, b: LinkableClaim) => (a.order < b.order ? -1 
  * removes that document's claims and merges its new ones in, instead of sorting the whole partition again.
  */
 export class Group {
-  records: readonly CrossSourceRecord[] = [];
+  linked: LinkedGroup | undefined;
   private readonly bySource = new Map<string, readonly LinkableClaim[]>();
   private ordered: LinkableClaim[] | undefined = [];
   /** Claims set since `ordered` was last brought up to date. */

@@ -11,14 +11,14 @@ export { NEAR_PERIOD_DAYS, SAME_TIME_DAYS } from './window';
 interface Cluster extends Indexed {
   organisation?: string;
   operation?: string;
-  readonly froms: string[];
-  readonly tos: string[];
+  froms: readonly string[];
+  tos: readonly string[];
   readonly docs: Set<string>;
   /** Smallest and largest stated value of the members, in the base unit. */
   lo: number;
   hi: number;
   /** Publication days of the members, for period-less figures. */
-  readonly days: number[];
+  days: readonly number[];
   readonly members: LinkableClaim[];
   common: Interval | undefined;
   /** Earliest start and latest end of the members' periods, in days, where they are dates. */
@@ -100,10 +100,10 @@ function newCluster(c: LinkableClaim): Cluster {
     operation: undefined,
     lo: Infinity,
     hi: -Infinity,
-    froms: [],
-    tos: [],
+    froms: NONE,
+    tos: NONE,
     docs: new Set(),
-    days: [],
+    days: NONE,
     members: [],
     common: c.interval,
     minStart: undefined,
@@ -119,21 +119,30 @@ function newCluster(c: LinkableClaim): Cluster {
   return k;
 }
 
+/** Most clusters never state a period: they share one empty list until they do. */
+const NONE: readonly never[] = Object.freeze([]);
+
+function appended<T>(list: readonly T[], x: T): readonly T[] {
+  if (list === NONE) return [x];
+  (list as T[]).push(x);
+  return list;
+}
+
 function join(k: Cluster, c: LinkableClaim): void {
   k.organisation ??= c.organisation;
   k.operation ??= c.operation;
   if (c.periodFrom && !k.froms.includes(c.periodFrom)) {
-    k.froms.push(c.periodFrom);
+    k.froms = appended(k.froms, c.periodFrom);
     if (c.periodStart !== undefined && !(k.minStart! <= c.periodStart)) k.minStart = c.periodStart;
   }
   if (c.periodTo && !k.tos.includes(c.periodTo)) {
-    k.tos.push(c.periodTo);
+    k.tos = appended(k.tos, c.periodTo);
     if (c.periodEnd !== undefined && !(k.maxEnd! >= c.periodEnd)) k.maxEnd = c.periodEnd;
   }
   k.docs.add(c.claim.docId);
   k.lo = Math.min(k.lo, c.point);
   k.hi = Math.max(k.hi, c.point);
-  if (c.day !== undefined && !k.days.includes(c.day)) k.days.push(c.day);
+  if (c.day !== undefined && !k.days.includes(c.day)) k.days = appended(k.days, c.day);
   if (k.members.length) k.common = k.common && intersectAll([k.common, c.interval]);
   k.windowLo = Math.min(k.windowLo, c.windowLo);
   k.windowHi = Math.max(k.windowHi, c.windowHi);
@@ -186,32 +195,64 @@ function joinIndexed(index: ClusterIndex<Cluster>, k: Cluster, c: LinkableClaim)
   index.grew(k, c.claim.docId, hadDoc);
 }
 
+/** A record with its claims in the order its cluster's members joined, to tell an unchanged cluster in one pass. */
+interface LinkedRecord {
+  readonly record: CrossSourceRecord;
+  readonly members: readonly Claim[];
+}
+
+/** A group's records, by key: what the next relink of the group reuses. */
+export interface LinkedGroup {
+  readonly records: readonly CrossSourceRecord[];
+  readonly byKey: ReadonlyMap<string, LinkedRecord>;
+}
+
+export interface Relinked {
+  readonly group: LinkedGroup;
+  /** Records that are new objects, and previous records that are gone (replaced or no longer there). */
+  readonly added: readonly CrossSourceRecord[];
+  readonly removed: readonly CrossSourceRecord[];
+}
+
 /**
  * Links the claims of one group (same measure, unit, place and subject) into records. Claims are taken
  * most specific first, in a fixed order, so the result depends only on the claims, never on the order
  * documents were indexed. A claim that fits several records (it states less than they do) joins the one
  * in its own document, else the one its value agrees with; if that is still ambiguous it stands alone.
+ * A record of `previous` whose cluster has the same key and the same claim objects is kept as it is.
  */
-export function linkGroup(claims: readonly LinkableClaim[], previous: readonly CrossSourceRecord[] = [], options: LinkOptions = {}): CrossSourceRecord[] {
+export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedGroup, options: LinkOptions = {}): Relinked {
   const clusters = cluster(claims, options);
   const seen = new Map<string, number>();
-  const before = new Map<string, CrossSourceRecord>();
-  for (const r of previous) before.set(r.key, r);
-  return clusters.map((k) => {
-    const key = keyOf(k, seen);
-    const old = before.get(key);
+  const byKey = new Map<string, LinkedRecord>();
+  const records: CrossSourceRecord[] = [];
+  const added: CrossSourceRecord[] = [];
+  for (const k of clusters) {
+    const period = periodOf(k);
+    const key = keyOf(k, period, seen);
+    const old = previous?.byKey.get(key);
     // Unchanged members (the same claim objects) make the same record: keep it, so updates stay cheap.
-    if (old && sameClaims(old, k)) return old;
-    return toRecord(k, key);
-  });
+    let linked: LinkedRecord;
+    if (old && sameMembers(old.members, k)) linked = old;
+    else {
+      linked = toRecord(k, key, period);
+      added.push(linked.record);
+    }
+    byKey.set(key, linked);
+    records.push(linked.record);
+  }
+  const removed: CrossSourceRecord[] = [];
+  if (previous) for (const [key, old] of previous.byKey) if (byKey.get(key) !== old) removed.push(old.record);
+  return { group: { records, byKey }, added, removed };
 }
 
-/** Each record's claims in the order its cluster's members joined, to tell an unchanged cluster in one pass. */
-const memberClaims = new WeakMap<CrossSourceRecord, readonly Claim[]>();
+/** The records of one group's claims (see `relinkGroup`). */
+export function linkGroup(claims: readonly LinkableClaim[], options: LinkOptions = {}): CrossSourceRecord[] {
+  return [...relinkGroup(claims, undefined, options).group.records];
+}
 
-function sameClaims(old: CrossSourceRecord, k: Cluster): boolean {
-  const claims = memberClaims.get(old);
-  if (!claims || claims.length !== k.members.length) return false;
+function sameMembers(claims: readonly Claim[], k: Cluster): boolean {
+  if (claims.length !== k.members.length) return false;
   for (let i = 0; i < claims.length; i++) if (k.members[i].claim !== claims[i]) return false;
   return true;
 }
@@ -224,29 +265,32 @@ function pick(fits: Cluster[], c: LinkableClaim): Cluster | undefined {
   return agreeing.length === 1 ? agreeing[0] : undefined;
 }
 
+/** The shortest date, the first of equally short ones: the coarsest statement of the period. */
 function coarsest(dates: readonly string[]): string {
-  return [...dates].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0] ?? '';
+  let best = dates[0] ?? '';
+  for (let i = 1; i < dates.length; i++) {
+    const d = dates[i];
+    if (d.length < best.length || (d.length === best.length && d < best)) best = d;
+  }
+  return best;
 }
 
 function periodOf(k: Cluster): string | undefined {
   return k.froms.length || k.tos.length ? `${coarsest(k.froms)}..${coarsest(k.tos)}` : undefined;
 }
 
-function keyOf(k: Cluster, seen: Map<string, number>): string {
+function keyOf(k: Cluster, period: string | undefined, seen: Map<string, number>): string {
   const first = k.members[0];
-  const period = periodOf(k);
-  const parts = [first.measure, first.family, k.organisation ?? '', k.operation ?? '', period ?? '', first.place ?? '', first.subject ?? ''];
+  let key = `${first.measure}|${first.family}|${k.organisation ?? ''}|${k.operation ?? ''}|${period ?? ''}|${first.place ?? ''}|${first.subject ?? ''}`;
   // With nothing known beyond the measure, the record can only be one document's (see `compatible`).
-  if (!k.organisation && !k.operation && !period) parts.push(`doc:${first.claim.docId}`);
-  const key = parts.join('|');
+  if (!k.organisation && !k.operation && !period) key += `|doc:${first.claim.docId}`;
   const n = (seen.get(key) ?? 0) + 1;
   seen.set(key, n);
   return n > 1 ? `${key}#${n}` : key;
 }
 
-function toRecord(k: Cluster, key: string): CrossSourceRecord {
+function toRecord(k: Cluster, key: string, period: string | undefined): LinkedRecord {
   const first = k.members[0];
-  const period = periodOf(k);
   const recordId = `r-${slug(first.measure)}-${stableHash(key)}`;
   // A claim no record holds yet takes its id in place; one that a record handed out holds is copied, so
   // records already handed out never change.
@@ -265,8 +309,7 @@ function toRecord(k: Cluster, key: string): CrossSourceRecord {
   record.status = status;
   record.sourceCount = docs.size;
   record.explanation = explanation;
-  memberClaims.set(record, joined);
-  return record;
+  return { record, members: joined };
 }
 
 function slug(s: string): string {

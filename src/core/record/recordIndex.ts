@@ -2,7 +2,7 @@ import type { Logger } from '../types';
 import { nullLogger } from '../types';
 import { checkDocument } from './checks';
 import { claimsOf, type LinkableClaim } from './claims';
-import { linkGroup } from './link';
+import { relinkGroup } from './link';
 import { Group, SortedRecords } from './groups';
 import { lexiconResolver, type OrganisationResolver } from './organisations';
 import { readReferenceTable } from './reference';
@@ -92,16 +92,9 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
   function relink(key: string, changed: Set<string>): void {
     const group = groups.get(key);
     if (!group) return;
-    const old = group.records;
     const claims = group.claims();
-    const records = claims.length ? linkGroup(claims, old, { sorted: true }) : [];
-    const fresh = new Set(records);
-    const kept = new Set<CrossSourceRecord>();
-    for (const r of old) {
-      if (fresh.has(r)) {
-        kept.add(r);
-        continue;
-      }
+    const { group: linked, added, removed } = claims.length ? relinkGroup(claims, group.linked, { sorted: true }) : { group: undefined, added: [], removed: group.linked?.records ?? [] };
+    for (const r of removed) {
       changed.add(r.recordId);
       byId.delete(r.recordId);
       sorted.drop(r);
@@ -111,15 +104,14 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
         if (ids?.get(c.annotationId) === r.recordId) ids.delete(c.annotationId);
       }
     }
-    for (const r of records) {
-      if (kept.has(r)) continue;
+    for (const r of added) {
       changed.add(r.recordId);
       byId.set(r.recordId, r);
       sorted.add(r);
       conflicts.add(r);
       for (const c of r.claims) (byAnnotation.get(c.docId) ?? byAnnotation.set(c.docId, new Map()).get(c.docId)!).set(c.annotationId, r.recordId);
     }
-    if (records.length) group.records = records;
+    if (linked) group.linked = linked;
     else groups.delete(key);
   }
 
