@@ -63,7 +63,7 @@ export interface MeasureQuery {
 
 const MAX_SKIPPED_WORDS = 3;
 const OF_THE_RE = /^of\s+(?:(?:all|the|these|those)\s+)*/i;
-const PASSIVE_REACH = 90;
+const PASSIVE_REACH = 120;
 
 function applies(m: CompiledMeasure, unit: FigureUnit): boolean {
   return m.units.has(unit) || ((unit === 'percent' || unit === 'ratio') && !m.units.has('years'));

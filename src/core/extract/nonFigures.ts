@@ -31,7 +31,7 @@ const EXCLUDED_RES: readonly RegExp[] = [
   // "call 101", "dial 999", "on 101", "101 or 999".
   /(?<=\b(?:call|calls|calling|dial|dialling|ring|phone|contact|text|number)\s+(?:us\s+)?(?:on\s+|to\s+)?)\b(?:101|999|111|112|105)\b|\b(?:101|999)(?=\s+(?:or|in an emergency|quoting|immediately)\b)/giu,
   // "police on 101, or 999 if ...": after "on" or "or" with no noun following.
-  /(?<=\b(?:on|or)\s+)(?:101|999|111|105)(?=\s*(?:[,.;)]|$|if\b|in\b|or\b|and\b|via\b|for\b|to\b))/gu,
+  /(?<=\b(?:on|or|via)\s+)(?:101|999|111|105)(?=\s*(?:[,.;)]|$|if\b|in\b|or\b|and\b|via\b|for\b|to\b))/gu,
   // Street addresses.
   /\b\d{1,4}[a-zA-Z]?\s+(?:[A-Z][\p{L}'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Way|Close|Drive|Dr|Place|Square|Hill|Court|Gardens|Terrace|Crescent|Grove|Parade|Row|Walk|Mews)\b/gu,
   // Numbers that are part of a name, any case: "section 60", "Covid-19", "Operation 24", "s.5(3)".

@@ -34,6 +34,8 @@ const FRACTION_OF_SCALE_RE = /\s+of\s+an?\s+(million|billion|thousand)(\s+pounds
 const HALF_AS_CHANGE_BEFORE_RE = /\bby\s+(?:(?:more than|almost|nearly|around|about|over|just over|just under|roughly)\s+)?$/i;
 const FRACTION_NUMERATORS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4 };
 const FRACTION_DENOMINATORS: Readonly<Record<string, number>> = { third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5 };
+/** "half a kilo of cocaine": a weight, not a share. */
+const HALF_A_UNIT_RE = /\bhalf\s+an?\s+(kilo(?:gram)?s?|kg|tonnes?|tons?)(?![\p{L}])/giu;
 const NOT_HALF_BEFORE_RE = /\b(?:first|second|latter|other|a|the|and|back|one)\s+$/i;
 const VAGUE_POUNDS_RE = /\s+of\s+pounds(?![\p{L}])/uy;
 const HYPHENATED_WORD_AFTER_RE = /-\p{L}/uy;
@@ -60,6 +62,7 @@ export function scanNumbers(text: string, excluded: readonly Span[]): NumberToke
   scanDigits(text, excluded, tokens);
   scanWords(text, excluded, tokens);
   scanTwice(text, excluded, tokens);
+  scanHalfUnits(text, excluded, tokens);
   tokens.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: NumberToken[] = [];
   let lastEnd = -1;
@@ -181,6 +184,17 @@ function scanFractions(text: string, excluded: readonly Span[], out: NumberToken
       }
     }
     out.push({ start, end, ...fraction, unit: 'ratio', age: false, plus: false, isOne: false, inWords: true });
+  }
+}
+
+function scanHalfUnits(text: string, excluded: readonly Span[], out: NumberToken[]): void {
+  HALF_A_UNIT_RE.lastIndex = 0;
+  for (let m = HALF_A_UNIT_RE.exec(text); m; m = HALF_A_UNIT_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlapsAny(excluded, start, end)) continue;
+    const unit: FigureUnit = /^k/i.test(m[1]) ? 'kg' : 'tonnes';
+    out.push({ start, end, value: 0.5, precision: 0.5, unit, age: false, plus: false, isOne: false, inWords: true });
   }
 }
 

@@ -1,0 +1,79 @@
+/**
+ * Wording seen in releases from forces, courts and charities other than the ones the extractor was
+ * first tuned on (see test/fixtures/gold/dev): each case is a rule, not a sentence from the gold.
+ */
+import * as assert from 'node:assert/strict';
+import { figuresOf } from './figures.helpers';
+
+const read = (text: string) => figuresOf(text).map((f) => [f.text, f.counts]);
+
+describe('findFigures: custody, court and confiscation wording', () => {
+  it('counts custody verbs and headline ellipsis as arrests, jailed people as defendants', () => {
+    assert.deepEqual(read('Four suspects were taken into custody.'), [['Four', 'arrests']]);
+    assert.deepEqual(read('It led to the arrest of 15 people.'), [['15', 'arrests']]);
+    assert.deepEqual(read('Five jailed for running drug line'), [['Five', 'defendants']]);
+    assert.deepEqual(read('Three charged after raids'), [['Three', 'people charged']]);
+  });
+
+  it('reads a combined total, a minimum term, a suspension period and unpaid work', () => {
+    assert.deepEqual(read('The gang were jailed for a combined total of 42 years.').at(-1), ['42 years', 'prison sentence']);
+    assert.deepEqual(read('He was jailed for life with a minimum term of 18 years.'), [['18 years', 'prison sentence']]);
+    assert.deepEqual(read('He got a two-year sentence suspended for 18 months.'), [['two-year', 'prison sentence'], ['18 months', 'suspension period']]);
+    assert.deepEqual(read('She received 150 hours of unpaid work.'), [['150 hours', 'unpaid work']]);
+    assert.deepEqual(read('They received eight years and six years respectively.'), [['eight years', 'prison sentence'], ['six years', 'prison sentence']]);
+  });
+
+  it('tells money to pay back from cash found', () => {
+    assert.deepEqual(read('He was ordered to pay back £85,000.'), [['£85,000', 'confiscation']]);
+    assert.deepEqual(read('Officers found £4,870 in a bedroom.'), [['£4,870', 'cash seized']]);
+    assert.deepEqual(read('Police found £40,000 worth of cocaine.'), [['£40,000', 'drugs seized']]);
+  });
+
+  it('reads the counted noun after "of" and a part of the figure in the sentence before', () => {
+    assert.deepEqual(read('Dozens of officers took part.'), [['Dozens', 'officers']]);
+    assert.deepEqual(read('There were 1,894 stabbings. The Met said 412 of them were linked to drug supply.'), [['1,894', 'stabbings'], ['412', 'stabbings']]);
+    assert.equal(read('Officers found 1,894 wraps.\n\nA further 412 of them were tested.')[1][1], null);
+  });
+
+  it('does not read "two of whom" after an age range as an age', () => {
+    const two = figuresOf('Four teenagers aged between 16 and 19, two of whom were found in a flat, were arrested.')[3];
+    assert.deepEqual([two.text, two.unit], ['two', 'count']);
+  });
+
+  it('counts "one count of" after a conjunction, but not "one of"', () => {
+    assert.deepEqual(read('He admitted two counts of supply and one count of possession.'), [['two', 'charges'], ['one', 'charges']]);
+    assert.deepEqual(read('He was one of the men arrested.'), []);
+  });
+});
+
+describe('findFigures: changes stated in words', () => {
+  it('reads "fell by a third", "down by a quarter" and multiples', () => {
+    assert.deepEqual(figuresOf('Burglary fell by a third.').map((f) => [f.text, f.value, f.unit, f.counts]), [['a third', 0.333333333333, 'ratio', 'burglaries']]);
+    assert.equal(figuresOf('Admissions were down by a quarter.')[0].text, 'down by a quarter');
+    assert.deepEqual(figuresOf('Cocaine seizures doubled, from 412 to 830.').map((f) => [f.text, f.value, f.counts]), [['doubled', 2, 'drugs seized'], ['412', 412, 'drugs seized'], ['830', 830, 'drugs seized']]);
+    assert.deepEqual(figuresOf('Referrals have more than trebled.').map((f) => [f.text, f.value]), [['more than trebled', 3]]);
+  });
+
+  it('gives a rise named after the percentage the measure before it', () => {
+    assert.deepEqual(read('Officers made 3,412 arrests, a 20 per cent rise on the year before.'), [['3,412', 'arrests'], ['20 per cent', 'arrests']]);
+  });
+
+  it('reads pence and half a kilo', () => {
+    assert.deepEqual(figuresOf('A 50p donation buys a bus fare.').map((f) => [f.text, f.value, f.unit]), [['50p', 0.5, 'GBP']]);
+    assert.deepEqual(figuresOf('They found half a kilo of cocaine.').map((f) => [f.text, f.value, f.unit, f.counts]), [['half a kilo', 0.5, 'kg', 'drugs seized']]);
+  });
+});
+
+describe('findFigures: numbers that are not claims', () => {
+  it('skips text numbers, references, postcodes and the number of a phone line', () => {
+    assert.deepEqual(read('Text 61016, or text SAFE to 85258, or call 0800 40 50 40.'), []);
+    assert.deepEqual(read('Quote incident 1234 or crime reference 42/123456/24; case number 01/234567/22.'), []);
+    assert.deepEqual(read('The station at Trinity Road, BS2 0NW, is by the M20.'), []);
+    assert.deepEqual(read('Call us via 101, by email, or on 999.'), []);
+  });
+
+  it('counts calls, but not the 999 that names them', () => {
+    assert.deepEqual(read('The number of 999 calls rose from 96 to 210.'), [['96', 'calls'], ['210', 'calls']]);
+    assert.deepEqual(read('The centre handled 4,500 999 calls.'), [['4,500', 'calls']]);
+  });
+});
