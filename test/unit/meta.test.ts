@@ -34,6 +34,28 @@ describe('readMeta', () => {
     const entities = [org(text, 'Kent Police', 'kent'), org(text, 'Kent Police', 'kent', 'police-force', 40)];
     assert.deepEqual(metaOf(text, entities), { publisher: 'kent', claimant: 'kent' });
   });
+  it('reads the period the headline and lede report, with the year from the dateline', () => {
+    const text = 'Force shuts 14 lines in week of action\nPublished by Kent Police, 18 October 2023\n\nKent Police closed 14 lines in a week.\n\nThe activity, from 9 to 15 October, was part of a national week.';
+    assert.deepEqual(metaOf(text, [org(text, 'Kent Police', 'kent'), org(text, 'Kent Police', 'kent', 'police-force', 60)]).period, { text: 'from 9 to 15 October', from: '2023-10-09', to: '2023-10-15' });
+  });
+  it('takes no single date or year in the lede as the period of the figures', () => {
+    const text = 'Crackdown continues\nPublished by Kent Police, 18 October 2023\n\nThe unit, set up in 2018, made 40 arrests in its latest week of action.';
+    assert.equal(metaOf(text).period, undefined);
+  });
+  it('reads who the lede reports for, which may differ from the publisher', () => {
+    const text = 'Results of the week\nPublished by the National Police Chiefs\' Council, 19 October 2023\n\nForces made 900 arrests, the National County Lines Coordination Centre has confirmed.';
+    const meta = metaOf(text, [org(text, "National Police Chiefs' Council", 'npcc', 'national-agency'), org(text, 'National County Lines Coordination Centre', 'nclcc', 'national-agency')]);
+    assert.equal(meta.publisher, 'npcc');
+    assert.equal(meta.claimant, 'nclcc');
+  });
+  it('remembers the programme the lede names', () => {
+    const text = 'More money for lines work\nPublished by the Home Office, 2 May 2024\n\nThe Home Office has renewed the Rural Lines Programme for another year of work.';
+    assert.equal(metaOf(text).programme, 'rural-lines-programme');
+  });
+  it('reads an outlet from a "report by" credit, not its editor', () => {
+    const text = 'Why the year matters\n\n  • Video report by Tyne News National Editor Jo Bloggs\n\nToday the watchdog said something.';
+    assert.equal(metaOf(text, [org(text, 'Tyne News', 'tyne-news', 'media')]).publisher, 'tyne-news');
+  });
   it('returns nothing for empty or odd input', () => {
     assert.deepEqual(metaOf(''), {});
     assert.deepEqual(metaOf('\u0000\r\n\r\n'), {});

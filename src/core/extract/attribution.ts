@@ -52,8 +52,9 @@ export function findClaimant(c: ClaimantContext): string | undefined {
 
 /** Who the lede reports for, where it names someone: figures with no claimant of their own fall back on it. */
 export function ledeClaimant(text: string, lede: Span, organisations: readonly OrganisationAnnotation[]): string | undefined {
-  // Read from the lede's start, its reporter is nearer than an actor inside it ("The Home Office has confirmed ... police made").
-  return claimantInSentence(text, lede.start, lede, organisations, undefined) || undefined;
+  // Read from the lede's start, its reporter is nearer than an actor inside it ("The Home Office has confirmed ... police made");
+  // from its end, an organisation opening it is its subject.
+  return claimantInSentence(text, lede.start, lede, organisations, undefined) || claimantInSentence(text, lede.end, lede, organisations, undefined) || undefined;
 }
 
 /** "Together those five forces accounted for 506": a group of forces, which no one organisation claims. */

@@ -28,6 +28,8 @@ const PUBLISHER_RES: readonly RegExp[] = [
   /^\s*(?:published|issued|released)\s+by\s*:?\s+(?:the\s+)?(.+?)\s*$/i,
   /^\s*follow\s+(?:the\s+)?(.+?)\s*$/i,
   /^\s*(?:source|via|from)\s*:\s*(.+?)\s*$/i,
+  // "• Video report by ITV News National Editor Allegra Stratton": the outlet, not its editor.
+  /^\s*[•*-]?\s*(?:video\s+|audio\s+)?report\s+by\s+(?:the\s+)?(.+?)\s*$/i,
 ];
 
 function nonEmptyLines(text: string): Line[] {

@@ -11,7 +11,8 @@ export interface PeriodContext {
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![\p{L}])\.?`;
+/** A month's name; an abbreviation may end in a dot, a full name's dot ends the sentence. */
+const MONTH = String.raw`(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![\p{L}])\.?)`;
 const WEEKDAY = String.raw`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)`;
 const ORD = String.raw`(?!\d)(?:st|nd|rd|th)?`;
 /** "9 October 2023", "Monday 9 October", "October 9th, 2023", "October 2023", "2023". */
