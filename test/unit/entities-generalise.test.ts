@@ -102,6 +102,11 @@ describe('findEntities on unseen kinds of release: organisations', () => {
     assert.deepEqual(orgs(text), []);
   });
 
+  it('leaves out a sentence-opening preposition, venues and prefixed compounds', () => {
+    assert.deepEqual(orgs('At Swansea Crown Court on Friday, the judge spoke. A meeting is at the Civic Centre, and a Multi-Agency review follows.'), ['Swansea Crown Court']);
+    assert.deepEqual(orgs('A referral to the Multi-Agency Safeguarding Hub (MASH) was made.'), ['Multi-Agency Safeguarding Hub', 'MASH']);
+  });
+
   it('does not take a generic reference for a named body', () => {
     assert.deepEqual(orgs('The government, local authorities, youth offending teams and NHS trusts all took part, as did police forces.'), []);
   });
@@ -142,6 +147,21 @@ describe('findEntities on unseen kinds of release: legal terms', () => {
       'sentencing hearing=court-process',
     ]);
     assert.deepEqual(terms('The trial heard the jury had convicted him after the court was told of the arrest; he was jailed and wore a tag.'), []);
+  });
+
+  it('annotates out-of-court disposals, protective orders and cannabis-farm offences', () => {
+    assert.deepEqual(terms('She received a youth caution. He was given a Domestic Abuse Protection Order after admitting abstracting electricity.'), [
+      'youth caution=sentence',
+      'Domestic Abuse Protection Order=order',
+      'abstracting electricity=offence',
+    ]);
+  });
+
+  it('keeps drug names out of a supply offence’s span, as the guideline does', () => {
+    assert.deepEqual(terms('They admitted conspiracy to supply heroin and being concerned in the supply of crack cocaine.'), [
+      'conspiracy to supply=offence',
+      'being concerned in the supply=offence',
+    ]);
   });
 
   it('annotates police powers cited by section', () => {

@@ -28,7 +28,10 @@ const HEADS: ReadonlyMap<string, OrganisationType> = new Map([
 ]);
 
 /** Heads that also name places and rooms: "City Centre", "Post Office" are not organisations. */
-const PLACE_MODIFIERS = new Set(['city', 'town', 'shopping', 'leisure', 'sports', 'post', 'box', 'call', 'contact', 'data', 'control', 'custody', 'head', 'home', 'front']);
+const PLACE_MODIFIERS = new Set([
+  'city', 'town', 'shopping', 'leisure', 'sports', 'post', 'box', 'call', 'contact', 'data', 'control', 'custody', 'head', 'home', 'front',
+  'civic', 'visitor', 'day', 'medical', 'community',
+]);
 const PLACE_HEADS = new Set(['centre', 'center', 'office', 'unit', 'service', 'network', 'project', 'board']);
 
 /** Lower-case words allowed inside a name: "Department for Education", "London Borough of Hackney". */
@@ -40,6 +43,8 @@ const SENTENCE_OPENERS = new Set([
   'all', 'some', 'many', 'most', 'other', 'another', 'new', 'when', 'while', 'where', 'if', 'as', 'after', 'before', 'during', 'since', 'both',
   'former', 'acting', 'regional', 'specialist', 'senior', 'county', 'partner', 'neighbouring', 'further', 'additional', 'extra', 'more',
   'armed', 'uniformed', 'neighbourhood', 'community', 'several', 'two', 'three', 'four', 'five', 'no', 'any', 'which', 'whose', 'how',
+  // Prepositions and time words that open a sentence before a name: "At Swansea Crown Court, ...".
+  'at', 'in', 'on', 'from', 'by', 'with', 'for', 'to', 'outside', 'inside', 'near', 'across', 'within', 'under', 'following', 'yesterday', 'today',
 ]);
 
 /** Ranks and honorifics: "Detective Constable Emma Court" is a person whose surname is a head word. */
@@ -50,6 +55,9 @@ const TITLES = new Set([
 ]);
 
 const CUES = new Set(['charity', 'organisation', 'charities']);
+
+/** "Multi-Agency", "Cross-Border": a prefix and a head word make an adjective, not a name. */
+const COMPOUND_PREFIXES = new Set(['multi', 'inter', 'cross', 'pan', 'non', 'sub', 'co', 'anti']);
 
 /**
  * Organisations no lexicon knows, found by rule: a run of capitalised words ending in a head word
@@ -144,6 +152,7 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
     while (first < head && isConnector(tokens, first)) first++;
   }
   if (last - first < 1) return undefined;
+  if (last - first === 1 && COMPOUND_PREFIXES.has(tokens.key[first])) return undefined;
   // "Suffolk's Police and Crime Commissioner" is a person's title.
   if (tokens.key[last + 1] === 'and' && tokens.key[last + 2] === 'crime') return undefined;
   for (let k = first; k < head; k++) if (TITLES.has(tokens.key[k])) return undefined;
