@@ -31,6 +31,11 @@ describe('attribution: claimant', () => {
     assert.equal(figure(roundup, 'More than 800').claimant, 'nclcc');
     assert.equal(figure(roundup, '233').claimant, 'nclcc');
   });
+  it('reads "police" in a force\'s own release as the force, unless the sentence says all forces', () => {
+    const text = 'Week results\nPublished by Kent Police, 18 October 2023\n\nKent Police closed 6 lines in the national week of action.\n\nDuring the national week of action police made 21 arrests in Margate.\n\nPolice forces across England and Wales made 1,012 arrests.';
+    assert.equal(figure(text, '21').claimant, 'kent-police');
+    assert.equal(figure(text, '1,012').claimant, 'nclcc');
+  });
   it('takes the agent named after a passive verb', () => {
     assert.equal(figure(roundup, '61').claimant, 'met');
   });

@@ -15,6 +15,7 @@ const REPORTING_AFTER_RE = /^[’']?s?\s*(?:\([^)]*\)\s*)?(?:has|have|had|said|s
 const AGENT_BEFORE_RE = /(?:\b(?:were|was|been|being|are|is)\s+(?:\w+\s+){0,2}\w+ed\s+by|\b(?:released|published|issued|compiled|reported|confirmed)\s+by|\baccording\s+to|\bfigures\s+from)\s+(?:the\s+)?$/i;
 /** "police made 1,034 arrests", "as police forces in England and Wales targeted": no one force, all of them. */
 const GENERIC_POLICE_RE = /\b(?:police(?:\s+forces)?|forces)\s+(?:(?:across|in|around|throughout)\s+(?:England and Wales|the UK|the country|Britain)\s+)?(?:have\s+|had\s+)?(?:made|arrested|closed|seized|charged|safeguarded|target(?:ed|ing)?|held|detained|shut)\b/i;
+const ALL_FORCES_RE = /\b(?:England and Wales|across the (?:UK|country)|around the country|nationally|all forces|every (?:Home Office )?force)\b/i;
 const NATIONAL_SCOPE_RE = /\b(?:national(?:ly)?|England and Wales|across the (?:UK|country)|around the country|all forces|every (?:Home Office )?force)\b/i;
 /**
  * The body that compiles the national returns of the county lines weeks of action: figures for all forces
@@ -45,16 +46,22 @@ export interface ClaimantContext {
  * document's lede reports for; else the publisher.
  */
 export function findClaimant(c: ClaimantContext): string | undefined {
-  const own = claimantInSentence(c.text, c.figureStart, c.sentence, c.organisations, c.meta.claimant, c.meta.programme);
+  const forceRelease = isForce(c.meta.publisher, c.organisations);
+  const own = claimantInSentence(c.text, c.figureStart, c.sentence, c.organisations, c.meta.claimant, forceRelease, c.meta.programme);
   if (own === NO_ONE) return undefined;
   return own ?? leadIn(c) ?? c.meta.claimant ?? c.meta.publisher;
 }
 
 /** Who the lede reports for, where it names someone: figures with no claimant of their own fall back on it. */
-export function ledeClaimant(text: string, lede: Span, organisations: readonly OrganisationAnnotation[]): string | undefined {
+export function ledeClaimant(text: string, lede: Span, organisations: readonly OrganisationAnnotation[], publisher?: string): string | undefined {
   // Read from the lede's start, its reporter is nearer than an actor inside it ("The Home Office has confirmed ... police made");
   // from its end, an organisation opening it is its subject.
-  return claimantInSentence(text, lede.start, lede, organisations, undefined) || claimantInSentence(text, lede.end, lede, organisations, undefined) || undefined;
+  const forceRelease = isForce(publisher, organisations);
+  return claimantInSentence(text, lede.start, lede, organisations, undefined, forceRelease) || claimantInSentence(text, lede.end, lede, organisations, undefined, forceRelease) || undefined;
+}
+
+function isForce(id: string | undefined, organisations: readonly OrganisationAnnotation[]): boolean {
+  return id !== undefined && organisations.some((o) => o.entityId === id && o.orgType === 'police-force');
 }
 
 /** "Together those five forces accounted for 506": a group of forces, which no one organisation claims. */
@@ -68,6 +75,7 @@ function claimantInSentence(
   sentence: Span,
   organisations: readonly OrganisationAnnotation[],
   lead: string | undefined,
+  forceRelease: boolean,
   programme?: string,
 ): string | undefined {
   const inSentence = organisations.filter((o) => o.start >= sentence.start && o.end <= sentence.end && CLAIMANT_TYPES.has(o.orgType));
@@ -84,7 +92,9 @@ function claimantInSentence(
   const nearestReporting = reporting.filter((o) => o.end <= figureStart).pop() ?? reporting[0];
   const genericAt = generic ? sentence.start + generic.index : -1;
   const genericIsNearer = generic && (!nearestReporting || (genericAt > nearestReporting.end && genericAt < figureStart) || (nearestReporting.start > figureStart && genericAt < nearestReporting.start));
-  if (generic && genericIsNearer && (NATIONAL_SCOPE_RE.test(sentenceText) || lead === NATIONAL_COORDINATOR)) return NATIONAL_COORDINATOR;
+  // In a force's own release "police" is the force, unless the sentence says it means all of them.
+  const national = forceRelease ? ALL_FORCES_RE.test(sentenceText) : NATIONAL_SCOPE_RE.test(sentenceText) || lead === NATIONAL_COORDINATOR;
+  if (generic && genericIsNearer && national) return NATIONAL_COORDINATOR;
   if (nearestReporting) return nearestReporting.entityId;
   // Without a reporting verb, only an organisation opening the sentence is its subject; one named
   // mid-sentence is usually an example or a partner ("such as Rescue and Response").
@@ -137,7 +147,7 @@ function leadIn(c: ClaimantContext): string | undefined {
   if (!c.paragraph || c.sentence.start <= c.paragraph.start + 2) return undefined;
   const first = firstSentence(c.text, c.paragraph);
   if (first.end > c.sentence.start) return undefined;
-  return claimantInSentence(c.text, first.end, first, c.organisations, c.meta.claimant) || undefined;
+  return claimantInSentence(c.text, first.end, first, c.organisations, c.meta.claimant, isForce(c.meta.publisher, c.organisations)) || undefined;
 }
 
 function firstSentence(text: string, paragraph: Span): Span {
