@@ -95,6 +95,25 @@ describe('findEntities on unseen kinds of release: organisations', () => {
     );
   });
 
+  it('finds regional papers by more title words, and Scottish and Northern Irish outlets by name', () => {
+    assert.deepEqual(orgs('It was first reported by the Shropshire Star and the Leicester Mercury, then by STV News, the Daily Record and UTV.'), [
+      'Shropshire Star',
+      'Leicester Mercury',
+      'STV News',
+      'Daily Record',
+      'UTV',
+    ]);
+  });
+
+  it('knows the charities that support adult victims of modern slavery', () => {
+    assert.deepEqual(orgs('Survivors were supported by the Salvation Army, Migrant Help, Hestia and Justice and Care.'), [
+      'Salvation Army',
+      'Migrant Help',
+      'Hestia',
+      'Justice and Care',
+    ]);
+  });
+
   it('does not take common words for the organisations that share them', () => {
     const text =
       'Mind you, the night shelter was full. Peace of Mind matters. She stayed in a refuge and an independent review followed. ' +
@@ -154,6 +173,22 @@ describe('findEntities on unseen kinds of release: legal terms', () => {
       'youth caution=sentence',
       'Domestic Abuse Protection Order=order',
       'abstracting electricity=offence',
+    ]);
+  });
+
+  it('annotates violence by section number, cuckooing premises offences and importation conspiracies', () => {
+    assert.deepEqual(terms('He faces section 18 wounding, permitting premises to be used for the supply of controlled drugs and conspiracy to import class A drugs.'), [
+      'section 18 wounding=offence',
+      'permitting premises to be used for the supply of controlled drugs=offence',
+      'conspiracy to import class A drugs=offence',
+    ]);
+  });
+
+  it('annotates the reports, interviews and duties of youth justice and safeguarding', () => {
+    assert.deepEqual(terms('A pre-sentence report was ordered; the girl had a return home interview; the Serious Violence Duty applies.'), [
+      'pre-sentence report=court-process',
+      'return home interview=safeguarding',
+      'Serious Violence Duty=legislation',
     ]);
   });
 

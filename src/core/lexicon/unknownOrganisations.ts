@@ -25,6 +25,7 @@ const HEADS: ReadonlyMap<string, OrganisationType> = new Map([
   ['news', 'media'], ['times', 'media'], ['post', 'media'], ['herald', 'media'], ['gazette', 'media'], ['echo', 'media'], ['chronicle', 'media'],
   ['mirror', 'media'], ['telegraph', 'media'], ['express', 'media'], ['mail', 'media'], ['observer', 'media'], ['messenger', 'media'],
   ['argus', 'media'], ['standard', 'media'], ['ledger', 'media'], ['journal', 'media'], ['advertiser', 'media'],
+  ['star', 'media'], ['mercury', 'media'], ['sentinel', 'media'], ['courier', 'media'],
 ]);
 
 /** Heads that also name places and rooms: "City Centre", "Post Office" are not organisations. */
