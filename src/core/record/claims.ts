@@ -4,7 +4,7 @@ import { blockOfLine } from './blocks';
 import { changeRoles } from './changes';
 import { toBase, unitFamily } from './units';
 import type { Claim, SourceDocument } from './types';
-import { daysOf, linkWindow } from './window';
+import { daysOf, linkWindowOfDays } from './window';
 
 export { daysOf } from './window';
 
@@ -86,13 +86,15 @@ function publisherOrganisationOf(doc: SourceDocument): string | undefined {
 
 /** The sentence of each figure as one line; figures of one sentence share it, so it is made once. */
 function sentenceTexts(text: string): (f: FigureAnnotation) => string {
-  const bySpan = new Map<string, string>();
+  const byStart = new Map<number, { readonly end: number; readonly text: string }>();
   return (f) => {
     const whole = f.sentence && f.sentence.end > f.sentence.start;
-    const [start, end] = whole ? [f.sentence.start, f.sentence.end] : [f.start, f.end];
-    const span = `${start}:${end}`;
-    let s = bySpan.get(span);
-    if (s === undefined) bySpan.set(span, (s = text.slice(start, end).replace(/\s+/g, ' ').trim()));
+    const start = whole ? f.sentence.start : f.start;
+    const end = whole ? f.sentence.end : f.end;
+    const known = byStart.get(start);
+    if (known && known.end === end) return known.text;
+    const s = text.slice(start, end).replace(/\s+/g, ' ').trim();
+    byStart.set(start, { end, text: s });
     return s;
   };
 }
@@ -189,7 +191,7 @@ export function linkable(claim: Claim, d: LinkDimensions, block = -1): LinkableC
   const day = claim.date ? daysOf(claim.date) : undefined;
   const periodStart = d.periodFrom ? daysOf(d.periodFrom) : undefined;
   const periodEnd = d.periodTo ? daysOf(d.periodTo) : undefined;
-  const [windowLo, windowHi] = linkWindow(day, d.periodFrom, d.periodTo);
+  const [windowLo, windowHi] = linkWindowOfDays(day, d.periodFrom, d.periodTo, periodStart, periodEnd);
   // Every field is always present (possibly undefined), so all claims share one shape and the linker's
   // hot loop reads them at one offset.
   return {

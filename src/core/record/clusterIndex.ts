@@ -28,21 +28,25 @@ const MIN_INDEXED = 16;
  */
 export class ClusterIndex<K extends Indexed> {
   readonly all: K[] = [];
-  /** Built once there are enough clusters to be worth it. */
+  /** Built on the first query that can rule clusters out. */
   private filed: Filed<K> | undefined;
   private query = 0;
   /** The candidates of the last query: valid until the next one, so a query allocates nothing. */
   private readonly found: K[] = [];
+  /** Hull of every cluster's window: a query covering it gets every cluster without a lookup. */
+  private lo = Infinity;
+  private hi = -Infinity;
 
   /** `minIndexed`: how many clusters before filing them pays; Infinity tries every cluster (for tests). */
   constructor(private readonly minIndexed = MIN_INDEXED) {}
 
   /** Clusters a claim of `docId` with window [lo, hi] might join, oldest first; valid until the next call. */
   candidates(docId: string, lo: number, hi: number): readonly K[] {
-    const filed = this.filed;
     const first = Math.floor(lo / BUCKET_DAYS);
     const last = Math.floor(hi / BUCKET_DAYS);
-    if (!filed || !(last - first <= MAX_BUCKETS)) return this.all;
+    // Figures that all fall in one stretch of time (one year's releases) meet every cluster: filing them buys nothing.
+    if (this.all.length < this.minIndexed || !(last - first <= MAX_BUCKETS) || (lo <= this.lo && hi >= this.hi)) return this.all;
+    const filed = this.filed ?? this.fileEverything();
     const mark = ++this.query;
     const out = this.found;
     out.length = 0;
@@ -58,19 +62,27 @@ export class ClusterIndex<K extends Indexed> {
     k.bucketLo = 0;
     k.bucketHi = -1;
     this.all.push(k);
+    this.widen(k);
     if (this.filed) fileAll(this.filed, k);
-    else if (this.all.length >= this.minIndexed) {
-      const filed: Filed<K> = { byDoc: new Map(), buckets: new Map(), wide: [] };
-      for (const x of this.all) fileAll(filed, x);
-      this.filed = filed;
-    }
   }
 
   /** Call after a cluster gained a member of `docId` and its window may have grown. */
   grew(k: K, docId: string, hadDoc: boolean): void {
+    this.widen(k);
     if (!this.filed) return;
     if (!hadDoc) fileDoc(this.filed, k, docId);
     fileTime(this.filed, k);
+  }
+
+  private widen(k: K): void {
+    if (k.windowLo < this.lo) this.lo = k.windowLo;
+    if (k.windowHi > this.hi) this.hi = k.windowHi;
+  }
+
+  private fileEverything(): Filed<K> {
+    const filed: Filed<K> = { byDoc: new Map(), buckets: new Map(), wide: [] };
+    for (const k of this.all) fileAll(filed, k);
+    return (this.filed = filed);
   }
 }
 

@@ -25,10 +25,13 @@ const AGREEING_DATES_SLACK = 400;
  * claim states too little to place it.
  */
 export function linkWindow(day: number | undefined, periodFrom: string | undefined, periodTo: string | undefined): readonly [number, number] {
+  return linkWindowOfDays(day, periodFrom, periodTo, periodFrom ? daysOf(periodFrom) : undefined, periodTo ? daysOf(periodTo) : undefined);
+}
+
+/** `linkWindow` with the period's start and end days (`daysOf`) already worked out. */
+export function linkWindowOfDays(day: number | undefined, periodFrom: string | undefined, periodTo: string | undefined, start: number | undefined, end: number | undefined): readonly [number, number] {
   if (!periodFrom && !periodTo) return day === undefined ? UNBOUNDED : [day - SAME_TIME_DAYS, day + SAME_TIME_DAYS];
-  if (!periodFrom || !periodTo || !WELL_FORMED.test(periodFrom) || !WELL_FORMED.test(periodTo)) return UNBOUNDED;
-  const start = daysOf(periodFrom)!;
-  const end = daysOf(periodTo)!;
+  if (start === undefined || end === undefined || !WELL_FORMED.test(periodFrom!) || !WELL_FORMED.test(periodTo!)) return UNBOUNDED;
   if (end < start) return UNBOUNDED;
   return [start - AGREEING_DATES_SLACK, end + AGREEING_DATES_SLACK];
 }
