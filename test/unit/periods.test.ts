@@ -43,6 +43,10 @@ describe('findPeriod', () => {
     assert.equal(findPeriod('over the previous 12 months', { published })?.from, undefined);
     assert.equal(findPeriod('over the next 12 months')?.from, undefined);
   });
+  it('dates a week by the day it ended, counted back from publication', () => {
+    assert.deepEqual(dates('The week of action, which ended last Sunday, was the third.', { published: '2023-10-21' }), ['2023-10-09', '2023-10-15']);
+    assert.deepEqual(dates('the week ended on Friday', { published: '2023-10-20' }), ['2023-10-07', '2023-10-13']);
+  });
   it('reads single days, months and years', () => {
     assert.deepEqual(dates('On Thursday 2 November 2023, at the same court:'), ['2023-11-02', '2023-11-02']);
     assert.deepEqual(dates('The line was broken up in March 2022 after'), ['2022-03', '2022-03']);

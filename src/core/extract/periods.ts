@@ -107,6 +107,15 @@ const RULES: readonly Rule[] = [
         : { from: stepBack(ctx.published, n, unit), to: ctx.published };
     },
   },
+  // "the week of action, which ended last Sunday": the seven days to the last such day before publication.
+  {
+    re: /\bweek\b[^.;]{0,60}?\b(?:ended|finished|closed|ending)\s+(?:on\s+)?(?:last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i,
+    resolve: (m, ctx) => {
+      if (!ctx.published || ctx.published.length < 10) return undefined;
+      const to = lastWeekdayBefore(ctx.published, WEEKDAYS.indexOf(m[1].toLowerCase()));
+      return { from: stepBack(to, 1, 'week'), to };
+    },
+  },
   // "last year", "this year", "next year": calendar years around publication.
   {
     re: /\b(last|this|next)\s+year\b/i,
@@ -270,6 +279,16 @@ function stepForward(from: string, n: number, unit: string): string {
   if (unit === 'year' || unit === 'month') d.setUTCMonth(d.getUTCMonth() + (unit === 'year' ? 12 * n : n));
   else d.setUTCDate(d.getUTCDate() + (unit === 'week' ? 7 * n : n));
   d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** The last `weekday` (0 = Sunday) strictly before an ISO day: "last Sunday" in a Saturday paper is six days back. */
+function lastWeekdayBefore(iso: string, weekday: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const back = ((d.getUTCDay() - weekday + 7) % 7) || 7;
+  d.setUTCDate(d.getUTCDate() - back);
   return d.toISOString().slice(0, 10);
 }
 
