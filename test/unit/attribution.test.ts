@@ -112,6 +112,11 @@ describe('attribution: operation and place', () => {
     assert.equal(findPlace(s, [], s.indexOf('24') + 2), undefined);
     assert.equal(findPlace(s, []), 'Harlow');
   });
+  it('reads referrals to the National Referral Mechanism named before the figure', () => {
+    const text = 'Charity statement\nPublished by The Children\'s Society, 20 October 2023\n\nThe National Referral Mechanism received 64 referrals during the week.';
+    assert.equal(figure(text, '64').subject, 'National Referral Mechanism');
+    assert.equal(figure('Officers received 64 referrals during the week.', '64').subject, undefined);
+  });
   it('gives money handed to a named organisation that organisation as its subject', () => {
     const text = 'Grants\nPublished by the Home Office, 24 October 2023\n\nIn addition, £300,000 will go to Crimestoppers for a schools campaign.';
     assert.equal(figure(text, '£300,000').subject, 'Crimestoppers');

@@ -113,6 +113,13 @@ export function fundingRecipient(text: string, figureEnd: number, sentence: Span
   return recipient?.text;
 }
 
+const RECEIVED_BEFORE_RE = /\b(?:the\s+)?(National Referral Mechanism|NRM)\s+(?:has\s+|had\s+|have\s+)?(?:received|recorded|took)\s+(?:a total of\s+)?$/i;
+
+/** "the National Referral Mechanism received 87 referrals": referrals to what the clause names before them. */
+export function referralSubjectBefore(before: string): string | undefined {
+  return RECEIVED_BEFORE_RE.test(before) ? 'National Referral Mechanism' : undefined;
+}
+
 /** "The County Lines Programme ... had closed 4,000 lines", "since the start of the programme, 5,200 lines". */
 function programmeOf(text: string, figureStart: number, sentence: Span, inSentence: readonly OrganisationAnnotation[], documentProgramme: string | undefined): string | undefined {
   const sentenceText = text.slice(sentence.start, sentence.end);

@@ -1,7 +1,7 @@
 import type { CompiledLexicon } from '../lexicon';
 import type { LineIndex } from '../text/lines';
 import type { DocumentContext, FigureAnnotation, FigureUnit, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
-import { findClaimant, findFigurePeriod, findOperation, findPlace, fundingRecipient, organisationsOf } from './attribution';
+import { findClaimant, findFigurePeriod, findOperation, findPlace, fundingRecipient, organisationsOf, referralSubjectBefore } from './attribution';
 import { findChange } from './changes';
 import { findSubject, matchMeasure, subjectNounIn } from './measures';
 import { readMeta } from './meta';
@@ -126,7 +126,7 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
     const period: Period | undefined = findFigurePeriod(sentenceText, d.start - d.sentence.start, heading ? text.slice(heading.start, heading.end) : undefined, meta);
     const place = findPlace(sentenceText, organisations.map((o) => o.text), d.end - d.sentence.start);
     const claimant = findClaimant({ text, figureStart: d.start, sentence: d.sentence, heading, paragraph, organisations, meta });
-    const subject = d.counts === 'funding' ? fundingRecipient(text, d.end, d.sentence, organisations) : d.counts !== null && NO_SUBJECT_MEASURES.has(d.counts) ? undefined : findSubject(d.after);
+    const subject = d.counts === 'funding' ? fundingRecipient(text, d.end, d.sentence, organisations) : d.counts !== null && NO_SUBJECT_MEASURES.has(d.counts) ? undefined : findSubject(d.after) ?? (d.counts === 'referrals' ? referralSubjectBefore(text.slice(d.sentence.start, d.start)) : undefined);
     const figureText = text.slice(d.start, d.end);
     out.push({
       kind: 'figure',
