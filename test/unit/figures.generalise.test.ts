@@ -35,6 +35,16 @@ describe('findFigures: custody, court and confiscation wording', () => {
     assert.equal(read('Officers found 1,894 wraps.\n\nA further 412 of them were tested.')[1][1], null);
   });
 
+  it('reads an age as a decade and a hyphenated pair of ages', () => {
+    assert.deepEqual(figuresOf('Officers found a man in his 60s living in his kitchen.').map((f) => [f.text, f.value, f.unit]), [['60s', 60, 'years']]);
+    assert.deepEqual(read('A 15- and a 16-year-old were found.'), [['15', 'age'], ['16-year-old', 'age']]);
+  });
+
+  it('reads how long an order lasts, but not how long an operation lasts', () => {
+    assert.deepEqual(read('The orders, granted on Monday, last for three months.'), [['three months', 'order length']]);
+    assert.deepEqual(read('The operation will last for six weeks.'), []);
+  });
+
   it('does not read "two of whom" after an age range as an age', () => {
     const two = figuresOf('Four teenagers aged between 16 and 19, two of whom were found in a flat, were arrested.')[3];
     assert.deepEqual([two.text, two.unit], ['two', 'count']);
@@ -70,6 +80,7 @@ describe('findFigures: numbers that are not claims', () => {
     assert.deepEqual(read('Quote incident 1234 or crime reference 42/123456/24; case number 01/234567/22.'), []);
     assert.deepEqual(read('The station at Trinity Road, BS2 0NW, is by the M20.'), []);
     assert.deepEqual(read('Call us via 101, by email, or on 999.'), []);
+    assert.deepEqual(read('Text BTP on 61016.'), []);
   });
 
   it('counts calls, but not the 999 that names them', () => {

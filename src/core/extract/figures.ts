@@ -53,7 +53,7 @@ const NAME_COMMA_AFTER_RE = /^\s*(?:,|and\b|\)|were\b|was\b|both\b|from\b|of\b)/
 /** "the runners were just 15": a teenage number stated as what people were. */
 const JUST_AGE_BEFORE_RE = /\b(?:was|were|is|are)\s+(?:just|only)\s+$/i;
 /** "a 15- or 16-year-old". */
-const AGE_RANGE_AFTER_RE = /^-?\s*(?:or|to|and)\s+\d{1,2}-years?-old\b/i;
+const AGE_RANGE_AFTER_RE = /^-?\s*(?:or|to|and)\s+(?:an?\s+)?\d{1,2}-years?-old\b/i;
 
 /*
  * Borderline cases, decided (they follow test/fixtures/gold/GUIDELINES.md):

@@ -64,6 +64,15 @@ export interface MeasureQuery {
 const MAX_SKIPPED_WORDS = 3;
 const OF_THE_RE = /^of\s+(?:(?:all|the|these|those)\s+)*/i;
 const PASSIVE_REACH = 120;
+const BEFORE_REACH = 120;
+
+/** The end of `text`, at most about `reach` characters, starting at a word boundary. */
+function tailWords(text: string, reach: number): string {
+  if (text.length <= reach) return text;
+  const cut = text.length - reach;
+  const space = text.indexOf(' ', cut);
+  return space < 0 ? text.slice(cut) : text.slice(space);
+}
 
 function applies(m: CompiledMeasure, unit: FigureUnit): boolean {
   return m.units.has(unit) || ((unit === 'percent' || unit === 'ratio') && !m.units.has('years'));
@@ -138,7 +147,9 @@ function specificMeasure(q: MeasureQuery): string | null {
   const reach = after.slice(0, PASSIVE_REACH);
   for (const m of MEASURES) if (m.passive && applies(m, q.unit) && m.passive.test(reach)) return m.id;
   // Tried as written ("street value of") and without the filler words ("visited a total of").
-  const contexts = [q.before.trimEnd(), q.before.replace(FILLER_END_RE, '')];
+  // Every pattern is anchored at the end, so only the clause's last words are read (long clauses are common).
+  const tail = tailWords(q.before, BEFORE_REACH);
+  const contexts = [tail.trimEnd(), tail.replace(FILLER_END_RE, '')];
   if (q.heading !== undefined) contexts.push(q.heading.replace(/[\s:]+$/, ''));
   for (const context of contexts) {
     for (const m of MEASURES) if (m.before && applies(m, q.unit) && m.before.test(context)) return m.id;

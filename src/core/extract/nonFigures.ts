@@ -19,8 +19,8 @@ const EXCLUDED_RES: readonly RegExp[] = [
   /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|BST|GMT|hrs)\b)?|\b\d{1,2}(?:\.\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![\p{L}])|\b\d{4}\s*(?:hrs|BST|GMT)\b/giu,
   // UK phone numbers: "0800 555 111", "+44 20 7230 1212", "020 7230 1212", "0800 40 50 40".
   /(?:\+44\s?(?:\(0\))?\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b0\d{3}\s\d{2}\s\d{2}\s\d{2}\b/g,
-  // Short text numbers: "text 61016", "texting SAFE to 85258".
-  /(?<=\b(?:text|texting|txt|sms)\s+(?:us\s+)?(?:on\s+|to\s+|[A-Z]{2,12}\s+to\s+)?)\d{5,6}\b/giu,
+  // Short text numbers: "text 61016", "texting SAFE to 85258", "Text BTP on 61016".
+  /(?<=\b(?:[Tt]ext|[Tt]exting|[Tt]xt|TEXT|SMS|sms)\s+(?:(?:us|[A-Z]{2,12})\s+)?(?:on\s+|to\s+)?)\d{5,6}\b/gu,
   // References, not quantities: "quoting incident 1234", "crime reference 42/123456/24", "case number 01/234567/22".
   /\b(?:incident|log|reference|ref|crime number|case number|case no|occurrence|quoting)\.?(?:\s+(?:number|no\.?|ref))?:?\s+\d[\d/-]*/giu,
   /\b\d{1,4}\/\d{3,8}\/\d{2,4}\b/g,

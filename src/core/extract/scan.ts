@@ -41,6 +41,7 @@ const VAGUE_POUNDS_RE = /\s+of\s+pounds(?![\p{L}])/uy;
 const HYPHENATED_WORD_AFTER_RE = /-\p{L}/uy;
 const NUMBER_BEFORE_RE = /\bnumber\s+$/i;
 
+const AGE_DECADE_BEFORE_RE = /\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?$/i;
 const INTERVAL_BEFORE_RE = /\b(?:last|past|next|previous|first|coming|final|recent|following)\s+$/i;
 const INTERVAL_AFTER_RE = /\s+(?:[\p{L}-]+\s+)?(?:years?|months?|weeks?|days?|hours?)(?![\p{L}])/iuy;
 
@@ -95,7 +96,13 @@ function scanDigits(text: string, excluded: readonly Span[], out: NumberToken[])
     let parsed = parseDigits(written);
     if (!parsed) continue;
     const unit = readUnit(text, numEnd, money, true);
-    if (unit.rejected) continue;
+    if (unit.rejected) {
+      // "a man in his 60s": an age given as a decade.
+      if (/^[1-9]0$/.test(written) && text[numEnd] === 's' && AGE_DECADE_BEFORE_RE.test(text.slice(Math.max(0, numStart - 24), numStart))) {
+        out.push({ start: numStart, end: numEnd + 1, value: parsed.value, precision: 10, unit: 'years', age: true, plus: false, isOne: false, inWords: false });
+      }
+      continue;
+    }
     if (!money && unit.unit === 'count' && unit.scale === 1 && looksLikeYear(written) && !startsWithMeasureNoun(text.slice(unit.end, unit.end + 60))) continue;
     if (unit.unit === 'count' && isIntervalCount(text, numStart, unit.end)) continue;
     parsed = scaleNumber(parsed, unit.scale);
