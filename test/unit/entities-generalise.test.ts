@@ -74,6 +74,24 @@ describe('findEntities on unseen kinds of release: organisations', () => {
     ]);
   });
 
+  it('finds a council the press writes in lower case, but not a generic or party council', () => {
+    assert.deepEqual(orgs('Officers worked with Medway council and Kent county council on the closures, and the county council agreed.'), [
+      'Medway council',
+      'Kent county council',
+    ]);
+    assert.deepEqual(orgs('A Labour council and the council leader backed it. The council said the City council would not comment.'), []);
+  });
+
+  it('knows forces by their short names, acronyms and Welsh names', () => {
+    assert.deepEqual(orgIds('Herts Police, WYP officers and Heddlu Gwent joined the National Police Air Service and CEOP.'), [
+      'Herts Police=hertfordshire-constabulary',
+      'WYP=west-yorkshire-police',
+      'Heddlu Gwent=gwent-police',
+      'National Police Air Service=npas',
+      'CEOP=ceop',
+    ]);
+  });
+
   it('knows national and international agencies and commissioners', () => {
     assert.deepEqual(
       orgs('Europol and Interpol shared intelligence with Border Force, HMRC and the DVLA, and the Victims’ Commissioner and Ofcom commented.'),

@@ -61,6 +61,27 @@ describe('lexicon coverage: Police and Crime Commissioners', () => {
   });
 });
 
+describe('lexicon coverage: acronyms', () => {
+  // All-capital headlines ("TWO YEARS AGO THE MEN WERE JAILED") spell ordinary words in capitals,
+  // so a one-word acronym alias must not be one of them.
+  const headlineWords = new Set(
+    ('a ago all and any are bad ban big boy boys but can car cash child city court crime cut day deal drug end few for gang get gun had has ' +
+      'her his hit home how jail job key kids knife law led line lot man may men met mix new nips not now off old one our out pay raid run ' +
+      'say see set six sun tax ten the top town two use van war was who why win won yes yet')
+      .toUpperCase()
+      .split(' '),
+  );
+  it('has no one-word capital acronym that is a common headline word', () => {
+    for (const entry of [...organisations, ...legalTerms]) {
+      for (const alias of entry.aliases) {
+        const text = aliasText(alias);
+        assert.ok(!headlineWords.has(text), `${entry.id}: "${text}" reads as a word in an all-capital headline`);
+      }
+    }
+    assert.deepEqual(orgIds('TWO YEARS AGO THE MEN WERE JAILED FOR THE RAID'), []);
+  });
+});
+
 describe('lexicon coverage: legal terms', () => {
   it('gives every order, police power and sentence the statute it comes from', () => {
     for (const term of legalTerms.filter((t) => ['order', 'police-power', 'sentence'].includes(t.category))) {

@@ -35,6 +35,12 @@ const PLACE_MODIFIERS = new Set([
 ]);
 const PLACE_HEADS = new Set(['centre', 'center', 'office', 'unit', 'service', 'network', 'project', 'board']);
 
+/** Words of a council's name that the press writes in lower case: "Kent county council". */
+const COUNCIL_WORDS = new Set(['council', 'county', 'borough', 'city', 'district']);
+
+/** "a Labour council" names a party's majority, not a council. */
+const PARTIES = new Set(['labour', 'conservative', 'tory', 'liberal', 'democrat', 'green', 'reform', 'snp', 'plaid', 'independent', 'lib']);
+
 /** Lower-case words allowed inside a name: "Department for Education", "London Borough of Hackney". */
 const CONNECTORS = new Set(['of', 'for', 'and', 'the']);
 
@@ -154,6 +160,13 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
   }
   if (last - first < 1) return undefined;
   if (last - first === 1 && COMPOUND_PREFIXES.has(tokens.key[first])) return undefined;
+  if (!(tokens.flags[head] & CAPITALISED)) {
+    // A lower-case council needs a place before it: not "the City council" or "a Labour council".
+    if (PARTIES.has(tokens.key[first])) return undefined;
+    let place = false;
+    for (let k = first; k <= last && !place; k++) place = !COUNCIL_WORDS.has(tokens.key[k]) && !isConnector(tokens, k);
+    if (!place) return undefined;
+  }
   // "Suffolk's Police and Crime Commissioner" is a person's title.
   if (tokens.key[last + 1] === 'and' && tokens.key[last + 2] === 'crime') return undefined;
   for (let k = first; k < head; k++) if (TITLES.has(tokens.key[k])) return undefined;
@@ -226,8 +239,15 @@ function inRun(tokens: Tokens, taken: Uint8Array, headline: Uint8Array, i: numbe
   if (taken[i] || headline[i]) return false;
   const flags = tokens.flags[i];
   if (flags & CAPITALISED) return true;
+  const key = tokens.key[i];
+  // The press often writes a council in lower case after its place name: "Medway council", "Kent
+  // county council". Only directly after a capitalised word, so "the county council" stays generic.
+  if (COUNCIL_WORDS.has(key) && i > 0 && (key === 'council' || tokens.key[i + 1] === 'council')) {
+    const prev = tokens.flags[i - 1];
+    if (prev & WORD && (prev & CAPITALISED || COUNCIL_WORDS.has(tokens.key[i - 1]))) return true;
+  }
   // Lower-case connectors, and "&" (which keys as "and"), join capitalised words.
-  return CONNECTORS.has(tokens.key[i]);
+  return CONNECTORS.has(key);
 }
 
 /** Words the text also writes in lower case as prose (not inside addresses such as "kent.police.uk"). */
