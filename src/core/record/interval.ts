@@ -115,12 +115,26 @@ export function intersectAll(ivs: readonly Interval[]): Interval | undefined {
 
 export function intersect(a: Interval, b: Interval): Interval | undefined {
   let lo: number, loOpen: boolean, hi: number, hiOpen: boolean;
-  if (same(a.lo, b.lo)) [lo, loOpen] = [Math.max(a.lo, b.lo), a.loOpen || b.loOpen];
-  else if (a.lo > b.lo) [lo, loOpen] = [a.lo, a.loOpen];
-  else [lo, loOpen] = [b.lo, b.loOpen];
-  if (same(a.hi, b.hi)) [hi, hiOpen] = [Math.min(a.hi, b.hi), a.hiOpen || b.hiOpen];
-  else if (a.hi < b.hi) [hi, hiOpen] = [a.hi, a.hiOpen];
-  else [hi, hiOpen] = [b.hi, b.hiOpen];
+  if (same(a.lo, b.lo)) {
+    lo = Math.max(a.lo, b.lo);
+    loOpen = a.loOpen || b.loOpen;
+  } else if (a.lo > b.lo) {
+    lo = a.lo;
+    loOpen = a.loOpen;
+  } else {
+    lo = b.lo;
+    loOpen = b.loOpen;
+  }
+  if (same(a.hi, b.hi)) {
+    hi = Math.min(a.hi, b.hi);
+    hiOpen = a.hiOpen || b.hiOpen;
+  } else if (a.hi < b.hi) {
+    hi = a.hi;
+    hiOpen = a.hiOpen;
+  } else {
+    hi = b.hi;
+    hiOpen = b.hiOpen;
+  }
   if (same(lo, hi)) return loOpen || hiOpen ? undefined : { lo, hi: lo, loOpen, hiOpen };
   return lo < hi ? { lo, hi, loOpen, hiOpen } : undefined;
 }

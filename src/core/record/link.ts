@@ -1,4 +1,4 @@
-import { intersectAll, isExact, type Interval } from './interval';
+import { intersect, intersectAll, isExact, type Interval } from './interval';
 import { stableHash } from './format';
 import { judge } from './judge';
 import type { LinkableClaim } from './claims';
@@ -143,7 +143,7 @@ function join(k: Cluster, c: LinkableClaim): void {
   k.lo = Math.min(k.lo, c.point);
   k.hi = Math.max(k.hi, c.point);
   if (c.day !== undefined && !k.days.includes(c.day)) k.days = appended(k.days, c.day);
-  if (k.members.length) k.common = k.common && intersectAll([k.common, c.interval]);
+  if (k.members.length) k.common = k.common && intersect(k.common, c.interval);
   k.windowLo = Math.min(k.windowLo, c.windowLo);
   k.windowHi = Math.max(k.windowHi, c.windowHi);
   k.members.push(c);
@@ -199,7 +199,11 @@ function joinIndexed(index: ClusterIndex<Cluster>, k: Cluster, c: LinkableClaim)
 interface LinkedRecord {
   readonly record: CrossSourceRecord;
   readonly members: readonly Claim[];
+  /** The relink that last kept it: the previous records not kept by this one are gone. */
+  keptBy: number;
 }
+
+let relinks = 0;
 
 /** A group's records, by key: what the next relink of the group reuses. */
 export interface LinkedGroup {
@@ -223,6 +227,7 @@ export interface Relinked {
  */
 export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedGroup, options: LinkOptions = {}): Relinked {
   const clusters = cluster(claims, options);
+  const pass = ++relinks;
   const seen = new Map<string, number>();
   const byKey = new Map<string, LinkedRecord>();
   const records: CrossSourceRecord[] = [];
@@ -233,8 +238,10 @@ export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedG
     const old = previous?.byKey.get(key);
     // Unchanged members (the same claim objects) make the same record: keep it, so updates stay cheap.
     let linked: LinkedRecord;
-    if (old && sameMembers(old.members, k)) linked = old;
-    else {
+    if (old && sameMembers(old.members, k)) {
+      linked = old;
+      old.keptBy = pass;
+    } else {
       linked = toRecord(k, key, period);
       added.push(linked.record);
     }
@@ -242,7 +249,7 @@ export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedG
     records.push(linked.record);
   }
   const removed: CrossSourceRecord[] = [];
-  if (previous) for (const [key, old] of previous.byKey) if (byKey.get(key) !== old) removed.push(old.record);
+  if (previous) for (const old of previous.byKey.values()) if (old.keptBy !== pass) removed.push(old.record);
   return { group: { records, byKey }, added, removed };
 }
 
@@ -291,7 +298,7 @@ function keyOf(k: Cluster, period: string | undefined, seen: Map<string, number>
 
 function toRecord(k: Cluster, key: string, period: string | undefined): LinkedRecord {
   const first = k.members[0];
-  const recordId = `r-${slug(first.measure)}-${stableHash(key)}`;
+  const recordId = recordIdOf(first.measure, key);
   // A claim no record holds yet takes its id in place; one that a record handed out holds is copied, so
   // records already handed out never change.
   const joined = k.members.map((m) => (m.claim.recordId === '' ? ((m.claim as { recordId: string }).recordId = recordId, m.claim) : (m.claim = { ...m.claim, recordId })));
@@ -309,7 +316,22 @@ function toRecord(k: Cluster, key: string, period: string | undefined): LinkedRe
   record.status = status;
   record.sourceCount = docs.size;
   record.explanation = explanation;
-  return { record, members: joined };
+  return { record, members: joined, keptBy: 0 };
+}
+
+/**
+ * Record ids by key: renumbering (a new "#2" record shifts the later ones) rebuilds records under keys
+ * seen before, and hashing a long key costs more than looking it up. Cleared when large, as keys come and go.
+ */
+const recordIds = new Map<string, { readonly measure: string; readonly id: string }>();
+
+function recordIdOf(measure: string, key: string): string {
+  const known = recordIds.get(key);
+  if (known && known.measure === measure) return known.id;
+  if (recordIds.size >= 100_000) recordIds.clear();
+  const id = `r-${slug(measure)}-${stableHash(key)}`;
+  recordIds.set(key, { measure, id });
+  return id;
 }
 
 function slug(s: string): string {
