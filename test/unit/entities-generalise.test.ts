@@ -92,6 +92,15 @@ describe('findEntities on unseen kinds of release: organisations', () => {
     ]);
   });
 
+  it('knows Northern Ireland’s cross-border bodies and the London Assembly’s committee', () => {
+    assert.deepEqual(orgs('Garda officers and the Paramilitary Crime Task Force searched homes; the Police and Crime Committee of the London Assembly asked why.'), [
+      'Garda',
+      'Paramilitary Crime Task Force',
+      'Police and Crime Committee',
+      'London Assembly',
+    ]);
+  });
+
   it('knows national and international agencies and commissioners', () => {
     assert.deepEqual(
       orgs('Europol and Interpol shared intelligence with Border Force, HMRC and the DVLA, and the Victims’ Commissioner and Ofcom commented.'),
@@ -207,6 +216,13 @@ describe('findEntities on unseen kinds of release: legal terms', () => {
       'pre-sentence report=court-process',
       'return home interview=safeguarding',
       'Serious Violence Duty=legislation',
+    ]);
+  });
+
+  it('takes a class written after "controlled drugs" into the offence, as a charge sheet words it', () => {
+    assert.deepEqual(terms('He was convicted of conspiracy to supply controlled drugs of Class A and possession of a controlled drug of Class B.'), [
+      'conspiracy to supply controlled drugs of Class A=offence',
+      'possession of a controlled drug of Class B=offence',
     ]);
   });
 
