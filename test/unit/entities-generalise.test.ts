@@ -153,6 +153,13 @@ describe('findEntities on unseen kinds of release: organisations', () => {
     assert.deepEqual(orgs('A referral to the Multi-Agency Safeguarding Hub (MASH) was made.'), ['Multi-Agency Safeguarding Hub', 'MASH']);
   });
 
+  it('takes a named committee or college, not a kind of one', () => {
+    assert.deepEqual(orgs('The inquiry went to a Select Committee and a Joint Committee, then to the Youth Select Committee at Leeds College of Building.'), [
+      'Youth Select Committee',
+      'Leeds College of Building',
+    ]);
+  });
+
   it('does not take a generic reference for a named body', () => {
     assert.deepEqual(orgs('The government, local authorities, youth offending teams and NHS trusts all took part, as did police forces.'), []);
   });

@@ -38,6 +38,9 @@ const PLACE_HEADS = new Set(['centre', 'center', 'office', 'unit', 'service', 'n
 /** Words of a council's name that the press writes in lower case: "Kent county council". */
 const COUNCIL_WORDS = new Set(['council', 'county', 'borough', 'city', 'district']);
 
+/** Words that make a committee or college a kind rather than a name: "a Select Committee", "Sixth Form College". */
+const GENERIC_KINDS = new Set(['select', 'joint', 'standing', 'scrutiny', 'steering', 'organising', 'management', 'executive', 'audit', 'sixth', 'form', 'further', 'education', 'technical']);
+
 /** "a Labour council" names a party's majority, not a council. */
 const PARTIES = new Set(['labour', 'conservative', 'tory', 'liberal', 'democrat', 'green', 'reform', 'snp', 'plaid', 'independent', 'lib']);
 
@@ -160,6 +163,11 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
   }
   if (last - first < 1) return undefined;
   if (last - first === 1 && COMPOUND_PREFIXES.has(tokens.key[first])) return undefined;
+  if (head === last && ['committee', 'college', 'university'].includes(tokens.key[head])) {
+    let named = false;
+    for (let k = first; k < head && !named; k++) named = !GENERIC_KINDS.has(tokens.key[k]) && !isConnector(tokens, k);
+    if (!named) return undefined;
+  }
   if (!(tokens.flags[head] & CAPITALISED)) {
     // A lower-case council needs a place before it: not "the City council" or "a Labour council".
     if (PARTIES.has(tokens.key[first])) return undefined;
