@@ -35,6 +35,8 @@ export type ConfigGroup = 'highlights' | 'decoratePlainTextAndMarkdown' | 'analy
 
 export interface ConfigChange {
   affects(group: ConfigGroup): boolean;
+  /** One setting, by its key under `crimeAnnotator.` ("analysis.maxFileSize"). */
+  affectsSetting(key: string): boolean;
 }
 
 export function readConfig(get: <T>(key: string, fallback: T) => T): ExtensionConfig {
@@ -81,7 +83,10 @@ export class ConfigurationService extends Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(configSection)) return;
         this._current = ConfigurationService.read();
-        this._onDidChange.fire({ affects: (group) => e.affectsConfiguration(`${configSection}.${group}`) });
+        this._onDidChange.fire({
+          affects: (group) => e.affectsConfiguration(`${configSection}.${group}`),
+          affectsSetting: (key) => e.affectsConfiguration(`${configSection}.${key}`),
+        });
       }),
     );
   }

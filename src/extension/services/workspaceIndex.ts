@@ -71,7 +71,8 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     this.record = createRecordIndex({ logger: log });
     this._register({ dispose: () => this.syncTimers.forEach((t) => clearTimeout(t)) });
     this._register(config.onDidChange((change) => {
-      if (change.affects('workspace') || change.affects('analysis') || change.affects('decoratePlainTextAndMarkdown')) logErrors(this.reindex(), 'index.reindex (settings changed)', log);
+      // The trigger and delay change when analysis runs, not what the index holds.
+      if (change.affects('workspace') || change.affectsSetting('analysis.maxFileSize') || change.affects('decoratePlainTextAndMarkdown')) logErrors(this.reindex(), 'index.reindex (settings changed)', log);
     }));
   }
 
@@ -88,6 +89,9 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     this._register(watcher.onDidCreate((uri) => this.onDiskChange(uri)));
     this._register(watcher.onDidChange((uri) => this.onDiskChange(uri)));
     this._register(watcher.onDidDelete((uri) => this.onDiskDelete(uri)));
+    // A deleted or renamed folder is one event for the folder, which the include glob does not match.
+    const folders = this._register(vscode.workspace.createFileSystemWatcher('**/*', true, true, false));
+    this._register(folders.onDidDelete((uri) => this.onFolderDelete(uri)));
     this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.onClosed(doc)));
     const references = this._register(vscode.workspace.createFileSystemWatcher(this.config.current.workspace.referenceFiles));
     this._register(references.onDidCreate((uri) => logErrors(this.indexReference(uri), 'index.references', this.log)));
@@ -356,6 +360,11 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     );
   }
 
+  private onFolderDelete(folder: vscode.Uri): void {
+    const prefix = folder.toString().replace(/\/?$/, '/');
+    for (const entry of [...this.entries.values()]) if (entry.uri.toString().startsWith(prefix)) this.onDiskDelete(entry.uri);
+  }
+
   private inWorkspaceScope(uri: vscode.Uri): boolean {
     if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
     const relative = vscode.workspace.asRelativePath(uri, false);
@@ -377,6 +386,7 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     const folders = vscode.workspace.workspaceFolders ?? [];
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Crime Annotator' }, async (progress) => {
       const { include, exclude, maxFiles } = this.config.current.workspace;
+      this.skips.clear(); // this scan finds again what the limits keep out
       let files: vscode.Uri[] = [];
       if (folders.length > 0) {
         progress.report({ message: 'finding documents' });
@@ -392,8 +402,14 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
         }
       }
       // Forget files no longer in scope (settings changed, files deleted while we were not watching).
+      // A search can come back short on a busy machine, so without a limit in force a file it missed
+      // stays if it is still in scope and on disk.
       const wanted = new Set([...files, ...open.map((d) => d.uri)].map((u) => u.toString()));
-      for (const entry of [...this.entries.values()]) if (!wanted.has(entry.uri.toString())) this.remove(entry.uri);
+      const limited = skippedForMaxFiles(this.skips);
+      for (const entry of [...this.entries.values()]) {
+        if (wanted.has(entry.uri.toString())) continue;
+        if (limited || !this.inWorkspaceScope(entry.uri) || !(await exists(entry.uri))) this.remove(entry.uri);
+      }
 
       progress.report({ message: 'reading reference tables' });
       await this.indexReferences();
@@ -439,7 +455,11 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
       return;
     }
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open && this.isRelevant(open)) return; // opened while we were reading: the editor's text wins
+    if (open && this.isRelevant(open)) {
+      // Open in VS Code (perhaps only held after its editor closed): its text wins over the disk's.
+      await this.analyzeOpen(open);
+      return;
+    }
     const previous = this.entries.get(uri.toString());
     if (previous && previous.text === text && previous.optionsGeneration === this.optionsGeneration) return;
     this.put(await this.analyseText(uri, -1, text, previous));
@@ -461,6 +481,15 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
       if (n.severity !== 'info') this.log.warn(`${vscode.workspace.asRelativePath(uri)}: ${n.message}`);
     }
   }
+}
+
+function skippedForMaxFiles(skips: ReadonlyMap<string, SkippedDocument>): boolean {
+  for (const s of skips.values()) if (s.reason.startsWith('beyond maxFiles')) return true;
+  return false;
+}
+
+function exists(uri: vscode.Uri): Thenable<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
 
 /** A record update this fast runs with every analysis; a slower one waits for a pause in typing. */

@@ -10,6 +10,8 @@ describe('decorations', function () {
 
   before(async () => {
     api = await activateApi();
+    // A setting a test changed may have narrowed the index; the next test starts from the whole workspace.
+    scope.afterSettingsReset = () => api.index.reindex();
   });
   afterEach(() => scope.cleanup());
 
@@ -114,6 +116,8 @@ describe('decorations', function () {
     await waitFor('a file skipped for maxFiles', () => api.index.skipped().find((s) => /maxFiles/.test(s.reason)));
     const fromDisk = api.index.documents().filter((d) => d.version === -1);
     assert.ok(fromDisk.length <= 2, `${fromDisk.length} files indexed from disk`);
+    await scope.cleanup();
+    assert.ok(!api.index.skipped().some((s) => /maxFiles/.test(s.reason)), 'the limit no longer applies once reset');
   });
 
   it('does not analyse a document over maxFileSize, and lists it as skipped with the reason', async () => {

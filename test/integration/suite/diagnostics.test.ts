@@ -12,6 +12,8 @@ describe('diagnostics and quick fixes', function () {
 
   before(async () => {
     api = await activateApi();
+    // A setting a test changed may have narrowed the index; the next test starts from the whole workspace.
+    scope.afterSettingsReset = () => api.index.reindex();
   });
   afterEach(() => scope.cleanup());
 

@@ -42,6 +42,8 @@ export class TestScope {
   private static written = 0;
   private readonly settings: string[] = [];
   readonly disposables: vscode.Disposable[] = [];
+  /** Run after settings were put back, e.g. to wait until the index has re-scanned for the next suite. */
+  afterSettingsReset: (() => Promise<unknown>) | undefined;
 
   async write(name: string, text: string): Promise<vscode.Uri> {
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -71,7 +73,9 @@ export class TestScope {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const key of this.settings.splice(0)) await vscode.workspace.getConfiguration('crimeAnnotator').update(key, undefined, vscode.ConfigurationTarget.Global);
+    const reset = this.settings.splice(0);
+    for (const key of reset) await vscode.workspace.getConfiguration('crimeAnnotator').update(key, undefined, vscode.ConfigurationTarget.Global);
+    if (reset.length > 0) await this.afterSettingsReset?.();
     for (const uri of this.files.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   }
 }

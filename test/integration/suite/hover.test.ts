@@ -10,6 +10,8 @@ describe('hover cards', function () {
 
   before(async () => {
     api = await activateApi();
+    // A setting a test changed may have narrowed the index; the next test starts from the whole workspace.
+    scope.afterSettingsReset = () => api.index.reindex();
   });
   afterEach(() => scope.cleanup());
 
