@@ -5,7 +5,19 @@ export const BULLET = /^\s*(?:[•*·▪‣◦–-]|\d+[.)])\s+/;
  * Block number of each line. A blank line starts a new block, except between items of one list; a line
  * ending in ":" joins the list it introduces, so "The Met's work resulted in:" belongs with its bullets.
  */
-export function blockOfLine(text: string): number[] {
+export function blockOfLine(text: string): readonly number[] {
+  // The claims and the checks of a document both need its blocks: the last text's are kept.
+  if (text !== lastText) {
+    lastBlocks = blocksOf(text);
+    lastText = text;
+  }
+  return lastBlocks;
+}
+
+let lastText: string | undefined;
+let lastBlocks: readonly number[] = [];
+
+function blocksOf(text: string): number[] {
   const lines = text.split(/\r\n|\r|\n/);
   const out: number[] = [];
   let block = 0;

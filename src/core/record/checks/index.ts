@@ -13,7 +13,8 @@ import { sumChecks } from './sums';
 export function checkDocument(doc: SourceDocument, claims?: readonly LinkableClaim[]): ArithmeticCheck[] {
   const ctx = checkContext(doc);
   const checks = [...sumChecks(ctx), ...percentChangeChecks(ctx), ...proportionChecks(ctx), ...linkedFigureChecks(ctx, claims)];
-  return checks.sort((a, b) => firstStart(a) - firstStart(b) || (a.checkId < b.checkId ? -1 : 1));
+  const starts = new Map(checks.map((c) => [c, firstStart(c)] as const));
+  return checks.sort((a, b) => starts.get(a)! - starts.get(b)! || (a.checkId < b.checkId ? -1 : 1));
 }
 
 function firstStart(c: ArithmeticCheck): number {

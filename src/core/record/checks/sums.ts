@@ -12,7 +12,16 @@ const MAX_LIST_PARTS = 6;
 const GENERIC_SUBJECTS = new Set(['people', 'persons', 'individuals', 'suspects', 'offenders', 'items', 'drugs', 'suspected drugs']);
 const MAX_CANDIDATE_PARTS = 10;
 
+/** Whether each figure has a total cue: both kinds of sum check ask, and the patterns are not cheap. */
+const cues = new WeakMap<CheckFigure, boolean>();
+
 function hasTotalCue(ctx: CheckContext, t: CheckFigure): boolean {
+  let cue = cues.get(t);
+  if (cue === undefined) cues.set(t, (cue = totalCue(ctx, t)));
+  return cue;
+}
+
+function totalCue(ctx: CheckContext, t: CheckFigure): boolean {
   const sStart = t.f.sentence?.start ?? t.f.start;
   const sEnd = t.f.sentence?.end ?? t.f.end;
   const before = ctx.doc.text.slice(Math.max(sStart, t.f.start - 40), t.f.start);
