@@ -36,9 +36,20 @@ const QUALIFIER_SHAPES: ReadonlyArray<readonly [Shape, readonly string[]]> = [
 
 const SHAPE_BY_QUALIFIER = new Map<string, Shape>(QUALIFIER_SHAPES.flatMap(([shape, words]) => words.map((w) => [w, shape] as const)));
 
+/** Shapes by qualifier as written: a workspace repeats a handful of qualifiers thousands of times. */
+const shapeByWritten = new Map<string, Shape | null>();
+
+function shapeOfWords(qualifier: string): Shape | null {
+  let shape = shapeByWritten.get(qualifier);
+  if (shape === undefined) {
+    shape = SHAPE_BY_QUALIFIER.get(qualifier.trim().toLowerCase().replace(/\s+/g, ' ')) ?? null;
+    if (shapeByWritten.size < 10_000) shapeByWritten.set(qualifier, shape);
+  }
+  return shape;
+}
+
 function shapeOf(f: Qualified): Shape {
-  const q = f.qualifier.trim().toLowerCase().replace(/\s+/g, ' ');
-  const byWords = SHAPE_BY_QUALIFIER.get(q);
+  const byWords = shapeOfWords(f.qualifier);
   if (byWords) return byWords;
   switch (f.bound) {
     case 'lower':
