@@ -51,6 +51,14 @@ describe('findEntities on unseen kinds of release: organisations', () => {
     ]);
   });
 
+  it('reads "for the West Midlands" and "Kent’s PCC", and a Deputy Mayor only without "of"', () => {
+    assert.deepEqual(orgIds('The Police and Crime Commissioner for the West Midlands and Kent’s PCC met the Deputy Mayor, then the Deputy Mayor of Hackney.'), [
+      'Police and Crime Commissioner for the West Midlands=west-midlands-pcc',
+      'Kent’s PCC=kent-pcc',
+      'Deputy Mayor=mopac',
+    ]);
+  });
+
   it('knows UK departments, Parliament and its committees', () => {
     assert.deepEqual(
       orgs('The Home Affairs Committee took evidence from HM Treasury, the Cabinet Office, the DWP and the Ministry of Justice before the House of Commons debated it.'),
