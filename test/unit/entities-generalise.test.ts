@@ -266,6 +266,7 @@ describe('findEntities on unseen kinds of release: legal terms', () => {
         'requiring a person to perform forced or compulsory labour=offence',
       ],
     );
+    assert.deepEqual(terms('She called Rape Crisis after the rape and visited the Sexual Assault Referral Centre.'), ['rape=offence']);
     assert.deepEqual(terms('She admitted common assault and perverting the course of justice, but not the assault rifle charge.'), [
       'common assault=offence',
       'perverting the course of justice=offence',
