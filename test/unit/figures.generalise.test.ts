@@ -74,6 +74,30 @@ describe('findFigures: changes stated in words', () => {
   });
 });
 
+describe('findFigures: more wording from annual reports, courts and government', () => {
+  it('does not read the particle of "hand over" as a qualifier', () => {
+    assert.deepEqual(figuresOf('The gang was ordered to hand over £412,000.').map((f) => [f.text, f.qualifier, f.counts]), [['£412,000', 'exact', 'confiscation']]);
+    assert.equal(figuresOf('Officers seized over £5,000.')[0].qualifier, 'over');
+  });
+
+  it('reads "N times that of" as a multiple and any small denominator as a proportion', () => {
+    assert.deepEqual(figuresOf('The rate is about 2.7 times that of England.').map((f) => [f.text, f.value, f.unit]), [['about 2.7 times', 2.7, 'ratio']]);
+    assert.deepEqual(figuresOf('She was reported missing three times.').map((f) => f.unit), ['count']);
+    assert.deepEqual(figuresOf('One in six children had been exploited.').map((f) => [f.text, f.value, f.unit]), [['One in six', 0.166666666667, 'ratio']]);
+  });
+
+  it('reads an age band written "under-25s"', () => {
+    assert.deepEqual(figuresOf('A service for under-25s and their families.').map((f) => [f.text, f.value, f.unit, f.counts]), [['under-25s', 25, 'years', 'age']]);
+  });
+
+  it('finds the subject of a change past an aside, and sentences past words between verb and "for"', () => {
+    assert.equal(figuresOf('Supply offences, which include county lines activity, rose to 4,187.')[0].counts, 'charges');
+    assert.deepEqual(read('They were jailed in 2022 for a total of 61 years.'), [['61 years', 'prison sentence']]);
+    assert.deepEqual(read('He must pay £188,250 or serve an extra three years.'), [['£188,250', 'confiscation'], ['three years', 'prison sentence']]);
+    assert.deepEqual(read('The Home Office has committed £145 million to the programme.'), [['£145 million', 'funding']]);
+  });
+});
+
 describe('findFigures: numbers that are not claims', () => {
   it('skips text numbers, references, postcodes and the number of a phone line', () => {
     assert.deepEqual(read('Text 61016, or text SAFE to 85258, or call 0800 40 50 40.'), []);

@@ -47,7 +47,7 @@ const MEASURES: readonly CompiledMeasure[] = (data.measures as MeasureEntry[]).m
 const SUBJECT_RE = new RegExp(`(?<![\\p{L}])${fragment(data.subjects)}${END}`, 'iu');
 
 /** Words between a verb and its number that say nothing about what is counted. */
-const FILLER_END_RE = /\s*(?:\b(?:a total of|a combined total of|total of|a combined|combined|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to)\s*)*$/i;
+const FILLER_END_RE = /\s*(?:\b(?:a total of|a combined total of|total of|a combined|combined|an extra|extra|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to)\s*)*$/i;
 
 export interface MeasureQuery {
   readonly unit: FigureUnit;
@@ -167,7 +167,12 @@ function specificMeasure(q: MeasureQuery): string | null {
  */
 export function subjectNounIn(text: string, unit: FigureUnit): string | null {
   const parts = text.replace(/[,\s]+$/, '').split(/,\s+/);
-  return firstNounIn(parts[parts.length - 1], unit);
+  // "Supply offences, which include county lines activity, rose to": past an aside to the subject.
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const named = firstNounIn(parts[i], unit);
+    if (named || !/^(?:which|who|that|including|includ(?:es|ing)|mostly|mainly|largely)\b/i.test(parts[i])) return named;
+  }
+  return null;
 }
 
 function firstNounIn(text: string, unit: FigureUnit): string | null {

@@ -22,6 +22,7 @@ const QUALIFIER_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}\\d])(${ENTRIES.map((e) => 
 const SUFFIX = data.suffixes[0] as { qualifier: string; bound: QualifierBound };
 
 const LOOKBACK = 40;
+const PHRASAL_OVER_RE = /\b(?:hand|hands|handed|handing|turn|turns|turned|turning|took|take|takes|taken|taking|sign|signed|signing|pass|passed|passing|give|gave|given|giving|carried|carry|taken)\s+$/i;
 
 /** The qualifier right before `start` ("more than £180,000"), if any. */
 export function qualifierBefore(text: string, start: number): QualifierReading | undefined {
@@ -31,6 +32,8 @@ export function qualifierBefore(text: string, start: number): QualifierReading |
   if (!m) return undefined;
   const entry = BY_PHRASE.get(m[1].toLowerCase().replace(/\s+/g, ' '));
   if (!entry) return undefined;
+  // "hand over £412,000", "took over 20 properties": the verb's particle, not a bound.
+  if (entry.qualifier === 'over' && PHRASAL_OVER_RE.test(before.slice(0, m.index + m[0].indexOf(m[1])))) return undefined;
   return { qualifier: entry.qualifier, bound: entry.bound, start: from + m.index + m[0].indexOf(m[1]) };
 }
 

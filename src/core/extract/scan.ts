@@ -26,8 +26,9 @@ export interface NumberToken {
 const DIGITS_RE = /([£$€]\s?|GBP\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/g;
 /** "£31, 250": a stray space after the thousands comma, only trusted after a pound sign. */
 const SLIPPED_THOUSANDS_RE = /, (\d{3})(?![\d,]|\.\d)/y;
-const RATIO_RE = /\s+(?:in|out\s+of)\s+(?:every\s+)?(10|100|1,000|1000|20|50|5|4|3|ten|five|four|three|twenty|fifty|a\s+hundred)(?![\p{L}\d])(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|per\s?cent)\b)/iuy;
-const RATIO_DENOMINATORS: Readonly<Record<string, number>> = { ten: 10, five: 5, four: 4, three: 3, twenty: 20, fifty: 50, 'a hundred': 100 };
+const RATIO_RE = /\s+(?:in|out\s+of)\s+(?:every\s+)?(10|100|1,000|1000|20|50|[2-9]|ten|two|three|four|five|six|seven|eight|nine|twenty|fifty|a\s+hundred)(?![\p{L}\d])(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|per\s?cent)\b)/iuy;
+const TIMES_COMPARED_RE = /(\s+times)\s+(?:that|those|the|as|higher|more|greater|larger|bigger|lower|smaller|over)\b/iy;
+const RATIO_DENOMINATORS: Readonly<Record<string, number>> = { ten: 10, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, twenty: 20, fifty: 50, 'a hundred': 100 };
 const FRACTION_RE = /\b(?:(a|one|two|three|four)(\s+|-)(thirds?|quarters?|fifths?)\b|(half)(?=\s+of\s+(?:all\s+)?(?:the|those|these|them|its|their|all)\b)|(half)(?=\s*(?:[,.;:)]|$|\s+(?:on|in|since|from|compared|over|last|this|year|between)\b)))/gi;
 const FRACTION_OF_SCALE_RE = /\s+of\s+an?\s+(million|billion|thousand)(\s+pounds)?(?![\p{L}])/iuy;
 /** "went up by more than half": a bare "half" is a figure only as the size of a change. */
@@ -41,6 +42,7 @@ const VAGUE_POUNDS_RE = /\s+of\s+pounds(?![\p{L}])/uy;
 const HYPHENATED_WORD_AFTER_RE = /-\p{L}/uy;
 const NUMBER_BEFORE_RE = /\bnumber\s+$/i;
 
+const AGE_BAND_BEFORE_RE = /(?:under|over)-$/i;
 const AGE_DECADE_BEFORE_RE = /\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?$/i;
 const INTERVAL_BEFORE_RE = /\b(?:last|past|next|previous|first|coming|final|recent|following)\s+$/i;
 const INTERVAL_AFTER_RE = /\s+(?:[\p{L}-]+\s+)?(?:years?|months?|weeks?|days?|hours?)(?![\p{L}])/iuy;
@@ -83,6 +85,13 @@ function scanDigits(text: string, excluded: readonly Span[], out: NumberToken[])
     let numEnd = numStart + m[2].length;
     let written = m[2];
     if (currency && currency !== '£' && currency !== 'GBP') continue;
+    if (!currency && text[numEnd] === 's' && AGE_BAND_BEFORE_RE.test(text.slice(Math.max(0, numStart - 6), numStart)) && !overlapsAny(excluded, numStart, numEnd)) {
+      // "under-25s": an age band, the prefix and the plural in the span.
+      const band = AGE_BAND_BEFORE_RE.exec(text.slice(Math.max(0, numStart - 6), numStart))!;
+      const value = Number(written);
+      out.push({ start: numStart - band[0].length, end: numEnd + 1, value, precision: 1, unit: 'years', age: true, plus: false, isOne: false, inWords: false });
+      continue;
+    }
     if (overlapsAny(excluded, numStart, numEnd) || isGluedToName(text, numStart, numEnd)) continue;
     const money = currency !== undefined;
     if (money && !written.includes(',') && !written.includes('.') && written.length <= 3) {
@@ -149,9 +158,11 @@ function withMonths(text: string, t: NumberToken): NumberToken {
   return { ...t, end: t.end + m[0].length, value: Number((t.value + months / 12).toPrecision(6)), precision: Number((1 / 12).toPrecision(6)) };
 }
 
-/** "nine in 10", "one in ten", "3 out of 4": a proportion, not two counts. */
+/** "nine in 10", "one in ten", "3 out of 4": a proportion, not two counts. "2.7 times that of": a multiple. */
 function withRatio(text: string, t: NumberToken): NumberToken {
   if (t.unit !== 'count') return t;
+  const times = sticky(TIMES_COMPARED_RE, text, t.end);
+  if (times) return { ...t, end: t.end + times[1].length, unit: 'ratio', isOne: false };
   const m = sticky(RATIO_RE, text, t.end);
   if (!m) return t;
   const key = m[1].toLowerCase().replace(/\s+/g, ' ');
