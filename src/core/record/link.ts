@@ -232,6 +232,8 @@ export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedG
   const byKey = new Map<string, LinkedRecord>();
   const records: CrossSourceRecord[] = [];
   const added: CrossSourceRecord[] = [];
+  let misses = 0;
+  let byFirstMember: Map<Claim, LinkedRecord> | undefined;
   for (const k of clusters) {
     const period = periodOf(k);
     const key = keyOf(k, period, seen);
@@ -242,7 +244,10 @@ export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedG
       linked = old;
       old.keptBy = pass;
     } else {
-      linked = toRecord(k, key, period);
+      // A new record early in the group renumbers the later ones of its key ("#3" becomes "#4"): the same
+      // claims under a new id, judged as before.
+      const moved = previous && ++misses > RENUMBERING_AFTER ? (byFirstMember ??= firstMembers(previous)).get(k.members[0].claim) : undefined;
+      linked = moved && sameMembers(moved.members, k) ? renamed(moved, k, key) : toRecord(k, key, period);
       added.push(linked.record);
     }
     byKey.set(key, linked);
@@ -256,6 +261,28 @@ export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedG
 /** The records of one group's claims (see `relinkGroup`). */
 export function linkGroup(claims: readonly LinkableClaim[], options: LinkOptions = {}): CrossSourceRecord[] {
   return [...relinkGroup(claims, undefined, options).group.records];
+}
+
+/** After this many new records in one relink, look for renumbered ones (a lookup table costs a pass). */
+const RENUMBERING_AFTER = 4;
+
+function firstMembers(group: LinkedGroup): Map<Claim, LinkedRecord> {
+  const out = new Map<Claim, LinkedRecord>();
+  for (const linked of group.byKey.values()) out.set(linked.members[0], linked);
+  return out;
+}
+
+/** A record of the same claims under a new key: new claim copies with the new id, the judgement kept. */
+function renamed(moved: LinkedRecord, k: Cluster, key: string): LinkedRecord {
+  const recordId = recordIdOf(k.members[0].measure, key);
+  const copies = new Map<Claim, Claim>();
+  const joined = k.members.map((m) => {
+    const copy = { ...m.claim, recordId };
+    copies.set(m.claim, copy);
+    return (m.claim = copy);
+  });
+  const record: CrossSourceRecord = { ...moved.record, recordId, key, claims: moved.record.claims.map((c) => copies.get(c)!) };
+  return { record, members: joined, keptBy: 0 };
 }
 
 function sameMembers(claims: readonly Claim[], k: Cluster): boolean {
