@@ -86,6 +86,11 @@ describe('findFigures: more wording from annual reports, courts and government',
     assert.deepEqual(figuresOf('One in six children had been exploited.').map((f) => [f.text, f.value, f.unit]), [['One in six', 0.166666666667, 'ratio']]);
   });
 
+  it('reads both ends of a hyphenated range of ages, but not of a year span', () => {
+    assert.deepEqual(read('The suspects were aged 16-19.'), [['16', 'age'], ['19', 'age']]);
+    assert.deepEqual(read('In 2022-23 there were 45 arrests.'), [['45', 'arrests']]);
+  });
+
   it('reads an age band written "under-25s"', () => {
     assert.deepEqual(figuresOf('A service for under-25s and their families.').map((f) => [f.text, f.value, f.unit, f.counts]), [['under-25s', 25, 'years', 'age']]);
   });
@@ -105,6 +110,7 @@ describe('findFigures: numbers that are not claims', () => {
     assert.deepEqual(read('The station at Trinity Road, BS2 0NW, is by the M20.'), []);
     assert.deepEqual(read('Call us via 101, by email, or on 999.'), []);
     assert.deepEqual(read('Text BTP on 61016.'), []);
+    assert.deepEqual(read('Officers arrived at 14.30 and PC 1234 Smith made the arrest.'), []);
   });
 
   it('counts calls, but not the 999 that names them', () => {

@@ -29,7 +29,7 @@ const ONE_IDIOM_AFTER_RE = /^\s*(?:of|another|in|or|day|time|way|point|hour|minu
 const CONJUNCTION_BEFORE_RE = /\b(?:and|with|plus)\s+$/i;
 const ONE_IDIOM_BEFORE_RE = /\b(?:in|at|on|no|number|every|any|the|this|that|each|which|for|to|with|and|is|was|as|from)\s+$/i;
 const SEIZED_CONTEXT_RE = /seiz|cash|haul|recover|confiscat|found/i;
-const FUNDING_CONTEXT_RE = /fund|grant|invest|budget/i;
+const FUNDING_CONTEXT_RE = /fund|grant|invest|budget|donat/i;
 /** "£5m for Operation Orochi": money given for a purpose. */
 const MONEY_FOR_RE = /^\s*(?:for|to)\s/i;
 /** "arrests rose from 80 to 120": both numbers count what the clause is about. */

@@ -26,6 +26,10 @@ const EXCLUDED_RES: readonly RegExp[] = [
   /\b\d{1,4}\/\d{3,8}\/\d{2,4}\b/g,
   // "the number of 999 calls", "a 101 call": the number names the line, it does not count the calls.
   /(?<!\b(?:more than|over|nearly|almost|about|around|some|at least)\s+)\b(?:999|101|111)(?=\s+(?:calls?|line|number|service|operators?|call handlers?)\b)/giu,
+  // Times written with a point after a time preposition: "at 14.30", "until 10.00".
+  /(?<=\b(?:at|from|until|till|before|after|between|around|about|approximately)\s+)(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.])(?!\s*(?:%|per\b|kg|g\b|grams?|kilos?|m\b|million|bn|billion|k\b|tonnes?|times|hours|minutes|miles))/giu,
+  // Officers' collar numbers: "PC 1234 Smith".
+  /\b(?:PC|DC|PCSO|DS|PS|Sgt|Sergeant|Constable)\.?\s+\d{2,5}\b/gu,
   // UK postcodes: "ME14 1XX", "BS2 0NW".
   /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/g,
   // "call 101", "dial 999", "on 101", "101 or 999".
@@ -94,13 +98,21 @@ export function isGluedToName(text: string, start: number, end: number): boolean
   const before = text[start - 1] ?? '';
   const before2 = text[start - 2] ?? '';
   if (/[\p{L}\d_#@/]/u.test(before)) return true;
-  if ((before === '-' || before === '.') && /[\p{L}\d]/u.test(before2)) return true;
+  if ((before === '-' || before === '.') && /[\p{L}\d]/u.test(before2) && !(before === '-' && isRangeEnd(text, start - 1))) return true;
   const after = text[end] ?? '';
   const after2 = text[end + 1] ?? '';
   if (after === '/' && /\d/.test(after2)) return true;
   if (after === '.' && /\d/.test(after2)) return true;
   if (after === ':' && /\d/.test(after2)) return true;
   return false;
+}
+
+/** "aged 16-19", "10-15 years": the second number of a range of small numbers, not a code or a year span. */
+function isRangeEnd(text: string, dash: number): boolean {
+  let i = dash;
+  while (i > 0 && /\d/.test(text[i - 1])) i--;
+  const first = text.slice(i, dash);
+  return first.length >= 1 && first.length <= 3 && !/[\p{L}\d_#@/.,:-]/u.test(text[i - 1] ?? '');
 }
 
 /** A four-digit number that reads as a year ("in 2018", "2020 needs to be"). */
