@@ -92,13 +92,6 @@ function scanDigits(text: string, excluded: readonly Span[], out: NumberToken[])
       out.push({ start: numStart - band[0].length, end: numEnd + 1, value, precision: 1, unit: 'years', age: true, plus: false, isOne: false, inWords: false });
       continue;
     }
-    if (!currency && text[numEnd] === 's' && sticky(AGE_BAND_BEFORE_RE, text, Math.max(0, numStart - 6)) && !overlapsAny(excluded, numStart, numEnd)) {
-      // "under-25s": an age band, the prefix and the plural in the span.
-      const band = AGE_BAND_BEFORE_RE.exec(text.slice(Math.max(0, numStart - 6), numStart))!;
-      const value = Number(written);
-      out.push({ start: numStart - band[0].length, end: numEnd + 1, value, precision: 1, unit: 'years', age: true, plus: false, isOne: false, inWords: false });
-      continue;
-    }
     if (overlapsAny(excluded, numStart, numEnd) || isGluedToName(text, numStart, numEnd)) continue;
     const money = currency !== undefined;
     if (money && !written.includes(',') && !written.includes('.') && written.length <= 3) {
