@@ -91,6 +91,17 @@ describe('findFigures: more wording from annual reports, courts and government',
     assert.deepEqual(read('In 2022-23 there were 45 arrests.'), [['45', 'arrests']]);
   });
 
+  it('reads a teenage range stated as what people were, and a share followed by its verb', () => {
+    assert.deepEqual(read('Each of the children was between 14 and 16.'), [['14', 'age'], ['16', 'age']]);
+    assert.deepEqual(figuresOf('Of those seen, nearly a fifth had been reported missing.').map((f) => [f.text, f.value]), [['nearly a fifth', 0.2]]);
+    assert.deepEqual(figuresOf('A third man was bailed.'), []);
+  });
+
+  it('counts people locked up as defendants and searches as warrants', () => {
+    assert.deepEqual(read('Two brothers who ran the line have been locked up.'), [['Two', 'defendants']]);
+    assert.deepEqual(read('Police carried out nine searches on Wednesday.'), [['nine', 'warrants executed']]);
+  });
+
   it('reads an age band written "under-25s"', () => {
     assert.deepEqual(figuresOf('A service for under-25s and their families.').map((f) => [f.text, f.value, f.unit, f.counts]), [['under-25s', 25, 'years', 'age']]);
   });

@@ -51,6 +51,8 @@ const AGE_QUALIFIERS = new Set(['as young as']);
 const NAME_COMMA_BEFORE_RE = /(?:[A-Z][\p{L}’'-]+|\b(?:man|woman|boy|girl|teenager|youth|suspect|defendant|victim|driver|passenger|mother|father|son|daughter|brother|sister|pensioner|student|resident|dealer|runner|offender|accused))\s*,\s*$/u;
 const NAME_COMMA_AFTER_RE = /^\s*(?:,|and\b|\)|were\b|was\b|both\b|from\b|of\b)/;
 /** "the runners were just 15": a teenage number stated as what people were. */
+/** "the children were between 14 and 16": a teenage range stated as what people were. */
+const TEEN_RANGE_BEFORE_RE = /\b(?:was|were|is|are)\s+(?:all\s+)?between\s+(?:1\d\s+and\s+)?$/i;
 const JUST_AGE_BEFORE_RE = /\b(?:was|were|is|are)\s+(?:just|only)\s+$/i;
 /** "a 15- or 16-year-old". */
 const AGE_RANGE_AFTER_RE = /^-?\s*(?:or|to|and)\s+(?:an?\s+)?\d{1,2}-years?-old\b/i;
@@ -244,7 +246,7 @@ function partOf(text: string, earlier: readonly Draft[], sentence: Span, start: 
   }
   // "... 1,894 knife injuries. The Met attributed 412 of them ...": the whole is in the sentence before, same paragraph.
   const previous = earlier[earlier.length - 1];
-  if (previous?.counts && previous.sentence.start !== sentence.start && !/\n\s*\n/.test(text.slice(previous.end, start))) return previous.counts;
+  if (previous?.counts && !TIME_MEASURES.has(previous.counts) && previous.sentence.start !== sentence.start && !/\n\s*\n/.test(text.slice(previous.end, start))) return previous.counts;
   return null;
 }
 
@@ -282,6 +284,7 @@ function isAge(token: NumberToken, qualifier: string | undefined, before: string
   if (qualifier && AGE_LIMIT_QUALIFIERS.has(qualifier) && token.value >= 10 && token.value <= 25 && AGE_LIMIT_BEFORE_RE.test(before) && /^\s*(?:[,.;)]|and\b|or\b|$)/.test(after)) return true;
   if (AGE_BEFORE_RE.test(before) || AGE_RANGE_AFTER_RE.test(after)) return true;
   if (token.value >= 10 && token.value <= 19 && JUST_AGE_BEFORE_RE.test(before) && /^\s*(?:[,.;)]|$)/.test(after)) return true;
+  if (token.value >= 10 && token.value <= 19 && TEEN_RANGE_BEFORE_RE.test(before)) return true;
   return token.value >= 10 && token.value < 100 && !token.inWords && NAME_COMMA_BEFORE_RE.test(before) && NAME_COMMA_AFTER_RE.test(after);
 }
 

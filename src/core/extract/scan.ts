@@ -186,7 +186,7 @@ function scanFractions(text: string, excluded: readonly Span[], out: NumberToken
     } else {
       const hyphenated = m[2] === '-';
       // "a third of all seizures" is a share; "fell by a third" the size of a change.
-      const share = hyphenated || /^\s+of\b/i.test(text.slice(end, end + 4));
+      const share = hyphenated || /^\s+(?:of|had|have|has|were|was|are|is)\b/i.test(text.slice(end, end + 6));
       if (!share && !HALF_AS_CHANGE_BEFORE_RE.test(text.slice(Math.max(0, start - 30), start))) continue;
       const d = FRACTION_DENOMINATORS[m[3].toLowerCase()];
       const n = FRACTION_NUMERATORS[m[1].toLowerCase()];
