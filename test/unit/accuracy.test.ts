@@ -76,6 +76,13 @@ describe('accuracy against the hand-annotated gold set', function () {
     assert.ok(heldout.cases.length >= 3, `only ${heldout.cases.length} held-out documents loaded`);
   });
 
+  it('dev gold (figures only) still fits its texts', () => {
+    const dev = run.corpora.find((c) => c.corpus === 'dev')!;
+    assert.deepEqual(dev.problems, []);
+    assert.ok(dev.cases.length >= 10, `only ${dev.cases.length} dev documents loaded`);
+    assert.ok(dev.cases.every((c) => c.kinds?.length === 1 && c.kinds[0] === 'figure'), 'dev gold annotates figures only');
+  });
+
   it('blind gold still fits its texts', () => {
     const blind = run.corpora.find((c) => c.corpus === 'blind')!;
     assert.deepEqual(blind.problems, []);
