@@ -3,7 +3,7 @@ export interface Indexed {
   /** Hull of the members' link windows, in days (see `linkWindow`). */
   windowLo: number;
   windowHi: number;
-  readonly docs: Set<string>;
+  readonly docs: readonly string[];
   /** Creation order: candidates are returned in it, as the linker tries clusters oldest first. */
   seq: number;
   /** The query that last returned this cluster, so a query lists each cluster once without a Set. */

@@ -13,7 +13,9 @@ interface Cluster extends Indexed {
   operation?: string;
   froms: readonly string[];
   tos: readonly string[];
-  readonly docs: Set<string>;
+  readonly docs: string[];
+  /** `docs` as a set once there are enough for looking them up one by one to cost. */
+  docSet: Set<string> | undefined;
   /** Smallest and largest stated value of the members, in the base unit. */
   lo: number;
   hi: number;
@@ -62,6 +64,13 @@ function withinRestatementRatio(v: number, k: Cluster): boolean {
   return lo > 0 && hi / lo <= RESTATEMENT_RATIO;
 }
 
+/** Most clusters hold a few documents' figures: a Set for each would cost more than it saves. */
+function hasDoc(k: Cluster, docId: string): boolean {
+  if (k.docs.length <= 8) return k.docs.includes(docId);
+  k.docSet ??= new Set(k.docs);
+  return k.docSet.has(docId);
+}
+
 function compatible(c: LinkableClaim, k: Cluster): boolean {
   if (c.organisation && k.organisation && c.organisation !== k.organisation) return false;
   if (c.operation && k.operation && c.operation !== k.operation) return false;
@@ -72,7 +81,7 @@ function compatible(c: LinkableClaim, k: Cluster): boolean {
   // Without an agreed period, figures far apart count different things ("two men arrested" on the A11 is
   // not a restatement of the week's 290 arrests); a restatement error is a near miss (40 for 43, 300 for 290).
   if (!(claimHasPeriod && clusterHasPeriod) && !withinRestatementRatio(c.point, k)) return false;
-  if (k.docs.has(c.claim.docId)) {
+  if (hasDoc(k, c.claim.docId)) {
     // Within one paragraph or list a writer states each exact figure once: "aged 23 and 19", or three
     // sentences in one list, are different things, not a restatement.
     if (c.block < 0 || !isExact(c.claim)) return true;
@@ -102,7 +111,8 @@ function newCluster(c: LinkableClaim): Cluster {
     hi: -Infinity,
     froms: NONE,
     tos: NONE,
-    docs: new Set(),
+    docs: [],
+    docSet: undefined,
     days: NONE,
     members: [],
     common: c.interval,
@@ -139,7 +149,10 @@ function join(k: Cluster, c: LinkableClaim): void {
     k.tos = appended(k.tos, c.periodTo);
     if (c.periodEnd !== undefined && !(k.maxEnd! >= c.periodEnd)) k.maxEnd = c.periodEnd;
   }
-  k.docs.add(c.claim.docId);
+  if (!hasDoc(k, c.claim.docId)) {
+    k.docs.push(c.claim.docId);
+    k.docSet?.add(c.claim.docId);
+  }
   k.lo = Math.min(k.lo, c.point);
   k.hi = Math.max(k.hi, c.point);
   if (c.day !== undefined && !k.days.includes(c.day)) k.days = appended(k.days, c.day);
@@ -190,7 +203,7 @@ function cluster(claims: readonly LinkableClaim[], options: LinkOptions = {}): C
 }
 
 function joinIndexed(index: ClusterIndex<Cluster>, k: Cluster, c: LinkableClaim): void {
-  const hadDoc = k.docs.has(c.claim.docId);
+  const hadDoc = hasDoc(k, c.claim.docId);
   join(k, c);
   index.grew(k, c.claim.docId, hadDoc);
 }
@@ -199,16 +212,19 @@ function joinIndexed(index: ClusterIndex<Cluster>, k: Cluster, c: LinkableClaim)
 interface LinkedRecord {
   readonly record: CrossSourceRecord;
   readonly members: readonly Claim[];
+  /** The key without its number, and the number ("#2") among records of that base key: `record.key` in parts. */
+  readonly base: string;
+  readonly n: number;
   /** The relink that last kept it: the previous records not kept by this one are gone. */
   keptBy: number;
 }
 
 let relinks = 0;
 
-/** A group's records, by key: what the next relink of the group reuses. */
+/** A group's records, by the claim of their first member: what the next relink of the group reuses. */
 export interface LinkedGroup {
   readonly records: readonly CrossSourceRecord[];
-  readonly byKey: ReadonlyMap<string, LinkedRecord>;
+  readonly byFirstMember: ReadonlyMap<Claim, LinkedRecord>;
 }
 
 export interface Relinked {
@@ -223,39 +239,41 @@ export interface Relinked {
  * most specific first, in a fixed order, so the result depends only on the claims, never on the order
  * documents were indexed. A claim that fits several records (it states less than they do) joins the one
  * in its own document, else the one its value agrees with; if that is still ambiguous it stands alone.
- * A record of `previous` whose cluster has the same key and the same claim objects is kept as it is.
+ *
+ * A record of `previous` with the same claim objects is kept as it is when its key is the same, and
+ * copied under its new id when only its number changed (a new record before it renumbers it). The same
+ * members make the same base key, so an unchanged cluster is recognised without building its key.
  */
 export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedGroup, options: LinkOptions = {}): Relinked {
   const clusters = cluster(claims, options);
   const pass = ++relinks;
   const seen = new Map<string, number>();
-  const byKey = new Map<string, LinkedRecord>();
+  const byFirstMember = new Map<Claim, LinkedRecord>();
   const records: CrossSourceRecord[] = [];
   const added: CrossSourceRecord[] = [];
-  let misses = 0;
-  let byFirstMember: Map<Claim, LinkedRecord> | undefined;
   for (const k of clusters) {
-    const period = periodOf(k);
-    const key = keyOf(k, period, seen);
-    const old = previous?.byKey.get(key);
-    // Unchanged members (the same claim objects) make the same record: keep it, so updates stay cheap.
+    const old = previous?.byFirstMember.get(k.members[0].claim);
+    const same = old !== undefined && sameMembers(old.members, k);
+    let period: string | undefined;
+    const base = same ? old.base : baseKeyOf(k, (period = periodOf(k)));
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
     let linked: LinkedRecord;
-    if (old && sameMembers(old.members, k)) {
+    if (same && old.n === n) {
+      // Unchanged members (the same claim objects) under the same key make the same record: keep it.
       linked = old;
       old.keptBy = pass;
     } else {
-      // A new record early in the group renumbers the later ones of its key ("#3" becomes "#4"): the same
-      // claims under a new id, judged as before.
-      const moved = previous && ++misses > RENUMBERING_AFTER ? (byFirstMember ??= firstMembers(previous)).get(k.members[0].claim) : undefined;
-      linked = moved && sameMembers(moved.members, k) ? renamed(moved, k, key) : toRecord(k, key, period);
+      const key = n > 1 ? `${base}#${n}` : base;
+      linked = same ? renamed(old, k, key, n) : toRecord(k, key, period, base, n);
       added.push(linked.record);
     }
-    byKey.set(key, linked);
+    byFirstMember.set(linked.members[0], linked);
     records.push(linked.record);
   }
   const removed: CrossSourceRecord[] = [];
-  if (previous) for (const old of previous.byKey.values()) if (old.keptBy !== pass) removed.push(old.record);
-  return { group: { records, byKey }, added, removed };
+  if (previous) for (const old of previous.byFirstMember.values()) if (old.keptBy !== pass) removed.push(old.record);
+  return { group: { records, byFirstMember }, added, removed };
 }
 
 /** The records of one group's claims (see `relinkGroup`). */
@@ -263,17 +281,8 @@ export function linkGroup(claims: readonly LinkableClaim[], options: LinkOptions
   return [...relinkGroup(claims, undefined, options).group.records];
 }
 
-/** After this many new records in one relink, look for renumbered ones (a lookup table costs a pass). */
-const RENUMBERING_AFTER = 4;
-
-function firstMembers(group: LinkedGroup): Map<Claim, LinkedRecord> {
-  const out = new Map<Claim, LinkedRecord>();
-  for (const linked of group.byKey.values()) out.set(linked.members[0], linked);
-  return out;
-}
-
 /** A record of the same claims under a new key: new claim copies with the new id, the judgement kept. */
-function renamed(moved: LinkedRecord, k: Cluster, key: string): LinkedRecord {
+function renamed(moved: LinkedRecord, k: Cluster, key: string, n: number): LinkedRecord {
   const recordId = recordIdOf(k.members[0].measure, key);
   const copies = new Map<Claim, Claim>();
   const joined = k.members.map((m) => {
@@ -282,7 +291,7 @@ function renamed(moved: LinkedRecord, k: Cluster, key: string): LinkedRecord {
     return (m.claim = copy);
   });
   const record: CrossSourceRecord = { ...moved.record, recordId, key, claims: moved.record.claims.map((c) => copies.get(c)!) };
-  return { record, members: joined, keptBy: 0 };
+  return { record, members: joined, base: moved.base, n, keptBy: 0 };
 }
 
 function sameMembers(claims: readonly Claim[], k: Cluster): boolean {
@@ -292,7 +301,7 @@ function sameMembers(claims: readonly Claim[], k: Cluster): boolean {
 }
 
 function pick(fits: Cluster[], c: LinkableClaim): Cluster | undefined {
-  const sameDoc = fits.filter((k) => k.docs.has(c.claim.docId));
+  const sameDoc = fits.filter((k) => hasDoc(k, c.claim.docId));
   const pool = sameDoc.length ? sameDoc : fits;
   if (pool.length === 1) return pool[0];
   const agreeing = pool.filter((k) => k.common && intersectAll([k.common, c.interval]));
@@ -313,17 +322,15 @@ function periodOf(k: Cluster): string | undefined {
   return k.froms.length || k.tos.length ? `${coarsest(k.froms)}..${coarsest(k.tos)}` : undefined;
 }
 
-function keyOf(k: Cluster, period: string | undefined, seen: Map<string, number>): string {
+/** measure|unit|organisation|operation|period|place|subject: the key before its number among equal keys. */
+function baseKeyOf(k: Cluster, period: string | undefined): string {
   const first = k.members[0];
-  let key = `${first.measure}|${first.family}|${k.organisation ?? ''}|${k.operation ?? ''}|${period ?? ''}|${first.place ?? ''}|${first.subject ?? ''}`;
+  const key = `${first.measure}|${first.family}|${k.organisation ?? ''}|${k.operation ?? ''}|${period ?? ''}|${first.place ?? ''}|${first.subject ?? ''}`;
   // With nothing known beyond the measure, the record can only be one document's (see `compatible`).
-  if (!k.organisation && !k.operation && !period) key += `|doc:${first.claim.docId}`;
-  const n = (seen.get(key) ?? 0) + 1;
-  seen.set(key, n);
-  return n > 1 ? `${key}#${n}` : key;
+  return !k.organisation && !k.operation && !period ? `${key}|doc:${first.claim.docId}` : key;
 }
 
-function toRecord(k: Cluster, key: string, period: string | undefined): LinkedRecord {
+function toRecord(k: Cluster, key: string, period: string | undefined, base: string, n: number): LinkedRecord {
   const first = k.members[0];
   const recordId = recordIdOf(first.measure, key);
   // A claim no record holds yet takes its id in place; one that a record handed out holds is copied, so
@@ -343,7 +350,7 @@ function toRecord(k: Cluster, key: string, period: string | undefined): LinkedRe
   record.status = status;
   record.sourceCount = docs.size;
   record.explanation = explanation;
-  return { record, members: joined, keptBy: 0 };
+  return { record, members: joined, base, n, keptBy: 0 };
 }
 
 /**
