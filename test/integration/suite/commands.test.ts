@@ -219,7 +219,9 @@ describe('palette commands', function () {
       const path = vscode.workspace.asRelativePath(vscode.Uri.parse(claim.docId), false);
       const row = lines.find((l) => l.startsWith(`${path},${claim.line + 1},${claim.start},${claim.end},`));
       assert.ok(row, `a row for ${path} line ${claim.line + 1}`);
-      assert.ok(row.endsWith(`,${record.recordId},${record.status}`), row);
+      const fields = [...row.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+      const cells = Object.fromEntries(csvColumns.map((c, i) => [c, fields[i]]));
+      assert.deepEqual([cells.recordId, cells.recordStatus, cells.reviewState], [record.recordId, record.status, 'unreviewed'], row);
     });
 
     it('asks for the format when neither the argument nor the file name gives it', async () => {
