@@ -128,7 +128,8 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
 function buildGrammar() {
   const organisations = JSON.parse(fs.readFileSync(path.join(dataDir, 'organisations.json'), 'utf8')).organisations;
   const legalTerms = JSON.parse(fs.readFileSync(path.join(dataDir, 'legal-terms.json'), 'utf8')).legalTerms;
-  const inline = [{ include: '#organisations' }, { include: '#legal-terms' }, { include: '#figures' }];
+  // Dates, times and phone numbers are matched before figures so their digits are not coloured as claims.
+  const inline = [{ include: '#organisations' }, { include: '#legal-terms' }, { include: '#not-figures' }, { include: '#figures' }];
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'Crime Report',
@@ -182,6 +183,22 @@ function buildGrammar() {
         comment: 'Legal terms from legal-terms.json.',
         match: alternation(legalTerms, 'legal-term'),
         name: 'support.type.legal-term.crime-report',
+      },
+      'not-figures': {
+        comment: 'Numbers that are not claims: dates, years as dates, times and phone numbers. Scoped as meta.*, which themes leave uncoloured.',
+        patterns: [
+          {
+            match: `(?<![\\p{L}\\p{N}])(?:\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?\\s+(?:of\\s+)?(?:${MONTHS})(?:\\s+\\d{4})?|(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|(?:${MONTHS})\\s+\\d{4})(?![\\p{L}\\p{N}])`,
+            name: 'meta.date.crime-report',
+          },
+          { match: '(?<![\\p{L}\\p{N}.,/])\\d{1,2}/\\d{1,2}/\\d{2,4}(?![\\p{N}])', name: 'meta.date.crime-report' },
+          { match: '(?<=\\b(?:in|since|from|of|during|until|by|between|and|to|summer|spring|autumn|winter)\\s)(?:19|20)\\d{2}(?:/\\d{2})?(?![\\p{L}\\p{N}])', name: 'meta.date.year.crime-report' },
+          { match: '(?<![\\p{L}\\p{N}.,:])\\d{1,2}[:.]\\d{2}\\s?(?:am|pm|BST|GMT)?(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}.,])\\d{1,2}\\s?(?:am|pm)(?![\\p{L}])', name: 'meta.time.crime-report' },
+          {
+            match: '(?<=\\b(?i:call|calling|dial|ring|phone|text|on|or)\\s(?:us\\s)?(?:on\\s)?)(?:101|999|111)(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])0\\d{2,4}[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}(?![\\p{N}])',
+            name: 'meta.phone-number.crime-report',
+          },
+        ],
       },
       figures: {
         patterns: [

@@ -82,6 +82,13 @@ describe('crime-report grammar', () => {
     assert.deepEqual(await scoped(text, 'string.quoted'), ['“We act.”']);
   });
 
+  it('leaves dates, years, times and phone numbers uncoloured as figures', async () => {
+    const text = 'Headline\nOn Wednesday 11 October, at 2.30pm, from 9-15 October and since November 2019, officers made 43 arrests.\nCall 101 or 0800 555 111; in 2018 there were 21 arrests on 3/10/2023 and 999 calls.';
+    assert.deepEqual(await scoped(text, 'constant.numeric'), ['43', '21', '999']);
+    assert.deepEqual(await scoped(text, 'meta.date'), ['11 October', '9-15 October', 'November 2019', '2018', '3/10/2023']);
+    assert.deepEqual(await scoped(text, 'meta.phone-number'), ['101', '0800 555 111']);
+  });
+
   it('recognises a date that opens the headline line and a "News • date" line', async () => {
     const text = '20 October 2023 00:01 Met close down 92 drug lines\n\nNews   •   Jun 02, 2020 12:31 BST\nOn 2 June 2020 the Met said so.';
     assert.deepEqual(await scoped(text, 'comment.line.dateline'), ['20 October 2023 00:01', 'News   •   Jun 02, 2020 12:31 BST']);
