@@ -102,6 +102,13 @@ describe('findFigures: more wording from annual reports, courts and government',
     assert.deepEqual(read('Police carried out nine searches on Wednesday.'), [['nine', 'warrants executed']]);
   });
 
+  it('gives the value a change reached, recorded offences and "used N times" their measures', () => {
+    assert.deepEqual(read('Cuckooing reports have risen by almost a quarter in the past year, to 318.'), [['almost a quarter', 'reports'], ['318', 'reports']]);
+    assert.deepEqual(read('There were 1,206 offences recorded.'), [['1,206', 'crimes']]);
+    assert.deepEqual(read('Stop and search was used 8,912 times.'), [['8,912', 'people stopped']]);
+    assert.deepEqual(read('A boy was found carrying £800.'), [['£800', 'cash seized']]);
+  });
+
   it('reads an age band written "under-25s"', () => {
     assert.deepEqual(figuresOf('A service for under-25s and their families.').map((f) => [f.text, f.value, f.unit, f.counts]), [['under-25s', 25, 'years', 'age']]);
   });

@@ -28,7 +28,7 @@ const ONLY_BEFORE_RE = /\b(?:only|just|exactly|a total of|a single|single)\s+$/i
 const ONE_IDIOM_AFTER_RE = /^\s*(?:of|another|in|or|day|time|way|point|hour|minute|second|thing|off|another|by|more|at|on|who|which|that|too)\b/i;
 const CONJUNCTION_BEFORE_RE = /\b(?:and|with|plus)\s+$/i;
 const ONE_IDIOM_BEFORE_RE = /\b(?:in|at|on|no|number|every|any|the|this|that|each|which|for|to|with|and|is|was|as|from)\s+$/i;
-const SEIZED_CONTEXT_RE = /seiz|cash|haul|recover|confiscat|found/i;
+const SEIZED_CONTEXT_RE = /seiz|cash|haul|recover|confiscat|found|carr(?:y|ied|ying)|hidden|stash/i;
 const FUNDING_CONTEXT_RE = /fund|grant|invest|budget|donat/i;
 /** "£5m for Operation Orochi": money given for a purpose. */
 const MONEY_FOR_RE = /^\s*(?:for|to)\s/i;
@@ -41,7 +41,8 @@ const AGE_LIMIT_BEFORE_RE = /\b(?:were|was|are|is|be|being|been|aged)\s+$/i;
 const AGE_LIMIT_QUALIFIERS: ReadonlySet<string> = new Set(['under', 'over']);
 const COORDINATED_RE = /^\s*[\p{L}'’ -]{1,40}?\s+and\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s+/iu;
 const LABEL_BEFORE_RE = /(?:^|[\r\n•])[ \t]*([\p{L}][\p{L} '’-]{2,50}?)\s*(?::|\s[-–]\s)\s*$/u;
-const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|linked to|,|$)/i;
+const CHANGE_VALUE_BEFORE_RE = /,\s*(?:up\s+|down\s+)?to\s+$/i;
+const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|linked to|are|were|,|$)/i;
 /** "517 of them children", "including four people": part of the figure before it. */
 const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which)\b/i;
 const PART_BEFORE_RE = /\b(?:including|of (?:them|whom|those|these)|of which)\s+$/i;
@@ -50,9 +51,9 @@ const AGE_QUALIFIERS = new Set(['as young as']);
 /** "Jane Roe, 24, of Lewisham": an age between commas after a name. */
 const NAME_COMMA_BEFORE_RE = /(?:[A-Z][\p{L}’'-]+|\b(?:man|woman|boy|girl|teenager|youth|suspect|defendant|victim|driver|passenger|mother|father|son|daughter|brother|sister|pensioner|student|resident|dealer|runner|offender|accused))\s*,\s*$/u;
 const NAME_COMMA_AFTER_RE = /^\s*(?:,|and\b|\)|were\b|was\b|both\b|from\b|of\b)/;
-/** "the runners were just 15": a teenage number stated as what people were. */
 /** "the children were between 14 and 16": a teenage range stated as what people were. */
 const TEEN_RANGE_BEFORE_RE = /\b(?:was|were|is|are)\s+(?:all\s+)?between\s+(?:1\d\s+and\s+)?$/i;
+/** "the runners were just 15": a teenage number stated as what people were. */
 const JUST_AGE_BEFORE_RE = /\b(?:was|were|is|are)\s+(?:just|only)\s+$/i;
 /** "a 15- or 16-year-old". */
 const AGE_RANGE_AFTER_RE = /^-?\s*(?:or|to|and)\s+(?:an?\s+)?\d{1,2}-years?-old\b/i;
@@ -184,6 +185,8 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
     counts = partOf(text, earlier, sentence, start) ?? counts;
   }
   if (counts === null && FROM_TO_BEFORE_RE.test(before)) counts = lastNamedIn(earlier, sentence) ?? subjectNounIn(before.replace(FROM_TO_BEFORE_RE, ''), 'count');
+  // "risen by almost a quarter in the past year, to 318": the value after a change counts what the change does.
+  if (counts === null && CHANGE_VALUE_BEFORE_RE.test(before)) counts = previousIn(earlier, sentence, start);
   // "Of the 4,920 referrals, roughly one in five ...": a share of what the clause names first.
   if (counts === null && (token.unit === 'ratio' || token.unit === 'percent')) counts = subjectNounIn(before, 'count');
   if (counts === null) counts = defaultMeasure(text, token.unit, sentence, headingText, after);
@@ -268,6 +271,11 @@ function labelledMeasure(text: string, start: number, unit: FigureUnit): string 
   const words = label.split(/\s+/);
   // "Cash seized": the noun first, then the verb as the one that governs the figure.
   return matchMeasure({ unit, after: words[0], before: words.slice(1).join(' ') || label, isChange: false })?.id ?? null;
+}
+
+function previousIn(earlier: readonly Draft[], sentence: Span, start: number): string | null {
+  const previous = earlier[earlier.length - 1];
+  return previous && previous.sentence.start === sentence.start && previous.end <= start && previous.change ? previous.counts : null;
 }
 
 function lastNamedIn(earlier: readonly Draft[], sentence: Span): string | null {
