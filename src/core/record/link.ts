@@ -248,12 +248,14 @@ export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedG
   const clusters = cluster(claims, options);
   const pass = ++relinks;
   const seen = new Map<string, number>();
-  const byFirstMember = new Map<Claim, LinkedRecord>();
+  // Updated in place: an update keeps most records, so a new table per relink would mostly copy the old one.
+  const byFirstMember = (previous?.byFirstMember as Map<Claim, LinkedRecord> | undefined) ?? new Map<Claim, LinkedRecord>();
   const records: CrossSourceRecord[] = [];
   const added: CrossSourceRecord[] = [];
+  const removed: CrossSourceRecord[] = [];
   for (const k of clusters) {
-    const old = previous?.byFirstMember.get(k.members[0].claim);
-    const same = old !== undefined && sameMembers(old.members, k);
+    const old = previous && byFirstMember.get(k.members[0].claim);
+    const same = old !== undefined && old.keptBy !== pass && sameMembers(old.members, k);
     let period: string | undefined;
     const base = same ? old.base : baseKeyOf(k, (period = periodOf(k)));
     const n = (seen.get(base) ?? 0) + 1;
@@ -262,17 +264,24 @@ export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedG
     if (same && old.n === n) {
       // Unchanged members (the same claim objects) under the same key make the same record: keep it.
       linked = old;
-      old.keptBy = pass;
     } else {
       const key = n > 1 ? `${base}#${n}` : base;
       linked = same ? renamed(old, k, key, n) : toRecord(k, key, period, base, n);
       added.push(linked.record);
+      // New records are filed under claim objects no previous record starts with (copies, or claims no
+      // record held); should one ever take over an entry, the record it replaces is gone all the same.
+      const replaced = byFirstMember.get(linked.members[0]);
+      if (replaced && replaced.keptBy !== pass) removed.push(replaced.record);
+      byFirstMember.set(linked.members[0], linked);
     }
-    byFirstMember.set(linked.members[0], linked);
+    linked.keptBy = pass;
     records.push(linked.record);
   }
-  const removed: CrossSourceRecord[] = [];
-  if (previous) for (const old of previous.byFirstMember.values()) if (old.keptBy !== pass) removed.push(old.record);
+  for (const [first, linked] of byFirstMember) {
+    if (linked.keptBy === pass) continue;
+    removed.push(linked.record);
+    byFirstMember.delete(first);
+  }
   return { group: { records, byFirstMember }, added, removed };
 }
 
