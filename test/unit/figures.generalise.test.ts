@@ -109,6 +109,15 @@ describe('findFigures: more wording from annual reports, courts and government',
     assert.deepEqual(read('A boy was found carrying £800.'), [['£800', 'cash seized']]);
   });
 
+  it('reads "the youngest person arrested was 15 and the oldest 58" as ages', () => {
+    assert.deepEqual(read('The youngest person arrested was 15 and the oldest 58.'), [['15', 'age'], ['58', 'age']]);
+  });
+
+  it('keeps the verb of a second number\'s clause for that number', () => {
+    assert.deepEqual(read('All seven children have been offered support and four have been referred.'), [['seven', 'people'], ['four', 'referrals']]);
+    assert.deepEqual(read('Two men aged 19 and 22 were arrested.'), [['Two', 'arrests'], ['19', 'age'], ['22', 'age']]);
+  });
+
   it('reads an age band written "under-25s"', () => {
     assert.deepEqual(figuresOf('A service for under-25s and their families.').map((f) => [f.text, f.value, f.unit, f.counts]), [['under-25s', 25, 'years', 'age']]);
   });

@@ -46,7 +46,7 @@ const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|
 /** "517 of them children", "including four people": part of the figure before it. */
 const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which)\b/i;
 const PART_BEFORE_RE = /\b(?:including|of (?:them|whom|those|these)|of which)\s+$/i;
-const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as|age(?: at [a-z]+)? (?:was|is|were)|(?:youngest|oldest)(?:\s+[a-z]+)?\s+(?:was|is|were|being))\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
+const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as|age(?: at [a-z]+)? (?:was|is|were)|(?:youngest|oldest)(?:\s+[a-z]+){0,3}\s+(?:was|is|were|being)|(?:youngest|oldest))\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
 const AGE_QUALIFIERS = new Set(['as young as']);
 /** "Jane Roe, 24, of Lewisham": an age between commas after a name. */
 const NAME_COMMA_BEFORE_RE = /(?:[A-Z][\p{L}’'-]+|\b(?:man|woman|boy|girl|teenager|youth|suspect|defendant|victim|driver|passenger|mother|father|son|daughter|brother|sister|pensioner|student|resident|dealer|runner|offender|accused))\s*,\s*$/u;
@@ -256,7 +256,8 @@ function partOf(text: string, earlier: readonly Draft[], sentence: Span, start: 
 /** "33 vulnerable adults and 12 children safeguarded": the verb after the second noun covers the first. */
 function coordinatedMeasure(unit: FigureUnit, after: string): string | null {
   const m = COORDINATED_RE.exec(after);
-  if (!m) return null;
+  // "seven children have been offered support and four have been referred": two clauses, not two nouns.
+  if (!m || /\b(?:have|has|had|been|were|was|are|is)\b/i.test(m[0])) return null;
   const second = matchMeasure({ unit, after: after.slice(m[0].length), before: '', isChange: false });
   return second && !second.generic ? second.id : null;
 }

@@ -66,6 +66,15 @@ const OF_THE_RE = /^of\s+(?:(?:all|the|these|those)\s+)*/i;
 const PASSIVE_REACH = 120;
 const BEFORE_REACH = 120;
 
+/** "seven children have been offered support and four have been referred": the second verb is the second number's. */
+const NEXT_NUMBER_CLAUSE_RE = /\b(?:and|while|but)\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\s+(?:of\s+them\s+|others\s+)?(?:have|has|had|were|was|are|is)\b/i;
+
+function ownClause(after: string): string {
+  const m = NEXT_NUMBER_CLAUSE_RE.exec(after);
+  // "Two men aged 19 and 22 were arrested": a list of ages, not a second clause.
+  return m && !/\b(?:aged|between)\s+\S+\s*$/i.test(after.slice(0, m.index)) ? after.slice(0, m.index) : after;
+}
+
 /** The end of `text`, at most about `reach` characters, starting at a word boundary. */
 function tailWords(text: string, reach: number): string {
   if (text.length <= reach) return text;
@@ -144,7 +153,7 @@ function specificMeasure(q: MeasureQuery): string | null {
   // "dozens of officers", "half of all seizures": the counted noun after "of".
   const direct = longestNounAt(after, q.unit, false) ?? longestNounAt(after.replace(OF_THE_RE, ''), q.unit, false);
   if (direct) return direct;
-  const reach = after.slice(0, PASSIVE_REACH);
+  const reach = ownClause(after.slice(0, PASSIVE_REACH));
   for (const m of MEASURES) if (m.passive && applies(m, q.unit) && m.passive.test(reach)) return m.id;
   // Tried as written ("street value of") and without the filler words ("visited a total of").
   // Every pattern is anchored at the end, so only the clause's last words are read (long clauses are common).
