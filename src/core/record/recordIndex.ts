@@ -73,9 +73,15 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
   }
 
   function relinkAll(touched: Iterable<string>): RecordUpdate {
-    const changed = new Set<string>();
+    const changed: CrossSourceRecord[] = [];
     for (const key of touched) relink(key, changed);
-    return { changedRecords: [...changed].sort() };
+    // Listed when asked: indexing a workspace changes every record, and `buildRecord` never asks.
+    let ids: readonly string[] | undefined;
+    return {
+      get changedRecords() {
+        return (ids ??= [...new Set(changed.map((r) => r.recordId))].sort());
+      },
+    };
   }
 
   function prepare(doc: SourceDocument): LinkableClaim[] {
@@ -90,13 +96,14 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     }
   }
 
-  function relink(key: string, changed: Set<string>): void {
+  /** Relinks one partition; `changed` gets the records it removed and added. */
+  function relink(key: string, changed: CrossSourceRecord[]): void {
     const group = groups.get(key);
     if (!group) return;
     const claims = group.claims();
     const { group: linked, added, removed } = claims.length ? relinkGroup(claims, group.linked, { sorted: true }) : { group: undefined, added: [], removed: group.linked?.records ?? [] };
     for (const r of removed) {
-      changed.add(r.recordId);
+      changed.push(r);
       byId.delete(r.recordId);
       sorted.drop(r);
       conflicts.drop(r);
@@ -106,7 +113,7 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       }
     }
     for (const r of added) {
-      changed.add(r.recordId);
+      changed.push(r);
       byId.set(r.recordId, r);
       sorted.add(r);
       conflicts.add(r);
