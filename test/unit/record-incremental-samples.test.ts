@@ -57,13 +57,14 @@ describe('record: incremental updates on a workspace made from the samples', fun
     const docs = [...originals, ...variants.map((d) => ({ ...d, id: `variant-${d.id}` }))];
     for (const c of docs.flatMap((d) => claimsOf(d))) (groups.get(c.partitionKey) ?? groups.set(c.partitionKey, []).get(c.partitionKey)!).push(c);
     const shape = (records: ReturnType<typeof linkGroup>) => records.map((r) => `${r.recordId} ${r.status} ${r.claims.map((c) => `${c.docId}#${c.annotationId}`).join(',')}`);
-    let large = 0;
+    let linkedAcross = 0;
     for (const [key, group] of groups) {
       const exhaustive = shape(linkGroup(group, { exhaustive: true }));
       assert.deepEqual(shape(linkGroup(group)), exhaustive, key);
-      if (exhaustive.length >= 16) large++;
+      linkedAcross += linkGroup(group).filter((r) => r.sourceCount > 1).length;
     }
-    assert.ok(large >= 5, `several groups should be large enough to be looked up by time (got ${large})`);
+    // Groups big enough for the time index to be used are covered by record-link-index.test.ts.
+    assert.ok(linkedAcross >= 20, `records should link figures of several releases (got ${linkedAcross})`);
   });
 
   it('equals a cold build after random upserts, edits, re-dating and removes', () => {

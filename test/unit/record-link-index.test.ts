@@ -69,7 +69,7 @@ describe('record: linking by time window', () => {
   it('finds every cluster a claim could join, on random groups', () => {
     let multiDocRecords = 0;
     for (let seed = 1; seed <= 60; seed++) {
-      const group = randomGroup(seed, 40 + (seed % 5) * 30);
+      const group = randomGroup(seed, 120 + (seed % 5) * 60);
       const exhaustive = shape(group, true);
       assert.deepEqual(shape(group, false), exhaustive, `seed ${seed}`);
       multiDocRecords += linkGroup(group).filter((r) => r.sourceCount > 1).length;

@@ -17,8 +17,8 @@ export interface Indexed {
 const BUCKET_DAYS = 64;
 /** A cluster or query spanning more buckets than this is not worth bucketing: it meets almost everything. */
 const MAX_BUCKETS = 48;
-/** Below this many clusters trying them all is cheaper than filing them (a document's own figures, in checks). */
-const MIN_INDEXED = 16;
+/** Below this many clusters trying them all is cheaper than filing them (measured on the synthetic and sample workspaces). */
+const MIN_INDEXED = 48;
 
 /**
  * Clusters of one group filed by time and by document, so a claim is tried only against the clusters it
