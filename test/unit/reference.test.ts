@@ -38,6 +38,15 @@ describe('reference tables', () => {
     assert.equal(cash.claims[0].isReference, true);
   });
 
+  it('places a CSV claim on its value cell, so opening it selects the value', () => {
+    const table = 'measure,organisation,value,unit\r\n\r\narrests,Kent Police, 21 ,count\r\nfunding,Home Office,"1,500,000",GBP\r\n';
+    const { claims } = parseReferenceTable(table, { tableId: 't.csv' });
+    assert.deepEqual(
+      claims.map((c) => [table.slice(c.start, c.end), c.text, c.line]),
+      [['21', '21', 2], ['1,500,000', '1,500,000', 3]],
+    );
+  });
+
   it('reads the same table as JSON', () => {
     const json = JSON.stringify([{ measure: 'arrests', organisation: 'met', period_from: '2023-10-09', period_to: '2023-10-15', value: 290, unit: 'count', qualifier: 'more than' }]);
     const { records } = buildRecord([draft()], [{ tableId: 'refs.json', text: json }]);

@@ -65,7 +65,9 @@ export function readReferenceTable(text: string, options: ReferenceTableOptions)
   return { tableId, claims, problems };
 }
 
-type Row = Record<string, unknown>;
+/** A row's value cell in the table's text (CSV only: JSON rows have no reliable position). */
+const AT = Symbol('value cell');
+type Row = Record<string, unknown> & { [AT]?: { start: number; end: number; line: number } };
 type Problem = (row: number, message: string) => void;
 
 function readCsv(text: string, problem: Problem): Row[] {
@@ -88,7 +90,9 @@ function readCsv(text: string, problem: Problem): Row[] {
       problem(i + 1, `CSV: Too ${r.fields.length < fields.length ? 'few' : 'many'} fields: expected ${fields.length} fields but parsed ${r.fields.length}.`);
       return { __invalid: true };
     }
-    return Object.fromEntries(fields.map((f, k) => [f, r.fields[k]]));
+    const valueAt = r.spans[fields.indexOf('value')];
+    // Where the value cell is, so a claim from the table opens with its value selected.
+    return { ...Object.fromEntries(fields.map((f, k) => [f, r.fields[k]])), [AT]: { start: valueAt.start, end: valueAt.end, line: r.line } };
   });
 }
 
@@ -158,21 +162,23 @@ function rowToClaim(row: Row, n: number, tableId: string, problem: Problem, reso
   const organisation = normaliseKeyPart(resolve(cell(row, 'organisation')));
   const sourceUrl = cell(row, 'source_url');
   const note = cell(row, 'note');
-  const text = `${qualifier === 'exact' ? '' : `${qualifier} `}${rawValue} ${cell(row, 'measure')}`;
+  const described = `${qualifier === 'exact' ? '' : `${qualifier} `}${rawValue} ${cell(row, 'measure')}`;
+  const at = row[AT];
   const claim: Claim = {
     recordId: '',
     docId: tableId,
     annotationId: `row:${n}`,
-    start: 0,
-    end: 0,
-    line: n,
-    text,
+    start: at?.start ?? 0,
+    end: at?.end ?? 0,
+    line: at?.line ?? n,
+    // Like a figure's text, the exact text at the claim's place: the value cell where the table has places.
+    text: at ? rawValue : described,
     value: parsed.value,
     unit,
     qualifier,
     bound,
     precision,
-    sentence: note || text,
+    sentence: note || described,
     isReference: true,
     ...(organisation ? { publisher: organisation } : {}),
     ...(sourceUrl ? { sourceUrl } : {}),
