@@ -44,16 +44,19 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const self = entry.uri.toString();
     const others: ClaimCardData[] = firstPerSourceFirst((record?.claims ?? []).filter((c) => !(c.docId === self && c.annotationId === a.id)))
       .map((c) => {
-        const indexed = index.get(parseUri(c.docId));
+        const uri = parseUri(c.docId);
+        const indexed = index.get(uri);
+        // A reference table is not an indexed document, but its claims sit on their value cells, so they open too.
+        const openable = indexed ? !c.isReference : c.isReference && c.end > c.start;
         return {
-          source: indexed ? vscode.workspace.asRelativePath(indexed.uri) : c.docId,
+          source: indexed || c.isReference ? vscode.workspace.asRelativePath(uri) : c.docId,
           text: c.text,
           qualifier: c.qualifier,
           publisher: c.publisher && organisationName(c.publisher),
           date: c.date,
           isReference: c.isReference,
           sourceUrl: c.sourceUrl,
-          location: indexed && !c.isReference ? { uri: c.docId, line: c.line, start: c.start, end: c.end } : undefined,
+          location: openable ? { uri: c.docId, line: c.line, start: c.start, end: c.end } : undefined,
         };
       });
     const period = a.period && [a.period.text, a.period.from && a.period.to ? `(${a.period.from} to ${a.period.to})` : undefined].filter(Boolean).join(' ');
