@@ -112,6 +112,39 @@ describe('checks: percentage changes', () => {
   });
 });
 
+describe('checks: a restated change against the figures given elsewhere', () => {
+  const text = 'Arrests up by more than half\n\nDrug trafficking arrests are up 61% (1,431 to 2,232) and charges are up 12% (100 to 112).';
+  const spec = (stated: string, value: number, bound: 'lower' | 'exact' = 'lower', qualifier = 'more than') =>
+    makeDoc('h.txt', text.replace('more than half', stated), [
+      fig(stated, { counts: 'arrests', value, precision: 1, unit: 'percent', qualifier, bound, change: { direction: 'up' } }),
+      fig('61%', { counts: 'drug trafficking arrests', change: { direction: 'up', from: 1431, to: 2232 } }),
+      fig('1,431', { counts: 'drug trafficking arrests' }),
+      fig('2,232', { counts: 'drug trafficking arrests' }),
+      fig('12%', { counts: 'charges', change: { direction: 'up', from: 100, to: 112 } }),
+    ]);
+  const restated = (d: ReturnType<typeof makeDoc>) => checkDocument(d).filter((c) => c.kind === 'percent-change' && c.operands.some((o) => o.start < 30));
+
+  it('accepts "more than half" for 1,431 to 2,232 (+55.97%), though the body says 61%', () => {
+    const [c] = restated(spec('more than half', 50));
+    assert.deepEqual(brief(c), { kind: 'percent-change', status: 'ok', arithmetic: '(2,232 − 1,431) ÷ 1,431 = +55.97%' });
+    assert.deepEqual(c.operands.map((o) => o.role).sort(), ['after', 'before', 'stated']);
+  });
+
+  it("flags a headline that overstates the change the body's figures give", () => {
+    const [c] = restated(spec('more than 60%', 60));
+    assert.equal(c.status, 'conflict');
+  });
+
+  it('leaves a restated change alone when it could mean either of two changes', () => {
+    const d = makeDoc('k.txt', 'Up by more than half\n\nArrests up 61% (1,431 to 2,232); arrests in Kent up 60% (100 to 160).', [
+      fig('more than half', { counts: 'arrests', value: 50, precision: 1, unit: 'percent', qualifier: 'more than', bound: 'lower', change: { direction: 'up' } }),
+      fig('61%', { counts: 'arrests', change: { direction: 'up', from: 1431, to: 2232 } }),
+      fig('60%', { counts: 'arrests', change: { direction: 'up', from: 100, to: 160 } }),
+    ]);
+    assert.equal(restated(d).length, 0);
+  });
+});
+
 describe('checks: proportions', () => {
   const text = 'Of the cases so far, all 18 defendants pleaded guilty. Nine in 10 pleaded guilty, the force said. More than nine in 10 pleaded guilty overall.';
   const d = makeDoc('g.txt', text, [

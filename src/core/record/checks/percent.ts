@@ -14,13 +14,30 @@ export function percentChangeChecks(ctx: CheckContext): ArithmeticCheck[] {
   const out: ArithmeticCheck[] = [];
   const operands = findChangeOperands(ctx.doc.text, ctx.figures.map((x) => x.f));
   const byFigure = new Map(ctx.figures.map((x) => [x.f, x] as const));
+  const unpaired: CheckFigure[] = [];
+  const paired: { readonly x: CheckFigure; readonly pair: BeforeAfter }[] = [];
   for (const x of ctx.figures) {
     if (x.f.unit !== 'percent' || !x.f.change) continue;
     const pair = beforeAfter(x, operands.get(x.f), byFigure);
+    if (!pair) unpaired.push(x);
     if (!pair || pair.from === 0) continue;
+    paired.push({ x, pair });
     out.push(judge(ctx, x, pair));
   }
+  // A headline or lede often restates a change the body gives with its figures ("arrests up by more than
+  // half" above "up 61% (1,431 to 2,232)"): judge it against those figures, not against the body's own
+  // percentage, which may itself be wrong. Only an unambiguous match counts.
+  for (const x of unpaired) {
+    const matches = paired.filter((p) => p.x.f.change!.direction === x.f.change!.direction && sameMeasure(x.f.counts, p.x.f.counts));
+    if (matches.length === 1) out.push(judge(ctx, x, matches[0].pair));
+  }
   return out;
+}
+
+/** "arrests" restates "drug trafficking arrests": a headline names the measure more loosely than the body. */
+function sameMeasure(loose: string | null, exact: string | null): boolean {
+  if (!loose || !exact) return false;
+  return loose === exact || exact.endsWith(` ${loose}`);
 }
 
 interface BeforeAfter {
