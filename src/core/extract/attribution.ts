@@ -35,8 +35,11 @@ export interface ClaimantContext {
   readonly heading?: Span;
   /** The paragraph the figure's sentence is in. */
   readonly paragraph?: Span;
+  /** The organisations around the figure: at least those in its sentence, paragraph and list heading. */
   readonly organisations: readonly OrganisationAnnotation[];
   readonly meta: DocumentMeta;
+  /** Whether the publisher is a police force the document names; asked once per document, not per figure. */
+  readonly publisherIsForce?: boolean;
 }
 
 /**
@@ -46,7 +49,7 @@ export interface ClaimantContext {
  * document's lede reports for; else the publisher.
  */
 export function findClaimant(c: ClaimantContext): string | undefined {
-  const forceRelease = isForce(c.meta.publisher, c.organisations);
+  const forceRelease = c.publisherIsForce ?? isForce(c.meta.publisher, c.organisations);
   const own = claimantInSentence(c.text, c.figureStart, c.sentence, c.organisations, c.meta.claimant, forceRelease, c.meta.programme);
   if (own === NO_ONE) return undefined;
   return own ?? leadIn(c) ?? c.meta.claimant ?? c.meta.publisher;
@@ -60,7 +63,7 @@ export function ledeClaimant(text: string, lede: Span, organisations: readonly O
   return claimantInSentence(text, lede.start, lede, organisations, undefined, forceRelease) || claimantInSentence(text, lede.end, lede, organisations, undefined, forceRelease) || undefined;
 }
 
-function isForce(id: string | undefined, organisations: readonly OrganisationAnnotation[]): boolean {
+export function isForce(id: string | undefined, organisations: readonly OrganisationAnnotation[]): boolean {
   return id !== undefined && organisations.some((o) => o.entityId === id && o.orgType === 'police-force');
 }
 
@@ -154,7 +157,7 @@ function leadIn(c: ClaimantContext): string | undefined {
   if (!c.paragraph || c.sentence.start <= c.paragraph.start + 2) return undefined;
   const first = firstSentence(c.text, c.paragraph);
   if (first.end > c.sentence.start) return undefined;
-  return claimantInSentence(c.text, first.end, first, c.organisations, c.meta.claimant, isForce(c.meta.publisher, c.organisations)) || undefined;
+  return claimantInSentence(c.text, first.end, first, c.organisations, c.meta.claimant, c.publisherIsForce ?? isForce(c.meta.publisher, c.organisations)) || undefined;
 }
 
 function firstSentence(text: string, paragraph: Span): Span {
@@ -182,7 +185,24 @@ export function findFigurePeriod(sentenceText: string, offsetInSentence: number,
 }
 
 export function organisationsOf(entities: readonly Entity[]): OrganisationAnnotation[] {
-  return entities.filter((e): e is OrganisationAnnotation => e.kind === 'organisation');
+  return entities.filter((e): e is OrganisationAnnotation => e.kind === 'organisation').sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The organisations lying within [from, to) of a list sorted by start. Attribution looks only near a
+ * figure; handing it the whole document's organisations made a long document quadratic.
+ */
+export function organisationsWithin(sorted: readonly OrganisationAnnotation[], from: number, to: number): readonly OrganisationAnnotation[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < sorted.length && sorted[end].start < to) end++;
+  return sorted.slice(lo, end);
 }
 
 const OPERATION_RE = /\b(?:Operation|Op\.?)\s+([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?(?:\s+\d+\b)?)/gu;

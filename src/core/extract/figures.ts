@@ -1,14 +1,14 @@
 import type { CompiledLexicon } from '../lexicon';
 import type { LineIndex } from '../text/lines';
 import type { DocumentContext, FigureAnnotation, FigureUnit, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
-import { findClaimant, findFigurePeriod, findOperation, findPlace, fundingRecipient, organisationsOf, referralSubjectBefore } from './attribution';
+import { findClaimant, findFigurePeriod, findOperation, findPlace, fundingRecipient, isForce, organisationsOf, organisationsWithin, referralSubjectBefore } from './attribution';
 import { findChange } from './changes';
 import { findSubject, matchMeasure, subjectNounIn } from './measures';
 import { readMeta } from './meta';
 import { excludedSpans } from './nonFigures';
 import { PLUS_QUALIFIER, qualifierAfter, qualifierBefore } from './qualifiers';
 import { scanNumbers, type NumberToken } from './scan';
-import { clauseAfter, clauseBefore, headingOf, paragraphAround, sentenceAt } from './spans';
+import { clauseAfter, clauseBefore, headingOf, paragraphFinder, sentenceAt } from './spans';
 
 export interface FigureContext {
   readonly lexicon: CompiledLexicon;
@@ -115,10 +115,14 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
   inheritChangeMeasures(drafts);
   inheritRestatedMeasures(text, drafts, ctx.documentContext?.namedMeasures);
   const perSentence = new Map<number, { operation?: string }>();
+  const paragraphAround = paragraphFinder(text);
+  const publisherIsForce = isForce(meta.publisher, organisations);
+  const organisationNames = [...new Set(organisations.map((o) => o.text))];
   for (const d of drafts) {
     const sentenceText = text.slice(d.sentence.start, d.sentence.end);
     const heading = headingOf(text, ctx.sentences, d.sentence);
-    const paragraph = paragraphAround(text, d.sentence);
+    const paragraph = paragraphAround(d.sentence);
+    const nearby = organisationsWithin(organisations, Math.min(paragraph.start, d.sentence.start, heading?.start ?? Infinity), Math.max(paragraph.end, d.sentence.end, heading?.end ?? 0));
     let attribution = perSentence.get(d.sentence.start);
     if (!attribution) {
       attribution = {
@@ -127,9 +131,9 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
       perSentence.set(d.sentence.start, attribution);
     }
     const period: Period | undefined = findFigurePeriod(sentenceText, d.start - d.sentence.start, heading ? text.slice(heading.start, heading.end) : undefined, meta);
-    const place = findPlace(sentenceText, organisations.map((o) => o.text), d.end - d.sentence.start);
-    const claimant = findClaimant({ text, figureStart: d.start, sentence: d.sentence, heading, paragraph, organisations, meta });
-    const subject = d.counts === 'funding' ? fundingRecipient(text, d.end, d.sentence, organisations) : d.counts !== null && NO_SUBJECT_MEASURES.has(d.counts) ? undefined : findSubject(d.after) ?? (d.counts === 'referrals' ? referralSubjectBefore(text.slice(d.sentence.start, d.start)) : undefined);
+    const place = findPlace(sentenceText, organisationNames, d.end - d.sentence.start);
+    const claimant = findClaimant({ text, figureStart: d.start, sentence: d.sentence, heading, paragraph, organisations: nearby, meta, publisherIsForce });
+    const subject = d.counts === 'funding' ? fundingRecipient(text, d.end, d.sentence, nearby) : d.counts !== null && NO_SUBJECT_MEASURES.has(d.counts) ? undefined : findSubject(d.after) ?? (d.counts === 'referrals' ? referralSubjectBefore(text.slice(d.sentence.start, d.start)) : undefined);
     const figureText = text.slice(d.start, d.end);
     out.push({
       kind: 'figure',

@@ -83,6 +83,24 @@ export function headingOf(text: string, sentences: readonly Span[], sentence: Sp
 
 const PARAGRAPH_REACH = 4000;
 
+/**
+ * `paragraphAround` for sentences visited in document order: a sentence inside the paragraph found
+ * for the one before gets the same span without walking the paragraph again, since paragraph
+ * boundaries are blank lines and do not depend on the sentence. Walking each figure's paragraph
+ * afresh was the biggest cost of a long document.
+ */
+export function paragraphFinder(text: string): (sentence: Span) => Span {
+  let last: { readonly span: Span; readonly whole: boolean } | undefined;
+  return (sentence) => {
+    if (last?.whole && last.span.start <= sentence.start && sentence.end <= last.span.end) return last.span;
+    const span = paragraphAround(text, sentence);
+    // A span clipped by the reach limit depends on the sentence, so it is not reused.
+    const whole = (span.start === 0 || isBlankLineBefore(text, span.start)) && (span.end === text.length || isBlankLineBefore(text, span.end + 1));
+    last = { span, whole };
+    return span;
+  };
+}
+
 /** The paragraph (between blank lines) around a sentence. */
 export function paragraphAround(text: string, sentence: Span): Span {
   let start = sentence.start;
