@@ -130,6 +130,18 @@ describe('checks: a restated change against the figures given elsewhere', () => 
     assert.deepEqual(c.operands.map((o) => o.role).sort(), ['after', 'before', 'stated']);
   });
 
+  it('reads a change stated as a share ("more than half", ratio 0.5) as the percentage it means', () => {
+    const [c] = restated(
+      makeDoc('r.txt', text, [
+        fig('more than half', { counts: 'arrests', value: 0.5, precision: 0.01, unit: 'ratio', qualifier: 'more than', bound: 'lower', change: { direction: 'up' } }),
+        fig('61%', { counts: 'drug trafficking arrests', change: { direction: 'up', from: 1431, to: 2232 } }),
+        fig('1,431', { counts: 'drug trafficking arrests' }),
+        fig('2,232', { counts: 'drug trafficking arrests' }),
+      ]),
+    );
+    assert.deepEqual([c.status, c.actual], ['ok', 50]);
+  });
+
   it("flags a headline that overstates the change the body's figures give", () => {
     const [c] = restated(spec('more than 60%', 60));
     assert.equal(c.status, 'conflict');

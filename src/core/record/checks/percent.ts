@@ -17,8 +17,13 @@ export function percentChangeChecks(ctx: CheckContext): ArithmeticCheck[] {
   const unpaired: CheckFigure[] = [];
   const paired: { readonly x: CheckFigure; readonly pair: BeforeAfter }[] = [];
   for (const x of ctx.figures) {
-    if (x.f.unit !== 'percent' || !x.f.change) continue;
-    const pair = beforeAfter(x, operands.get(x.f), byFigure);
+    if (!x.f.change || (x.f.unit !== 'percent' && x.f.unit !== 'ratio')) continue;
+    const pair = x.f.unit === 'percent' ? beforeAfter(x, operands.get(x.f), byFigure) : undefined;
+    // A change stated as a share ("up by more than half") is checked like the percentage it means.
+    if (x.f.unit === 'ratio') {
+      unpaired.push({ ...x, f: { ...x.f, unit: 'percent', value: x.f.value * 100, precision: x.f.precision * 100 } });
+      continue;
+    }
     if (!pair) unpaired.push(x);
     if (!pair || pair.from === 0) continue;
     paired.push({ x, pair });
