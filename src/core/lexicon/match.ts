@@ -36,6 +36,8 @@ export function findEntities(text: string, lexicon: CompiledLexicon, ctx: Entity
   const { root } = lexicon;
   let nextOrg = 0;
   let nextTerm = 0;
+  /** The token after the last known organisation: a legal term inside an organisation's name ("Serious Fraud Office") is part of the name. */
+  let orgEndToken = 0;
 
   for (let i = 0; i < tokens.count; i++) {
     if (!(tokens.flags[i] & WORD)) continue;
@@ -99,9 +101,10 @@ export function findEntities(text: string, lexicon: CompiledLexicon, ctx: Entity
         known: true,
       });
       nextOrg = org.lastToken + 1;
+      orgEndToken = nextOrg;
       taken.fill(1, i, nextOrg);
     }
-    if (term && i >= nextTerm) {
+    if (term && i >= nextTerm && !(i < orgEndToken && term.lastToken < orgEndToken)) {
       const entry = lexicon.legalTerms[term.candidate.index];
       const first = entry.category === 'legislation' ? sectionBefore(tokens, i, nextTerm) : i;
       const start = tokens.start[first];
