@@ -99,10 +99,13 @@ export class ReviewStore extends Disposable {
     this.watch();
     return this.enqueue(async () => {
       const text = await this.readDisk();
-      this.marks.clear();
-      this.base = [];
-      this.diskText = undefined;
-      this.undoStack.length = 0;
+      // A broken file keeps the marks last read on screen, read-only, rather than emptying the view.
+      if (parseMarks(text ?? '').ok) {
+        this.marks.clear();
+        this.base = [];
+        this.diskText = undefined;
+        this.undoStack.length = 0;
+      }
       this.adoptDisk(text, false);
     });
   }
@@ -164,7 +167,7 @@ export class ReviewStore extends Disposable {
     const uri = this.fileUri;
     if (!uri) throw new Error('open a folder to keep review marks (they are stored in the workspace)');
     const onDisk = await this.readDisk();
-    if (onDisk !== this.diskText) {
+    if (onDisk !== this.diskText && !isBlank(onDisk)) {
       this.log.info(`review: ${vscode.workspace.asRelativePath(uri)} changed on disk; merging before writing`);
       const parsed = parseMarks(onDisk ?? '');
       if (!parsed.ok) {
@@ -256,6 +259,9 @@ export class ReviewStore extends Disposable {
     return this.enqueue(async () => {
       const text = await this.readDisk();
       if (text === this.diskText && !this._problem) return;
+      // An empty file is a write caught half way (writers truncate, then write), never a file the store
+      // wrote: merging it would read as "every mark deleted". The event for the finished write follows.
+      if (isBlank(text)) return;
       const theirs = this.adoptDisk(text, true);
       // Only what this window had and the file lacks is written back; the file's own formatting is left alone otherwise.
       if (theirs && serializeMarks(this.all()) !== serializeMarks(theirs)) await this.write();
@@ -278,6 +284,10 @@ export class ReviewStore extends Disposable {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+function isBlank(text: string | undefined): boolean {
+  return text !== undefined && text.trim() === '';
 }
 
 export function describe(problem: StoreProblem): string {
