@@ -33,7 +33,9 @@ describe('decorations', function () {
   });
 
   it('marks a figure in conflict with another source, and one whose check failed', async () => {
-    await scope.write('deco-b.crime.txt', releaseB);
+    const uriB = await scope.write('deco-b.crime.txt', releaseB);
+    // B is never opened: the index learns of it from the file watcher, which can lag on a loaded machine.
+    await waitFor('the file watcher to index the other source', () => api.index.get(uriB) !== undefined, 20_000);
     const uriA = await scope.write('deco-a.crime.txt', releaseA);
     const uriC = await scope.write('deco-c.crime.txt', releaseC);
     const docA = (await scope.open(uriA)).document;
