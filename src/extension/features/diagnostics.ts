@@ -4,6 +4,7 @@ import type { SeveritySetting } from '../services/configuration';
 import type { IndexedDocument, Services } from '../services/types';
 import { Disposable } from '../util/dispose';
 import { lineIndexMapper, spanToRange } from '../util/ranges';
+import { explanationOf } from '../util/explanation';
 
 export const diagnosticSource = 'Crime Annotator';
 
@@ -80,7 +81,9 @@ export class DiagnosticsController extends Disposable {
       const span = checkSpan(check);
       if (!span || this.services.review?.isSuppressed(entry.uri, { ...span, kind: 'figure' })) continue;
       const setting = check.status === 'conflict' ? config.current.diagnostics.conflictSeverity : config.current.diagnostics.checkSeverity;
-      const d = new vscode.Diagnostic(spanToRange(mapper, span), `${check.message} (${check.arithmetic})`, severities[setting]);
+      // Most messages already state their arithmetic; it is added only where one does not.
+      const message = check.message.includes(check.arithmetic) ? check.message : `${check.message} (${check.arithmetic})`;
+      const d = new vscode.Diagnostic(spanToRange(mapper, span), message, severities[setting]);
       d.source = diagnosticSource;
       d.code = `check:${check.kind}`;
       out.push(d);
@@ -91,7 +94,7 @@ export class DiagnosticsController extends Disposable {
 
 function conflictMessage(a: FigureAnnotation, record: CrossSourceRecord): string {
   const others = new Set(record.claims.map((c) => c.docId)).size - 1;
-  return `“${a.text}”: sources disagree on ${record.measure} (${others} other source${others === 1 ? '' : 's'}). ${record.explanation}`.trim();
+  return `“${a.text}”: sources disagree on ${record.measure} (${others} other source${others === 1 ? '' : 's'}). ${explanationOf(record)}`.trim();
 }
 
 export function registerDiagnostics(services: Services): DiagnosticsController {

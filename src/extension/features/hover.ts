@@ -6,6 +6,7 @@ import { annotatedLanguages, isAnnotatedLanguage } from '../util/documents';
 import { spanAt, spanToRange } from '../util/ranges';
 import { figureCard, legalTermCard, organisationCard, type ClaimCardData, type FigureCardData, type MentionGroup } from './hoverContent';
 import { legalTermInfo, organisationInfo, organisationName } from './lexiconInfo';
+import { explanationOf } from '../util/explanation';
 
 /** Hover cards for figures, organisations and legal terms; the markdown is built in hoverContent.ts. */
 export class AnnotationHoverProvider implements vscode.HoverProvider {
@@ -71,7 +72,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       operation: a.operation,
       period,
       place: a.place,
-      record: record && { status: record.status, measure: record.measure, explanation: record.explanation, others },
+      record: record && { status: record.status, measure: record.measure, explanation: explanationOf(record), others },
       checks: index.checksInvolving(entry.uri, a.id).map((c) => ({ kind: c.kind, status: c.status, message: c.message, arithmetic: c.arithmetic })),
     };
   }

@@ -55,7 +55,7 @@ export function readConfig(get: <T>(key: string, fallback: T) => T): ExtensionCo
       maxFileSize: get('analysis.maxFileSize', 5 * 1024 * 1024),
     },
     workspace: {
-      exclude: get<string[]>('workspace.exclude', ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**']),
+      exclude: get<string[]>('workspace.exclude', ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/README.md', '**/CHANGELOG.md']),
       include: get('workspace.include', '**/*.{crime,txt,md}'),
       maxFiles: get('workspace.maxFiles', 5000),
       lexiconFile: get('workspace.lexiconFile', '.crime-annotator/lexicon.json'),

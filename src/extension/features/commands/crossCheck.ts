@@ -4,6 +4,7 @@ import type { Services } from '../../services/types';
 import { claimPicks, formatValue, recordTitle } from './claimPicks';
 import { displayPath, reveal, toUri } from './locations';
 import { checkPick, choose, type ConflictPick, type PickOption } from './picks';
+import { explanationOf } from '../../util/explanation';
 
 export interface CrossCheckReport {
   readonly uri: vscode.Uri;
@@ -50,7 +51,7 @@ export async function crossCheckDocument(services: Services, target: unknown, op
   if (picked?.record && options?.pick === undefined) {
     // A record has several sources; the second step lets the researcher choose which to read.
     const claims = claimPicks(index, picked.record, { docId, annotationId: picked.record.claims.find((c) => c.docId === docId)?.annotationId ?? '' });
-    const claim = await vscode.window.showQuickPick(claims, { title: recordTitle(picked.record), placeHolder: picked.record.explanation, matchOnDetail: true });
+    const claim = await vscode.window.showQuickPick(claims, { title: recordTitle(picked.record), placeHolder: explanationOf(picked.record), matchOnDetail: true });
     if (claim) await reveal(claim.uri, claim.range);
   } else if (picked) {
     // Driven by a test, which cannot answer a second quick pick: a record opens its first other source.
@@ -69,7 +70,7 @@ function recordPick(services: Services, record: CrossSourceRecord, docId: string
   return {
     label: `${record.status === 'conflict' ? '$(error)' : '$(pass)'} ${recordTitle(record)}`,
     description: `here ${record.claims.filter((c) => c.docId === docId).map(value).join(', ')} · elsewhere ${record.claims.filter((c) => c.docId !== docId).map(value).join(', ')}`,
-    detail: record.explanation,
+    detail: explanationOf(record),
     uri: here.uri,
     range: here.range,
     record,

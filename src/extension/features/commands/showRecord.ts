@@ -6,6 +6,7 @@ import { spanAt } from '../../util/ranges';
 import { claimPicks, recordTitle, type ClaimPick } from './claimPicks';
 import { reveal, toUri } from './locations';
 import { choose, type PickOption } from './picks';
+import { explanationOf } from '../../util/explanation';
 
 export interface RecordAtCursor {
   readonly figure: FigureAnnotation;
@@ -31,7 +32,7 @@ export async function showRecordAtCursor(services: Services, target: unknown, po
     return { figure, record, claims: [] };
   }
   const claims = claimPicks(services.index, record, { docId: at.doc.uri.toString(), annotationId: figure.id });
-  const picked = await choose<ClaimPick>(claims, options, { title: recordTitle(record), placeHolder: record.explanation, matchOnDetail: true, matchOnDescription: true });
+  const picked = await choose<ClaimPick>(claims, options, { title: recordTitle(record), placeHolder: explanationOf(record), matchOnDetail: true, matchOnDescription: true });
   if (picked) await reveal(picked.uri, picked.range);
   return { figure, record, claims, picked };
 }

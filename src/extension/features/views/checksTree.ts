@@ -4,6 +4,7 @@ import type { Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';
 import { claimLocation, displayPath, rangeOf } from '../commands/locations';
 import { CoalescedRefresh } from './coalescedRefresh';
+import { explanationOf } from '../../util/explanation';
 
 export type CheckStatusRank = 'conflict' | 'warning' | 'ok';
 
@@ -135,7 +136,7 @@ export class ChecksTreeProvider extends Disposable implements vscode.TreeDataPro
     item.contextValue = `check ${c.type} ${c.status}`;
     if (c.type === 'record') {
       item.description = `${c.status === 'conflict' ? 'conflict' : 'agrees'} · ${c.record.sourceCount} sources`;
-      item.tooltip = c.record.explanation;
+      item.tooltip = explanationOf(c.record);
     } else {
       item.description = `${c.status} · ${displayPath(c.uri)}`;
       item.tooltip = `${c.check.message}\n${c.check.arithmetic}`;
