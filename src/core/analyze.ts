@@ -84,7 +84,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
 }
 
 /** NUL bytes, or many C0 control characters, mean this is not text a person wrote. */
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {

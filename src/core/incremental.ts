@@ -14,7 +14,7 @@
  * Falls back to one full `analyze()` when chunks cannot reproduce it: when `maxLength` would
  * truncate the text, when `kinds` filters the output, or when the text is empty or looks binary.
  */
-import { analyze, type AnalyzeOptions } from './analyze';
+import { analyze, looksBinary, type AnalyzeOptions } from './analyze';
 import { readMeta } from './extract/meta';
 import { compileLexicon } from './lexicon';
 import { LineIndex } from './text/lines';
@@ -335,7 +335,8 @@ export class IncrementalAnalysis {
     if (this.options.maxLength !== undefined && text.length > this.options.maxLength) return true;
     if (this.options.kinds) return true;
     if (!/\S/.test(text)) return true;
-    return editStart < 65536 && looksBinaryStart(text);
+    // Binary input goes to the full analysis, which reports it once instead of per chunk.
+    return editStart < 65536 && looksBinary(text);
   }
 
   /** New, unanalysed chunks for `text[from, to)`. */
@@ -521,17 +522,6 @@ function countLineBreaks(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Binary input goes to the full analysis, which reports it once instead of per chunk. */
-function looksBinaryStart(text: string): boolean {
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === 0) return true;
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
-  }
-  return control > sample.length * 0.1;
-}
 
 function clamp(n: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, n));
