@@ -9,21 +9,12 @@ import { daysOf, linkWindowOfDays } from './window';
 export { daysOf } from './window';
 
 /** A claim with what the linker needs to place it; `recordId` is filled in when it is linked. */
-export interface LinkableClaim {
+export interface LinkableClaim extends LinkDimensions {
   claim: Claim;
   /** Must be equal for two claims to be linked: measure|unit family|place|subject. */
   readonly hardKey: string;
   /** The hard key and the organisation (or none): claims are only ever linked within one partition. */
   readonly partitionKey: string;
-  readonly measure: string;
-  readonly family: string;
-  readonly place?: string;
-  readonly subject?: string;
-  /** Soft dimensions: two claims may be linked when each is equal or unknown on one side. */
-  readonly organisation?: string;
-  readonly operation?: string;
-  readonly periodFrom?: string;
-  readonly periodTo?: string;
   /** The document's publication date as days since 1970, for telling apart period-less figures of different times. */
   readonly day?: number;
   /** `periodFrom` and `periodTo` as days since 1970, where they are dates. */
@@ -173,10 +164,12 @@ export function claimsOf(doc: SourceDocument): LinkableClaim[] {
 type Mutable<T> = { -readonly [P in keyof T]: T[P] };
 
 export interface LinkDimensions {
+  /** Hard dimensions: must be equal for two claims to be linked. */
   readonly measure: string;
   readonly family: string;
   readonly place?: string;
   readonly subject?: string;
+  /** Soft dimensions: two claims may be linked when each is equal or unknown on one side. */
   readonly organisation?: string;
   readonly operation?: string;
   readonly periodFrom?: string;

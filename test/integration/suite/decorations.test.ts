@@ -1,19 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
-import { activateApi, analysed, rangeOf, releaseA, releaseB, releaseC, TestScope, waitFor } from './editorCore.helpers';
+import { analysed, rangeOf, releaseA, releaseB, releaseC, editorCoreHooks, waitFor } from './editorCore.helpers';
 
 describe('decorations', function () {
   this.timeout(30_000);
   let api: CrimeAnnotatorApi;
-  const scope = new TestScope();
-
-  before(async () => {
-    api = await activateApi();
-    // A setting a test changed may have narrowed the index; the next test starts from the whole workspace.
-    scope.afterSettingsReset = () => api.index.reindex();
-  });
-  afterEach(() => scope.cleanup());
+  const scope = editorCoreHooks((a) => (api = a));
 
   const textsOf = (doc: vscode.TextDocument, ranges: readonly vscode.Range[] | undefined) => (ranges ?? []).map((r) => doc.getText(r));
 

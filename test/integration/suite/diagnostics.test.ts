@@ -1,21 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
-import { activateApi, analysed, rangeOf, releaseA, releaseB, releaseC, TestScope, waitFor } from './editorCore.helpers';
+import { analysed, rangeOf, releaseA, releaseB, releaseC, editorCoreHooks, waitFor } from './editorCore.helpers';
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Crime Annotator');
 
 describe('diagnostics and quick fixes', function () {
   this.timeout(30_000);
   let api: CrimeAnnotatorApi;
-  const scope = new TestScope();
-
-  before(async () => {
-    api = await activateApi();
-    // A setting a test changed may have narrowed the index; the next test starts from the whole workspace.
-    scope.afterSettingsReset = () => api.index.reindex();
-  });
-  afterEach(() => scope.cleanup());
+  const scope = editorCoreHooks((a) => (api = a));
 
   it('reports a mis-stated percentage at the figure, with the configured severity', async () => {
     const doc = (await scope.open(await scope.write('diag-c.crime.txt', releaseC))).document;

@@ -26,6 +26,22 @@ export async function activateApi(): Promise<CrimeAnnotatorApi> {
   return api;
 }
 
+/**
+ * The hooks every editor-core suite shares: the extension's api once before the suite, a TestScope
+ * cleaned up after each test, and a re-index after settings are put back, since a setting a test
+ * changed may have narrowed the index. Call inside `describe`; `onApi` receives the api.
+ */
+export function editorCoreHooks(onApi: (api: CrimeAnnotatorApi) => void): TestScope {
+  const scope = new TestScope();
+  before(async () => {
+    const api = await activateApi();
+    onApi(api);
+    scope.afterSettingsReset = () => api.index.reindex();
+  });
+  afterEach(() => scope.cleanup());
+  return scope;
+}
+
 export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -1,19 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
-import { activateApi, analysed, hoverMarkdown, rangeOf, releaseA, releaseB, TestScope, unescape, waitFor } from './editorCore.helpers';
+import { analysed, hoverMarkdown, rangeOf, releaseA, releaseB, editorCoreHooks, unescape, waitFor } from './editorCore.helpers';
 
 describe('hover cards', function () {
   this.timeout(30_000);
   let api: CrimeAnnotatorApi;
-  const scope = new TestScope();
-
-  before(async () => {
-    api = await activateApi();
-    // A setting a test changed may have narrowed the index; the next test starts from the whole workspace.
-    scope.afterSettingsReset = () => api.index.reindex();
-  });
-  afterEach(() => scope.cleanup());
+  const scope = editorCoreHooks((a) => (api = a));
 
   const middle = (r: vscode.Range) => r.start.translate(0, Math.floor((r.end.character - r.start.character) / 2));
 

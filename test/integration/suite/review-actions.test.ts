@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
 import type { ReviewTestApi } from '../../../src/extension/features/review';
 import { analysed, hoverMarkdown, unescape } from './editorCore.helpers';
-import { cleanup, removeReleases, fileItems, open, readText, resetMarks, reviewApi, target, waitFor, writeRelease } from './review.helpers';
+import { fileItems, open, readText, reviewHooks, target, waitFor, writeRelease } from './review.helpers';
 
 type Result = { mark: { id: string; state: string; anchor: { exact: string } }; undo: { serial: number } } | undefined;
 
@@ -11,13 +11,7 @@ describe('review: actions', function () {
   this.timeout(60_000);
   let api: CrimeAnnotatorApi;
   let review: ReviewTestApi;
-
-  before(async () => {
-    ({ api, review } = await reviewApi());
-    await resetMarks(review);
-  });
-  afterEach(() => cleanup(review));
-  after(() => removeReleases());
+  reviewHooks((apis) => ({ api, review } = apis));
 
   it('marks a figure verified with a URL and stores it as a W3C annotation', async () => {
     const editor = await open(await writeRelease());

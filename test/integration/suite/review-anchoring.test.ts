@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
 import type { ReviewTestApi } from '../../../src/extension/features/review';
 import { analysed } from './editorCore.helpers';
-import { cleanup, removeReleases, fileItems, open, placedText, resetMarks, reviewApi, spanOf, target, waitFor, writeRelease } from './review.helpers';
+import { fileItems, open, placedText, reviewHooks, spanOf, target, waitFor, writeRelease } from './review.helpers';
 
 /** Marks three spans in a fresh release and returns its editor. */
 async function marked(review: ReviewTestApi): Promise<vscode.TextEditor> {
@@ -32,13 +32,7 @@ describe('review: anchoring after edits', function () {
   this.timeout(60_000);
   let api: CrimeAnnotatorApi;
   let review: ReviewTestApi;
-
-  before(async () => {
-    ({ api, review } = await reviewApi());
-    await resetMarks(review);
-  });
-  afterEach(() => cleanup(review));
-  after(() => removeReleases());
+  reviewHooks((apis) => ({ api, review } = apis));
 
   it('follows an insertion above, and stores the new positions when the document is saved', async () => {
     const doc = (await marked(review)).document;

@@ -1,20 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReviewTestApi } from '../../../src/extension/features/review';
-import { cleanup, removeReleases, fileItems, open, readText, resetMarks, reviewApi, target, waitFor, writeRelease, type W3CItem } from './review.helpers';
+import { fileItems, open, readText, reviewHooks, target, type W3CItem, waitFor, writeRelease } from './review.helpers';
 
 type Result = { mark: { id: string } } | undefined;
 
 describe('review: the annotations file', function () {
   this.timeout(60_000);
   let review: ReviewTestApi;
-
-  before(async () => {
-    ({ review } = await reviewApi());
-    await resetMarks(review);
-  });
-  afterEach(() => cleanup(review));
-  after(() => removeReleases());
+  reviewHooks((apis) => ({ review } = apis));
 
   it('is stable, diff-friendly JSON and leaves no temporary file behind', async () => {
     const doc = (await open(await writeRelease())).document;

@@ -92,6 +92,22 @@ export async function resetMarks(review: ReviewTestApi): Promise<void> {
   assert.equal(review.problem, undefined);
 }
 
+/**
+ * The hooks every review suite shares: the api and an empty annotations file before the suite, a
+ * cleanup after each test, and the suite's releases removed at the end. Call inside `describe`.
+ */
+export function reviewHooks(onApi: (apis: { api: CrimeAnnotatorApi; review: ReviewTestApi }) => void): void {
+  let review: ReviewTestApi | undefined;
+  before(async () => {
+    const apis = await reviewApi();
+    review = apis.review;
+    onApi(apis);
+    await resetMarks(review);
+  });
+  afterEach(() => cleanup(review!));
+  after(() => removeReleases());
+}
+
 export async function cleanup(review: ReviewTestApi): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
     if (!doc.isDirty || doc.isClosed) continue;
