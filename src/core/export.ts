@@ -4,6 +4,7 @@
  */
 import type { ArithmeticCheck, CrossSourceRecord } from './record/types';
 import { reviewColumns, reviewCsvColumns, reviewForExport, type PlacedMark } from './review';
+import { csvCell, csvTable, type CsvCell } from './text/csvWrite';
 import type { AnalysisNotice, DocumentAnalysis, DocumentMeta, FigureAnnotation, Annotation } from './types';
 
 export interface ExportSource {
@@ -94,19 +95,19 @@ export const csvColumns = [
 export function exportCsv(sources: readonly ExportSource[], records: readonly CrossSourceRecord[]): string {
   const recordOf = recordsByClaim(records);
 
-  const rows: string[] = [csvColumns.join(',')];
+  const rows: CsvCell[][] = [];
   for (const source of sources) {
     for (const a of source.analysis.annotations) {
       if (a.kind !== 'figure') continue;
       const record = recordOf.get(claimKey(source.docId, a.id));
       const review = reviewColumns(a, source.review ?? []);
-      rows.push([...figureRow(source.path, a, record), ...reviewCsvColumns.map((c) => review[c])].map(csvField).join(','));
+      rows.push([...figureRow(source.path, a, record), ...reviewCsvColumns.map((c) => review[c])]);
     }
   }
-  return rows.join('\r\n') + '\r\n';
+  return csvTable(csvColumns, rows);
 }
 
-function figureRow(path: string, f: FigureAnnotation, record: CrossSourceRecord | undefined): (string | number | undefined)[] {
+function figureRow(path: string, f: FigureAnnotation, record: CrossSourceRecord | undefined): CsvCell[] {
   return [
     path,
     f.line + 1,
@@ -138,9 +139,5 @@ function claimKey(docId: string, annotationId: string): string {
   return `${docId}\u0000${annotationId}`;
 }
 
-/** RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes. */
-export function csvField(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** One CSV cell as every CSV of the product writes it (see text/csvWrite.ts). */
+export const csvField: (value: CsvCell) => string = csvCell;

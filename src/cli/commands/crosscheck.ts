@@ -1,4 +1,5 @@
-import { csvField, exportJson } from '../../core/export';
+import { exportJson } from '../../core/export';
+import { csvTable } from '../../core/text/csvWrite';
 import { LineIndex, type ArithmeticCheck, type CrossSourceRecord } from '../../core';
 import { analyseCorpus, type AnalysedCorpus } from '../corpus';
 import { lexiconFromOption } from '../lexiconFile';
@@ -89,9 +90,6 @@ function findingsText(findings: readonly Finding[], corpus: AnalysedCorpus): str
 }
 
 function findingsCsv(findings: readonly Finding[]): string {
-  const rows = [['status', 'kind', 'id', 'path', 'line', 'text', 'note', 'message'].join(',')];
-  for (const f of findings) {
-    for (const p of f.places) rows.push([f.status, f.kind, f.id, p.path, p.line, p.text, p.note, f.message].map(csvField).join(','));
-  }
-  return rows.join('\r\n') + '\r\n';
+  const rows = findings.flatMap((f) => f.places.map((p) => [f.status, f.kind, f.id, p.path, p.line, p.text, p.note, f.message]));
+  return csvTable(['status', 'kind', 'id', 'path', 'line', 'text', 'note', 'message'], rows);
 }
