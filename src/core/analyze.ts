@@ -1,6 +1,7 @@
 import { compileLexicon, findEntities, type CompiledLexicon, type LexiconExtension } from './lexicon';
 import { findFigures } from './extract/figures';
 import { readMeta } from './extract/meta';
+import { annotationToOriginal, spanToOriginal, stripFormatChars } from './text/formatChars';
 import { LineIndex } from './text/lines';
 import { countWords, splitSentences } from './text/sentences';
 import type { Annotation, AnalysisNotice, AnnotationKind, DocumentAnalysis, DocumentContext, Logger } from './types';
@@ -36,13 +37,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   if (text.length === 0 || /^\s*$/.test(text)) {
     return { words: 0, annotations: [], sentences: [], meta: {}, notices: [{ severity: 'info', code: 'empty', message: 'The document is empty.' }] };
   }
-  if (looksBinary(text)) {
+  const binary = binaryVerdict(text);
+  if (binary.binary) {
     return {
       words: 0,
       annotations: [],
       sentences: [],
       meta: {},
-      notices: [{ severity: 'warning', code: 'binary', message: 'The document looks like binary data (it contains NUL or control bytes), so it was not analysed.' }],
+      notices: [{ severity: 'warning', code: 'binary', message: `The document looks like binary data, not text (${binary.reason}), so it was not analysed.` }],
     };
   }
   let analysed = text;
@@ -55,6 +57,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
       message: `Only the first ${options.maxLength.toLocaleString('en-GB')} characters (to line ${lines.lineCount}) were analysed; the document has ${text.length.toLocaleString('en-GB')}.`,
     });
   }
+
+  // Invisible format characters (zero-width spaces inside a number...) are taken out for analysis;
+  // every offset found is carried back into the original text at the end (see text/formatChars.ts).
+  const original = analysed;
+  const formatMap = stripFormatChars(original);
+  if (formatMap) analysed = formatMap.text;
 
   const words = countWords(analysed);
   let sentences: ReturnType<typeof splitSentences> = [];
@@ -80,19 +88,56 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
     logger.error('analyze failed', e);
     notices.push({ severity: 'error', code: 'internal', message: `Analysis stopped by an internal error: ${errorMessage(e)}. Please report it with the document.` });
   }
+  if (formatMap) {
+    annotations = annotations.map((a) => annotationToOriginal(a, formatMap, original));
+    sentences = sentences.map((span) => spanToOriginal(span, formatMap));
+  }
   return { words, annotations, sentences, meta, notices };
 }
 
-/** NUL bytes, or many C0 control characters, mean this is not text a person wrote. */
-export function looksBinary(text: string): boolean {
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+/** How much of a text is characters no person writes: control characters and U+FFFD. */
+export interface BinaryVerdict {
+  readonly binary: boolean;
+  /** Why, for the notice. */
+  readonly reason: string;
+}
+
+/** The first this many characters decide; a text file does not turn binary later on. */
+const BINARY_SAMPLE = 65536;
+/** Above this share of control and replacement characters a text is taken for binary data. */
+const BINARY_SHARE = 0.1;
+
+/**
+ * A NUL, or more than a tenth of the first 64K characters being control characters (C0 but tab,
+ * line breaks and form feed; DEL; C1) or U+FFFD, the replacement character a decoder puts for every
+ * byte that is not UTF-8: bytes that are not text decode to a great many of those, even without a
+ * NUL, while a text with a few mis-encoded "£" signs has well under one in a hundred.
+ */
+export function binaryVerdict(text: string): BinaryVerdict {
+  const n = Math.min(text.length, BINARY_SAMPLE);
   let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === 0) return true;
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  let replacement = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return { binary: true, reason: 'it contains NUL bytes' };
+    if (c < 32) {
+      if (c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+    } else if (c >= 0x7f && c <= 0x9f) control++;
+    else if (c === 0xfffd) replacement++;
   }
-  return control > sample.length * 0.1;
+  const share = n === 0 ? 0 : (control + replacement) / n;
+  if (share <= BINARY_SHARE) return { binary: false, reason: '' };
+  const percent = Math.round(share * 100);
+  const of = n < text.length ? `its first ${n.toLocaleString('en-GB')}` : `its ${n.toLocaleString('en-GB')}`;
+  return {
+    binary: true,
+    reason: `${percent}% of ${of} characters are control characters or U+FFFD (bytes that are not UTF-8 text)`,
+  };
+}
+
+/** Whether the text is binary data rather than text a person wrote (see binaryVerdict). */
+export function looksBinary(text: string): boolean {
+  return binaryVerdict(text).binary;
 }
 
 function errorMessage(e: unknown): string {

@@ -17,6 +17,7 @@
 import { analyze, looksBinary, type AnalyzeOptions } from './analyze';
 import { readMeta } from './extract/meta';
 import { compileLexicon } from './lexicon';
+import { stripFormatChars } from './text/formatChars';
 import { LineIndex } from './text/lines';
 import type { Annotation, AnalysisNotice, DocumentAnalysis, DocumentMeta, FigureAnnotation, LegalTermAnnotation, OrganisationAnnotation, Span } from './types';
 
@@ -76,7 +77,14 @@ export interface ChunkView {
 // readMeta does not read its line index (building one is a pass over the whole text per keystroke);
 // were it to start, the equality tests against analyze() would fail.
 const noLines = new LineIndex('');
-const defaultReadMeta: ReadMetaFn = (text, entities) => readMeta(text, { entities, lineIndex: noLines });
+// analyze() reads the meta from the text without format characters (see text/formatChars.ts), so
+// the whole document's meta is read the same way, with the entities' offsets moved to match.
+const defaultReadMeta: ReadMetaFn = (text, entities) => {
+  const map = stripFormatChars(text);
+  if (!map) return readMeta(text, { entities, lineIndex: noLines });
+  const moved = entities.map((e) => (e.start < 0 ? e : { ...e, start: map.toStripped(e.start), end: map.toStripped(e.end) }));
+  return readMeta(map.text, { entities: moved, lineIndex: noLines });
+};
 
 export class IncrementalAnalysis {
   private _text = '';
