@@ -1,7 +1,9 @@
 /** Review marks: the model, the W3C Web Annotation file, merging with changes on disk, progress. */
 export * from './model';
-export { serializeMarks, toW3C, compareMarks, motivationOf, annotationContext, formatVersion, type Motivation } from './serialize';
-export { parseMarks, type AnnotationsFileError, type ParseResult } from './parse';
+export { serializeMarks, annotationObject, toW3C, compareMarks, motivationOf, annotationContext, formatVersion, type Motivation } from './serialize';
+export { parseMarks, parseMarksSteps, type AnnotationsFileError, type ParseResult } from './parse';
+export { serializeMarksSteps, itemText, type ItemBytesCache } from './fileWriter';
+export { preservedFields, withPreservedFields, type PreservedFields } from './preserve';
 export { mergeMarks, type MergeResult } from './merge';
 export { reviewProgress, progressLabel, overlaps, type PlacedMark, type FigureReview, type ReviewProgress } from './progress';
 export { placeOf, type TextPlace } from './position';

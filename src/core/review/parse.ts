@@ -2,10 +2,16 @@
  * Reads the annotations file back. A file broken by hand or by a bad merge is reported with the
  * line and column of the first problem, and nothing is guessed: the caller keeps the file as it is
  * and goes read-only, rather than writing over marks it could not read.
+ *
+ * A file of 100,000 marks is about 90 MB, so it is read in steps (`parseMarksSteps`, which a host
+ * runs in slices): a quick scan finds where each annotation's text lies, and each is parsed on its
+ * own. Where the scan finds the file is not plain JSON, the whole-file parser reports exactly where.
  */
-import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { reviewSourceKinds, reviewStates, type ReviewMark, type ReviewSource, type ReviewState } from './model';
 import { placeOf } from './position';
+import { preservedFields, type PreservedFields } from './preserve';
+import { serializeMarks, toW3C } from './serialize';
 import type { AnnotationKind } from '../types';
 
 export interface AnnotationsFileError {
@@ -15,12 +21,95 @@ export interface AnnotationsFileError {
   readonly column: number;
 }
 
-export type ParseResult = { readonly ok: true; readonly marks: ReviewMark[] } | { readonly ok: false; readonly error: AnnotationsFileError };
+export type ParseResult =
+  | {
+      readonly ok: true;
+      readonly marks: ReviewMark[];
+      /** The page's fields this version does not understand, to be written back (absent when there are none). */
+      readonly page?: PreservedFields;
+    }
+  | { readonly ok: false; readonly error: AnnotationsFileError };
 
 const annotationKinds: readonly AnnotationKind[] = ['figure', 'organisation', 'legal-term'];
 
 export function parseMarks(text: string): ParseResult {
-  if (text.trim() === '') return { ok: true, marks: [] };
+  const steps = parseMarksSteps(text);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/** Items parsed between two yields of `parseMarksSteps`. */
+const ITEMS_PER_STEP = 50;
+
+/** `parseMarks` as steps: yields every few annotations so a host can give its event loop a turn. */
+export function* parseMarksSteps(text: string): Generator<void, ParseResult> {
+  if (!/\S/.test(text)) return { ok: true, marks: [] };
+  const scan = new Scanner(text);
+  let i = scan.skipSpace(0);
+  if (text.charCodeAt(i) !== OPEN_BRACE) return parseWhole(text);
+  const rootOffset = i;
+  const page: Record<string, unknown> = {};
+  let marks: ReviewMark[] | undefined;
+  i = scan.skipSpace(i + 1);
+  if (text.charCodeAt(i) === CLOSE_BRACE) i++;
+  else {
+    for (;;) {
+      if (text.charCodeAt(i) !== QUOTE) return parseWhole(text);
+      const keyEnd = scan.stringEnd(i);
+      if (keyEnd < 0) return parseWhole(text);
+      const key = JSON.parse(text.slice(i, keyEnd)) as string;
+      i = scan.skipSpace(keyEnd);
+      if (text.charCodeAt(i) !== COLON) return parseWhole(text);
+      i = scan.skipSpace(i + 1);
+      if (key === 'items' && text.charCodeAt(i) === OPEN_BRACKET) {
+        const read: ReviewMark[] = [];
+        const seen = new Set<string>();
+        i = scan.skipSpace(i + 1);
+        if (text.charCodeAt(i) === CLOSE_BRACKET) i++;
+        else {
+          for (let n = 0; ; n++) {
+            const end = scan.valueEnd(i);
+            if (end < 0) return parseWhole(text);
+            const item = readItem(text, i, end, n, seen);
+            if ('error' in item) return { ok: false, error: item.error };
+            read.push(item.mark);
+            if (n % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+            i = scan.skipSpace(end);
+            const c = text.charCodeAt(i);
+            if (c === CLOSE_BRACKET) {
+              i++;
+              break;
+            }
+            if (c !== COMMA) return parseWhole(text);
+            i = scan.skipSpace(i + 1);
+          }
+        }
+        marks = read;
+      } else {
+        const end = scan.valueEnd(i);
+        if (end < 0) return parseWhole(text);
+        const value = tryJson(text.slice(i, end));
+        if (value === FAILED) return parseWhole(text);
+        if (key === 'items') return fail(text, i, '"items" must be an array');
+        Object.defineProperty(page, key, { value, enumerable: true, writable: true, configurable: true });
+        i = end;
+      }
+      i = scan.skipSpace(i);
+      const c = text.charCodeAt(i);
+      if (c === CLOSE_BRACE) {
+        i++;
+        break;
+      }
+      if (c !== COMMA) return parseWhole(text);
+      i = scan.skipSpace(i + 1);
+    }
+  }
+  if (scan.skipSpace(i) < text.length) return parseWhole(text);
+  if (!marks) return fail(text, rootOffset, 'missing "items" (the list of annotations)');
+  return withPage({ ok: true, marks }, page);
+}
+
+/** The whole-file parser: slower, exact about where a broken file goes wrong. */
+function parseWhole(text: string): ParseResult {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
@@ -34,22 +123,135 @@ export function parseMarks(text: string): ParseResult {
   const marks: ReviewMark[] = [];
   const seen = new Set<string>();
   for (const [i, node] of (itemsNode.children ?? []).entries()) {
-    const read = readMark(node);
-    if (typeof read === 'string') return fail(text, node.offset, `annotation ${i + 1}: ${read}`);
-    if (seen.has(read.id)) return fail(text, node.offset, `annotation ${i + 1}: duplicate id ${read.id}`);
-    seen.add(read.id);
-    marks.push(read);
+    const read = readValue(getNodeValue(node), node.offset, text, i, seen);
+    if ('error' in read) return { ok: false, error: read.error };
+    marks.push(read.mark);
   }
-  return { ok: true, marks };
+  const { items: _items, ...page } = getNodeValue(root) as Record<string, unknown>;
+  return withPage({ ok: true, marks }, page);
+}
+
+/** The page's own fields (all but its items) beside what this version writes for a page. */
+function withPage(result: { ok: true; marks: ReviewMark[] }, page: Record<string, unknown>): ParseResult {
+  const kept = preservedFields(page, writtenPage());
+  return kept ? { ...result, page: kept } : result;
+}
+
+/** One annotation's text, `text[start, end)`: parsed on its own, or the exact place it is broken. */
+function readItem(text: string, start: number, end: number, index: number, seen: Set<string>): { mark: ReviewMark } | { error: AnnotationsFileError } {
+  const value = tryJson(text.slice(start, end));
+  if (value === FAILED) {
+    const errors: ParseError[] = [];
+    parseTree(text.slice(start, end), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    return { error: problemAt(text, start + (first?.offset ?? 0), first ? `invalid JSON (${printParseErrorCode(first.error)})` : 'invalid JSON') };
+  }
+  return readValue(value, start, text, index, seen);
+}
+
+function readValue(value: unknown, offset: number, text: string, index: number, seen: Set<string>): { mark: ReviewMark } | { error: AnnotationsFileError } {
+  const read = readMark(value);
+  if (typeof read === 'string') return { error: problemAt(text, offset, `annotation ${index + 1}: ${read}`) };
+  if (seen.has(read.id)) return { error: problemAt(text, offset, `annotation ${index + 1}: duplicate id ${read.id}`) };
+  seen.add(read.id);
+  const preserved = preservedFields(value, toW3C(read));
+  return { mark: preserved ? { ...read, preserved } : read };
+}
+
+let pageFields: Record<string, unknown> | undefined;
+/** The page fields the writer writes, taken from the writer itself so the two never disagree. */
+function writtenPage(): Record<string, unknown> {
+  if (!pageFields) {
+    const { items: _items, ...rest } = JSON.parse(serializeMarks([])) as Record<string, unknown>;
+    pageFields = rest;
+  }
+  return pageFields;
+}
+
+const FAILED = Symbol('not JSON');
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return FAILED;
+  }
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/**
+ * Finds where JSON values end without building them: strings are skipped with indexOf, nesting is
+ * followed through the structural characters only. It trusts JSON.parse to check each value later.
+ */
+class Scanner {
+  private readonly structural = /["{}[\]]/g;
+  private readonly scalarEnd = /[\s,\]}]/g;
+  constructor(private readonly text: string) {}
+
+  skipSpace(i: number): number {
+    const t = this.text;
+    for (; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+    }
+    return i;
+  }
+
+  /** The offset just after the string starting at `i` (a quote), or -1 when it never ends. */
+  stringEnd(i: number): number {
+    const t = this.text;
+    for (let from = i + 1; ; ) {
+      const q = t.indexOf('"', from);
+      if (q < 0) return -1;
+      let backslashes = 0;
+      for (let k = q - 1; k > i && t.charCodeAt(k) === 0x5c; k--) backslashes++;
+      if (backslashes % 2 === 0) return q + 1;
+      from = q + 1;
+    }
+  }
+
+  /** The offset just after the value starting at `i`, or -1 when it is cut off. */
+  valueEnd(i: number): number {
+    const t = this.text;
+    const c = t.charCodeAt(i);
+    if (c === QUOTE) return this.stringEnd(i);
+    if (c !== OPEN_BRACE && c !== OPEN_BRACKET) {
+      this.scalarEnd.lastIndex = i;
+      const m = this.scalarEnd.exec(t);
+      return m ? m.index : t.length;
+    }
+    let depth = 0;
+    this.structural.lastIndex = i;
+    for (let m = this.structural.exec(t); m; m = this.structural.exec(t)) {
+      const ch = t.charCodeAt(m.index);
+      if (ch === QUOTE) {
+        const end = this.stringEnd(m.index);
+        if (end < 0) return -1;
+        this.structural.lastIndex = end;
+      } else if (ch === OPEN_BRACE || ch === OPEN_BRACKET) depth++;
+      else if (--depth === 0) return m.index + 1;
+    }
+    return -1;
+  }
 }
 
 function fail(text: string, offset: number, message: string): ParseResult {
-  return { ok: false, error: { message, ...placeOf(text, offset) } };
+  return { ok: false, error: problemAt(text, offset, message) };
+}
+
+function problemAt(text: string, offset: number, message: string): AnnotationsFileError {
+  return { message, ...placeOf(text, offset) };
 }
 
 /** A mark, or what is wrong with the item. */
-function readMark(node: Node): ReviewMark | string {
-  const a: unknown = getNodeValue(node);
+function readMark(a: unknown): ReviewMark | string {
   if (!isObject(a)) return 'expected an object';
   if (a.type !== 'Annotation') return '"type" must be "Annotation"';
   if (typeof a.id !== 'string' || a.id === '') return '"id" must be a non-empty string';

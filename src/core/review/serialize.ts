@@ -6,6 +6,7 @@
  * docs/annotations-format.md describes it for other tools.
  */
 import { describeMark, type ReviewMark, type ReviewState } from './model';
+import { withPreservedFields, type PreservedFields } from './preserve';
 
 export const annotationContext = 'http://www.w3.org/ns/anno.jsonld';
 export const formatVersion = 1;
@@ -62,14 +63,19 @@ export function toW3C(mark: ReviewMark): Record<string, unknown> {
   };
 }
 
-/** The whole file, ending with a newline. */
-export function serializeMarks(marks: readonly ReviewMark[]): string {
-  const page = {
+/** One mark as it is written to the file: its W3C object with the fields kept from the file (preserve.ts). */
+export function annotationObject(mark: ReviewMark): Record<string, unknown> {
+  return withPreservedFields(toW3C(mark), mark.preserved);
+}
+
+/** The whole file, ending with a newline; `page`: the page's fields kept from the file. */
+export function serializeMarks(marks: readonly ReviewMark[], page?: PreservedFields): string {
+  const written = {
     '@context': annotationContext,
     type: 'AnnotationPage',
     generator: 'Crime Annotator',
     formatVersion,
-    items: [...marks].sort(compareMarks).map(toW3C),
+    items: [...marks].sort(compareMarks).map(annotationObject),
   };
-  return JSON.stringify(page, null, 2) + '\n';
+  return JSON.stringify(withPreservedFields(written, page), null, 2) + '\n';
 }

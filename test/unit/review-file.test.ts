@@ -1,0 +1,190 @@
+// Issue 9, items 5 and 6 (the core half): fields of the annotations file this version does not
+// understand survive every write, merge and change of a mark; and the file is read and written in
+// steps that give exactly what the one-piece parser and writer give.
+import * as assert from 'node:assert/strict';
+import { describeSpan } from '../../src/core/anchoring';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { mergeMarks, parseMarks, parseMarksSteps, placeOf, serializeMarks, serializeMarksSteps, type ReviewMark } from '../../src/core/review';
+import { runAtOnce, sortInSteps } from '../../src/core/slices';
+
+const text = 'Officers made 41 arrests and seized £18,250 in cash. The force said 12 people were charged.\n';
+
+function mark(quote: string, over: Partial<ReviewMark> = {}): ReviewMark {
+  const start = text.indexOf(quote);
+  return {
+    id: `urn:uuid:${quote.length}-${start}`,
+    state: 'note',
+    document: 'releases/week.crime',
+    anchor: describeSpan(text, start, start + quote.length),
+    creator: 'A. Editor',
+    created: '2026-05-01T09:00:00.000Z',
+    modified: '2026-05-01T09:00:00.000Z',
+    text: 'check',
+    ...over,
+  };
+}
+
+/** A file as another W3C tool (or a newer version) might leave it: fields everywhere this version does not know. */
+function foreignFile(): { text: string; page: Record<string, unknown> } {
+  const page = JSON.parse(serializeMarks([mark('41 arrests'), mark('£18,250', { state: 'verified', text: undefined, source: { kind: 'url', value: 'https://example.org/x' } })]));
+  page['@context'] = ['http://www.w3.org/ns/anno.jsonld', { tool: 'https://example.org/vocab#' }];
+  page.id = 'https://example.org/pages/1';
+  page.label = 'Desk review, week 19';
+  page['x-newer-version'] = { schema: 2, flags: ['a', 'b'] };
+  const [first, second] = page.items;
+  first.audience = { type: 'Audience', role: 'editor' };
+  first.creator.email = 'editor@example.org';
+  first.body.confidence = 0.8;
+  first.body['tool:tags'] = ['court', 'sentencing'];
+  first.target.selector[0]['tool:hash'] = 'abc123';
+  first.target.selector.push({ type: 'XPathSelector', value: '/html/body/p[1]' });
+  first.target.styleClass = 'highlight-yellow';
+  first.motivation = ['commenting', 'tool:flagging'];
+  second['x-reviewed-twice'] = true;
+  // A "__proto__" key, as JSON.parse reads it: an own field, which assignment in code could not make.
+  const text = JSON.stringify(page, null, 2).replace(/^\{\n/, '{\n  "__proto__": { "polluted": true },\n') + '\n';
+  return { text, page: JSON.parse(text) };
+}
+
+describe('annotations file: fields this version does not understand', () => {
+  it('writes back every unknown field of the page and of each annotation, exactly', () => {
+    const { text: file, page } = foreignFile();
+    const parsed = parseMarks(file);
+    assert.ok(parsed.ok);
+    const again = JSON.parse(serializeMarks(parsed.marks, parsed.page));
+    assert.deepEqual(again['@context'], page['@context'], 'an @context list holding ours is kept');
+    assert.equal(again.id, page.id);
+    assert.equal(again.label, page.label);
+    assert.deepEqual(again['x-newer-version'], page['x-newer-version']);
+    assert.ok(Object.prototype.hasOwnProperty.call(again, '__proto__'), 'a "__proto__" field is kept as a field');
+    assert.equal(({} as { polluted?: boolean }).polluted, undefined, 'and never becomes a prototype');
+    const [first, second] = again.items;
+    const [wasFirst, wasSecond] = (page.items as typeof again.items);
+    assert.deepEqual(first.audience, wasFirst.audience);
+    assert.equal(first.creator.email, 'editor@example.org');
+    assert.equal(first.body.confidence, 0.8);
+    assert.deepEqual(first.body['tool:tags'], ['court', 'sentencing']);
+    assert.equal(first.target.selector[0]['tool:hash'], 'abc123');
+    assert.deepEqual(first.target.selector[2], { type: 'XPathSelector', value: '/html/body/p[1]' });
+    assert.equal(first.target.styleClass, 'highlight-yellow');
+    assert.deepEqual(first.motivation, ['commenting', 'tool:flagging']);
+    assert.equal(second['x-reviewed-twice'], true);
+    assert.deepEqual(again, JSON.parse(file), 'the whole file comes back as it was read');
+    assert.deepEqual(wasSecond.body, second.body);
+  });
+
+  it('keeps them when the mark changes, while the fields this version maintains follow the change', () => {
+    const parsed = parseMarks(foreignFile().text);
+    assert.ok(parsed.ok);
+    const note = parsed.marks.find((m) => m.state === 'note')!;
+    const moved = { ...note, state: 'disputed' as const, text: undefined, reason: 'wrong week', anchor: { ...note.anchor, start: note.anchor.start + 5, end: note.anchor.end + 5 }, modified: '2026-06-01T00:00:00.000Z' };
+    const item = JSON.parse(serializeMarks([moved], parsed.page)).items[0];
+    assert.equal(item.body.state, 'disputed');
+    assert.equal(item.body.reason, 'wrong week');
+    assert.equal(item.target.selector[1].start, note.anchor.start + 5);
+    assert.equal(item.body.confidence, 0.8);
+    assert.equal(item.target.selector[0]['tool:hash'], 'abc123');
+    assert.equal(item.motivation, 'assessing', 'a motivation list that no longer holds the motivation gives way to it');
+  });
+
+  it('keeps them through a three-way merge, and a change another tool made to them counts as a change', () => {
+    const parsed = parseMarks(foreignFile().text);
+    assert.ok(parsed.ok);
+    const base = parsed.marks;
+    const note = base.find((m) => m.state === 'note')!;
+    const theirs = base.map((m) => (m === note ? { ...m, preserved: { ...m.preserved, add: { ...m.preserved!.add, audience: { type: 'Audience', role: 'lawyer' } } } } : m));
+    const mine = [...base, mark('12 people')];
+    const merged = mergeMarks(base, mine, theirs);
+    assert.deepEqual(merged.conflicts, []);
+    const item = JSON.parse(serializeMarks(merged.marks)).items.find((i: { id: string }) => i.id === note.id);
+    assert.deepEqual(item.audience, { type: 'Audience', role: 'lawyer' });
+    assert.equal(item.body.confidence, 0.8);
+    assert.equal(merged.marks.length, 3);
+  });
+
+  it('gives a file this version wrote no kept fields at all', () => {
+    const parsed = parseMarks(serializeMarks([mark('41 arrests'), mark('12 people', { state: 'added', kind: 'figure', text: undefined })]));
+    assert.ok(parsed.ok);
+    assert.equal(parsed.page, undefined);
+    assert.ok(parsed.marks.every((m) => m.preserved === undefined));
+  });
+});
+
+describe('annotations file: read and written in steps', () => {
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => mark('41 arrests', { id: `urn:uuid:m-${String(i).padStart(6, '0')}`, document: `d/${i % 7}.txt`, created: new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % n) * 1000).toISOString(), text: `note ${i} with "quotes", \\ and ünïcödé 🚓` }));
+
+  it('writes exactly the bytes of serializeMarks, kept fields included, with remembered items reused', () => {
+    const parsed = parseMarks(foreignFile().text);
+    assert.ok(parsed.ok);
+    const marks = [...parsed.marks, ...many(2_500)];
+    const cache = new WeakMap();
+    const expected = new TextEncoder().encode(serializeMarks(marks, parsed.page));
+    assert.deepEqual(runAtOnce(serializeMarksSteps(marks, parsed.page, cache)), expected);
+    const added = [...marks, mark('£18,250', { id: 'urn:uuid:added' })];
+    assert.deepEqual(runAtOnce(serializeMarksSteps(added, parsed.page, cache)), new TextEncoder().encode(serializeMarks(added, parsed.page)));
+    assert.deepEqual(runAtOnce(serializeMarksSteps([], parsed.page)), new TextEncoder().encode(serializeMarks([], parsed.page)));
+  });
+
+  it('yields between small steps, so a host can run it in slices', () => {
+    const marks = many(5_000);
+    let yields = 0;
+    const steps = serializeMarksSteps(marks);
+    for (let r = steps.next(); !r.done; r = steps.next()) yields++;
+    assert.ok(yields >= 50, `${yields} yields`);
+    yields = 0;
+    const reading = parseMarksSteps(serializeMarks(marks));
+    for (let r = reading.next(); !r.done; r = reading.next()) yields++;
+    assert.ok(yields >= 50, `${yields} yields`);
+  });
+
+  it('reads back what the one-piece parser reads, and reports broken JSON at the place jsonc-parser gives', () => {
+    const good = serializeMarks(many(300));
+    assert.deepEqual(runAtOnce(parseMarksSteps(good)), parseMarks(good));
+    const lines = good.split('\n');
+    const brokenJson: Record<string, string> = {
+      'missing comma inside an item': good.replace('"motivation": "commenting",', '"motivation": "commenting"'),
+      'missing comma between items': good.replace('\n    },\n    {', '\n    }\n    {'),
+      'trailing comma': good.replace(/\}\n {2}\]\n\}\n$/, '},\n  ]\n}\n'),
+      'comment': good.replace('{\n', '{\n  // a note\n'),
+      'cut off': good.slice(0, Math.floor(good.length / 2)),
+      'a BOM': `\ufeff${good}`,
+      'text after the page': `${good}x`,
+      'a line of garbage': lines.slice(0, 10).join('\n') + '\n@@@\n' + lines.slice(10).join('\n'),
+    };
+    for (const [name, broken] of Object.entries(brokenJson)) {
+      const errors: ParseError[] = [];
+      parseTree(broken, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+      assert.ok(errors.length > 0, `${name} is broken JSON`);
+      const expected = { message: `invalid JSON (${printParseErrorCode(errors[0].error)})`, ...placeOf(broken, errors[0].offset) };
+      assert.deepEqual(parseMarks(broken), { ok: false, error: expected }, name);
+    }
+  });
+
+  it('reports valid JSON that is not a page of marks where the problem starts', () => {
+    const good = serializeMarks(many(3));
+    const lineOf = (t: string, needle: string) => t.slice(0, t.indexOf(needle)).split('\n').length;
+    const notAMark = good.replace('"state": "note"', '"state": "approved"');
+    const secondItem = good.replace(/"id": "urn:uuid:m-000001"/, '"id": "urn:uuid:m-000000"');
+    const expectations: [string, string, RegExp, number][] = [
+      ['not a mark', notAMark, /^annotation 1: "body.state" must be one of/, lineOf(good, '\n    {') + 1],
+      ['duplicate id', secondItem, /^annotation 2: duplicate id urn:uuid:m-000000$/, lineOf(good, '"id": "urn:uuid:m-000001"') - 1],
+      ['items not an array', '{"type": "AnnotationPage", "items": {}}', /^"items" must be an array$/, 1],
+      ['no items', '{\n"type": "AnnotationPage"}', /^missing "items"/, 1],
+      ['an array', '[]', /^expected an object/, 1],
+    ];
+    for (const [name, file, message, line] of expectations) {
+      const parsed = parseMarks(file);
+      assert.ok(!parsed.ok, name);
+      assert.match(parsed.error.message, message, name);
+      assert.equal(parsed.error.line, line, name);
+    }
+  });
+
+  it('sorts in steps exactly as Array.prototype.sort does', () => {
+    const values = Array.from({ length: 10_001 }, (_, i) => ({ k: (i * 7919) % 101, i }));
+    const sorted = runAtOnce(sortInSteps(values, (a, b) => a.k - b.k, 100));
+    assert.deepEqual(sorted, [...values].sort((a, b) => a.k - b.k), 'stable, like the built-in sort');
+  });
+});
+
