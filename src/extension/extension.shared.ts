@@ -15,6 +15,7 @@ import type { Services, WorkspaceIndex } from './services/types';
 import { ExtensionWorkspaceIndex } from './services/workspaceIndex';
 import { WorkspaceLexicon } from './services/workspaceLexicon';
 import { activationStep as step } from './util/errors';
+import { recentMessages, recentQuickPick, type ShownMessage, type ShownQuickPick } from './util/notify';
 
 export interface PlatformServices {
   readonly platform: 'node' | 'web';
@@ -32,6 +33,10 @@ export interface CrimeAnnotatorApi {
   statusBar(): { readonly text: string; readonly counts: DocumentCounts } | undefined;
   /** The longest time, in ms, analysis held the extension host without yielding. */
   longestAnalysisSliceMs(): number;
+  /** The last notifications shown, as VS Code received them (VS Code cannot be asked for them). */
+  messages(): readonly ShownMessage[];
+  /** The last quick pick shown, its items as VS Code received them. */
+  lastQuickPick(): ShownQuickPick | undefined;
 }
 
 /**
@@ -68,5 +73,7 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
     decorationsFor: (uri) => decorations.decorationsFor(uri),
     statusBar: () => (statusBar.counts && statusBar.text ? { text: statusBar.text, counts: statusBar.counts } : undefined),
     longestAnalysisSliceMs: () => index.longestSliceMs,
+    messages: () => recentMessages(),
+    lastQuickPick: () => recentQuickPick(),
   };
 }

@@ -5,8 +5,8 @@ export { parseMarks, parseMarksSteps, type AnnotationsFileError, type ParseResul
 export { serializeMarksSteps, itemText, type ItemBytesCache } from './fileWriter';
 export { preservedFields, withPreservedFields, type PreservedFields } from './preserve';
 export { mergeMarks, type MergeResult } from './merge';
-export { reviewProgress, progressLabel, overlaps, type PlacedMark, type FigureReview, type ReviewProgress } from './progress';
+export { reviewProgress, progressLabel, overlaps, overlapFinder, type PlacedMark, type FigureReview, type ReviewProgress } from './progress';
 export { placeOf, type TextPlace } from './position';
 export { reviewColumns, reviewCsvColumns, reviewForExport, type ReviewColumns } from './exportColumns';
-export { placeMarks, refreshAnchor, type Placement } from './place';
+export { placeMarks, placeMarksSteps, refreshAnchor, type Placement } from './place';
 export { mergeLexiconAddition, lexiconId, type LexiconAddition, type LexiconMergeResult } from './lexiconEntry';

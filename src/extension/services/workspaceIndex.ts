@@ -321,6 +321,11 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
       const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
       const problems = this.record.addReference(uri.toString(), text, uri.path.toLowerCase().endsWith('.json') ? 'json' : 'csv');
       for (const p of problems) this.log.warn(`${vscode.workspace.asRelativePath(uri)} row ${p.row}: ${p.message}`);
+      // The rows a table could not use change what the record says, so the user hears of them, once per version of the table.
+      if (problems.length > 0) {
+        const first = problems.slice(0, 2).map((p) => `row ${p.row}: ${p.message}`).join(' ');
+        this.log.warnOnce(`reference:${uri.toString()}:${problems.map((p) => `${p.row} ${p.message}`).join('|')}`, `Crime Annotator could not use all of the reference table ${vscode.workspace.asRelativePath(uri)}: ${first}${problems.length > 2 ? ` (and ${problems.length - 2} more problems; see the log)` : ''}`);
+      }
       this._onDidChange.fire({ uris: [...this.entries.values()].map((e) => e.uri) });
     } catch (e) {
       this.log.error(`index: could not read reference table ${uri.toString()}`, e);

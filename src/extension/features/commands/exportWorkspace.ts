@@ -4,6 +4,7 @@ import { CommandId } from '../../commandIds';
 import type { Services } from '../../services/types';
 import { displayPath, toUri } from './locations';
 import { registerSafeCommand } from './run';
+import { showInformation, showQuickPick } from '../../util/notify';
 
 export type ExportFormat = 'json' | 'csv';
 
@@ -28,8 +29,7 @@ export function registerExportCommand(services: Services): vscode.Disposable {
     if (!uri) return undefined;
 
     const result = await exportWorkspace(services, uri, chosenFormat);
-    void vscode.window
-      .showInformationMessage(`Exported ${result.figures} figures and ${result.records} records from ${result.documents} documents to ${displayPath(uri)}.`, 'Open')
+    void showInformation(`Exported ${result.figures} figures and ${result.records} records from ${result.documents} documents to ${displayPath(uri)}.`, 'Open')
       .then((choice) => (choice ? vscode.window.showTextDocument(uri) : undefined))
       .then(undefined, (e) => services.log.error('exportWorkspace: opening the export failed', e));
     return result;
@@ -73,7 +73,7 @@ function formatOfPath(path: string): ExportFormat | undefined {
 }
 
 async function askFormat(): Promise<ExportFormat | undefined> {
-  const picked = await vscode.window.showQuickPick(
+  const picked = await showQuickPick(
     [
       { label: 'JSON', description: 'documents with annotations and checks, and the cross-source records', format: 'json' as const },
       { label: 'CSV', description: 'one row per figure, with its record and the record’s status', format: 'csv' as const },

@@ -14,6 +14,7 @@ import { saveToWorkspaceLexicon } from './lexiconSave';
 import { askKind, askLegalCategory, askOrganisationType, askSource, askText, isLegalCategory, isOrganisationType, sourceFromArg } from './prompts';
 import type { ReviewModel } from './reviewModel';
 import { resolveTarget, type ReviewTarget } from './targets';
+import { showInformation } from '../../util/notify';
 
 
 
@@ -26,13 +27,13 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
 
   async function target(arg: unknown, kinds: readonly AnnotationKind[], what: string): Promise<ReviewTarget | undefined> {
     const t = await resolveTarget(arg, index, kinds);
-    if (!t) void vscode.window.showInformationMessage(`Put the cursor on ${what} or select some text first.`);
+    if (!t) void showInformation(`Put the cursor on ${what} or select some text first.`);
     return t;
   }
 
   function announce(result: ActionResult): ActionResult {
     const label = `${describeMark(result.mark)}: "${result.mark.anchor.exact}"`;
-    void vscode.window.showInformationMessage(label, 'Undo').then(
+    void showInformation(label, 'Undo').then(
       (choice) => (choice ? model.store.undo(result.undo.serial) : undefined),
       (e) => log.error('review: undo from the notification failed', e),
     );
@@ -88,10 +89,10 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
         undo = await clearMarks(model, t);
       }
       if (!undo) {
-        void vscode.window.showInformationMessage('There is no review mark here.');
+        void showInformation('There is no review mark here.');
         return 0;
       }
-      void vscode.window.showInformationMessage(`Cleared ${undo.removed.length} review mark${undo.removed.length === 1 ? '' : 's'}.`, 'Undo').then((c) => (c ? model.store.undo(undo.serial) : undefined));
+      void showInformation(`Cleared ${undo.removed.length} review mark${undo.removed.length === 1 ? '' : 's'}.`, 'Undo').then((c) => (c ? model.store.undo(undo.serial) : undefined));
       return undo.removed.length;
     }),
     registerSafeCommand(log, CommandId.saveToLexicon, 'save to the workspace lexicon', async (arg?: unknown, details?: unknown) => {
@@ -107,7 +108,7 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
       if (!addition) return undefined;
       const result = await saveToWorkspaceLexicon(config, addition);
       const where = vscode.workspace.asRelativePath(result.uri, false);
-      void vscode.window.showInformationMessage(
+      void showInformation(
         result.outcome === 'present' ? `"${text}" is already in ${where}.` : `Saved "${text}" to ${where}; the workspace is re-indexed with it.`,
       );
       return { id: result.id, outcome: result.outcome, uri: result.uri.toString() };
@@ -119,7 +120,7 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
       if (!entry || entry.version !== editor.document.version) await index.analyzeDocument(editor.document);
       const waiting = (model.progressFor(editor.document.uri)?.figures ?? []).filter((f) => !f.verdict).map((f) => f.figure);
       if (waiting.length === 0) {
-        void vscode.window.showInformationMessage('Every figure in this document is reviewed.');
+        void showInformation('Every figure in this document is reviewed.');
         return undefined;
       }
       const cursor = editor.document.offsetAt(editor.selection.end);
@@ -131,7 +132,7 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
     }),
     registerSafeCommand(log, CommandId.undoReviewAction, 'undo the review action', async (serial?: unknown) => {
       const label = await model.store.undo(typeof serial === 'number' ? serial : undefined);
-      void vscode.window.showInformationMessage(label ? `Undone: ${label}.` : 'No review action to undo.');
+      void showInformation(label ? `Undone: ${label}.` : 'No review action to undo.');
       return label;
     }),
   );

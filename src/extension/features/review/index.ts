@@ -14,6 +14,7 @@ import { ReviewModel } from './reviewModel';
 import { ReviewStore } from './reviewStore';
 import { ReviewTree } from './reviewTree';
 import type { ReviewTestApi } from './types';
+import { showError, showWarning } from '../../util/notify';
 
 export type { ReviewService, ReviewTestApi } from './types';
 export { reviewHoverFor } from './reviewHover';
@@ -28,8 +29,8 @@ export function registerReview(_context: vscode.ExtensionContext, services: Pick
   const tree = new ReviewTree(model, services);
   const decorations = new ReviewDecorations(model, services);
   const reports = store.onDidReport((message) => {
-    if (/cannot read/.test(message)) void vscode.window.showErrorMessage(message, 'Open File').then((c) => c && store.fileUri && vscode.window.showTextDocument(store.fileUri));
-    else void vscode.window.showWarningMessage(message);
+    if (/cannot read/.test(message)) void showError(message, 'Open File').then((c) => (c && store.fileUri ? vscode.window.showTextDocument(store.fileUri) : undefined));
+    else void showWarning(message);
   });
   const loaded = store.load();
   logErrors(loaded, 'review.load', services.log);

@@ -5,12 +5,13 @@
  * text so the file stays close to the document; a rename or move carries the marks along.
  */
 import * as vscode from 'vscode';
-import { shiftSpanThrough } from '../../../core/anchoring';
-import { overlaps, placeMarks, refreshAnchor, reviewProgress, type Placement, type ReviewMark, type ReviewProgress } from '../../../core/review';
+import { overlaps, placeMarks, placeMarksSteps, refreshAnchor, reviewProgress, type Placement, type ReviewMark, type ReviewProgress } from '../../../core/review';
+import { runInSlices } from '../../../core/slices';
 import type { AnnotationKind, Span } from '../../../core';
 import type { Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';
 import { logErrors } from '../../util/errors';
+import { hostScheduler } from '../../util/slices';
 import { relativePath, renamedPath } from './paths';
 import type { ReviewStore } from './reviewStore';
 import type { ReviewFigure, ReviewService } from './types';
@@ -19,13 +20,24 @@ interface Placed {
   readonly text: string;
   readonly revision: number;
   readonly placements: readonly Placement[];
+  /** Set while the placements are the last ones moved along the edits, and a placing in slices is on its way. */
+  readonly provisional?: true;
 }
+
+/** A document with more marks than this is placed in slices (see placementsFor). */
+export const slicedPlacementMarks = 2_000;
 
 export class ReviewModel extends Disposable implements ReviewService {
   /** Where each mark is expected to start in its document's current text, followed through edits. */
   private readonly expected = new Map<string, number>();
   private readonly placed = new Map<string, Placed>();
-  private revision = 0;
+  /** Bumped per document whenever its marks change, so a change to one document re-places only that one. */
+  private readonly revisions = new Map<string, number>();
+  private allRevision = 0;
+  /** The placing in slices each large document has on its way. */
+  private readonly jobs = new Map<string, { readonly text: string; readonly revision: number }>();
+  /** The "not a claim" marks of each set of placements, which every highlight asks about. */
+  private readonly suppressors = new WeakMap<readonly Placement[], readonly Placement[]>();
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this._onDidChange.event;
 
@@ -34,7 +46,7 @@ export class ReviewModel extends Disposable implements ReviewService {
     private readonly services: Pick<Services, 'index' | 'log'>,
   ) {
     super();
-    this._register(store.onDidChange(() => this.changed()));
+    this._register(store.onDidChange((docs) => this.changed(docs)));
     this._register(services.index.onDidChange(() => this._onDidChange.fire()));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.followEdits(e)));
     this._register(vscode.workspace.onDidSaveTextDocument((doc) => logErrors(this.refreshSelectors(doc), 'review.refreshSelectors', services.log)));
@@ -51,32 +63,70 @@ export class ReviewModel extends Disposable implements ReviewService {
     return open ? open.getText() : this.services.index.get(uri)?.text;
   }
 
-  marksOf(uri: vscode.Uri): ReviewMark[] {
+  marksOf(uri: vscode.Uri): readonly ReviewMark[] {
     const path = relativePath(uri);
     return path === undefined ? [] : this.store.forDocument(path);
   }
 
+  private revisionOf(path: string | undefined): number {
+    return this.allRevision + (path === undefined ? 0 : (this.revisions.get(path) ?? 0));
+  }
+
   placementsFor(uri: vscode.Uri, given?: string): readonly Placement[] {
-    const current = this.textOf(uri);
-    const text = given ?? current;
     const marks = this.marksOf(uri);
     if (marks.length === 0) return [];
+    const current = this.textOf(uri);
+    const text = given ?? current;
     if (text === undefined) return marks.map((mark) => ({ mark, span: undefined }));
     const key = uri.toString();
+    const revision = this.revisionOf(relativePath(uri));
     const cached = this.placed.get(key);
-    if (cached && cached.revision === this.revision && cached.text === text) return cached.placements;
+    if (cached && cached.revision === revision && cached.text === text) return cached.placements;
     // Followed positions describe the current text; an older text (the index's) is placed from the stored ones.
     const live = text === current;
+    if (marks.length > slicedPlacementMarks) return this.placeInSlices(uri, text, revision, live, marks, cached);
     const placements = placeMarks(text, marks, (m) => (live ? this.expected.get(m.id) : undefined));
     if (live) for (const p of placements) if (p.span) this.expected.set(p.mark.id, p.span.start);
-    this.placed.set(key, { text, revision: this.revision, placements });
+    this.placed.set(key, { text, revision, placements });
     return placements;
   }
 
+  /**
+   * A document with thousands of marks is placed in slices, so neither opening it nor typing in it
+   * holds the extension host. Meanwhile its last placements are shown, each moved to where the edits
+   * since then put it when its text is still there; the rest appear when the placing is done.
+   */
+  private placeInSlices(uri: vscode.Uri, text: string, revision: number, live: boolean, marks: readonly ReviewMark[], previous: Placed | undefined): readonly Placement[] {
+    const key = uri.toString();
+    const job = this.jobs.get(key);
+    if (!job || job.text !== text || job.revision !== revision) {
+      const mine = { text, revision };
+      this.jobs.set(key, mine);
+      const hints = new Map<string, number | undefined>(live ? marks.map((m) => [m.id, this.expected.get(m.id)]) : []);
+      const placing = runInSlices(placeMarksSteps(text, marks, (m) => hints.get(m.id)), hostScheduler).then(({ value }) => {
+        if (this.jobs.get(key) !== mine || this.isDisposed) return;
+        this.jobs.delete(key);
+        if (live && this.textOf(uri) === text) for (const p of value) if (p.span) this.expected.set(p.mark.id, p.span.start);
+        this.placed.set(key, { text, revision, placements: value });
+        this._onDidChange.fire();
+      });
+      logErrors(placing, 'review.placeInSlices', this.services.log);
+    }
+    if (previous?.provisional && previous.text === text && previous.revision === revision) return previous.placements;
+    const provisional = (previous?.placements ?? []).map((p): Placement => {
+      const start = live ? this.expected.get(p.mark.id) : p.span?.start;
+      const { exact } = p.mark.anchor;
+      return start !== undefined && text.startsWith(exact, start) ? { mark: p.mark, span: { start, end: start + exact.length } } : { mark: p.mark, span: undefined };
+    });
+    this.placed.set(key, { text, revision, placements: provisional, provisional: true });
+    return provisional;
+  }
+
   isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }): boolean {
-    return this.placementsFor(uri).some(
-      (p) => p.mark.state === 'not-a-claim' && p.span !== undefined && overlaps(p.span, annotation) && (!p.mark.kind || !annotation.kind || p.mark.kind === annotation.kind),
-    );
+    const placements = this.placementsFor(uri);
+    let notClaims = this.suppressors.get(placements);
+    if (!notClaims) this.suppressors.set(placements, (notClaims = placements.filter((p) => p.mark.state === 'not-a-claim' && p.span !== undefined)));
+    return notClaims.some((p) => overlaps(p.span!, annotation) && (!p.mark.kind || !annotation.kind || p.mark.kind === annotation.kind));
   }
 
   /** Progress over the figures the index found, placed in the text it analysed so the offsets agree. */
@@ -91,8 +141,9 @@ export class ReviewModel extends Disposable implements ReviewService {
     return reviewProgress(figures, placements, (span, mark) => ({ ...span, text: text.slice(span.start, span.end), markId: mark.id }));
   }
 
-  private changed(): void {
-    this.revision++;
+  private changed(docs: ReadonlySet<string> | undefined): void {
+    if (docs) for (const path of docs) this.revisions.set(path, (this.revisions.get(path) ?? 0) + 1);
+    else this.allRevision++;
     this._onDidChange.fire();
   }
 
@@ -100,16 +151,27 @@ export class ReviewModel extends Disposable implements ReviewService {
     if (e.contentChanges.length === 0) return;
     const marks = this.marksOf(e.document.uri);
     if (marks.length === 0) return;
-    const changes = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+    // VS Code reports the changes of one event against the text before it; from the last to the first, each keeps its offsets.
+    const changes = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, delta: c.text.length - c.rangeLength })).sort((a, b) => b.start - a.start);
     // Every mark of the document, placed or not since the last edit: a document edited while not
     // shown is never placed between edits, and its marks must still be followed.
     for (const mark of marks) {
-      const start = this.expected.get(mark.id) ?? mark.anchor.start;
-      const moved = shiftSpanThrough({ start, end: start + mark.anchor.exact.length }, changes);
-      // An edit inside the mark: its old start stays the best guess of where to look.
-      if (moved) this.expected.set(mark.id, moved.start);
+      let start = this.expected.get(mark.id) ?? mark.anchor.start;
+      const end = start + mark.anchor.exact.length;
+      let moved = true;
+      let endNow = end;
+      for (const c of changes) {
+        if (c.end <= start) {
+          start += c.delta;
+          endNow += c.delta;
+        } else if (c.start < endNow) {
+          // An edit inside the mark: its old start stays the best guess of where to look.
+          moved = false;
+          break;
+        }
+      }
+      if (moved) this.expected.set(mark.id, start);
     }
-    this.placed.delete(e.document.uri.toString());
     this._onDidChange.fire();
   }
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LineIndex } from '../../../core';
-import { describeMark, overlaps, progressLabel, type FigureReview, type Placement } from '../../../core/review';
+import { describeMark, overlapFinder, progressLabel, type FigureReview, type Placement } from '../../../core/review';
 import type { Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';
 import { relativePath, uriOfPath } from './paths';
@@ -65,7 +65,7 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
     const problem = this.model.problem;
     return {
       description: total > 0 ? progressLabel({ reviewed, total }) : undefined,
-      message: problem ? `Review marks are read-only: ${describe(problem)}. Fix the file to mark again.` : total === 0 && this.model.store.all().length === 0 ? 'No figures to review yet.' : undefined,
+      message: problem ? `Review marks are read-only: ${describe(problem)}. Fix the file to mark again.` : total === 0 && this.model.store.size === 0 ? 'No figures to review yet.' : undefined,
     };
   }
 
@@ -76,9 +76,9 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
       const path = relativePath(doc.uri);
       if (path !== undefined && doc.analysis.annotations.some((a) => a.kind === 'figure')) byPath.set(path, doc.uri);
     }
-    for (const mark of this.model.store.all()) {
-      const uri = uriOfPath(mark.document);
-      if (uri && !byPath.has(mark.document)) byPath.set(mark.document, uri);
+    for (const path of this.model.store.documents()) {
+      const uri = uriOfPath(path);
+      if (uri && !byPath.has(path)) byPath.set(path, uri);
     }
     return [...byPath].sort(([a], [b]) => a.localeCompare(b, 'en-GB')).map(([path, uri]) => ({ path, uri }));
   }
@@ -95,7 +95,8 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
     const text = this.services.index.get(uri)?.text ?? this.model.textOf(uri) ?? '';
     const placements = this.model.placementsFor(uri, text);
     const figures: Node[] = (progress?.figures ?? []).map((review) => ({ type: 'figure', uri, start: review.figure.start, end: review.figure.end, text: review.figure.text, kind: 'figure', review }));
-    const onFigure = (p: Placement) => (progress?.figures ?? []).some((f) => p.span && overlaps(p.span, f.figure)) || (progress?.suppressed ?? []).some((f) => p.span && overlaps(p.span, f));
+    const figuresAt = overlapFinder([...(progress?.figures ?? []).map((f) => f.figure), ...(progress?.suppressed ?? [])]);
+    const onFigure = (p: Placement) => p.span !== undefined && figuresAt(p.span).length > 0;
     const others: Node[] = placements
       .filter((p) => p.span && (p.mark.state === 'note' || p.mark.state === 'added' || p.mark.state === 'not-a-claim') && !(p.mark.state !== 'added' && onFigure(p)))
       .filter((p) => !(p.mark.state === 'added' && (p.mark.kind ?? 'figure') === 'figure'))
