@@ -4,7 +4,7 @@
  * `dist/core.js` (CommonJS).
  */
 export { analyze, type AnalyzeOptions } from './analyze';
-export { compileLexicon, validateLexiconExtension, type CompiledLexicon, type LexiconExtension } from './lexicon';
+export { compileLexicon, compileLexiconSteps, validateLexiconExtension, LEXICON_LIMITS, type CompiledLexicon, type LexiconExtension } from './lexicon';
 export { LineIndex } from './text/lines';
 export { splitSentences, countWords } from './text/sentences';
 export * from './record';

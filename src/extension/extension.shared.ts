@@ -14,7 +14,7 @@ import { createExtensionLogger } from './services/logging';
 import type { Services, WorkspaceIndex } from './services/types';
 import { ExtensionWorkspaceIndex } from './services/workspaceIndex';
 import { WorkspaceLexicon } from './services/workspaceLexicon';
-import { activationStep as step } from './util/errors';
+import { activationStep as step, logErrors } from './util/errors';
 import { recentMessages, recentQuickPick, type ShownMessage, type ShownQuickPick } from './util/notify';
 
 export interface PlatformServices {
@@ -64,6 +64,8 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   step('commands', () => own(registerCommands(context, services)));
 
   step('workspace scan', () => index.start(lexicon.load()));
+  // Restricted Mode kept the workspace lexicon and reference tables out; once trusted, read them.
+  own(vscode.workspace.onDidGrantWorkspaceTrust(() => logErrors(lexicon.reload(), 'trust granted: workspace lexicon', log)));
   log.info(`Crime Annotator activated (${platform.platform}).`);
 
   return {

@@ -89,6 +89,14 @@ export class ConfigurationService extends Disposable {
         });
       }),
     );
+    // Trust granted: the workspace's values of the restricted settings apply from now on, so every
+    // listener reads its settings again, as after a change of all of them.
+    this._register(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this._current = ConfigurationService.read();
+        this._onDidChange.fire({ affects: () => true, affectsSetting: () => true });
+      }),
+    );
   }
 
   get current(): ExtensionConfig {

@@ -312,11 +312,14 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
   private async indexReferences(): Promise<void> {
     const { referenceFiles, exclude } = this.config.current.workspace;
     if (!referenceFiles || !vscode.workspace.workspaceFolders?.length) return;
+    // Restricted Mode: reference tables of a workspace not yet trusted take no part in the record.
+    if (!vscode.workspace.isTrusted) return;
     const excludeGlob = exclude.length > 0 ? `{${exclude.join(',')}}` : undefined;
     for (const uri of await vscode.workspace.findFiles(referenceFiles, excludeGlob, 200)) await this.indexReference(uri);
   }
 
   private async indexReference(uri: vscode.Uri): Promise<void> {
+    if (!vscode.workspace.isTrusted) return;
     try {
       const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
       const problems = this.record.addReference(uri.toString(), text, uri.path.toLowerCase().endsWith('.json') ? 'json' : 'csv');

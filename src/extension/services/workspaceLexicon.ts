@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { compileLexicon, validateLexiconExtension, type AnalyzeOptions, type LexiconExtension } from '../../core';
+import { compileLexiconSteps, LEXICON_LIMITS, validateLexiconExtension, type AnalyzeOptions, type LexiconExtension } from '../../core';
+import { limitNote } from '../../core/lexicon';
+import { runInSlices } from '../../core/slices';
+import { hostScheduler } from '../util/slices';
 import { Disposable } from '../util/dispose';
 import { errorMessage, logErrors } from '../util/errors';
 import type { ConfigurationService, ExtensionLogger } from './types';
@@ -11,6 +14,8 @@ import type { ConfigurationService, ExtensionLogger } from './types';
  */
 export class WorkspaceLexicon extends Disposable {
   private watcher: vscode.Disposable | undefined;
+  /** The longest time, in ms, one slice of compiling the workspace lexicon held the extension host. */
+  longestCompileSliceMs = 0;
 
   constructor(
     private readonly config: ConfigurationService,
@@ -26,6 +31,11 @@ export class WorkspaceLexicon extends Disposable {
   async load(): Promise<AnalyzeOptions> {
     this.watch();
     return this.read();
+  }
+
+  /** Reads the file again and hands the result on (workspace trust granted, setting changed). */
+  reload(): Promise<void> {
+    return this.read().then(this.apply);
   }
 
   private fileUri(): vscode.Uri | undefined {
@@ -47,13 +57,29 @@ export class WorkspaceLexicon extends Disposable {
   private async read(): Promise<AnalyzeOptions> {
     const uri = this.fileUri();
     if (!uri) return {};
+    // Restricted Mode: a workspace not yet trusted does not get to extend what the engine recognises.
+    if (!vscode.workspace.isTrusted) {
+      this.log.info(`Restricted Mode: the workspace lexicon ${vscode.workspace.asRelativePath(uri)} is not read until the workspace is trusted.`);
+      return {};
+    }
+    const where = vscode.workspace.asRelativePath(uri);
+    let size: number;
+    try {
+      size = (await vscode.workspace.fs.stat(uri)).size;
+    } catch {
+      return {}; // no workspace lexicon: the usual case
+    }
+    // A file past the size limit is never read: parsing and compiling it is what could exhaust the host.
+    if (size > LEXICON_LIMITS.fileBytes) {
+      this.log.warnOnce(`lexicon:size:${size}`, `Crime Annotator did not use ${where}: it is ${size.toLocaleString('en-GB')} bytes ${limitNote('fileBytes')}. The built-in lexicon is used.`);
+      return {};
+    }
     let raw: Uint8Array;
     try {
       raw = await vscode.workspace.fs.readFile(uri);
     } catch {
-      return {}; // no workspace lexicon: the usual case
+      return {};
     }
-    const where = vscode.workspace.asRelativePath(uri);
     try {
       const value: unknown = JSON.parse(new TextDecoder('utf-8').decode(raw));
       const problems = validateLexiconExtension(value);
@@ -61,8 +87,12 @@ export class WorkspaceLexicon extends Disposable {
         this.log.warnOnce(`lexicon:${problems.join('|')}`, `Crime Annotator did not use ${where}: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}. The built-in lexicon is used.`);
         return {};
       }
-      const lexicon = compileLexicon(value as LexiconExtension);
-      this.log.info(`Using the workspace lexicon ${where}.`);
+      // Compiled in slices: even a lexicon at every limit never holds the extension host for long.
+      const compiled = await runInSlices(compileLexiconSteps(value as LexiconExtension), hostScheduler);
+      this.longestCompileSliceMs = Math.max(this.longestCompileSliceMs, compiled.longestSliceMs);
+      const lexicon = compiled.value;
+      if (lexicon.problems.length > 0) this.log.warnOnce(`lexicon:${lexicon.problems.join('|')}`, `Crime Annotator used ${where} only in part: ${lexicon.problems.slice(0, 3).join('; ')}.`);
+      this.log.info(`Using the workspace lexicon ${where} (compiled in slices of at most ${Math.round(compiled.longestSliceMs)} ms).`);
       return { lexicon };
     } catch (e) {
       this.log.warnOnce(`lexicon:${errorMessage(e)}`, `Crime Annotator could not read ${where}: ${errorMessage(e)}. The built-in lexicon is used.`);

@@ -33,7 +33,7 @@ export function sideFileOf(relative: string, setting: string): SideFile | undefi
  * between it and the workspace folder. Parts that do not exist yet are fine (they are created inside).
  */
 export async function assertNoLinkOut(uri: vscode.Uri, folder: vscode.Uri | undefined = firstFolder()): Promise<void> {
-  if (!folder || !isInsideFolder(uri, folder)) throw new Error(`${uri.path} is outside the workspace folder`);
+  if (!folder || !isInsideFolder(uri, folder)) throw new Error(`${uri.scheme === 'file' ? uri.fsPath : uri.toString()} is outside the workspace folder; choose a place outside it in the save dialog`);
   const root = folder.path.replace(/\/$/, '');
   const parts = uri.path.slice(root.length + 1).split('/');
   for (let i = 1; i <= parts.length; i++) {

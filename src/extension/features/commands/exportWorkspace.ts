@@ -4,6 +4,7 @@ import { CommandId } from '../../commandIds';
 import type { Services } from '../../services/types';
 import { displayPath, toUri } from './locations';
 import { registerSafeCommand } from './run';
+import { assertNoLinkOut } from '../../util/sideFiles';
 import { showInformation, showQuickPick } from '../../util/notify';
 
 export type ExportFormat = 'json' | 'csv';
@@ -25,6 +26,9 @@ export function registerExportCommand(services: Services): vscode.Disposable {
     chosenFormat ??= uri ? formatOfPath(uri.path) : undefined;
     chosenFormat ??= await askFormat();
     if (!chosenFormat) return undefined;
+    // A place given as an argument (a command link, another extension, a task) stays inside the
+    // workspace folder; anywhere else only when the user picked it in the save dialog.
+    if (uri) await assertNoLinkOut(uri);
     uri ??= await askTarget(chosenFormat);
     if (!uri) return undefined;
 

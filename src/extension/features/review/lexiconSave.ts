@@ -7,12 +7,14 @@ import * as vscode from 'vscode';
 import { validateLexiconExtension } from '../../../core';
 import { mergeLexiconAddition, type LexiconAddition, type LexiconMergeResult } from '../../../core/review';
 import type { ConfigurationService } from '../../services/types';
+import { assertNoLinkOut, sideFileOf } from '../../util/sideFiles';
 
 export async function saveToWorkspaceLexicon(config: ConfigurationService, addition: LexiconAddition): Promise<LexiconMergeResult & { uri: vscode.Uri }> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const relative = config.current.workspace.lexiconFile;
-  if (!folder || !relative) throw new Error('there is no workspace lexicon file (open a folder; see crimeAnnotator.workspace.lexiconFile)');
-  const uri = vscode.Uri.joinPath(folder.uri, relative);
+  const side = sideFileOf(config.current.workspace.lexiconFile, 'crimeAnnotator.workspace.lexiconFile');
+  if (!side) throw new Error('there is no workspace lexicon file (open a folder; see crimeAnnotator.workspace.lexiconFile)');
+  if (side.refused !== undefined) throw new Error(`${side.refused}; the lexicon is only written inside it`);
+  const uri: vscode.Uri = side.uri!;
+  await assertNoLinkOut(uri);
   let current: unknown;
   try {
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
