@@ -15,10 +15,13 @@ import type { Services, WorkspaceIndex } from './services/types';
 import { ExtensionWorkspaceIndex } from './services/workspaceIndex';
 import { WorkspaceLexicon } from './services/workspaceLexicon';
 import { activationStep as step, logErrors } from './util/errors';
+import type { LargeFiles } from './util/largeFiles';
 import { recentMessages, recentQuickPick, type ShownMessage, type ShownQuickPick } from './util/notify';
 
 export interface PlatformServices {
   readonly platform: 'node' | 'web';
+  /** How large side files are read and written (the web host has only vscode.workspace.fs). */
+  readonly largeFiles?: LargeFiles;
 }
 
 /** What `activate()` returns: for tests and for other extensions that want the index. */
@@ -51,7 +54,7 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   const config = step('configuration', () => own(new ConfigurationService()));
   const index = step('workspace index', () => own(new ExtensionWorkspaceIndex(config, log)));
   const lexicon = step('workspace lexicon', () => own(new WorkspaceLexicon(config, log, (options) => index.setAnalyzeOptions(options))));
-  const review = step('review', () => own(registerReview(context, { config, log, index }))).api;
+  const review = step('review', () => own(registerReview(context, { config, log, index }, platform.largeFiles))).api;
   const decorations = step('decorations', () => own(registerDecorations({ config, log, index, review }, index)));
   const services: Services = { config, log, index, decorations, review };
 

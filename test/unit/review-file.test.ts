@@ -102,6 +102,12 @@ describe('annotations file: fields this version does not understand', () => {
     assert.equal(merged.marks.length, 3);
   });
 
+  it('reads them the same from the bytes of the file as from its text, non-ASCII text included', () => {
+    const { text: file } = foreignFile();
+    const withUnicode = file.replace('"Desk review, week 19"', '"Révision — semaine 19 🚓"');
+    assert.deepEqual(runAtOnce(parseMarksSteps(new TextEncoder().encode(withUnicode))), parseMarks(withUnicode));
+  });
+
   it('gives a file this version wrote no kept fields at all', () => {
     const parsed = parseMarks(serializeMarks([mark('41 arrests'), mark('12 people', { state: 'added', kind: 'figure', text: undefined })]));
     assert.ok(parsed.ok);
@@ -152,7 +158,11 @@ describe('annotations file: read and written in steps', () => {
       'text after the page': `${good}x`,
       'a line of garbage': lines.slice(0, 10).join('\n') + '\n@@@\n' + lines.slice(10).join('\n'),
     };
+    const bytes = (t: string) => new TextEncoder().encode(t);
+    assert.deepEqual(runAtOnce(parseMarksSteps(bytes(good))), parseMarks(good), 'read from bytes, the same marks');
     for (const [name, broken] of Object.entries(brokenJson)) {
+      // Read as bytes, a BOM is dropped as a decoder drops it (as the extension always read the file).
+      assert.deepEqual(runAtOnce(parseMarksSteps(bytes(broken))), parseMarks(name === 'a BOM' ? broken.slice(1) : broken), `${name}: read from bytes, the same report`);
       const errors: ParseError[] = [];
       parseTree(broken, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
       assert.ok(errors.length > 0, `${name} is broken JSON`);
@@ -174,6 +184,7 @@ describe('annotations file: read and written in steps', () => {
       ['an array', '[]', /^expected an object/, 1],
     ];
     for (const [name, file, message, line] of expectations) {
+      assert.deepEqual(runAtOnce(parseMarksSteps(new TextEncoder().encode(file))), parseMarks(file), `${name}: read from bytes, the same report`);
       const parsed = parseMarks(file);
       assert.ok(!parsed.ok, name);
       assert.match(parsed.error.message, message, name);

@@ -40,71 +40,122 @@ export function parseMarks(text: string): ParseResult {
 /** Items parsed between two yields of `parseMarksSteps`. */
 const ITEMS_PER_STEP = 50;
 
-/** `parseMarks` as steps: yields every few annotations so a host can give its event loop a turn. */
-export function* parseMarksSteps(text: string): Generator<void, ParseResult> {
-  if (!/\S/.test(text)) return { ok: true, marks: [] };
-  const scan = new Scanner(text);
+/**
+ * `parseMarks` as steps: yields every few annotations so a host can give its event loop a turn.
+ * Given the file's bytes, it never builds the whole file as one string (a 90 MB string costs the
+ * host hundreds of milliseconds in one piece to build and flatten): each annotation's bytes are
+ * decoded on their own. Only a file that is not a plain page of marks is decoded whole, to say
+ * exactly where it goes wrong.
+ */
+export function* parseMarksSteps(input: string | Uint8Array): Generator<void, ParseResult> {
+  if (typeof input === 'string') {
+    const text = input;
+    const quick = yield* quickScan(stringSource(text), (start, end, n, seen) => readItem(text, start, end, n, seen));
+    return quick === FALLBACK ? parseWhole(text) : quick;
+  }
+  // A UTF-8 BOM is not part of the text (TextDecoder drops it too, as the extension always read the file).
+  if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) input = input.subarray(3);
+  const bytes = bytesSource(input);
+  const quick = yield* quickScan(bytes, (start, end, _index, seen) => {
+    const value = tryJson(bytes.text(start, end));
+    if (value === FAILED) return FALLBACK;
+    const read = readMark(value);
+    if (typeof read === 'string' || seen.has(read.id)) return FALLBACK;
+    seen.add(read.id);
+    return { mark: withPreserved(read, value) };
+  });
+  if (quick !== FALLBACK) return quick;
+  return yield* parseMarksSteps(new TextDecoder('utf-8').decode(input));
+}
+
+const FALLBACK = Symbol('read the whole file');
+
+/** The file as the quick scan reads it: character (or byte) codes, and text between two offsets. */
+interface Source {
+  readonly length: number;
+  code(i: number): number;
+  /** The next `"` at or after `from`, or -1. */
+  quote(from: number): number;
+  text(start: number, end: number): string;
+}
+
+function stringSource(text: string): Source {
+  return { length: text.length, code: (i) => text.charCodeAt(i), quote: (from) => text.indexOf('"', from), text: (a, b) => text.slice(a, b) };
+}
+
+function bytesSource(bytes: Uint8Array): Source {
+  const decoder = new TextDecoder('utf-8');
+  // JSON's structural characters are ASCII, and no byte of a multi-byte UTF-8 character is, so bytes can be scanned as they are.
+  return { length: bytes.length, code: (i) => (i < bytes.length ? bytes[i] : NaN), quote: (from) => bytes.indexOf(QUOTE, from), text: (a, b) => decoder.decode(bytes.subarray(a, b)) };
+}
+
+type ItemReader = (start: number, end: number, index: number, seen: Set<string>) => { mark: ReviewMark } | { error: AnnotationsFileError } | typeof FALLBACK;
+
+/** Reads a page of marks quickly, or says FALLBACK when the file is anything else (broken, odd): the caller then reads it whole. */
+function* quickScan(src: Source, readItemAt: ItemReader): Generator<void, ParseResult | typeof FALLBACK> {
+  const scan = new Scanner(src);
   let i = scan.skipSpace(0);
-  if (text.charCodeAt(i) !== OPEN_BRACE) return parseWhole(text);
-  const rootOffset = i;
+  if (i >= src.length) return { ok: true, marks: [] };
+  if (src.code(i) !== OPEN_BRACE) return FALLBACK;
   const page: Record<string, unknown> = {};
   let marks: ReviewMark[] | undefined;
   i = scan.skipSpace(i + 1);
-  if (text.charCodeAt(i) === CLOSE_BRACE) i++;
+  if (src.code(i) === CLOSE_BRACE) i++;
   else {
     for (;;) {
-      if (text.charCodeAt(i) !== QUOTE) return parseWhole(text);
+      if (src.code(i) !== QUOTE) return FALLBACK;
       const keyEnd = scan.stringEnd(i);
-      if (keyEnd < 0) return parseWhole(text);
-      const key = JSON.parse(text.slice(i, keyEnd)) as string;
+      if (keyEnd < 0) return FALLBACK;
+      const key = tryJson(src.text(i, keyEnd));
+      if (typeof key !== 'string') return FALLBACK;
       i = scan.skipSpace(keyEnd);
-      if (text.charCodeAt(i) !== COLON) return parseWhole(text);
+      if (src.code(i) !== COLON) return FALLBACK;
       i = scan.skipSpace(i + 1);
-      if (key === 'items' && text.charCodeAt(i) === OPEN_BRACKET) {
+      if (key === 'items') {
+        if (src.code(i) !== OPEN_BRACKET) return FALLBACK;
         const read: ReviewMark[] = [];
         const seen = new Set<string>();
         i = scan.skipSpace(i + 1);
-        if (text.charCodeAt(i) === CLOSE_BRACKET) i++;
+        if (src.code(i) === CLOSE_BRACKET) i++;
         else {
           for (let n = 0; ; n++) {
             const end = scan.valueEnd(i);
-            if (end < 0) return parseWhole(text);
-            const item = readItem(text, i, end, n, seen);
+            if (end < 0) return FALLBACK;
+            const item = readItemAt(i, end, n, seen);
+            if (item === FALLBACK) return FALLBACK;
             if ('error' in item) return { ok: false, error: item.error };
             read.push(item.mark);
             if (n % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
             i = scan.skipSpace(end);
-            const c = text.charCodeAt(i);
+            const c = src.code(i);
             if (c === CLOSE_BRACKET) {
               i++;
               break;
             }
-            if (c !== COMMA) return parseWhole(text);
+            if (c !== COMMA) return FALLBACK;
             i = scan.skipSpace(i + 1);
           }
         }
         marks = read;
       } else {
         const end = scan.valueEnd(i);
-        if (end < 0) return parseWhole(text);
-        const value = tryJson(text.slice(i, end));
-        if (value === FAILED) return parseWhole(text);
-        if (key === 'items') return fail(text, i, '"items" must be an array');
+        if (end < 0) return FALLBACK;
+        const value = tryJson(src.text(i, end));
+        if (value === FAILED) return FALLBACK;
         Object.defineProperty(page, key, { value, enumerable: true, writable: true, configurable: true });
         i = end;
       }
       i = scan.skipSpace(i);
-      const c = text.charCodeAt(i);
+      const c = src.code(i);
       if (c === CLOSE_BRACE) {
         i++;
         break;
       }
-      if (c !== COMMA) return parseWhole(text);
+      if (c !== COMMA) return FALLBACK;
       i = scan.skipSpace(i + 1);
     }
   }
-  if (scan.skipSpace(i) < text.length) return parseWhole(text);
-  if (!marks) return fail(text, rootOffset, 'missing "items" (the list of annotations)');
+  if (scan.skipSpace(i) < src.length || !marks) return FALLBACK;
   return withPage({ ok: true, marks }, page);
 }
 
@@ -154,8 +205,13 @@ function readValue(value: unknown, offset: number, text: string, index: number, 
   if (typeof read === 'string') return { error: problemAt(text, offset, `annotation ${index + 1}: ${read}`) };
   if (seen.has(read.id)) return { error: problemAt(text, offset, `annotation ${index + 1}: duplicate id ${read.id}`) };
   seen.add(read.id);
-  const preserved = preservedFields(value, toW3C(read));
-  return { mark: preserved ? { ...read, preserved } : read };
+  return { mark: withPreserved(read, value) };
+}
+
+/** The mark with what the file held beyond it (see preserve.ts). */
+function withPreserved(mark: ReviewMark, value: unknown): ReviewMark {
+  const preserved = preservedFields(value, toW3C(mark));
+  return preserved ? { ...mark, preserved } : mark;
 }
 
 let pageFields: Record<string, unknown> | undefined;
@@ -191,14 +247,12 @@ const CLOSE_BRACE = 0x7d;
  * followed through the structural characters only. It trusts JSON.parse to check each value later.
  */
 class Scanner {
-  private readonly structural = /["{}[\]]/g;
-  private readonly scalarEnd = /[\s,\]}]/g;
-  constructor(private readonly text: string) {}
+  constructor(private readonly src: Source) {}
 
   skipSpace(i: number): number {
-    const t = this.text;
-    for (; i < t.length; i++) {
-      const c = t.charCodeAt(i);
+    const src = this.src;
+    for (; i < src.length; i++) {
+      const c = src.code(i);
       if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
     }
     return i;
@@ -206,12 +260,12 @@ class Scanner {
 
   /** The offset just after the string starting at `i` (a quote), or -1 when it never ends. */
   stringEnd(i: number): number {
-    const t = this.text;
+    const src = this.src;
     for (let from = i + 1; ; ) {
-      const q = t.indexOf('"', from);
+      const q = src.quote(from);
       if (q < 0) return -1;
       let backslashes = 0;
-      for (let k = q - 1; k > i && t.charCodeAt(k) === 0x5c; k--) backslashes++;
+      for (let k = q - 1; k > i && src.code(k) === 0x5c; k--) backslashes++;
       if (backslashes % 2 === 0) return q + 1;
       from = q + 1;
     }
@@ -219,24 +273,26 @@ class Scanner {
 
   /** The offset just after the value starting at `i`, or -1 when it is cut off. */
   valueEnd(i: number): number {
-    const t = this.text;
-    const c = t.charCodeAt(i);
-    if (c === QUOTE) return this.stringEnd(i);
-    if (c !== OPEN_BRACE && c !== OPEN_BRACKET) {
-      this.scalarEnd.lastIndex = i;
-      const m = this.scalarEnd.exec(t);
-      return m ? m.index : t.length;
+    const src = this.src;
+    const first = src.code(i);
+    if (first === QUOTE) return this.stringEnd(i);
+    if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+      let j = i;
+      for (; j < src.length; j++) {
+        const c = src.code(j);
+        if (c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) break;
+      }
+      return j;
     }
     let depth = 0;
-    this.structural.lastIndex = i;
-    for (let m = this.structural.exec(t); m; m = this.structural.exec(t)) {
-      const ch = t.charCodeAt(m.index);
-      if (ch === QUOTE) {
-        const end = this.stringEnd(m.index);
+    for (let j = i; j < src.length; j++) {
+      const c = src.code(j);
+      if (c === QUOTE) {
+        const end = this.stringEnd(j);
         if (end < 0) return -1;
-        this.structural.lastIndex = end;
-      } else if (ch === OPEN_BRACE || ch === OPEN_BRACKET) depth++;
-      else if (--depth === 0) return m.index + 1;
+        j = end - 1;
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+      else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return j + 1;
     }
     return -1;
   }

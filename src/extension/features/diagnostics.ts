@@ -7,6 +7,8 @@ import { lineIndexMapper, spanToRange } from '../util/ranges';
 import { explanationOf } from '../util/explanation';
 
 export const diagnosticSource = 'Crime Annotator';
+/** Other sources listed under a conflict in the Problems panel; its message counts them all. */
+const maxRelated = 20;
 
 const severities: Record<SeveritySetting, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -31,8 +33,31 @@ export class DiagnosticsController extends Disposable {
     this._register(services.config.onDidChange((change) => {
       if (change.affects('diagnostics')) this.updateAll();
     }));
-    if (services.review) this._register(services.review.onDidChange(() => this.updateAll()));
+    if (services.review) this._register(services.review.onDidChange(() => this.scheduleMarked()));
+    this._register({ dispose: () => clearTimeout(this.markedTimer) });
     this.updateAll();
+  }
+
+  private markedTimer: ReturnType<typeof setTimeout> | undefined;
+  private marked = new Set<string>();
+
+  /**
+   * A review mark can only hide a diagnostic in a document that has marks (or just lost its last),
+   * so a change to the marks updates those documents, once per burst of changes (a placing in
+   * slices, typing in a document with marks), not every document of the workspace each time.
+   */
+  private scheduleMarked(): void {
+    if (this.markedTimer) return;
+    this.markedTimer = setTimeout(() => {
+      this.markedTimer = undefined;
+      if (this.isDisposed) return;
+      const now = new Set((this.services.review?.markedDocuments() ?? []).map((u) => u.toString()));
+      for (const key of new Set([...this.marked, ...now])) {
+        const entry = this.services.index.get(vscode.Uri.parse(key));
+        if (entry) this.update(entry.uri);
+      }
+      this.marked = now;
+    }, 50);
   }
 
   updateAll(): void {
@@ -61,8 +86,11 @@ export class DiagnosticsController extends Disposable {
       const d = new vscode.Diagnostic(spanToRange(mapper, a), conflictMessage(a, record), severity);
       d.source = diagnosticSource;
       d.code = 'conflict';
+      // The other sources, the first few: a record a long report repeats in every paragraph would
+      // otherwise give each of its figures every other one (quadratic in the figures, for nobody to read).
       d.relatedInformation = record.claims
         .filter((c) => !(c.docId === entry.uri.toString() && c.annotationId === a.id))
+        .slice(0, maxRelated)
         .flatMap((c) => {
           const place = index.locate(c.docId, c.annotationId);
           return place ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(place.uri, place.range), `${c.text}${c.publisher ? ` (${c.publisher})` : ''}`)] : [];

@@ -14,6 +14,7 @@ import { ReviewModel } from './reviewModel';
 import { ReviewStore } from './reviewStore';
 import { ReviewTree } from './reviewTree';
 import type { ReviewTestApi } from './types';
+import type { LargeFiles } from '../../util/largeFiles';
 import { showError, showWarning } from '../../util/notify';
 
 export type { ReviewService, ReviewTestApi } from './types';
@@ -23,8 +24,8 @@ export interface RegisteredReview extends vscode.Disposable {
   readonly api: ReviewTestApi;
 }
 
-export function registerReview(_context: vscode.ExtensionContext, services: Pick<Services, 'config' | 'log' | 'index'>): RegisteredReview {
-  const store = new ReviewStore(services.config, services.log);
+export function registerReview(_context: vscode.ExtensionContext, services: Pick<Services, 'config' | 'log' | 'index'>, files?: LargeFiles): RegisteredReview {
+  const store = new ReviewStore(services.config, services.log, files);
   const model = new ReviewModel(store, services);
   const tree = new ReviewTree(model, services);
   const decorations = new ReviewDecorations(model, services);
@@ -46,6 +47,7 @@ export function registerReview(_context: vscode.ExtensionContext, services: Pick
   const api: ReviewTestApi = {
     onDidChange: model.onDidChange,
     isSuppressed: (uri, annotation) => model.isSuppressed(uri, annotation),
+    markedDocuments: () => model.markedDocuments(),
     placementsFor: (uri, text) => model.placementsFor(uri, text),
     progressFor: (uri) => model.progressFor(uri),
     get problem() {

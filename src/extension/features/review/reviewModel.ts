@@ -12,7 +12,7 @@ import type { Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';
 import { logErrors } from '../../util/errors';
 import { hostScheduler } from '../../util/slices';
-import { relativePath, renamedPath } from './paths';
+import { relativePath, renamedPath, uriOfPath } from './paths';
 import type { ReviewStore } from './reviewStore';
 import type { ReviewFigure, ReviewService } from './types';
 
@@ -38,6 +38,7 @@ export class ReviewModel extends Disposable implements ReviewService {
   private readonly jobs = new Map<string, { readonly text: string; readonly revision: number }>();
   /** The "not a claim" marks of each set of placements, which every highlight asks about. */
   private readonly suppressors = new WeakMap<readonly Placement[], readonly Placement[]>();
+  private readonly progress = new WeakMap<readonly Placement[], { readonly annotations: unknown; readonly text: string; readonly progress: ReviewProgress<ReviewFigure> }>();
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this._onDidChange.event;
 
@@ -102,8 +103,9 @@ export class ReviewModel extends Disposable implements ReviewService {
     if (!job || job.text !== text || job.revision !== revision) {
       const mine = { text, revision };
       this.jobs.set(key, mine);
-      const hints = new Map<string, number | undefined>(live ? marks.map((m) => [m.id, this.expected.get(m.id)]) : []);
-      const placing = runInSlices(placeMarksSteps(text, marks, (m) => hints.get(m.id)), hostScheduler).then(({ value }) => {
+      // The followed positions are read as the placing goes: its result is kept only if the text is
+      // still the one it placed in, and then no edit has moved them since it started.
+      const placing = runInSlices(placeMarksSteps(text, marks, (m) => (live ? this.expected.get(m.id) : undefined)), hostScheduler).then(({ value }) => {
         if (this.jobs.get(key) !== mine || this.isDisposed) return;
         this.jobs.delete(key);
         if (live && this.textOf(uri) === text) for (const p of value) if (p.span) this.expected.set(p.mark.id, p.span.start);
@@ -116,10 +118,15 @@ export class ReviewModel extends Disposable implements ReviewService {
     const provisional = (previous?.placements ?? []).map((p): Placement => {
       const start = live ? this.expected.get(p.mark.id) : p.span?.start;
       const { exact } = p.mark.anchor;
-      return start !== undefined && text.startsWith(exact, start) ? { mark: p.mark, span: { start, end: start + exact.length } } : { mark: p.mark, span: undefined };
+      if (start === undefined || !text.startsWith(exact, start)) return p.span ? { mark: p.mark, span: undefined } : p;
+      return p.span?.start === start ? p : { mark: p.mark, span: { start, end: start + exact.length } };
     });
     this.placed.set(key, { text, revision, placements: provisional, provisional: true });
     return provisional;
+  }
+
+  markedDocuments(): readonly vscode.Uri[] {
+    return this.store.documents().map((path) => uriOfPath(path)).filter((u): u is vscode.Uri => u !== undefined);
   }
 
   isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }): boolean {
@@ -138,7 +145,12 @@ export class ReviewModel extends Disposable implements ReviewService {
       .filter((a) => a.kind === 'figure')
       .map((a) => ({ start: a.start, end: a.end, text: a.text, annotationId: a.id }));
     const placements = this.placementsFor(uri, text);
-    return reviewProgress(figures, placements, (span, mark) => ({ ...span, text: text.slice(span.start, span.end), markId: mark.id }));
+    // The view's header asks for every document's progress on each refresh: computed once per placing and analysis.
+    const cached = this.progress.get(placements);
+    if (cached && cached.annotations === entry?.analysis.annotations && cached.text === text) return cached.progress;
+    const progress = reviewProgress(figures, placements, (span, mark) => ({ ...span, text: text.slice(span.start, span.end), markId: mark.id }));
+    this.progress.set(placements, { annotations: entry?.analysis.annotations, text, progress });
+    return progress;
   }
 
   private changed(docs: ReadonlySet<string> | undefined): void {

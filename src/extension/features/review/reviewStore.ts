@@ -19,6 +19,7 @@ import { Disposable } from '../../util/dispose';
 import { errorMessage, logErrors } from '../../util/errors';
 import { assertNoLinkOut, sideFileOf } from '../../util/sideFiles';
 import { hostScheduler } from '../../util/slices';
+import { workspaceFsFiles, type LargeFiles } from '../../util/largeFiles';
 
 export interface StoreProblem {
   readonly uri: vscode.Uri;
@@ -59,7 +60,7 @@ interface DiskState {
 
 /** What the file on disk holds, as read. */
 interface DiskRead {
-  readonly text: string | undefined;
+  readonly bytes: Uint8Array | undefined;
   readonly state: DiskState | undefined;
 }
 
@@ -91,6 +92,7 @@ export class ReviewStore extends Disposable {
   constructor(
     private readonly config: ConfigurationService,
     private readonly log: ExtensionLogger,
+    private readonly files: LargeFiles = workspaceFsFiles,
   ) {
     super();
     this._register({ dispose: () => this.watcher?.dispose() });
@@ -143,7 +145,7 @@ export class ReviewStore extends Disposable {
     return this.enqueue(async () => {
       if (this.refusePlace()) return;
       const read = await this.readDisk();
-      const parsed = await this.parse(read.text);
+      const parsed = await this.parse(read.bytes);
       // A broken file keeps the marks last read on screen, read-only, rather than emptying the view.
       if (parsed.ok) {
         this.setMarks([]);
@@ -192,7 +194,7 @@ export class ReviewStore extends Disposable {
     if (this.refusePlace()) throw new ReadOnlyError(`review marks are not written: ${this._problem!.message}`);
     if (this._problem) {
       const read = await this.readDisk();
-      this.adoptDisk(read, await this.parse(read.text), false);
+      this.adoptDisk(read, await this.parse(read.bytes), false);
     }
     const p = this._problem;
     if (p) throw new ReadOnlyError(`review marks are read-only until ${describe(p)} is fixed`);
@@ -230,9 +232,9 @@ export class ReviewStore extends Disposable {
     await assertNoLinkOut(uri);
     if (await this.changedOnDisk()) {
       const read = await this.readDisk();
-      if (!isBlank(read.text) && !sameDisk(read.state, this.disk)) {
+      if (!isBlank(read) && !sameDisk(read.state, this.disk)) {
         this.log.info(`review: ${vscode.workspace.asRelativePath(uri)} changed on disk; merging before writing`);
-        const parsed = await this.parse(read.text);
+        const parsed = await this.parse(read.bytes);
         if (!parsed.ok) {
           this.setProblem({ uri, ...parsed.error });
           throw new ReadOnlyError(`not written: ${describe(this._problem!)}`);
@@ -248,7 +250,7 @@ export class ReviewStore extends Disposable {
     await vscode.workspace.fs.createDirectory(dir);
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
     const temp = vscode.Uri.joinPath(dir, `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-    await vscode.workspace.fs.writeFile(temp, bytes);
+    await this.files.write(temp, bytes);
     try {
       await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
     } catch (e) {
@@ -286,7 +288,8 @@ export class ReviewStore extends Disposable {
     const hadProblem = this._problem !== undefined;
     this._problem = undefined;
     this.page = parsed.page;
-    if (merge && !hadProblem) this.mergeWith(parsed.marks);
+    // Nothing here or last read to merge with (the file appeared): it is the truth as it is.
+    if (merge && !hadProblem && (this.marks.size > 0 || this.base.length > 0)) this.mergeWith(parsed.marks);
     else {
       // The first read, or the file fixed after being broken: it is the truth.
       this.setMarks(parsed.marks);
@@ -377,15 +380,16 @@ export class ReviewStore extends Disposable {
       if (!this._problem && sameDisk(read.state, this.disk)) return;
       // An empty file is a write caught half way (writers truncate, then write), never a file the store
       // wrote: merging it would read as "every mark deleted". The event for the finished write follows.
-      if (isBlank(read.text)) return;
-      const theirs = this.adoptDisk(read, await this.parse(read.text), true);
+      if (isBlank(read)) return;
+      const merging = this.marks.size > 0 || this.base.length > 0;
+      const theirs = this.adoptDisk(read, await this.parse(read.bytes), true);
       // Only what this window had and the file lacks is written back; the file's own formatting is left alone otherwise.
-      if (theirs && !sameMarks(this.all(), theirs)) await this.write();
+      if (theirs && merging && !sameMarks(this.all(), theirs)) await this.write();
     });
   }
 
-  private parse(text: string | undefined): Promise<Parsed> {
-    return runInSlices(parseMarksSteps(text ?? ''), hostScheduler).then((r) => {
+  private parse(bytes: Uint8Array | undefined): Promise<Parsed> {
+    return runInSlices(parseMarksSteps(bytes ?? ''), hostScheduler).then((r) => {
       this.noteSlice(r.longestSliceMs);
       return r.value;
     });
@@ -402,18 +406,19 @@ export class ReviewStore extends Disposable {
 
   private async readDisk(): Promise<DiskRead> {
     const uri = this.fileUri;
-    if (!uri) return { text: undefined, state: undefined };
+    if (!uri) return { bytes: undefined, state: undefined };
     const stat = await this.stat(uri);
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | undefined;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      bytes = await this.files.read(uri);
     } catch (e) {
-      if ((e instanceof vscode.FileSystemError && e.code === 'FileNotFound') || /FileNotFound|EntryNotFound|ENOENT/i.test(errorMessage(e))) return { text: undefined, state: undefined };
       throw new Error(`could not read ${uri.toString()}: ${errorMessage(e)}`);
     }
-    const text = await decodeInSlices(bytes);
-    const state: DiskState = { size: stat?.size ?? bytes.length, mtime: stat?.mtime ?? 0, ...(bytes.length <= keepTextBytes ? { text } : {}) };
-    return { text, state };
+    if (!bytes) return { bytes: undefined, state: undefined };
+    // A small file is kept as text to compare with exactly; a large one is never made one string.
+    const text = bytes.length <= keepTextBytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
+    const state: DiskState = { size: stat?.size ?? bytes.length, mtime: stat?.mtime ?? 0, ...(text !== undefined ? { text } : {}) };
+    return { bytes, state };
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -444,21 +449,12 @@ function sameMarks(a: readonly ReviewMark[], b: readonly ReviewMark[]): boolean 
   return a.every((m) => ids.get(m.id) === m);
 }
 
-/** UTF-8 decoding a megabyte at a time, so a 90 MB file does not hold the extension host in one piece. */
-async function decodeInSlices(bytes: Uint8Array): Promise<string> {
-  const step = 1024 * 1024;
-  if (bytes.length <= step) return new TextDecoder('utf-8').decode(bytes);
-  const decoder = new TextDecoder('utf-8');
-  const parts: string[] = [];
-  for (let at = 0; at < bytes.length; at += step) {
-    parts.push(decoder.decode(bytes.subarray(at, at + step), { stream: at + step < bytes.length }));
-    await hostScheduler.yieldNow();
-  }
-  return parts.join('');
-}
-
-function isBlank(text: string | undefined): boolean {
-  return text !== undefined && !/\S/.test(text);
+/** An empty (or all-space) file: a write caught half way (see onDiskEvent). */
+function isBlank(read: DiskRead): boolean {
+  const b = read.bytes;
+  if (!b) return false;
+  for (let i = 0; i < b.length; i++) if (b[i] !== 0x20 && b[i] !== 0x0a && b[i] !== 0x0d && b[i] !== 0x09) return false;
+  return true;
 }
 
 export function describe(problem: StoreProblem): string {

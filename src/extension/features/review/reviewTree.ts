@@ -35,11 +35,15 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
     super();
     this.view = this._register(vscode.window.createTreeView(reviewViewId, { treeDataProvider: this, showCollapseAll: true }));
     this._register(model.onDidChange(() => this.schedule()));
+    // A hidden view is brought up to date when it is shown: with 100,000 marks, keeping the
+    // workspace's progress current for a view nobody looks at would cost the host on every change.
+    this._register(this.view.onDidChangeVisibility(() => this.view.visible && this.schedule()));
     this._register({ dispose: () => this.timer && clearTimeout(this.timer) });
     this.updateHeader();
   }
 
   private schedule(): void {
+    if (!this.view.visible) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;

@@ -14,6 +14,8 @@ export interface ReviewFigure extends Span {
 export interface ReviewService {
   /** Fires when marks changed or were placed again after an edit. */
   readonly onDidChange: vscode.Event<void>;
+  /** The documents that have review marks: only there can a mark hide a highlight. */
+  markedDocuments(): readonly vscode.Uri[];
   /** True when an editor marked this highlight "not a claim" here: decorations and diagnostics skip it. */
   isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }): boolean;
   /**
