@@ -74,6 +74,7 @@ const ALIASES_PER_STEP = 100;
 /** `compileLexicon` in steps, so a host can compile a large workspace lexicon in slices. */
 export function* compileLexiconSteps(extension?: LexiconExtension): Generator<void, CompiledLexicon> {
   const read = readExtension(extension);
+  yield;
   const problems = [...read.problems];
   const organisations = mergeById(BUILT_IN_ORGANISATIONS, read.organisations);
   const legalTerms = mergeById(BUILT_IN_LEGAL_TERMS, read.legalTerms);
@@ -107,6 +108,7 @@ export function* compileLexiconSteps(extension?: LexiconExtension): Generator<vo
   if (budget.skipped > 0) {
     problems.push(`(root): the workspace aliases make a matcher of more than ${LEXICON_LIMITS.compiledNodes.toLocaleString('en-GB')} nodes, so the last ${budget.skipped.toLocaleString('en-GB')} were left out ${limitNote('compiledNodes')}`);
   }
+  yield;
   for (const phrase of titlesOf(organisations, root)) insertAlias(root, { text: phrase, match: 'insensitive' }, 'ignore', -1, false, false);
 
   const orgById = new Map(organisations.map((o) => [o.id, o]));

@@ -72,15 +72,14 @@ export function reviewProgress<F extends Span>(figures: readonly F[], placed: re
     if (p.mark.state === 'added' && (p.mark.kind ?? 'figure') === 'figure' && engineFiguresAt(p.span).length === 0) all.push(addedFigure(p.span, p.mark));
   }
   all.sort((a, b) => a.start - b.start || a.end - b.end);
-  const marksAt = overlapFinder(live.map((p) => ({ start: p.span.start, end: p.span.end, mark: p.mark })));
-  const order = new Map(live.map((p, i) => [p.mark, i]));
+  const marksAt = overlapFinder(live.map((p, order) => ({ start: p.span.start, end: p.span.end, mark: p.mark, order })));
   const suppressed: F[] = [];
   const reviews: FigureReview<F>[] = [];
   for (const figure of all) {
     // In the order the marks were placed, as before: several notes on a figure keep their order.
     const on = marksAt(figure)
-      .map((m) => m.mark)
-      .sort((a, b) => order.get(a)! - order.get(b)!);
+      .sort((a, b) => a.order - b.order)
+      .map((m) => m.mark);
     if (on.some((m) => m.state === 'not-a-claim')) {
       suppressed.push(figure);
       continue;
