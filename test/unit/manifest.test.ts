@@ -8,7 +8,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 const contributes = manifest.contributes;
 
 const commandIds = new Set<string>(contributes.commands.map((c: { command: string }) => c.command));
-const configKeys = new Set<string>(Object.keys(contributes.configuration.properties));
+const configKeys = new Set<string>((contributes.configuration as { properties: Record<string, unknown> }[]).flatMap((section) => Object.keys(section.properties)));
 const containerIds = new Set<string>(Object.values(contributes.viewsContainers as Record<string, { id: string }[]>).flat().map((c) => c.id));
 const viewIds = new Set<string>(Object.values(contributes.views as Record<string, { id: string }[]>).flat().map((v) => v.id));
 const submenuIds = new Set<string>((contributes.submenus ?? []).map((s: { id: string }) => s.id));
