@@ -14,7 +14,7 @@
  * Falls back to one full `analyze()` when chunks cannot reproduce it: when `maxLength` would
  * truncate the text, when `kinds` filters the output, or when the text is empty or looks binary.
  */
-import { analyze, looksBinary, type AnalyzeOptions } from './analyze';
+import { analyze, looksBinary, metaErrorNotice, type AnalyzeOptions } from './analyze';
 import { readMeta } from './extract/meta';
 import { compileLexicon } from './lexicon';
 import { stripFormatChars } from './text/formatChars';
@@ -79,12 +79,12 @@ export interface ChunkView {
 const noLines = new LineIndex('');
 // analyze() reads the meta from the text without format characters (see text/formatChars.ts), so
 // the whole document's meta is read the same way, with the entities' offsets moved to match.
-const defaultReadMeta: ReadMetaFn = (text, entities) => {
+function readMetaStripped(text: string, entities: Parameters<ReadMetaFn>[1], onError: (stage: string, e: unknown) => void): DocumentMeta {
   const map = stripFormatChars(text);
-  if (!map) return readMeta(text, { entities, lineIndex: noLines });
+  if (!map) return readMeta(text, { entities, lineIndex: noLines, onError });
   const moved = entities.map((e) => (e.start < 0 ? e : { ...e, start: map.toStripped(e.start), end: map.toStripped(e.end) }));
-  return readMeta(map.text, { entities: moved, lineIndex: noLines });
-};
+  return readMeta(map.text, { entities: moved, lineIndex: noLines, onError });
+}
 
 export class IncrementalAnalysis {
   private _text = '';
@@ -98,6 +98,8 @@ export class IncrementalAnalysis {
   private readonly options: AnalyzeOptions;
   private readonly analyzeFn: AnalyzeFn;
   private readonly readMetaFn: ReadMetaFn;
+  /** An internal error of the last meta read, reported with the analysis as analyze() reports it. */
+  private metaNotice: AnalysisNotice | undefined;
 
   /** How many chunk analyses the last update ran (for benchmarks and tests). */
   lastReanalysed = 0;
@@ -107,7 +109,12 @@ export class IncrementalAnalysis {
   constructor(text: string, options: IncrementalOptions = {}, analyseNow = true) {
     const { analyzeFn, readMetaFn, ...rest } = options;
     this.analyzeFn = analyzeFn ?? analyze;
-    this.readMetaFn = readMetaFn ?? defaultReadMeta;
+    this.readMetaFn =
+      readMetaFn ??
+      ((text, entities) => {
+        this.metaNotice = undefined;
+        return readMetaStripped(text, entities, (_stage, e) => (this.metaNotice = metaErrorNotice(e)));
+      });
     // Compile the workspace lexicon once, not once per chunk.
     this.options = rest.lexicon || !rest.lexiconExtension || analyzeFn ? rest : { ...rest, lexicon: compileLexicon(rest.lexiconExtension) };
     this._text = text;
@@ -395,6 +402,7 @@ export class IncrementalAnalysis {
         notices.push(n);
       }
     }
+    if (this.metaNotice) notices.push(this.metaNotice);
     return { words, annotations, sentences, meta: this.meta, notices };
   }
 }

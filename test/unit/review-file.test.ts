@@ -4,9 +4,11 @@
 import * as assert from 'node:assert/strict';
 import { describeSpan } from '../../src/core/anchoring';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { mergeMarks, parseMarks, parseMarksSteps, placeOf, serializeMarks, serializeMarksSteps, type ReviewMark } from '../../src/core/review';
+import { ItemBytesCache, mergeMarks, parseMarks, parseMarksSteps, placeOf, serializeMarks as serializeWith, serializeMarksSteps, workspaceBase, type PreservedFields, type ReviewMark } from '../../src/core/review';
 import { runAtOnce, sortInSteps } from '../../src/core/slices';
 
+const file = { base: workspaceBase('3b7d9e21-5c4a-4f6e-8a1b-2c3d4e5f6a7b'), path: '.crime-annotator/annotations.json' };
+const serializeMarks = (marks: readonly ReviewMark[], page?: PreservedFields) => serializeWith(marks, file, page);
 const text = 'Officers made 41 arrests and seized £18,250 in cash. The force said 12 people were charged.\n';
 
 function mark(quote: string, over: Partial<ReviewMark> = {}): ReviewMark {
@@ -27,8 +29,9 @@ function mark(quote: string, over: Partial<ReviewMark> = {}): ReviewMark {
 /** A file as another W3C tool (or a newer version) might leave it: fields everywhere this version does not know. */
 function foreignFile(): { text: string; page: Record<string, unknown> } {
   const page = JSON.parse(serializeMarks([mark('41 arrests'), mark('£18,250', { state: 'verified', text: undefined, source: { kind: 'url', value: 'https://example.org/x' } })]));
-  page['@context'] = ['http://www.w3.org/ns/anno.jsonld', { tool: 'https://example.org/vocab#' }];
-  page.id = 'https://example.org/pages/1';
+  page['@context'].push({ tool: 'https://example.org/vocab#' });
+  page['@context'][1].confidence = 'tool:confidence';
+  page.partOf = { id: 'https://example.org/collections/desk', type: 'AnnotationCollection' };
   page.label = 'Desk review, week 19';
   page['x-newer-version'] = { schema: 2, flags: ['a', 'b'] };
   const [first, second] = page.items;
@@ -52,8 +55,8 @@ describe('annotations file: fields this version does not understand', () => {
     const parsed = parseMarks(file);
     assert.ok(parsed.ok);
     const again = JSON.parse(serializeMarks(parsed.marks, parsed.page));
-    assert.deepEqual(again['@context'], page['@context'], 'an @context list holding ours is kept');
-    assert.equal(again.id, page.id);
+    assert.deepEqual(again['@context'], page['@context'], 'a context of another tool after ours, and a term added to ours, are kept');
+    assert.deepEqual(again.partOf, page.partOf);
     assert.equal(again.label, page.label);
     assert.deepEqual(again['x-newer-version'], page['x-newer-version']);
     assert.ok(Object.prototype.hasOwnProperty.call(again, '__proto__'), 'a "__proto__" field is kept as a field');
@@ -79,7 +82,7 @@ describe('annotations file: fields this version does not understand', () => {
     const note = parsed.marks.find((m) => m.state === 'note')!;
     const moved = { ...note, state: 'disputed' as const, text: undefined, reason: 'wrong week', anchor: { ...note.anchor, start: note.anchor.start + 5, end: note.anchor.end + 5 }, modified: '2026-06-01T00:00:00.000Z' };
     const item = JSON.parse(serializeMarks([moved], parsed.page)).items[0];
-    assert.equal(item.body.state, 'disputed');
+    assert.equal(item.body.reviewState, 'disputed');
     assert.equal(item.body.reason, 'wrong week');
     assert.equal(item.target.selector[1].start, note.anchor.start + 5);
     assert.equal(item.body.confidence, 0.8);
@@ -108,6 +111,63 @@ describe('annotations file: fields this version does not understand', () => {
     assert.deepEqual(runAtOnce(parseMarksSteps(new TextEncoder().encode(withUnicode))), parseMarks(withUnicode));
   });
 
+  it('takes the format-1 names it read (body.state, body.source) for known fields: migrated, not kept beside the new ones', () => {
+    const page = JSON.parse(serializeMarks([mark('41 arrests'), mark('£18,250', { state: 'verified', text: undefined, source: { kind: 'url', value: 'https://example.org/x' } })]));
+    // Format 1 as it was written: a plain @context, a path for the document, the old body names.
+    page['@context'] = 'http://www.w3.org/ns/anno.jsonld';
+    page.formatVersion = 1;
+    page.generator = 'Crime Annotator';
+    delete page.id;
+    for (const item of page.items) {
+      item.target.source = 'releases/week.crime';
+      item.body.state = item.body.reviewState;
+      delete item.body.reviewState;
+      if (item.body.evidence) item.body.source = item.body.evidence;
+      delete item.body.evidence;
+    }
+    page.items[0].body.confidence = 0.5;
+    const parsed = parseMarks(JSON.stringify(page, null, 2));
+    assert.ok(parsed.ok);
+    assert.equal(parsed.page, undefined, 'nothing of a format-1 page is unknown');
+    const written = JSON.parse(serializeMarks(parsed.marks, parsed.page));
+    const [first, second] = written.items;
+    assert.deepEqual(Object.keys(second.body).sort(), ['evidence', 'purpose', 'reviewState', 'type', 'value']);
+    assert.deepEqual(second.body.evidence, { kind: 'url', value: 'https://example.org/x' });
+    assert.equal(first.body.state, undefined);
+    assert.equal(first.body.confidence, 0.5, 'an unknown field of a format-1 item is kept all the same');
+    assert.equal(first.target.source, `${file.base}releases/week.crime`);
+  });
+
+  it('keeps an old name verbatim where the new one was read instead (it was not read, so it is unknown)', () => {
+    const page = JSON.parse(serializeMarks([mark('41 arrests')]));
+    page.items[0].body.state = 'something-else';
+    page.items[0].body.source = { type: 'SpecificResource', id: 'https://example.org/y' };
+    const parsed = parseMarks(JSON.stringify(page));
+    assert.ok(parsed.ok);
+    assert.equal(parsed.marks[0]!.state, 'note');
+    assert.equal(parsed.marks[0]!.source, undefined);
+    const item = JSON.parse(serializeMarks(parsed.marks)).items[0];
+    assert.equal(item.body.reviewState, 'note');
+    assert.equal(item.body.state, 'something-else');
+    assert.deepEqual(item.body.source, { type: 'SpecificResource', id: 'https://example.org/y' });
+  });
+
+  it('carries the fields of an empty collection onto the page that holds the first mark, and never its total', () => {
+    const empty = JSON.parse(serializeMarks([]));
+    empty.label = 'Desk review';
+    empty.total = 0;
+    const parsed = parseMarks(JSON.stringify(empty));
+    assert.ok(parsed.ok);
+    const page = JSON.parse(serializeMarks([mark('41 arrests')], parsed.page));
+    assert.equal(page.type, 'AnnotationPage');
+    assert.equal(page.label, 'Desk review');
+    assert.ok(!('total' in page));
+    const back = JSON.parse(serializeMarks([], parseMarks(JSON.stringify(page)).ok ? (parseMarks(JSON.stringify(page)) as { page?: PreservedFields }).page : undefined));
+    assert.equal(back.type, 'AnnotationCollection');
+    assert.equal(back.label, 'Desk review');
+    assert.ok(!('items' in back));
+  });
+
   it('gives a file this version wrote no kept fields at all', () => {
     const parsed = parseMarks(serializeMarks([mark('41 arrests'), mark('12 people', { state: 'added', kind: 'figure', text: undefined })]));
     assert.ok(parsed.ok);
@@ -124,18 +184,21 @@ describe('annotations file: read and written in steps', () => {
     const parsed = parseMarks(foreignFile().text);
     assert.ok(parsed.ok);
     const marks = [...parsed.marks, ...many(2_500)];
-    const cache = new WeakMap();
+    const cache = new ItemBytesCache();
     const expected = new TextEncoder().encode(serializeMarks(marks, parsed.page));
-    assert.deepEqual(runAtOnce(serializeMarksSteps(marks, parsed.page, cache)), expected);
+    assert.deepEqual(runAtOnce(serializeMarksSteps(marks, file, parsed.page, cache)), expected);
     const added = [...marks, mark('£18,250', { id: 'urn:uuid:added' })];
-    assert.deepEqual(runAtOnce(serializeMarksSteps(added, parsed.page, cache)), new TextEncoder().encode(serializeMarks(added, parsed.page)));
-    assert.deepEqual(runAtOnce(serializeMarksSteps([], parsed.page)), new TextEncoder().encode(serializeMarks([], parsed.page)));
+    assert.deepEqual(runAtOnce(serializeMarksSteps(added, file, parsed.page, cache)), new TextEncoder().encode(serializeMarks(added, parsed.page)));
+    assert.deepEqual(runAtOnce(serializeMarksSteps([], file, parsed.page)), new TextEncoder().encode(serializeMarks([], parsed.page)));
+    // Remembered bytes hold the documents' IRIs under one base: another base re-encodes them.
+    const other = { base: workspaceBase('9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'), path: file.path };
+    assert.deepEqual(runAtOnce(serializeMarksSteps(added, other, parsed.page, cache)), new TextEncoder().encode(serializeWith(added, other, parsed.page)));
   });
 
   it('yields between small steps, so a host can run it in slices', () => {
     const marks = many(5_000);
     let yields = 0;
-    const steps = serializeMarksSteps(marks);
+    const steps = serializeMarksSteps(marks, file);
     for (let r = steps.next(); !r.done; r = steps.next()) yields++;
     assert.ok(yields >= 50, `${yields} yields`);
     yields = 0;
@@ -174,10 +237,10 @@ describe('annotations file: read and written in steps', () => {
   it('reports valid JSON that is not a page of marks where the problem starts', () => {
     const good = serializeMarks(many(3));
     const lineOf = (t: string, needle: string) => t.slice(0, t.indexOf(needle)).split('\n').length;
-    const notAMark = good.replace('"state": "note"', '"state": "approved"');
+    const notAMark = good.replace('"reviewState": "note"', '"reviewState": "approved"');
     const secondItem = good.replace(/"id": "urn:uuid:m-000001"/, '"id": "urn:uuid:m-000000"');
     const expectations: [string, string, RegExp, number][] = [
-      ['not a mark', notAMark, /^annotation 1: "body.state" must be one of/, lineOf(good, '\n    {') + 1],
+      ['not a mark', notAMark, /^annotation 1: "body.reviewState" must be one of/, lineOf(good, '"items": [') + 1],
       ['duplicate id', secondItem, /^annotation 2: duplicate id urn:uuid:m-000000$/, lineOf(good, '"id": "urn:uuid:m-000001"') - 1],
       ['items not an array', '{"type": "AnnotationPage", "items": {}}', /^"items" must be an array$/, 1],
       ['no items', '{\n"type": "AnnotationPage"}', /^missing "items"/, 1],

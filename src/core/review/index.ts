@@ -1,8 +1,9 @@
 /** Review marks: the model, the W3C Web Annotation file, merging with changes on disk, progress. */
 export * from './model';
-export { serializeMarks, annotationObject, toW3C, compareMarks, motivationOf, annotationContext, formatVersion, type Motivation } from './serialize';
+export { serializeMarks, annotationObject, toW3C, contextOf, pageHead, compareMarks, motivationOf, annotationContext, formatVersion, extensionTerms, vocabularyIri, type AnnotationsFileIdentity, type Motivation } from './serialize';
+export { workspaceBase, isWorkspaceBase, documentIri, pathOfIri } from './iri';
 export { parseMarks, parseMarksSteps, type AnnotationsFileError, type ParseResult } from './parse';
-export { serializeMarksSteps, itemText, type ItemBytesCache } from './fileWriter';
+export { serializeMarksSteps, itemText, ItemBytesCache } from './fileWriter';
 export { preservedFields, withPreservedFields, type PreservedFields } from './preserve';
 export { mergeMarks, type MergeResult } from './merge';
 export { reviewProgress, progressLabel, overlaps, overlapFinder, type PlacedMark, type FigureReview, type ReviewProgress } from './progress';

@@ -6,12 +6,16 @@
  * A file of 100,000 marks is about 90 MB, so it is read in steps (`parseMarksSteps`, which a host
  * runs in slices): a quick scan finds where each annotation's text lies, and each is parsed on its
  * own. Where the scan finds the file is not plain JSON, the whole-file parser reports exactly where.
+ *
+ * Format 1 names (`body.state`, `body.source`, a workspace-relative path in `target.source`) are
+ * still read, so an old file loses nothing; the next write migrates it.
  */
 import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { reviewSourceKinds, reviewStates, type ReviewMark, type ReviewSource, type ReviewState } from './model';
+import { isWorkspaceBase, pathOfIri } from './iri';
 import { placeOf } from './position';
 import { preservedFields, type PreservedFields } from './preserve';
-import { serializeMarks, toW3C } from './serialize';
+import { pageHead, toW3C } from './serialize';
 import type { AnnotationKind } from '../types';
 
 export interface AnnotationsFileError {
@@ -21,10 +25,16 @@ export interface AnnotationsFileError {
   readonly column: number;
 }
 
+/**
+ * `base` is the base the file states (iri.ts), undefined for a file written before it had one
+ * (format 1) or an empty file: the next write gives it one and migrates it.
+ */
 export type ParseResult =
   | {
       readonly ok: true;
       readonly marks: ReviewMark[];
+      readonly base?: string;
+      readonly formatVersion?: number;
       /** The page's fields this version does not understand, to be written back (absent when there are none). */
       readonly page?: PreservedFields;
     }
@@ -50,19 +60,19 @@ const ITEMS_PER_STEP = 50;
 export function* parseMarksSteps(input: string | Uint8Array): Generator<void, ParseResult> {
   if (typeof input === 'string') {
     const text = input;
-    const quick = yield* quickScan(stringSource(text), (start, end, n, seen) => readItem(text, start, end, n, seen));
+    const quick = yield* quickScan(stringSource(text), (start, end, n, seen, base) => readItem(text, start, end, n, seen, base));
     return quick === FALLBACK ? parseWhole(text) : quick;
   }
   // A UTF-8 BOM is not part of the text (TextDecoder drops it too, as the extension always read the file).
   if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) input = input.subarray(3);
   const bytes = bytesSource(input);
-  const quick = yield* quickScan(bytes, (start, end, _index, seen) => {
+  const quick = yield* quickScan(bytes, (start, end, _index, seen, base) => {
     const value = tryJson(bytes.text(start, end));
     if (value === FAILED) return FALLBACK;
-    const read = readMark(value);
+    const read = readMark(value, base !== undefined);
     if (typeof read === 'string' || seen.has(read.id)) return FALLBACK;
     seen.add(read.id);
-    return { mark: withPreserved(read, value) };
+    return { mark: withPreserved(read, value, base) };
   });
   if (quick !== FALLBACK) return quick;
   return yield* parseMarksSteps(new TextDecoder('utf-8').decode(input));
@@ -89,7 +99,8 @@ function bytesSource(bytes: Uint8Array): Source {
   return { length: bytes.length, code: (i) => (i < bytes.length ? bytes[i] : NaN), quote: (from) => bytes.indexOf(QUOTE, from), text: (a, b) => decoder.decode(bytes.subarray(a, b)) };
 }
 
-type ItemReader = (start: number, end: number, index: number, seen: Set<string>) => { mark: ReviewMark } | { error: AnnotationsFileError } | typeof FALLBACK;
+/** `base`: the base the page stated before its items (iri.ts), undefined when it states none. */
+type ItemReader = (start: number, end: number, index: number, seen: Set<string>, base: string | undefined) => { mark: ReviewMark } | { error: AnnotationsFileError } | typeof FALLBACK;
 
 /** Reads a page of marks quickly, or says FALLBACK when the file is anything else (broken, odd): the caller then reads it whole. */
 function* quickScan(src: Source, readItemAt: ItemReader): Generator<void, ParseResult | typeof FALLBACK> {
@@ -112,7 +123,9 @@ function* quickScan(src: Source, readItemAt: ItemReader): Generator<void, ParseR
       if (src.code(i) !== COLON) return FALLBACK;
       i = scan.skipSpace(i + 1);
       if (key === 'items') {
-        if (src.code(i) !== OPEN_BRACKET) return FALLBACK;
+        // The base is stated in the @context, which this format writes first; a file edited to state it later is read whole.
+        if (src.code(i) !== OPEN_BRACKET || !Object.prototype.hasOwnProperty.call(page, '@context')) return FALLBACK;
+        const base = statedBase(page['@context']);
         const read: ReviewMark[] = [];
         const seen = new Set<string>();
         i = scan.skipSpace(i + 1);
@@ -121,7 +134,7 @@ function* quickScan(src: Source, readItemAt: ItemReader): Generator<void, ParseR
           for (let n = 0; ; n++) {
             const end = scan.valueEnd(i);
             if (end < 0) return FALLBACK;
-            const item = readItemAt(i, end, n, seen);
+            const item = readItemAt(i, end, n, seen, base);
             if (item === FALLBACK) return FALLBACK;
             if ('error' in item) return { ok: false, error: item.error };
             read.push(item.mark);
@@ -155,8 +168,9 @@ function* quickScan(src: Source, readItemAt: ItemReader): Generator<void, ParseR
       i = scan.skipSpace(i + 1);
     }
   }
+  // Anything but a page with items (an empty collection, a first page embedded) is read whole.
   if (scan.skipSpace(i) < src.length || !marks) return FALLBACK;
-  return withPage({ ok: true, marks }, page);
+  return withPage({ ok: true, marks }, page, ['items']);
 }
 
 /** The whole-file parser: slower, exact about where a broken file goes wrong. */
@@ -168,28 +182,54 @@ function parseWhole(text: string): ParseResult {
     return fail(text, first?.offset ?? 0, first ? `invalid JSON (${printParseErrorCode(first.error)})` : 'invalid JSON');
   }
   if (root.type !== 'object') return fail(text, root.offset, 'expected an object (a W3C AnnotationPage)');
-  const itemsNode = findNodeAtLocation(root, ['items']);
+  const page = getNodeValue(root) as Record<string, unknown>;
+  const base = statedBase(page['@context']);
+  // A file with no marks is an AnnotationCollection with no pages; a collection with its first page embedded is read too.
+  const own = findNodeAtLocation(root, ['items']);
+  const itemsNode = own ?? findNodeAtLocation(root, ['first', 'items']);
+  if (!itemsNode && page.type === 'AnnotationCollection') return withPage({ ok: true, marks: [] }, page, []);
   if (!itemsNode) return fail(text, root.offset, 'missing "items" (the list of annotations)');
   if (itemsNode.type !== 'array') return fail(text, itemsNode.offset, '"items" must be an array');
   const marks: ReviewMark[] = [];
   const seen = new Set<string>();
   for (const [i, node] of (itemsNode.children ?? []).entries()) {
-    const read = readValue(getNodeValue(node), node.offset, text, i, seen);
+    const read = readValue(getNodeValue(node), node.offset, text, i, seen, base);
     if ('error' in read) return { ok: false, error: read.error };
     marks.push(read.mark);
   }
-  const { items: _items, ...page } = getNodeValue(root) as Record<string, unknown>;
-  return withPage({ ok: true, marks }, page);
+  // The marks are written back as the page's items, so the first page they were read from is not kept beside them.
+  return withPage({ ok: true, marks }, page, own ? ['items'] : ['first']);
 }
 
-/** The page's own fields (all but its items) beside what this version writes for a page. */
-function withPage(result: { ok: true; marks: ReviewMark[] }, page: Record<string, unknown>): ParseResult {
-  const kept = preservedFields(page, writtenPage());
-  return kept ? { ...result, page: kept } : result;
+/**
+ * The result with the file's base and version, and the page's own fields (all but `read`, the
+ * keys its marks came from) compared with what this version writes for a page: whichever of a page
+ * or an empty collection, so `total` is never carried onto a page with items, nor the other way.
+ */
+function withPage(result: { ok: true; marks: ReviewMark[] }, page: Record<string, unknown>, read: readonly string[]): ParseResult {
+  const base = statedBase(page['@context']);
+  const version = page.formatVersion;
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(page)) if (!read.includes(key)) Object.defineProperty(raw, key, { value, enumerable: true, writable: true, configurable: true });
+  const file = { base: base ?? 'arcp://uuid,00000000-0000-0000-0000-000000000000/', path: '' };
+  const kept = preservedFields(raw, { ...pageHead(file, false), ...pageHead(file, true) });
+  return {
+    ...result,
+    ...(base !== undefined ? { base } : {}),
+    ...(typeof version === 'number' ? { formatVersion: version } : {}),
+    ...(kept ? { page: kept } : {}),
+  };
+}
+
+/** The `@base` of the file's own context (an object in its `@context` array), when it is one this format states. */
+function statedBase(context: unknown): string | undefined {
+  const entries = Array.isArray(context) ? context : [context];
+  for (const entry of entries) if (isObject(entry) && isWorkspaceBase(entry['@base'])) return entry['@base'];
+  return undefined;
 }
 
 /** One annotation's text, `text[start, end)`: parsed on its own, or the exact place it is broken. */
-function readItem(text: string, start: number, end: number, index: number, seen: Set<string>): { mark: ReviewMark } | { error: AnnotationsFileError } {
+function readItem(text: string, start: number, end: number, index: number, seen: Set<string>, base: string | undefined): { mark: ReviewMark } | { error: AnnotationsFileError } {
   const value = tryJson(text.slice(start, end));
   if (value === FAILED) {
     const errors: ParseError[] = [];
@@ -197,31 +237,37 @@ function readItem(text: string, start: number, end: number, index: number, seen:
     const first = errors[0];
     return { error: problemAt(text, start + (first?.offset ?? 0), first ? `invalid JSON (${printParseErrorCode(first.error)})` : 'invalid JSON') };
   }
-  return readValue(value, start, text, index, seen);
+  return readValue(value, start, text, index, seen, base);
 }
 
-function readValue(value: unknown, offset: number, text: string, index: number, seen: Set<string>): { mark: ReviewMark } | { error: AnnotationsFileError } {
-  const read = readMark(value);
+function readValue(value: unknown, offset: number, text: string, index: number, seen: Set<string>, base: string | undefined): { mark: ReviewMark } | { error: AnnotationsFileError } {
+  const read = readMark(value, base !== undefined);
   if (typeof read === 'string') return { error: problemAt(text, offset, `annotation ${index + 1}: ${read}`) };
   if (seen.has(read.id)) return { error: problemAt(text, offset, `annotation ${index + 1}: duplicate id ${read.id}`) };
   seen.add(read.id);
-  return { mark: withPreserved(read, value) };
+  return { mark: withPreserved(read, value, base) };
 }
 
-/** The mark with what the file held beyond it (see preserve.ts). */
-function withPreserved(mark: ReviewMark, value: unknown): ReviewMark {
-  const preserved = preservedFields(value, toW3C(mark));
-  return preserved ? { ...mark, preserved } : mark;
-}
-
-let pageFields: Record<string, unknown> | undefined;
-/** The page fields the writer writes, taken from the writer itself so the two never disagree. */
-function writtenPage(): Record<string, unknown> {
-  if (!pageFields) {
-    const { items: _items, ...rest } = JSON.parse(serializeMarks([])) as Record<string, unknown>;
-    pageFields = rest;
+/**
+ * The mark with what the file held beyond it (see preserve.ts), compared with what the writer
+ * makes of the mark under the same base. The format 1 names this reader took the mark from
+ * (`body.state`, `body.source`, read only from a file that states no base) are known fields,
+ * migrated rather than kept beside the new ones; where the new name is there too, or the file is
+ * format 2, the old one was not read and is kept like any other field.
+ */
+function withPreserved(mark: ReviewMark, value: unknown, base: string | undefined): ReviewMark {
+  let raw = value;
+  if (base === undefined && isObject(value) && isObject(value.body)) {
+    const body = value.body;
+    const used = [...(body.reviewState === undefined ? ['state'] : []), ...(body.evidence === undefined ? ['source'] : [])];
+    if (used.some((k) => Object.prototype.hasOwnProperty.call(body, k))) {
+      const rest: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(body)) if (!used.includes(k)) Object.defineProperty(rest, k, { value: v, enumerable: true, writable: true, configurable: true });
+      raw = { ...value, body: rest };
+    }
   }
-  return pageFields;
+  const preserved = preservedFields(raw, toW3C(mark, base));
+  return preserved ? { ...mark, preserved } : mark;
 }
 
 const FAILED = Symbol('not JSON');
@@ -306,17 +352,23 @@ function problemAt(text: string, offset: number, message: string): AnnotationsFi
   return { message, ...placeOf(text, offset) };
 }
 
-/** A mark, or what is wrong with the item. */
-function readMark(a: unknown): ReviewMark | string {
+/**
+ * A mark, or what is wrong with the item. `iris`: the file states a base, so `target.source` is an
+ * IRI (iri.ts); otherwise it is taken as the path it always was, unless it is an `arcp:` IRI.
+ */
+function readMark(a: unknown, iris: boolean): ReviewMark | string {
   if (!isObject(a)) return 'expected an object';
   if (a.type !== 'Annotation') return '"type" must be "Annotation"';
   if (typeof a.id !== 'string' || a.id === '') return '"id" must be a non-empty string';
   const body = a.body;
   if (!isObject(body)) return '"body" must be an object';
-  const state = body.state;
-  if (!reviewStates.includes(state as ReviewState)) return `"body.state" must be one of ${reviewStates.join(', ')}`;
+  // Only a file that states no base (format 1) used the old names; in a format-2 file they are another tool's fields.
+  const state = iris ? body.reviewState : (body.reviewState ?? body.state);
+  if (!reviewStates.includes(state as ReviewState)) return `"body.reviewState" must be one of ${reviewStates.join(', ')}`;
   const target = a.target;
   if (!isObject(target) || typeof target.source !== 'string' || !Array.isArray(target.selector)) return '"target" must have a "source" string and a "selector" array';
+  const document = iris || /^arcp:/i.test(target.source) ? pathOfIri(target.source) : target.source;
+  if (document === undefined || document === '') return `"target.source" must name a document in the workspace (an IRI under the file's "@base", or a path relative to it), not ${JSON.stringify(target.source)}`;
   const quote = target.selector.find((s) => isObject(s) && s.type === 'TextQuoteSelector');
   const position = target.selector.find((s) => isObject(s) && s.type === 'TextPositionSelector');
   if (!isObject(quote) || typeof quote.exact !== 'string' || quote.exact === '') return 'needs a TextQuoteSelector with a non-empty "exact"';
@@ -328,7 +380,7 @@ function readMark(a: unknown): ReviewMark | string {
   const mark: { -readonly [K in keyof ReviewMark]: ReviewMark[K] } = {
     id: a.id,
     state: state as ReviewState,
-    document: target.source,
+    document,
     anchor: {
       exact: quote.exact,
       prefix: typeof quote.prefix === 'string' ? quote.prefix : '',
@@ -340,10 +392,10 @@ function readMark(a: unknown): ReviewMark | string {
     created: a.created,
     modified: typeof a.modified === 'string' ? a.modified : a.created,
   };
-  if (body.source !== undefined) {
-    const source = body.source;
+  const source = iris ? body.evidence : (body.evidence ?? body.source);
+  if (source !== undefined) {
     if (!isObject(source) || !reviewSourceKinds.includes(source.kind as ReviewSource['kind']) || typeof source.value !== 'string') {
-      return `"body.source" must be {"kind": ${reviewSourceKinds.map((k) => `"${k}"`).join('|')}, "value": string}`;
+      return `"body.evidence" must be {"kind": ${reviewSourceKinds.map((k) => `"${k}"`).join('|')}, "value": string}`;
     }
     mark.source = { kind: source.kind as ReviewSource['kind'], value: source.value };
   }

@@ -12,7 +12,7 @@
  * changed. Past `largeFileMarks` marks or `largeFileBytes` the user is told once.
  */
 import * as vscode from 'vscode';
-import { mergeMarks, parseMarksSteps, serializeMarksSteps, type ItemBytesCache, type ParseResult, type PreservedFields, type ReviewMark } from '../../../core/review';
+import { ItemBytesCache, mergeMarks, parseMarksSteps, serializeMarksSteps, workspaceBase, type AnnotationsFileIdentity, type ParseResult, type PreservedFields, type ReviewMark } from '../../../core/review';
 import { runInSlices } from '../../../core/slices';
 import type { ConfigurationService, ExtensionLogger } from '../../services/types';
 import { Disposable } from '../../util/dispose';
@@ -20,6 +20,7 @@ import { errorMessage, logErrors } from '../../util/errors';
 import { assertNoLinkOut, sideFileOf } from '../../util/sideFiles';
 import { hostScheduler } from '../../util/slices';
 import { workspaceFsFiles, type LargeFiles } from '../../util/largeFiles';
+import { newUuid } from './actions';
 
 export interface StoreProblem {
   readonly uri: vscode.Uri;
@@ -72,8 +73,10 @@ export class ReviewStore extends Disposable {
   private base: readonly ReviewMark[] = [];
   /** The page's fields this version does not understand, written back as they were read. */
   private page: PreservedFields | undefined;
+  /** The base the file states for its documents' IRIs; made on the first write of a file without one (a new or a format-1 file). */
+  private statedBase: string | undefined;
   private disk: DiskState | undefined;
-  private readonly bytesCache: ItemBytesCache = new WeakMap();
+  private readonly bytesCache = new ItemBytesCache();
   private _problem: StoreProblem | undefined;
   private readonly undoStack: UndoEntry[] = [];
   private serial = 0;
@@ -102,6 +105,12 @@ export class ReviewStore extends Disposable {
   /** The annotations file, when the setting names a place inside the workspace folder. */
   get fileUri(): vscode.Uri | undefined {
     return sideFileOf(this.config.current.review.annotationsFile, 'crimeAnnotator.review.annotationsFile')?.uri;
+  }
+
+  /** What the file is written as: its stated base (kept once it has one) and its workspace-relative path. */
+  private identity(uri: vscode.Uri): AnnotationsFileIdentity {
+    this.statedBase ??= workspaceBase(newUuid());
+    return { base: this.statedBase, path: vscode.workspace.asRelativePath(uri, false) };
   }
 
   /** Set while the file cannot be read (or its place is refused): marks are shown as last read and nothing is written. */
@@ -151,6 +160,7 @@ export class ReviewStore extends Disposable {
         this.setMarks([]);
         this.base = [];
         this.disk = undefined;
+        this.statedBase = undefined;
         this.undoStack.length = 0;
       }
       this.adoptDisk(read, parsed, false);
@@ -240,10 +250,11 @@ export class ReviewStore extends Disposable {
           throw new ReadOnlyError(`not written: ${describe(this._problem!)}`);
         }
         this.page = parsed.page;
+        this.statedBase = parsed.base ?? this.statedBase;
         this.mergeWith(parsed.marks);
       }
     }
-    const sliced = await runInSlices(serializeMarksSteps(this.all(), this.page, this.bytesCache), hostScheduler);
+    const sliced = await runInSlices(serializeMarksSteps(this.all(), this.identity(uri), this.page, this.bytesCache), hostScheduler);
     this.noteSlice(sliced.longestSliceMs);
     const bytes = sliced.value;
     const dir = vscode.Uri.joinPath(uri, '..');
@@ -288,6 +299,7 @@ export class ReviewStore extends Disposable {
     const hadProblem = this._problem !== undefined;
     this._problem = undefined;
     this.page = parsed.page;
+    this.statedBase = parsed.base ?? this.statedBase;
     // Nothing here or last read to merge with (the file appeared): it is the truth as it is.
     if (merge && !hadProblem && (this.marks.size > 0 || this.base.length > 0)) this.mergeWith(parsed.marks);
     else {
