@@ -80,6 +80,8 @@ export class ReviewStore extends Disposable {
   private _problem: StoreProblem | undefined;
   private readonly undoStack: UndoEntry[] = [];
   private serial = 0;
+  /** Counts merges with the file on disk, so an action knows one happened while it was written. */
+  private merges = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private watcher: vscode.Disposable | undefined;
   private warnedLarge = false;
@@ -226,13 +228,26 @@ export class ReviewStore extends Disposable {
       next.set(m.id, m);
     }
     this.setMarks(next, touched);
+    const merges = this.merges;
     try {
       await this.write();
     } catch (e) {
-      this.setMarks(before, touched);
+      if (this.merges === merges) this.setMarks(before, touched);
+      else {
+        // The write merged a change on disk in before it failed: only this change is taken back,
+        // so the marks merged in stay (they are in the file, and the next merge's base says so).
+        const back = new Map(this.marks);
+        for (const id of [...remove, ...add.map((m) => m.id)]) {
+          const was = before.get(id);
+          if (was) back.set(id, was);
+          else back.delete(id);
+        }
+        this.setMarks(back);
+      }
       throw e;
     }
-    this._onDidChange.fire(touched);
+    // A merge changed other documents' marks too: every document is told.
+    this._onDidChange.fire(this.merges === merges ? touched : undefined);
   }
 
   /** Merges a change on disk first, then writes (in slices) through a temporary file and a rename. */
@@ -282,6 +297,7 @@ export class ReviewStore extends Disposable {
   }
 
   private mergeWith(theirs: readonly ReviewMark[]): void {
+    this.merges++;
     const merged = mergeMarks(this.base, this.all(), theirs);
     this.setMarks(merged.marks);
     this.base = theirs;
