@@ -2,7 +2,7 @@
  * What "Export Figures and Records" writes and `crime-annotator check --format json` prints: one
  * object for JSON, one row per figure for CSV. Pure, so the extension and the CLI share it.
  */
-import type { ArithmeticCheck, CrossSourceRecord } from './record/types';
+import type { ArithmeticCheck, CrossSourceRecord, DocumentEvent, PossiblySame } from './record/types';
 import { reviewColumns, reviewCsvColumns, reviewForExport, type PlacedMark } from './review';
 import type { AnalysisNotice, DocumentAnalysis, DocumentMeta, FigureAnnotation, Annotation } from './types';
 
@@ -32,11 +32,17 @@ export interface ExportedDocument {
 export interface WorkspaceExport {
   readonly documents: readonly ExportedDocument[];
   readonly records: readonly CrossSourceRecord[];
+  /** The events the documents report, with the evidence that joined them (when the caller passes them). */
+  readonly events?: readonly DocumentEvent[];
+  /** Records that may count the same thing but were not joined (when the caller passes them). */
+  readonly possiblySame?: readonly PossiblySame[];
 }
 
 export interface ExportOptions {
   /** A path for a claim's source that is not among the documents (a reference table), or undefined to keep its id. */
   readonly pathOfOtherSource?: (docId: string) => string | undefined;
+  readonly events?: readonly DocumentEvent[];
+  readonly possiblySame?: readonly PossiblySame[];
 }
 
 /**
@@ -62,7 +68,24 @@ export function buildExport(sources: readonly ExportSource[], records: readonly 
       ...(s.review?.length ? { review: reviewForExport(s.review) } : {}),
     })),
     records: records.map((r) => ({ ...r, claims: r.claims.map((c) => ({ ...c, docId: renamed(c.docId) })) })),
+    ...(options.events ? { events: options.events.map((e) => eventForExport(e, renamed)) } : {}),
+    ...(options.possiblySame ? { possiblySame: options.possiblySame.map((p) => ({ ...p, message: renamedIn(p.message, pathOf) })) } : {}),
   };
+}
+
+/** An event as the export gives it: documents by path, and each link's evidence with its weight in bits. */
+function eventForExport(e: DocumentEvent, renamed: (docId: string) => string): DocumentEvent {
+  return {
+    ...e,
+    documents: e.documents.map(renamed),
+    links: e.links.map((l) => ({ ...l, documents: [renamed(l.documents[0]), renamed(l.documents[1])] as const })),
+  };
+}
+
+function renamedIn(message: string, pathOf: ReadonlyMap<string, string>): string {
+  let out = message;
+  for (const [id, path] of pathOf) if (id !== path && out.includes(id)) out = out.split(id).join(path);
+  return out;
 }
 
 export function exportJson(sources: readonly ExportSource[], records: readonly CrossSourceRecord[], options: ExportOptions = {}): string {
