@@ -43,6 +43,8 @@ export interface LinkableClaim extends LinkDimensions {
   readonly framed: boolean;
   /** The annotation id of the figure this one is introduced as part of ("including 58 children"). */
   readonly partOf?: string;
+  /** Where the figure's sentence starts (-1 for reference rows): two values of one sentence are two things. */
+  readonly sentenceStart: number;
   /** The document's publication date as days since 1970, for telling apart period-less figures of different times. */
   readonly day?: number;
   /** `periodFrom` and `periodTo` as days since 1970, where they are dates. */
@@ -105,19 +107,31 @@ function publisherOrganisationOf(doc: SourceDocument): string | undefined {
   return org && org.orgType !== 'media' ? normaliseKeyPart(publisher) : undefined;
 }
 
-/** The sentence of each figure as one line; figures of one sentence share it, so it is made once. */
-function sentenceTexts(text: string): (f: FigureAnnotation) => string {
-  const byStart = new Map<number, { readonly end: number; readonly text: string }>();
+/**
+ * The words of each figure's own clause, as one line: its sentence cut at the nearest comma, semicolon,
+ * dash or bracket either side. A record lists many claims; each shows the words that state it, not a
+ * sentence that runs on through five other figures ("..., 33 firearms, 377 bladed weapons and ...").
+ */
+function clauseTexts(text: string): (f: FigureAnnotation) => string {
   return (f) => {
     const whole = f.sentence && f.sentence.end > f.sentence.start;
-    const start = whole ? f.sentence.start : f.start;
-    const end = whole ? f.sentence.end : f.end;
-    const known = byStart.get(start);
-    if (known && known.end === end) return known.text;
-    const s = text.slice(start, end).replace(/\s+/g, ' ').trim();
-    byStart.set(start, { end, text: s });
-    return s;
+    const sStart = whole ? f.sentence.start : f.start;
+    const sEnd = whole ? f.sentence.end : f.end;
+    let start = f.start;
+    while (start > sStart && !isClauseBreak(text, start - 1)) start--;
+    let end = f.end;
+    while (end < sEnd && !isClauseBreak(text, end)) end++;
+    return text.slice(start, end).replace(/^[\s,;(–—-]+|[\s,;)–—-]+$/g, '').replace(/\s+/g, ' ').trim() || f.text;
   };
+}
+
+/** A comma or semicolon before a space, a bracket, or a dash between spaces; never the comma inside "1,468". */
+function isClauseBreak(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === ';' || c === '(' || c === ')' || c === '[' || c === ']') return true;
+  if (c === ',') return /\s/.test(text[i + 1] ?? ' ');
+  if (c === '–' || c === '—') return true;
+  return c === '-' && text[i - 1] === ' ' && text[i + 1] === ' ';
 }
 
 /**
@@ -178,7 +192,7 @@ export function claimsOf(doc: SourceDocument, scopes: DocumentScopes = documentS
   const blocks = blockOfLine(doc.text);
   const positions = lineRoles(doc.text);
   const parts = partsOf(doc.text, figures);
-  const sentenceOf = sentenceTexts(doc.text);
+  const sentenceOf = clauseTexts(doc.text);
   const publisherOrganisation = publisherOrganisationOf(doc);
   const published = meta.date ? daysOf(meta.date) : undefined;
   const docPeriods = eventPeriodsOf(doc, figures);
@@ -240,6 +254,7 @@ export function claimsOf(doc: SourceDocument, scopes: DocumentScopes = documentS
         generic: GENERIC_MEASURES.has(measured),
         valueBits: effectiveShape(a) === 'exact' ? bitsOf(chanceOfValue(a.value)) : 0,
         framed: isFramed(a.period, published, docPeriods),
+        sentenceStart: a.sentence?.end > a.sentence?.start ? a.sentence.start : a.start,
         ...(partOf ? { partOf } : {}),
         ...(hedges.has(a.id) ? { hedge: hedges.get(a.id)! } : {}),
       },
@@ -272,6 +287,7 @@ export interface ClaimExtras {
   readonly generic: boolean;
   readonly valueBits: number;
   readonly framed: boolean;
+  readonly sentenceStart?: number;
   readonly partOf?: string;
   readonly hedge?: { readonly qualifier: string; readonly bound: Claim['bound'] };
 }
@@ -341,6 +357,7 @@ export function linkable(claim: Claim, d: LinkDimensions, block = -1, extra: Cla
     valueBits: extra.valueBits,
     framed: extra.framed,
     partOf: extra.partOf,
+    sentenceStart: extra.sentenceStart ?? -1,
     hedge: extra.hedge,
     measure: d.measure,
     family: d.family,

@@ -38,6 +38,11 @@ export interface PossibleMatch {
   readonly why: string;
 }
 
+/** "children" and "children involved": one source's words for the figure begin with the other's. */
+function samePhrase(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `);
+}
+
 function measuresNest(a: string, b: string): boolean {
   return a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
 }
@@ -94,13 +99,13 @@ function fit(c: LinkableClaim, k: EventCluster): Fit | undefined {
     if (m.claim.docId === c.claim.docId) {
       sameDoc = true;
       if (sameValue(m, c)) continue;
-      if (m.claim.sentence === c.claim.sentence && m.claim.line === c.claim.line) return undefined;
+      if (m.sentenceStart >= 0 && m.sentenceStart === c.sentenceStart) return undefined;
       // Two different counted values in the body are two things; a headline, caption or lede restates.
       if (isExactish(m) && isExactish(c) && !restates(m.role, c.role)) return undefined;
       if (m.block === c.block && m.block >= 0 && isExactish(m) && isExactish(c) && m.role === c.role) return undefined;
     } else {
       crossDoc = true;
-      if (m.phrase && c.phrase && m.phrase === c.phrase) phraseMatch = true;
+      if (m.phrase && c.phrase && samePhrase(m.phrase, c.phrase)) phraseMatch = true;
     }
   }
   // "12 people" in two documents may be any twelve people: a generic measure needs the same words or a distinctive value.
@@ -177,7 +182,9 @@ export function eventClusters(claims: readonly LinkableClaim[], affinity?: Affin
  */
 function withoutDoubtful(k: EventCluster, affinity: Affinity, possible: PossibleMatch[] | undefined): EventCluster[] {
   if (k.docs.length < 2 || judgeSet(k.members).ok) return [k];
-  const doubtful = k.docs.filter((d) => !k.docs.some((o) => o !== d && affinity(d, o) > DIRECT_EVIDENCE_BITS));
+  // A reference table is authoritative for the period it gives, not a document that needs evidence of the event.
+  const references = new Set(k.members.filter((m) => m.claim.isReference).map((m) => m.claim.docId));
+  const doubtful = k.docs.filter((d) => !references.has(d) && !k.docs.some((o) => o !== d && (references.has(o) || affinity(d, o) > DIRECT_EVIDENCE_BITS)));
   if (!doubtful.length || doubtful.length === k.docs.length) return [k];
   const kept = newFrom(k.members.filter((m) => !doubtful.includes(m.claim.docId)));
   const out = [kept];

@@ -82,8 +82,11 @@ export function compareProfiles(a: DocumentProfile, b: DocumentProfile): EventLi
   }
   // Stated periods.
   if (a.periods.length && b.periods.length) {
-    const same = a.periods.find((p) => b.periods.some((q) => overlaps(p, q)));
-    if (same) add('period', `${describeDays(same)} in both`, 6);
+    // The same dated week in both is strong evidence (few unrelated documents state exactly that week);
+    // overlapping weeks a little less.
+    const identical = a.periods.find((p) => b.periods.some((q) => q.start === p.start && q.end === p.end));
+    const same = identical ?? a.periods.find((p) => b.periods.some((q) => overlaps(p, q)));
+    if (same) add('period', `${describeDays(same)} in both`, identical ? 7 : 6);
     else {
       const g = Math.min(...a.periods.flatMap((p) => b.periods.map((q) => gap(p, q))));
       add('period', `their weeks are ${g} days apart`, g <= PERIOD_GAP_DAYS ? -4 : -12);

@@ -201,10 +201,17 @@ function formedOf(claims: readonly LinkableClaim[], options: LinkOptions): Forme
       const measure = commonest(k.members.map((m) => m.measure));
       const organisation = commonest(k.members.map((m) => m.organisation).filter((o): o is string => !!o), true);
       const eventKey = `${measure}|${first.family}|${first.scope}|event:${first.event ?? first.claim.docId}|${k.subject ?? ''}`;
-      return { members: k.members, ...(organisation ? { organisation } : {}), period: () => undefined, eventKey };
+      return { members: k.members, ...(organisation ? { organisation } : {}), period: () => statedPeriod(k.members), eventKey };
     });
   }
-  return cluster(claims, options).map((k) => ({ members: k.members, organisation: k.organisation, operation: k.operation, period: () => periodOf(k), cluster: k }));
+  return cluster(claims, options).map((k) => ({ members: k.members, organisation: k.organisation, operation: k.operation, period: () => periodOf(k) }));
+}
+
+/** The period the members state ("from..to", the coarsest statement of each end), where any states one. */
+function statedPeriod(members: readonly LinkableClaim[]): string | undefined {
+  const froms = [...new Set(members.map((m) => m.periodFrom).filter((d): d is string => !!d))];
+  const tos = [...new Set(members.map((m) => m.periodTo).filter((d): d is string => !!d))];
+  return froms.length || tos.length ? `${coarsest(froms)}..${coarsest(tos)}` : undefined;
 }
 
 /** The most frequent value, the first of equally frequent ones; with `unanimous`, only one all share. */

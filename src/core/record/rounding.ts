@@ -131,14 +131,16 @@ function pct(off: number, of: number): string {
 }
 
 /**
- * How far a bare figure may be from a more precise one and still be a rounding of it: half its own step
- * when it is stated more coarsely ("£1.3m", "27kg" against 26.8kg), and 1% when it is a round number.
+ * Whether a bare figure is a rounding of a more precise one: the precise one rounds to it at its own step
+ * when it is stated more coarsely ("£1.3m", "27kg" against 26.8kg), or it is a round number within 1%.
  */
-function roundingAllowance(coarse: Judged['claim'], fine: Judged['claim']): number {
-  let allowed = 0;
-  if (precisionOf(coarse) > precisionOf(fine) * (1 + 1e-9)) allowed = precisionOf(coarse) / 2;
-  if (isRoundFigure(coarse.value)) allowed = Math.max(allowed, BARE_ROUNDING_TOLERANCE * Math.abs(base(fine)));
-  return allowed;
+function isRoundingOf(coarse: Judged['claim'], fine: Judged['claim']): boolean {
+  const off = base(fine) - base(coarse);
+  const eps = 1e-9 * Math.max(1, Math.abs(base(fine)));
+  // Rounded half up: £1.25m is "£1.3m", but eight and a half years is not "eight years".
+  const step = precisionOf(coarse);
+  if (step > precisionOf(fine) * (1 + 1e-9) && off >= -step / 2 - eps && off < step / 2 - eps) return true;
+  return isRoundFigure(coarse.value) && Math.abs(off) <= BARE_ROUNDING_TOLERANCE * Math.abs(base(fine)) + eps;
 }
 
 /** Which of two exact figures is the more precise statement (the one the other may round). */
@@ -160,7 +162,7 @@ export function comparePair(a: Judged['claim'], b: Judged['claim']): PairVerdict
     if (sameValue) return { ok: true, rule: 'same', why: `${said(a)} and ${said(b)} state the same value.` };
     const [fine, coarse] = finerOf(a, b);
     const off = base(coarse) - base(fine);
-    if (Math.abs(off) <= roundingAllowance(coarse, fine) + 1e-9 * Math.max(1, Math.abs(base(fine)))) {
+    if (isRoundingOf(coarse, fine)) {
       return { ok: true, rule: 'rounding', why: `${said(coarse)} is a fair rounding of ${said(fine)}.` };
     }
     if (precisionOf(coarse) > precisionOf(fine) * (1 + 1e-9) && precisionOf(coarse) >= toBase(1, coarse.unit) * 10) {

@@ -21,6 +21,9 @@ export interface Scope {
 
 export const NATIONAL: Scope = Object.freeze({ key: 'national', label: 'national', why: 'no narrower place is named' });
 
+/** Forces that police something other than an area (railways, defence sites, nuclear sites). */
+const NON_AREA_FORCES = new Set(['btp', 'mod-police', 'cnc']);
+
 /** National agencies and government: figures they give are national unless a place says otherwise. */
 const NATIONAL_BODIES = new Set(['nca', 'npcc', 'nclcc', 'home-office', 'county-lines-programme', 'national-crime-agency', 'national-county-lines-coordination-centre', 'national-police-chiefs-council']);
 
@@ -82,8 +85,8 @@ function cuesOf(doc: SourceDocument): Cue[] {
   const text = doc.text;
   const cues: Cue[] = [];
   for (const a of doc.analysis.annotations) {
-    if (a.kind !== 'organisation' || a.orgType !== 'police-force') continue;
-    // British Transport Police polices the railways, not an area: its figures are its own.
+    // British Transport Police polices the railways, not an area: it says nothing about where a figure is.
+    if (a.kind !== 'organisation' || a.orgType !== 'police-force' || NON_AREA_FORCES.has(a.entityId)) continue;
     cues.push({ start: a.start, end: a.end, force: a.entityId, scope: forceScope(a.entityId, forceAreaName(a.entityId) ?? a.canonical, `${quoted(text, a)} in its sentence`) });
   }
   for (const p of findPlaces(text)) {
@@ -169,8 +172,13 @@ function documentScope(doc: SourceDocument, cues: readonly Cue[], paragraphs: re
   const inShifted = sectionTester(paragraphs);
   const outside = cues.filter((c) => !inShifted(c.start));
   const lede = outside.filter((c) => c.start < LEDE_CHARS);
-  if (lede.some((c) => c.national)) return { ...NATIONAL, why: `${quoted(doc.text, lede.find((c) => c.national)!)} in the lede` };
+  // The lede is about one force when it names that force (or its places) more often than it puts its
+  // figures at the whole country, and names no other force as often; several forces make a national story.
   const ledeForce = dominantForce(lede);
+  const nationalInLede = lede.filter((c) => c.national).length;
+  const oneForce = ledeForce && ledeForce.n / ledeForce.total >= 0.6 && ledeForce.n > nationalInLede;
+  if (nationalInLede && !oneForce) return { ...NATIONAL, why: `${quoted(doc.text, lede.find((c) => c.national)!)} in the lede` };
+  if (ledeForce && !oneForce) return { ...NATIONAL, why: `the lede names several forces` };
   if (ledeForce) return { ...ledeForce.first.scope, key: `force:${ledeForce.force}`, label: forceAreaName(ledeForce.force) ?? ledeForce.first.scope.label, why: `the lede is about ${forceAreaName(ledeForce.force) ?? ledeForce.force} (${quoted(doc.text, ledeForce.first)})` };
   if (outside.some((c) => c.national)) return { ...NATIONAL, why: `${quoted(doc.text, outside.find((c) => c.national)!)}` };
   const whole = dominantForce(outside);
@@ -212,8 +220,11 @@ function sectionScope(paragraphs: readonly Paragraph[], at: number): Scope | und
   return scope;
 }
 
+/** A relative clause set off by commas: ", whose officers ...,", ", which ...,". */
+const ASIDE = /,\s*(?:who|whose|which|where)\b[^,;]*,/g;
+
 /** Clause breaks a place before a figure does not reach across. */
-const CLAUSE_BREAK = /[;:]|\s[–—-]\s|\bwhile\b|\bwhereas\b|\bmeanwhile\b/;
+const CLAUSE_BREAK = /;|\s[–—-]\s|\bwhile\b|\bwhereas\b|\bmeanwhile\b/;
 
 /**
  * The cue of a figure's own sentence: the nearest place, force or national phrase before it in its clause,
@@ -224,7 +235,12 @@ function sentenceCue(doc: SourceDocument, cues: readonly Cue[], f: FigureAnnotat
   const s = f.sentence && f.sentence.end > f.sentence.start ? f.sentence : { start: f.start, end: f.end };
   let before: Cue | undefined;
   let after: Cue | undefined;
+  // ", whose officers pursue dealers all over the country," says nothing about the figure after it.
+  const asides: { start: number; end: number }[] = [];
+  const sentence = doc.text.slice(s.start, s.end);
+  for (const m of sentence.matchAll(ASIDE)) asides.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length });
   for (const c of cues) {
+    if (asides.some((a) => a.start <= c.start && c.end <= a.end && a.end <= f.start)) continue;
     if (c.end <= f.start && c.start >= s.start) {
       if (!CLAUSE_BREAK.test(doc.text.slice(c.end, f.start))) before = c;
     } else if (!after && c.start >= f.end && c.start < s.end && c.start - f.end <= 40) after = c;

@@ -22,7 +22,7 @@ export interface Claim {
   readonly qualifier: string;
   readonly bound: QualifierBound;
   readonly precision: number;
-  /** The text of the sentence the figure came from. */
+  /** The words that state the figure: its clause of the sentence it came from, as one line (a reference row's note). */
   readonly sentence: string;
   readonly publisher?: string;
   readonly date?: string;
