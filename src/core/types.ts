@@ -155,6 +155,14 @@ export type LegalCategory =
   | 'sentence'
   | 'safeguarding';
 
+/**
+ * Where in the criminal process a court-process step or disposal puts the person it names: under
+ * investigation (arrested, released under investigation), charged (a defendant, presumed innocent;
+ * proceedings are active), before trial (bailed, remanded), at trial, at verdict (convicted or
+ * acquitted), sentenced, after sentence (confiscation), on appeal, or at an inquest (no one is on trial).
+ */
+export type LegalStage = 'investigation' | 'charge' | 'pre-trial' | 'trial' | 'verdict' | 'sentence' | 'post-sentence' | 'appeal' | 'inquest';
+
 export interface LegalTermAnnotation extends AnnotationBase {
   readonly kind: 'legal-term';
   readonly termId: string;
@@ -162,6 +170,8 @@ export interface LegalTermAnnotation extends AnnotationBase {
   readonly category: LegalCategory;
   /** The statute that creates or governs it, e.g. "Misuse of Drugs Act 1971, s.5(3)". */
   readonly statute?: string;
+  /** For a court-process step or disposal: where in the process the person stands (see LegalStage). */
+  readonly stage?: LegalStage;
 }
 
 export type Annotation = FigureAnnotation | OrganisationAnnotation | LegalTermAnnotation;
