@@ -231,10 +231,10 @@ describe('findFigures: numbers in words, proportions and vague magnitudes', () =
     assert.ok(Math.abs(twoThirds.value - 2 / 3) < 1e-9);
     assert.equal(onlyFigure('Nine in 10 defendants pleaded guilty.').counts, 'guilty pleas');
   });
-  it('treats vague magnitudes as lower bounds', () => {
-    const [h, t] = figuresOf('The gang sold drugs in hundreds of deals and sent tens of thousands of messages.');
-    assert.deepEqual([h.text, h.value, h.bound, h.precision], ['hundreds', 100, 'lower', 100]);
-    assert.deepEqual([t.text, t.value, t.bound, t.counts], ['tens of thousands', 10000, 'lower', 'messages']);
+  it('leaves out indefinite magnitudes, and never reads their scale word as a figure', () => {
+    assert.deepEqual(texts('The gang sold drugs in hundreds of deals and sent tens of thousands of messages.'), []);
+    assert.deepEqual(texts('Dealers laundered millions of pounds; thousands attended and dozens more were warned.'), []);
+    assert.deepEqual(texts('Hundreds of thousands of pounds went abroad.'), []);
   });
   it('counts "only one" but not "one of" or "in one case"', () => {
     assert.deepEqual(brief(onlyFigure('Only one courier was female.')), { text: 'one', value: 1, unit: 'count', qualifier: 'exact', counts: null });
@@ -268,8 +268,15 @@ describe('findFigures: numbers in words, proportions and vague magnitudes', () =
     const f = onlyFigure('Robberies went up by more than half.');
     assert.deepEqual([f.text, f.value, f.unit, f.bound, f.change, f.counts], ['up by more than half', 0.5, 'ratio', 'lower', { direction: 'up' }, 'robberies']);
   });
-  it('does not add up a list of number words', () => {
-    assert.deepEqual(texts('Between one and two officers attended.'), []);
+  it('does not add up a list of number words: each end of a range is its own figure', () => {
+    assert.deepEqual(texts('Between one and two officers attended.'), ['one', 'two']);
+    assert.deepEqual(
+      figuresOf('The boys were aged between fourteen and seventeen.').map((f) => [f.text, f.value, f.unit]),
+      [
+        ['fourteen', 14, 'years'],
+        ['seventeen', 17, 'years'],
+      ],
+    );
   });
 });
 

@@ -28,6 +28,7 @@ const TIME_MEASURES: ReadonlySet<string> = new Set(['age', 'prison sentence', 'o
 const WEIGHT_UNITS: ReadonlySet<FigureUnit> = new Set(['kg', 'g', 'tonnes']);
 const ONLY_BEFORE_RE = /\b(?:only|just|exactly|a total of|a single|single)\s+$/i;
 const ONE_IDIOM_AFTER_RE = /^\s*(?:of|another|in|or|day|time|way|point|hour|minute|second|thing|off|another|by|more|at|on|who|which|that|too)\b/i;
+const PERCENTAGE_POINT_AFTER_RE = /^\s*percentage[\s-]+points?\b/i;
 const CONJUNCTION_BEFORE_RE = /\b(?:and|with|plus)\s+$/i;
 const ONE_IDIOM_BEFORE_RE = /\b(?:in|at|on|no|number|every|any|the|this|that|each|which|for|to|with|and|is|was|as|from)\s+$/i;
 const SEIZED_CONTEXT_RE = /seiz|cash|haul|recover|confiscat|found|carr(?:y|ied|ying)|hidden|stash/i;
@@ -62,9 +63,8 @@ const AGE_RANGE_AFTER_RE = /^-?\s*(?:or|to|and)\s+(?:an?\s+)?\d{1,2}-years?-old\
 
 /*
  * Borderline cases, decided (they follow test/fixtures/gold/GUIDELINES.md):
- * - Vague magnitudes built from a number word ("hundreds of robberies", "tens of thousands of
- *   messages", "dozens") are figures: value = the magnitude's floor (100, 10,000, 24), bound 'lower',
- *   qualifier = the words ("hundreds"), precision = the value. "Many", "a number of" are not.
+ * - Indefinite magnitudes ("hundreds of robberies", "tens of thousands of messages", "dozens",
+ *   "millions of pounds") are not figures; neither are "many", "a number of".
  * - "one" is a figure only when bounded ("only one", "just one", "more than one") or directly
  *   counting a known measure ("one arrest"); never in "one of", "in one case", "no one", "one-off".
  * - Durations are figures only as ages and sentence lengths (and order lengths); "18 months after",
@@ -158,6 +158,8 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
       ...(attribution.operation ? { operation: attribution.operation } : {}),
       ...(period ? { period } : {}),
       ...(place ? { place } : {}),
+      ...(d.token.reading ? { reading: d.token.reading } : {}),
+      ...(d.token.warnings?.length ? { warnings: d.token.warnings } : {}),
       sentence: d.sentence,
     });
   }
@@ -172,7 +174,7 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
   const end = suffix?.end ?? token.end;
   const before = clauseBefore(text, sentence.start, start);
   const after = clauseAfter(text, end, sentence.end);
-  if (isAge(token, qualifier?.qualifier, before, after)) token = { ...token, unit: 'years', age: true };
+  if (isAge(token, qualifier?.qualifier, before, after)) token = { ...token, unit: token.age && TIME_UNITS.has(token.unit) ? token.unit : 'years', age: true };
   if (token.isOne && !acceptOne(qualifier !== undefined, before, after)) return undefined;
   const change = findChange(text, before, after, token, start);
   if (change?.spanStart !== undefined) start = change.spanStart;
@@ -201,7 +203,9 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
   // "54 lines this year, compared with 39 in 2022, a rise of 38 per cent": the change is about its neighbours.
   if (change && counts === null) counts = lastNamedIn(earlier, sentence);
   const stated = token.vague ? { qualifier: token.vague, bound: 'lower' as const } : (qualifier ?? suffix ?? (token.plus ? PLUS_QUALIFIER : undefined));
-  const [qualifierWords, bound] = stated ? [stated.qualifier, stated.bound] : ['exact', 'exact' as const];
+  let [qualifierWords, bound] = stated ? [stated.qualifier, stated.bound] : ['exact', 'exact' as QualifierBound];
+  // The end of the text may have cut the number short: what is shown is only a lower bound.
+  if (token.cutOff && bound !== 'lower') bound = 'lower';
   return {
     token,
     start,
@@ -218,6 +222,8 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
 /** "Only one lineholder", "one arrest" are claims; "one of", "in one case", "no one" are not. */
 function acceptOne(qualified: boolean, before: string, after: string): boolean {
   if (ONE_IDIOM_AFTER_RE.test(after)) return false;
+  // "by one percentage point": the size of a change in a share.
+  if (PERCENTAGE_POINT_AFTER_RE.test(after)) return true;
   if (qualified || ONLY_BEFORE_RE.test(before)) return true;
   const measure = matchMeasure({ unit: 'count', after, before: '', isChange: false });
   // "two counts of supply and one count of ...": after a conjunction, a counted noun makes it a figure.

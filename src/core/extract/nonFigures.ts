@@ -97,7 +97,7 @@ export function overlapsAny(spans: readonly Span[], start: number, end: number):
 export function isGluedToName(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? '';
   const before2 = text[start - 2] ?? '';
-  if (/[\p{L}\d_#@/]/u.test(before)) return true;
+  if (/[\p{L}\d_#@/%]/u.test(before)) return true;
   if ((before === '-' || before === '.') && /[\p{L}\d]/u.test(before2) && !(before === '-' && isRangeEnd(text, start - 1))) return true;
   const after = text[end] ?? '';
   const after2 = text[end + 1] ?? '';

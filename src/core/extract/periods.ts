@@ -173,13 +173,26 @@ export function findPeriods(sentence: string, ctx: PeriodContext = {}): Found[] 
 }
 
 /**
+ * The figures of one sentence are read one after another, each asking for the sentence's periods: the
+ * last sentence's phrases are kept, so a sentence with many figures (a table pasted as one line) is
+ * searched once rather than once per figure.
+ */
+let lastSearched: { sentence: string; published: string | undefined; found: Found[] } | undefined;
+function periodsOf(sentence: string, ctx: PeriodContext): Found[] {
+  if (lastSearched && lastSearched.sentence === sentence && lastSearched.published === ctx.published) return lastSearched.found;
+  const found = findPeriods(sentence, ctx);
+  lastSearched = { sentence, published: ctx.published, found };
+  return found;
+}
+
+/**
  * The period a sentence states for a figure at `offset` (within the sentence): the phrase nearest it, as
  * "£42m ... in the 2024 to 2025 financial year, following last week's intensification week in which
  * police made 1,034 arrests" gives each figure its own. Without an offset, the first phrase. An undated
  * "during the week" takes a week the same sentence dates.
  */
 export function findPeriod(sentence: string, ctx: PeriodContext = {}, offset?: number): Period | undefined {
-  const found = findPeriods(sentence, ctx);
+  const found = periodsOf(sentence, ctx);
   if (!found.length) return undefined;
   const distance = (f: Found) => (offset === undefined ? f.start : offset < f.start ? f.start - offset : offset >= f.end ? offset - f.end : 0);
   const nearest = [...found].sort((a, b) => distance(a) - distance(b) || Number(!!b.period.from || !!b.period.to) - Number(!!a.period.from || !!a.period.to))[0];
