@@ -13,8 +13,12 @@ import type { DocumentEvent, EventEvidence, EventLink } from './types';
 
 /** Evidence, in bits, at which two documents are taken to report one event. */
 export const JOIN_BITS = 8;
-/** Postings longer than this (a week every document states) are too common to find candidates by. */
-const MAX_POSTING = 200;
+/**
+ * Postings longer than this are too common to find candidates by: an event is reported by a handful to a
+ * few dozen documents (every force restating a national week), so a key more documents share is a
+ * template's or a recurring campaign's, which says nothing about which week a document reports.
+ */
+const MAX_POSTING = 64;
 /** Figures shared with at least this many bits (with the same measure) find candidate documents. */
 const BLOCKING_VALUE_BITS = 4;
 const MAX_FIGURE_BITS = 30;
@@ -128,8 +132,15 @@ export function compareProfiles(a: DocumentProfile, b: DocumentProfile): EventLi
   return { documents: [x, y], weight, evidence: evidence.sort((p, q) => Math.abs(q.weight) - Math.abs(p.weight)) };
 }
 
+const titles = new Map<string, string>();
+
 function title(s: string): string {
-  return s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  let t = titles.get(s);
+  if (t === undefined) {
+    t = s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+    if (titles.size < 10_000) titles.set(s, t);
+  }
+  return t;
 }
 
 function blockingKeys(p: DocumentProfile): string[] {

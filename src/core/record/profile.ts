@@ -86,6 +86,28 @@ const CAMPAIGN = /\b((?:[A-Z][a-z]+\s+){1,4}(?:Week|Weeks|Campaign|Initiative|Cr
 const NOT_NAME = /^(?:The|A|An|This|That|These|Those|Police|Officers|Detective|Det|Judge|Mr|Mrs|Ms|Miss|Dr|He|She|They|It|In|On|At|Of|And|But|North|South|East|West|Crown|Court|County|Lines|Class|Regional|Organised|Crime|Unit|National|Home|Office|Image|Media|Video|Picture|Credit|Published|Read|More|St|Saint)$/;
 const FULL_NAME = /\b([A-Z][a-z’'-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)\s+(?:["“‘'][A-Za-z ]+["”’']\s+)?([A-Z][a-z’'-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)\b/g;
 
+/** How much of a document's top is searched for the periods it states (see `periodsOf`). */
+const PERIOD_SCAN_CHARS = 2_500;
+
+/**
+ * Words without which no phrase states a dated period of days to a month: a month's name, or a span of
+ * days, weeks or a month counted from the publication date ("in the past week", "the week ending Sunday").
+ */
+const PERIOD_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bweek|\bfortnight|\bdays?\b|\bmonth|\d[/.]\d/i;
+
+/**
+ * The periods the text states, searched paragraph by paragraph and only where a paragraph could state one:
+ * the period phrases are long patterns, and most paragraphs of a release state none.
+ */
+function periodsInText(text: string, published: string): ReturnType<typeof findPeriods> {
+  const out: ReturnType<typeof findPeriods> = [];
+  const re = /[^]*?(?:\r?\n[ \t]*\r?\n|$)/g;
+  for (let m = re.exec(text); m && m[0]; m = re.exec(text)) {
+    if (PERIOD_HINT.test(m[0])) for (const f of findPeriods(m[0], { published })) out.push(f);
+  }
+  return out;
+}
+
 function periodsOf(doc: SourceDocument, published: string | undefined): { full: DayRange[]; partial: DocumentProfile['partialPeriods'] } {
   const full: DayRange[] = [];
   const partial: { from: string; to: string; text: string }[] = [];
@@ -101,11 +123,13 @@ function periodsOf(doc: SourceDocument, published: string | undefined): { full: 
   const meta = doc.meta ?? doc.analysis.meta;
   if (meta.period) add(meta.period.from, meta.period.to, meta.period.text);
   for (const a of doc.analysis.annotations) if (a.kind === 'figure' && a.period) add(a.period.from, a.period.to, a.period.text);
-  const text = doc.text.length > 40_000 ? doc.text.slice(0, 40_000) : doc.text;
-  if (published) for (const f of findPeriods(text, { published })) add(f.period.from, f.period.to, f.period.text);
+  // The week a document reports is stated at its top (headline, lede, the paragraphs after): further down,
+  // the periods its figures carry are enough, and searching a long release for period phrases is slow.
+  const text = doc.text.length > PERIOD_SCAN_CHARS ? doc.text.slice(0, PERIOD_SCAN_CHARS) : doc.text;
+  if (published) for (const f of periodsInText(text, published)) add(f.period.from, f.period.to, f.period.text);
   else {
     // Undated: the month and day of a stated week still say which week of a year it was.
-    for (const f of findPeriods(text, { published: '2000-12-31' })) {
+    for (const f of periodsInText(text, '2000-12-31')) {
       const { from, to } = f.period;
       if (!from || !to || from.length < 10 || to.length < 10) continue;
       const days = (daysOf(to)! - daysOf(from)!);
