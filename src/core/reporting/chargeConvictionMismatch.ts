@@ -28,7 +28,7 @@ export function chargeConvictionMismatch(ctx: RuleContext): ReportingFinding[] {
         start: c.start,
         end: c.end,
         text,
-        message: `${where} ${who(p)} “${text}”, but elsewhere the document says they “${pendingText}”: a person who is only charged must not be reported as convicted. Check which stage the case has reached.`,
+        message: `${where} ${who(p)} “${text}”, but elsewhere it says “${pendingText}”: a person who is only charged must not be reported as convicted. Check which stage the case has reached.`,
         statute: rule.statute,
         personId: p.id,
       });
