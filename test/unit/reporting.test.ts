@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { REPORTING_RULES, REPORTING_RULE_IDS, type ReportingFinding } from '../../src/core';
+import { analyze, REPORTING_RULES, REPORTING_RULE_IDS, type ReportingFinding } from '../../src/core';
+import { REPORTING_MAX_LENGTH } from '../../src/core/analyze';
 import { findingsOf, loadDrafts, precision, recall, scoreDrafts } from '../support/reporting-drafts';
 
 const finds = (text: string) => findingsOf(text).map((f) => `${f.rule}:${f.text}`);
@@ -20,6 +21,11 @@ describe('reporting rules: data', () => {
 
   it('has one rule entry per rule the engine runs', () => {
     assert.deepEqual(REPORTING_RULES.map((r) => r.id).sort(), [...REPORTING_RULE_IDS].sort());
+  });
+
+  it('cites statutes the lexicon has a card for', () => {
+    const terms = new Set((JSON.parse(fs.readFileSync(path.join(dataDir, 'legal-terms.json'), 'utf8')).legalTerms as { id: string }[]).map((t) => t.id));
+    for (const rule of REPORTING_RULES) for (const id of rule.statuteTerms) assert.ok(terms.has(id), `${rule.id}: ${id}`);
   });
 
   it('raises each rule on its own example', () => {
@@ -143,5 +149,18 @@ describe('reporting rules: the synthetic drafts', () => {
       const s = perRule.get(id)!;
       assert.ok(precision(s) >= 0.9 && recall(s) >= 0.9, `${id}: P ${precision(s).toFixed(2)} R ${recall(s).toFixed(2)}\n${report.join('\n')}`);
     }
+  });
+});
+
+describe('reporting rules: long documents', () => {
+  it('are not checked past the limit, and a notice says so', () => {
+    const text = 'Rory Doyle, 15, appeared at Leeds Youth Court charged with robbery.\n\n' + 'Officers patrolled the town centre.\n\n'.repeat(Math.ceil(REPORTING_MAX_LENGTH / 36));
+    const a = analyze(text);
+    assert.equal(a.findings, undefined);
+    assert.ok(a.notices.some((n) => /Pre-publication checks run on documents of up to/.test(n.message)));
+  });
+
+  it('flag a named suspect stated as the subject of the act', () => {
+    assert.deepEqual(only('Vic Oates, 33, was arrested on Friday. Oates stabbed the shopkeeper twice.', 'active-proceedings').map((f) => f.text), ['stabbed the shopkeeper twice']);
   });
 });

@@ -97,6 +97,10 @@ export interface ReportingRuleData {
   readonly statute: string;
   readonly explanation: string;
   readonly example: string;
+  /** Legal-term ids of the statutes (legal-terms.json). */
+  readonly statuteTerms: readonly string[];
+  /** Its switch: `crimeAnnotator.legalChecks.<setting>`. */
+  readonly setting: string;
 }
 
 export const RULES: readonly ReportingRuleData[] = data.rules as ReportingRuleData[];

@@ -26,12 +26,20 @@ export interface ExtensionConfig {
   readonly tally: { readonly scope: TallyScope };
   readonly diagnostics: { readonly enabled: boolean; readonly conflictSeverity: SeveritySetting; readonly checkSeverity: SeveritySetting };
   readonly review: { readonly annotationsFile: string; readonly author: string };
+  /** The pre-publication checks: all of them, and each rule by its key (reporting.json's `setting`). */
+  readonly legalChecks: {
+    readonly enabled: boolean;
+    readonly youthAnonymity: boolean;
+    readonly victimAnonymity: boolean;
+    readonly activeProceedings: boolean;
+    readonly chargeConvictionMismatch: boolean;
+  };
 }
 
 export const configSection = 'crimeAnnotator';
 
 /** The top-level groups a change can affect; handlers ask `change.affects('highlights')`. */
-export type ConfigGroup = 'highlights' | 'decoratePlainTextAndMarkdown' | 'analysis' | 'workspace' | 'tally' | 'diagnostics' | 'review';
+export type ConfigGroup = 'highlights' | 'decoratePlainTextAndMarkdown' | 'analysis' | 'workspace' | 'tally' | 'diagnostics' | 'review' | 'legalChecks';
 
 export interface ConfigChange {
   affects(group: ConfigGroup): boolean;
@@ -68,6 +76,13 @@ export function readConfig(get: <T>(key: string, fallback: T) => T): ExtensionCo
       checkSeverity: get<SeveritySetting>('diagnostics.checkSeverity', 'information'),
     },
     review: { annotationsFile: get('review.annotationsFile', '.crime-annotator/annotations.json'), author: get('review.author', '') },
+    legalChecks: {
+      enabled: get('legalChecks.enabled', true),
+      youthAnonymity: get('legalChecks.youthAnonymity', true),
+      victimAnonymity: get('legalChecks.victimAnonymity', true),
+      activeProceedings: get('legalChecks.activeProceedings', true),
+      chargeConvictionMismatch: get('legalChecks.chargeConvictionMismatch', true),
+    },
   };
 }
 
