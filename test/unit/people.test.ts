@@ -131,3 +131,29 @@ describe('people: roles', () => {
     assert.deepEqual(roles(byName('He groomed Lily Shore online.', 'Lily Shore')), ['victim']);
   });
 });
+
+describe('people: searching only sentences that hold a trigger word', () => {
+  // The word-index search must find exactly what a scan of the whole text finds, on every text we have.
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const { findCues, previousConvictionSpans } = require('../../src/core/people/roles') as typeof import('../../src/core/people/roles');
+  const { findDescriptions, sentenceFinder } = require('../../src/core/people/mentions') as typeof import('../../src/core/people/mentions');
+  const { buildWordIndex } = require('../../src/core/people/wordIndex') as typeof import('../../src/core/people/wordIndex');
+  const { REPORTING_RULES } = require('../../src/core') as typeof import('../../src/core');
+  const dirs = [path.join(__dirname, '../fixtures/reporting/drafts'), path.join(__dirname, '../../samples')];
+  const texts = [...dirs.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(d, f), 'utf8'))), ...REPORTING_RULES.map((r) => r.example)];
+
+  it(`finds the same cues, previous convictions and descriptions as a whole-text scan (${texts.length} texts)`, () => {
+    for (const text of texts) {
+      const a = analyze(text);
+      const sentenceOf = sentenceFinder(a.sentences);
+      const words = buildWordIndex(text, sentenceOf);
+      const headline = new Set([0]);
+      const prev = previousConvictionSpans(text, a.sentences);
+      assert.deepEqual(previousConvictionSpans(text, a.sentences, words), prev);
+      assert.deepEqual(findCues(text, a.sentences, headline, prev, words), findCues(text, a.sentences, headline, prev));
+      const entities = a.annotations.filter((x) => x.kind !== 'figure');
+      assert.deepEqual(findDescriptions(text, sentenceOf, entities, { sentences: a.sentences, words }), findDescriptions(text, sentenceOf, entities));
+    }
+  });
+});

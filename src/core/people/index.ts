@@ -6,7 +6,8 @@
 import type { Annotation, Span } from '../types';
 import { findDescriptions, findNames, findPronouns, findShortNames, sentenceFinder } from './mentions';
 import { buildPeople, mergeDescriptions } from './persons';
-import { assignRoles, type UnattachedCue } from './roles';
+import { buildWordIndex, type WordIndex } from './wordIndex';
+import { assignRoles, findCues, previousConvictionSpans, type UnattachedCue } from './roles';
 import type { PeopleAnalysis, Person } from './types';
 
 export type { Gender, MentionKind, PeopleAnalysis, Person, PersonMention, PersonRole, RoleEvidence } from './types';
@@ -20,25 +21,34 @@ export interface PeopleInput {
 
 export interface PeopleResult extends PeopleAnalysis {
   readonly unattachedCues: readonly UnattachedCue[];
+  /** Where the text speaks of convictions in earlier cases ("has previous convictions for"). */
+  readonly previousConvictions: readonly Span[];
+  /** Which sentences hold which words, for rules that search only where their trigger words are. */
+  readonly words: WordIndex;
 }
 
 const YOUTH_COURT_RE = /\byouth\s+court\b/i;
 
 export function findPeople(input: PeopleInput): PeopleResult {
   const { text, sentences } = input;
-  if (sentences.length === 0) return { people: [], headline: new Set(), unattachedCues: [] };
+  if (sentences.length === 0) return { people: [], headline: new Set(), unattachedCues: [], previousConvictions: [], words: buildWordIndex('', () => 0) };
   const sentenceOf = sentenceFinder(sentences);
   // Names never sit inside an organisation's or a legal term's name ("Lord Justice Reed" aside, which titles handle).
   const entities = input.annotations.filter((a) => a.kind === 'organisation' || a.kind === 'legal-term');
+  const words = buildWordIndex(text, sentenceOf);
   const names = findNames(text, sentenceOf, entities);
+  const descriptions = findDescriptions(text, sentenceOf, entities, { sentences, words });
   const shortNames = findShortNames(text, sentenceOf, names, entities);
-  const descriptions = findDescriptions(text, sentenceOf, entities);
+
   const pronouns = findPronouns(text, sentenceOf);
   const headline = headlineSentences(text, sentences);
   const built = buildPeople(text, names, shortNames, descriptions, pronouns);
-  const firstRoles = assignRoles(text, sentences, built, headline).roles;
-  const drafts = mergeDescriptions(built, (p) => firstRoles.get(p) ?? []);
-  const { roles, unattached } = assignRoles(text, sentences, drafts, headline);
+  const previousConvictions = previousConvictionSpans(text, sentences, words);
+  const cues = findCues(text, sentences, headline, previousConvictions, words);
+  const first = assignRoles(text, cues, built);
+  const drafts = mergeDescriptions(built, (p) => first.roles.get(p) ?? []);
+  // Joining a description to a name changes whose mention is nearest a cue: give the cues out again.
+  const { roles, unattached } = drafts.length === built.length ? first : assignRoles(text, cues, drafts);
   const people: Person[] = drafts.map((d) => {
     const evidence = (roles.get(d) ?? []).sort((a, b) => a.start - b.start);
     const mentions = [...d.mentions].sort((a, b) => a.start - b.start);
@@ -56,7 +66,7 @@ export function findPeople(input: PeopleInput): PeopleResult {
       ...(d.firstNamingSpan ? { firstNamingSpan: d.firstNamingSpan } : {}),
     };
   });
-  return { people, headline, unattachedCues: unattached };
+  return { people, headline, unattachedCues: unattached, previousConvictions, words };
 }
 
 /**

@@ -4,9 +4,11 @@
  */
 import type { Span } from '../types';
 import type { Gender } from './types';
+import { matchesIn, type WordIndex } from './wordIndex';
 import {
   DESCRIPTION_NOUNS,
   DESCRIPTION_RE,
+  DESCRIPTION_TRIGGERS,
   HONORIFICS,
   LABELS_BEFORE_NAMES,
   NOT_NAMES,
@@ -20,10 +22,18 @@ import {
 } from './vocabulary';
 
 /** A capitalised word of a name: "Reed", "McAllister", "O'Neill", "Smith-Jones". */
-const CAP = "\\p{Lu}\\p{Ll}[\\p{L}'’-]*|\\p{Lu}['’]\\p{Lu}\\p{Ll}+";
+/*
+ * Names in Latin script (with its accented letters): written without the u flag, which would make the
+ * whole-document scan for capitalised runs about ten times slower. Names in other scripts are not found.
+ */
+const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE';
+const LOWER = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u024F';
+const CAP = `[${UPPER}][${LOWER}][A-Za-z\\u00C0-\\u024F'’-]*|[${UPPER}]['’][${UPPER}][${LOWER}]+`;
 const PARTICLES = 'de|da|di|del|van|von|der|den|bin|binti|bint|al|el|le|la|du|dos|ibn';
-const RUN_RE = new RegExp(`(?<![\\p{L}\\d'’-])(?:${CAP})(?:[ \\t]+(?:(?:${PARTICLES})[ \\t]+)?(?:${CAP}))*`, 'gu');
-const TOKEN_RE = new RegExp(`${CAP}|${PARTICLES}`, 'gu');
+const RUN_RE = new RegExp(`(?:${CAP})(?:[ \\t]+(?:(?:${PARTICLES})[ \\t]+)?(?:${CAP}))*`, 'g');
+const TOKEN_RE = new RegExp(`${CAP}|${PARTICLES}`, 'g');
+/** What may not stand right before a name's first letter: a letter, a digit, an apostrophe or a hyphen. */
+const NOT_BEFORE_NAME_RE = /[\p{L}\d'’-]/u;
 
 export interface NameMention extends Span {
   readonly text: string;
@@ -111,6 +121,11 @@ function tokensOf(text: string, start: number, end: number): Token[] {
 
 const stripPossessive = (w: string) => w.replace(/['’]s$/, '');
 
+/** Could the word before a run end an officer's title ("PC", "Sgt", "prosecuting")? Only then is the long title pattern tried. */
+function mayBeTitle(word: string | undefined): boolean {
+  return word !== undefined && (/^[A-Z]{2,5}$/.test(word) || /^[a-z]/.test(word) || /^(?:Sgt|Supt|Insp|Con|Cdr|Cllr|Det|Ch)$/.test(word));
+}
+
 /**
  * Names of people: runs of capitalised words that are not an organisation, a legal term, a street or
  * a sentence's first word, and that something marks as a person's (a first name compromise knows, a
@@ -123,6 +138,15 @@ export function findNames(text: string, sentenceOf: SentenceOf, entities: readon
   for (const m of text.matchAll(RUN_RE)) {
     let start = m.index!;
     let end = start + m[0].length;
+    if (start > 0 && NOT_BEFORE_NAME_RE.test(text[start - 1])) continue;
+    // Most runs are one capitalised word ("The", "Kent", "Operation"): one can only be a name if it is a
+    // first name, or has an officer's abbreviated title before it ("PC Reed"). Later mentions by surname
+    // alone are findShortNames's.
+    if (!/\s/.test(m[0])) {
+      const word = stripPossessive(m[0]);
+      if (NOT_NAMES.has(word) || HONORIFICS.has(word)) continue;
+      if (firstNameGender(word) === undefined && !mayBeTitle(/([A-Za-z]+)\.?\s+$/.exec(text.slice(Math.max(0, start - 12), start))?.[1])) continue;
+    }
     const entity = blocked.firstOverlap(start, end);
     // "Tom Reed Leeds Crown Court" cannot happen, but "Judge Jo Lane" inside a court's name can: keep what precedes the entity.
     if (entity) {
@@ -132,7 +156,9 @@ export function findNames(text: string, sentenceOf: SentenceOf, entities: readon
     let tokens = tokensOf(text, start, end);
     let title: NameMention['title'];
     const before = text.slice(Math.max(0, start - 40), start);
-    const titleBefore = OFFICER_TITLE_BEFORE_RE.exec(before);
+    // Titles before a run are abbreviations ("PC", "Det Sgt" is inside the run) or lower-case ("prosecuting"):
+    // test the long pattern only when the word before could be one.
+    const titleBefore = mayBeTitle(/([A-Za-z]+)\.?\s+$/.exec(before)?.[1]) ? OFFICER_TITLE_BEFORE_RE.exec(before) : null;
     if (titleBefore) title = { text: titleBefore[0].trim(), officer: true };
     // A title written in capitals is part of the run: "Detective Inspector Jo Lane".
     const runText = text.slice(start, end);
@@ -167,16 +193,18 @@ export function findNames(text: string, sentenceOf: SentenceOf, entities: readon
     const after = text.slice(end, Math.min(text.length, end + 80));
     const precedingText = text.slice(Math.max(0, start - 40), start);
     const firstGender = firstNameGender(words[0]);
-    const marked = AGE_AFTER_RE.test(after) || AGE_BEFORE_RE.test(precedingText) || NAMED_BEFORE_RE.test(precedingText);
+    // Cheapest tests first: most runs are decided by a title or a known first name.
+    const marked = () => AGE_AFTER_RE.test(after) || AGE_BEFORE_RE.test(precedingText) || NAMED_BEFORE_RE.test(precedingText);
     let accepted: boolean;
     let firstNameOnly = false;
-    // "in Greater Manchester", "from Bewbush": after a preposition of place, an unmarked run is a place.
-    const afterPlacePreposition = LOCATIVE_BEFORE_RE.test(precedingText);
     if (title) accepted = true;
-    else if (afterPlacePreposition && !marked && firstGender === undefined) accepted = false;
-    else if (words.length >= 2) accepted = firstGender !== undefined || marked || (isKnownSurname(words[words.length - 1]) && ROLE_VERB_AFTER_RE.test(after));
-    else {
-      accepted = firstGender !== undefined && marked;
+    else if (words.length >= 2 && firstGender !== undefined) accepted = true;
+    else if (words.length >= 2) {
+      // "in Greater Manchester", "from Bewbush": after a preposition of place, an unmarked run is a place.
+      const isMarked = marked();
+      accepted = isMarked || (!LOCATIVE_BEFORE_RE.test(precedingText) && isKnownSurname(words[words.length - 1]) && ROLE_VERB_AFTER_RE.test(after));
+    } else {
+      accepted = firstGender !== undefined && marked();
       firstNameOnly = accepted;
     }
     if (!accepted) continue;
@@ -240,12 +268,12 @@ function escapeRegExp(s: string): string {
 }
 
 /** "a 15-year-old boy", "the teenager", "the 16-year-old". */
-export function findDescriptions(text: string, sentenceOf: SentenceOf, entities: readonly Span[]): DescriptionMention[] {
+export function findDescriptions(text: string, sentenceOf: SentenceOf, entities: readonly Span[], search?: { readonly sentences: readonly Span[]; readonly words: WordIndex }): DescriptionMention[] {
   const blocked = blockedBy(entities);
   const out: DescriptionMention[] = [];
-  DESCRIPTION_RE.lastIndex = 0;
-  for (const m of text.matchAll(DESCRIPTION_RE)) {
-    const start = m.index!;
+  const matches = search ? matchesIn(text, search.sentences, search.words, DESCRIPTION_TRIGGERS, DESCRIPTION_RE) : [...text.matchAll(DESCRIPTION_RE)].map((groups) => ({ index: groups.index!, groups }));
+  for (const { index, groups: m } of matches) {
+    const start = index;
     const end = start + m[0].length;
     if (blocked.firstOverlap(start, end)) continue;
     const determiner = m[1].toLowerCase();

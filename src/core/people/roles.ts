@@ -7,7 +7,8 @@ import type { Span } from '../types';
 import type { PersonDraft } from './persons';
 import type { PersonMention, RoleEvidence } from './types';
 import { sentenceFinder } from './mentions';
-import { PREVIOUS_CONVICTIONS_RE, ROLE_CUES } from './vocabulary';
+import { PREVIOUS_CONVICTIONS_RE, PREVIOUS_TRIGGERS, ROLE_CUES } from './vocabulary';
+import { matchesIn, type WordIndex } from './wordIndex';
 
 const LETTER_RE = /\p{L}/u;
 
@@ -31,7 +32,48 @@ interface Located {
   readonly mention: PersonMention;
 }
 
-export function assignRoles(text: string, sentences: readonly Span[], people: readonly PersonDraft[], headline: ReadonlySet<number>): RoleAssignment {
+/** A cue found in the text, before anyone is attached to it. */
+export interface CueMatch {
+  readonly evidence: RoleEvidence;
+  readonly attach: 'before' | 'after';
+}
+
+/**
+ * Every role cue of the text, read once: one pass per cue over the whole text (cheaper than one per
+ * cue and sentence). Cues keep their order in the data, so where two read the same words the earlier,
+ * longer one wins ("was jailed" before the headline's bare "jailed").
+ */
+export function findCues(text: string, sentences: readonly Span[], headline: ReadonlySet<number>, previousSpans: readonly Span[], words?: WordIndex): CueMatch[] {
+  const sentenceOf = sentenceFinder(sentences);
+  const claimed: Span[] = [];
+  const out: CueMatch[] = [];
+  for (const cue of ROLE_CUES) {
+    // With a word index only the sentences holding a trigger are searched; without one (tests), all of the text.
+    const matches = words ? matchesIn(text, sentences, words, cue.triggers, cue.re) : [...text.matchAll(cue.re)].map((m) => ({ index: m.index!, text: m[0] }));
+    for (const m of matches) {
+      const start = m.index;
+      if (start > 0 && LETTER_RE.test(text[start - 1])) continue;
+      const end = start + m.text.length;
+      const si = sentenceOf(start);
+      if (cue.headlineOnly && !headline.has(si)) continue;
+      if (claimed.some((c) => c.start <= start && end <= c.end)) continue;
+      claimed.push({ start, end });
+      const rest = text.slice(end, sentences[si]?.end ?? text.length);
+      const previous = previousSpans.some((p) => p.start <= start && end <= p.end) || (cue.role === 'convicted' && PREVIOUS_YEAR_AFTER_RE.test(rest) && !/\b(?:today|yesterday|this\s+week|on\s+\w+day)\b/i.test(rest));
+      out.push({ attach: cue.attach, evidence: { role: cue.role, cue: cue.id, start, end, sentence: si, ...(previous ? { previous } : {}) } });
+    }
+  }
+  return out;
+}
+
+/** Where a conviction in an earlier case is spoken of ("has previous convictions for"), for `findCues` and the rules. */
+export function previousConvictionSpans(text: string, sentences: readonly Span[], words?: WordIndex): Span[] {
+  const matches = words ? matchesIn(text, sentences, words, PREVIOUS_TRIGGERS, PREVIOUS_CONVICTIONS_RE) : [...text.matchAll(PREVIOUS_CONVICTIONS_RE)].map((m) => ({ index: m.index!, text: m[0] }));
+  return [...matches].map((m) => ({ start: m.index, end: m.index + m.text.length }));
+}
+
+/** Gives each cue to its person: the subject before a passive verb, the object after an active one. */
+export function assignRoles(text: string, cues: readonly CueMatch[], people: readonly PersonDraft[]): RoleAssignment {
   const bySentence = new Map<number, Located[]>();
   for (const person of people) {
     for (const mention of person.mentions) {
@@ -53,29 +95,11 @@ export function assignRoles(text: string, sentences: readonly Span[], people: re
     give(p, { role: 'officer', cue: 'title', start: first.start, end: first.end, sentence: first.sentence });
   }
   const unattached: UnattachedCue[] = [];
-  const sentenceOf = sentenceFinder(sentences);
-  const previousSpans = [...text.matchAll(PREVIOUS_CONVICTIONS_RE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-  // One pass over the text per cue (cheaper than one per cue and sentence); cues keep their order in the data,
-  // so where two read the same words the earlier, longer one wins ("was jailed" before the headline's bare "jailed").
-  const claimed: Span[] = [];
-  for (const cue of ROLE_CUES) {
-    for (const m of text.matchAll(cue.re)) {
-      const start = m.index!;
-      if (start > 0 && LETTER_RE.test(text[start - 1])) continue;
-      const end = start + m[0].length;
-      const si = sentenceOf(start);
-      if (cue.headlineOnly && !headline.has(si)) continue;
-      if (claimed.some((c) => c.start <= start && end <= c.end)) continue;
-      claimed.push({ start, end });
-      const sentenceEnd = sentences[si]?.end ?? text.length;
-      const rest = text.slice(end, sentenceEnd);
-      const previous = previousSpans.some((p) => p.start <= start && end <= p.end) || (cue.role === 'convicted' && PREVIOUS_YEAR_AFTER_RE.test(rest) && !/\b(?:today|yesterday|this\s+week|on\s+\w+day)\b/i.test(rest));
-      const evidence: RoleEvidence = { role: cue.role, cue: cue.id, start, end, sentence: si, ...(previous ? { previous } : {}) };
-      const located = bySentence.get(si) ?? [];
-      const targets = cue.attach === 'before' ? subjectsBefore(text, located, start) : objectsAfter(text, located, end);
-      if (targets.length === 0) unattached.push(evidence);
-      for (const t of targets) give(t.person, evidence);
-    }
+  for (const { evidence, attach } of cues) {
+    const located = bySentence.get(evidence.sentence) ?? [];
+    const targets = attach === 'before' ? subjectsBefore(text, located, evidence.start) : objectsAfter(text, located, evidence.end);
+    if (targets.length === 0) unattached.push(evidence);
+    for (const t of targets) give(t.person, evidence);
   }
   return { roles, unattached };
 }

@@ -5,17 +5,19 @@
  * heard, or of what someone is accused of, asserts nothing and is not raised.
  */
 import type { Person, PersonMention } from '../people';
-import { ATTRIBUTED_RE, GUILT_NOUN_RE, STRONG_GUILT_RE, GUILT_RELATIVE_RE, GUILT_VERB_AFTER_RE, HEDGE_RE, KNOWN_GUILT_RE, PREVIOUS_CONVICTIONS_RE } from '../people/vocabulary';
+import { ATTRIBUTED_RE, GUILT_NOUN_RE, GUILT_TRIGGERS, STRONG_GUILT_RE, GUILT_RELATIVE_RE, GUILT_VERB_AFTER_RE, HEDGE_RE, KNOWN_GUILT_RE } from '../people/vocabulary';
 import type { Span } from '../types';
+import { sentenceFinder } from '../people/mentions';
+import { matchesIn } from '../people/wordIndex';
 import { subjectAt, type RuleContext } from './context';
 import type { ReportingFinding } from './types';
 
 /** Age and address after a name, skipped to reach what is said of the person. */
 const APPOSITION_SKIP_RE = /^(?:\s*,\s*(?:aged\s+)?\d{1,2}\s*(?=,))?(?:\s*,\s*(?:of|from)\s+[^,.;]{2,60}(?=,))*/;
-const NOUN_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}])(?:(?:the|a|an)\\s+)?(${GUILT_NOUN_RE.source})\\s*,?\\s*$`, 'iu');
-const NOUN_AFTER_RE = new RegExp(`^\\s*,\\s*(?:(?:a|an|the)\\s+)(${GUILT_NOUN_RE.source})`, 'iu');
+const NOUN_BEFORE_RE = new RegExp(`(?:(?:the|a|an)\\s+)?(${GUILT_NOUN_RE.source})\\s*,?\\s*$`, 'i');
+const NOUN_AFTER_RE = new RegExp(`^\\s*,\\s*(?:(?:a|an|the)\\s+)(${GUILT_NOUN_RE.source})`, 'i');
 /** "The dealer was arrested": a guilt noun as the subject of the arrest or charge itself. */
-const NOUN_SUBJECT_RE = new RegExp(`(?:^|[^\\p{L}])the\\s+(${GUILT_NOUN_RE.source})(?=\\s*(?:,\\s*(?:aged\\s+)?\\d{1,2}\\s*,)?\\s+(?:was|were|has\\s+been|have\\s+been|is|are)\\s+(?:later\\s+|since\\s+|also\\s+)?(?:arrested|charged|detained|held|remanded|bailed|due\\s+to\\s+appear))`, 'giu');
+const NOUN_SUBJECT_RE = new RegExp(`\\bthe\\s+(${GUILT_NOUN_RE.source})(?=\\s*(?:,\\s*(?:aged\\s+)?\\d{1,2}\\s*,)?\\s+(?:was|were|has\\s+been|have\\s+been|is|are)\\s+(?:later\\s+|since\\s+|also\\s+)?(?:arrested|charged|detained|held|remanded|bailed|due\\s+to\\s+appear))`, 'gi');
 
 export function activeProceedings(ctx: RuleContext): ReportingFinding[] {
   const active = ctx.defendants.filter((p) => inActiveProceedings(ctx, p));
@@ -40,28 +42,35 @@ export function activeProceedings(ctx: RuleContext): ReportingFinding[] {
     }
   }
   const single = active.length === 1 ? active[0] : undefined;
-  ctx.sentences.forEach((s, si) => {
-    const sentence = ctx.sentenceText(si);
-    if (ATTRIBUTED_RE.test(sentence)) return;
-    for (const m of sentence.matchAll(KNOWN_GUILT_RE)) {
-      const start = s.start + m.index!;
-      add({ start, end: start + m[0].length }, subjectAt(active, si, start) ?? single, `“${m[0]}” asserts guilt, and`);
-    }
-    for (const m of sentence.matchAll(STRONG_GUILT_RE)) {
-      const start = s.start + m.index! + m[0].indexOf(m[1]);
-      add({ start, end: start + m[1].length }, subjectAt(active, si, start) ?? single, `“${m[1]}” names a person by the crime, and`);
-    }
-    for (const m of sentence.matchAll(NOUN_SUBJECT_RE)) {
-      const start = s.start + m.index! + m[0].indexOf(m[1]);
-      add({ start, end: start + m[1].length }, single, `“${m[1]}” asserts guilt, and`);
-    }
-    for (const m of sentence.matchAll(PREVIOUS_CONVICTIONS_RE)) {
-      const start = s.start + m.index!;
-      const subject = subjectAt(ctx.people.people, si, start);
-      const person = subject ? (active.includes(subject) ? subject : undefined) : single;
-      if (person) add({ start, end: start + m[0].length }, person, `“${m[0]}” reports previous convictions, and`);
-    }
-  });
+  // Whole-text scans, each match placed in its sentence; what a court heard or a prosecutor said asserts nothing.
+  const sentenceOf = sentenceFinder(ctx.sentences);
+  const attributed = new Map<number, boolean>();
+  const asserted = (at: number): number | undefined => {
+    const si = sentenceOf(at);
+    if (!attributed.has(si)) attributed.set(si, ATTRIBUTED_RE.test(ctx.sentenceText(si)));
+    return attributed.get(si) ? undefined : si;
+  };
+  const search = (re: RegExp) => matchesIn(ctx.text, ctx.sentences, ctx.people.words, GUILT_TRIGGERS, re);
+  for (const { index, groups: m } of search(KNOWN_GUILT_RE)) {
+    const si = asserted(index);
+    if (si !== undefined) add({ start: index, end: index + m[0].length }, subjectAt(active, si, index) ?? single, `“${m[0]}” asserts guilt, and`);
+  }
+  for (const { index, groups: m } of search(STRONG_GUILT_RE)) {
+    const start = index + m[0].indexOf(m[1]);
+    const si = asserted(start);
+    if (si !== undefined) add({ start, end: start + m[1].length }, subjectAt(active, si, start) ?? single, `“${m[1]}” names a person by the crime, and`);
+  }
+  for (const { index, groups: m } of search(NOUN_SUBJECT_RE)) {
+    const start = index + m[0].indexOf(m[1]);
+    if (asserted(start) !== undefined) add({ start, end: start + m[1].length }, single, `“${m[1]}” asserts guilt, and`);
+  }
+  for (const span of ctx.people.previousConvictions) {
+    const si = asserted(span.start);
+    if (si === undefined) continue;
+    const subject = subjectAt(ctx.people.people, si, span.start);
+    const person = subject ? (active.includes(subject) ? subject : undefined) : single;
+    if (person) add(span, person, `“${ctx.text.slice(span.start, span.end)}” reports previous convictions, and`);
+  }
   return [...found.values()];
 }
 

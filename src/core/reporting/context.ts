@@ -5,7 +5,9 @@
  */
 import type { PeopleResult, Person, PersonMention, RoleEvidence } from '../people';
 import type { Annotation, Span } from '../types';
-import { FOR_SENTENCE_RE, PENDING_RE, RULES, type ReportingRuleData } from '../people/vocabulary';
+import { sentenceFinder } from '../people/mentions';
+import { FOR_SENTENCE_RE, PENDING_RE, PENDING_TRIGGERS, RULES, type ReportingRuleData } from '../people/vocabulary';
+import { matchesIn } from '../people/wordIndex';
 import type { ReportingRuleId } from './types';
 
 export interface RuleContext {
@@ -47,19 +49,22 @@ export function ruleContext(text: string, sentences: readonly Span[], annotation
   const principal = named.length > 0 ? named : defendants;
   const soleDefendant = principal.length === 1 ? principal[0] : undefined;
   const pendingByPerson = new Map<Person, Span[]>();
-  sentences.forEach((s, si) => {
-    const sentence = sentenceText(si);
-    if (FOR_SENTENCE_RE.test(sentence)) return;
-    for (const m of sentence.matchAll(PENDING_RE)) {
-      const at = s.start + m.index!;
-      const subject = subjectAt(people.people, si, at);
-      const person = subject && subject.name ? subject : soleDefendant ?? subject;
-      if (!person) continue;
-      const list = pendingByPerson.get(person) ?? [];
-      list.push({ start: at, end: at + m[0].length });
-      pendingByPerson.set(person, list);
-    }
-  });
+  // One scan of the whole text: a hearing to come is about the subject before it (or the only defendant),
+  // unless its sentence says the hearing is for sentence.
+  const sentenceOf = sentenceFinder(sentences);
+  const forSentence = new Map<number, boolean>();
+  for (const m of matchesIn(text, sentences, people.words, PENDING_TRIGGERS, PENDING_RE)) {
+    const at = m.index;
+    const si = sentenceOf(at);
+    if (!forSentence.has(si)) forSentence.set(si, FOR_SENTENCE_RE.test(sentenceText(si)));
+    if (forSentence.get(si)) continue;
+    const subject = subjectAt(people.people, si, at);
+    const person = subject && subject.name ? subject : soleDefendant ?? subject;
+    if (!person) continue;
+    const list = pendingByPerson.get(person) ?? [];
+    list.push({ start: at, end: at + m.text.length });
+    pendingByPerson.set(person, list);
+  }
   return {
     text,
     sentences,
