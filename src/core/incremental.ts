@@ -14,7 +14,7 @@
  * Falls back to one full `analyze()` when chunks cannot reproduce it: when `maxLength` would
  * truncate the text, when `kinds` filters the output, or when the text is empty or looks binary.
  */
-import { analyze, looksBinary, reportingFindings, type AnalyzeOptions } from './analyze';
+import { analyze, looksBinary, metaErrorNotice, reportingFindings, type AnalyzeOptions } from './analyze';
 import { readMeta } from './extract/meta';
 import { compileLexicon } from './lexicon';
 import { LineIndex } from './text/lines';
@@ -76,7 +76,6 @@ export interface ChunkView {
 // readMeta does not read its line index (building one is a pass over the whole text per keystroke);
 // were it to start, the equality tests against analyze() would fail.
 const noLines = new LineIndex('');
-const defaultReadMeta: ReadMetaFn = (text, entities) => readMeta(text, { entities, lineIndex: noLines });
 
 export class IncrementalAnalysis {
   private _text = '';
@@ -92,6 +91,8 @@ export class IncrementalAnalysis {
   private readonly readMetaFn: ReadMetaFn;
   /** The pre-publication checks read the real extractors' annotations; a substituted analysis (tests) has none to give them. */
   private readonly reportingChecks: boolean;
+  /** An internal error of the last meta read, reported with the analysis as analyze() reports it. */
+  private metaNotice: AnalysisNotice | undefined;
 
   /** How many chunk analyses the last update ran (for benchmarks and tests). */
   lastReanalysed = 0;
@@ -101,7 +102,12 @@ export class IncrementalAnalysis {
   constructor(text: string, options: IncrementalOptions = {}, analyseNow = true) {
     const { analyzeFn, readMetaFn, ...rest } = options;
     this.analyzeFn = analyzeFn ?? analyze;
-    this.readMetaFn = readMetaFn ?? defaultReadMeta;
+    this.readMetaFn =
+      readMetaFn ??
+      ((text, entities) => {
+        this.metaNotice = undefined;
+        return readMeta(text, { entities, lineIndex: noLines, onError: (_stage, e) => (this.metaNotice = metaErrorNotice(e)) });
+      });
     this.reportingChecks = !analyzeFn && rest.reportingChecks !== false;
     // Compile the workspace lexicon once, not once per chunk.
     this.options = rest.lexicon || !rest.lexiconExtension || analyzeFn ? rest : { ...rest, lexicon: compileLexicon(rest.lexiconExtension) };
@@ -390,6 +396,7 @@ export class IncrementalAnalysis {
         notices.push(n);
       }
     }
+    if (this.metaNotice) notices.push(this.metaNotice);
     // The pre-publication checks compare a headline with its body, so they read the whole document once.
     const findings = !this.reportingChecks ? undefined : reportingFindings(this._text, sentences, annotations, notices, this.options.logger);
     return { words, annotations, sentences, meta: this.meta, notices, ...(findings ? { findings } : {}) };

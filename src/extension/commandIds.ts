@@ -26,6 +26,7 @@ export const CommandId = {
   nextUnreviewed: 'crimeAnnotator.nextUnreviewed',
   undoReviewAction: 'crimeAnnotator.undoReviewAction',
   explainLegalCheck: 'crimeAnnotator.explainLegalCheck',
+  openSamples: 'crimeAnnotator.openSamples',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
