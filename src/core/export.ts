@@ -4,6 +4,7 @@
  */
 import type { ArithmeticCheck, CrossSourceRecord, DocumentEvent, PossiblySame } from './record/types';
 import { reviewColumns, reviewCsvColumns, reviewForExport, type PlacedMark } from './review';
+import type { ReportingFinding } from './reporting/types';
 import type { AnalysisNotice, DocumentAnalysis, DocumentMeta, FigureAnnotation, Annotation } from './types';
 
 export interface ExportSource {
@@ -25,6 +26,8 @@ export interface ExportedDocument {
   /** Figures also carry the `recordId` of their cross-source record. */
   readonly annotations: readonly (Annotation & { readonly recordId?: string })[];
   readonly checks: readonly ArithmeticCheck[];
+  /** What the pre-publication checks found: `{ rule, severity, start, end, text, message, statute }` and a fix where one is safe. */
+  readonly findings: readonly ReportingFinding[];
   /** Review marks (W3C Web Annotations) with where they sit in the exported text, or `orphaned`. */
   readonly review?: readonly Record<string, unknown>[];
 }
@@ -65,6 +68,7 @@ export function buildExport(sources: readonly ExportSource[], records: readonly 
         return recordId ? { ...a, recordId } : a;
       }),
       checks: (s.checks ?? []).map((c) => ({ ...c, docId: renamed(c.docId) })),
+      findings: s.analysis.findings ?? [],
       ...(s.review?.length ? { review: reviewForExport(s.review) } : {}),
     })),
     records: records.map((r) => ({ ...r, claims: r.claims.map((c) => ({ ...c, docId: renamed(c.docId) })) })),

@@ -1,3 +1,5 @@
+import type { ReportingFinding } from './reporting/types';
+
 /**
  * The shapes the analysis core produces. These are the stable interfaces the extension, the CLI,
  * `dist/core.js` consumers and the tests depend on: add fields, do not rename or remove them.
@@ -211,6 +213,11 @@ export interface DocumentContext {
 
 export interface DocumentAnalysis {
   readonly words: number;
+  /**
+   * What the pre-publication checks found (reporting restrictions, prejudicial wording), sorted by
+   * start: on a whole document of up to REPORTING_MAX_LENGTH characters, absent otherwise.
+   */
+  readonly findings?: readonly ReportingFinding[];
   /** Sorted by `start`, then by `end`. */
   readonly annotations: readonly Annotation[];
   readonly sentences: readonly Span[];
