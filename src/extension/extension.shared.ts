@@ -43,7 +43,7 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
 
   const channel = step('logging', () => own(vscode.window.createOutputChannel('Crime Annotator', { log: true })));
   const log = createExtensionLogger(channel);
-  const config = step('configuration', () => own(new ConfigurationService()));
+  const config = step('configuration', () => own(new ConfigurationService(log)));
   const index = step('workspace index', () => own(new ExtensionWorkspaceIndex(config, log)));
   const lexicon = step('workspace lexicon', () => own(new WorkspaceLexicon(config, log, (options) => index.setAnalyzeOptions(options))));
   const review = step('review', () => own(registerReview(context, { config, log, index }))).api;
