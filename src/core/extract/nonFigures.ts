@@ -46,6 +46,8 @@ const EXCLUDED_RES: readonly RegExp[] = [
   /\b(?:Operation|Op\.?)\s+[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?\s+\d+\b/gu,
   // The same for words that are names only when capitalised: "Year 9", "Part 4", "No. 10".
   /\b(?:Year|Part|Level|Stage|Unit|Route|Page|No|Number|Figure|Table|Cat|Box|Lot|Block|Gate|Terminal|Ward|Division)\.?\s?\d+[a-z]?(?![\p{L}\d])/gu,
+  // Period labels: "quarter 2", "Q3 2024", "(quarter 2)".
+  /\b(?:quarter|Q)\s?[1-4](?![\p{L}\d])/giu,
   // List numbering at the start of a line: "1.", "2)", "(3)".
   /^[ \t]*\(?\d{1,2}[.)](?=\s)/gm,
   // Hashtags and handles: "#LookCloser2", "@metpoliceuk".
