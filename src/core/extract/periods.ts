@@ -192,8 +192,8 @@ function scanPeriods(sentence: string, ctx: PeriodContext): readonly Found[] {
  * last sentence's phrases are kept, so a sentence with many figures (a table pasted as one line) is
  * searched once rather than once per figure.
  */
-let lastSearched: { sentence: string; published: string | undefined; found: Found[] } | undefined;
-function periodsOf(sentence: string, ctx: PeriodContext): Found[] {
+let lastSearched: { sentence: string; published: string | undefined; found: readonly Found[] } | undefined;
+function periodsOf(sentence: string, ctx: PeriodContext): readonly Found[] {
   if (lastSearched && lastSearched.sentence === sentence && lastSearched.published === ctx.published) return lastSearched.found;
   const found = findPeriods(sentence, ctx);
   lastSearched = { sentence, published: ctx.published, found };

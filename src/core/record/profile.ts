@@ -100,7 +100,7 @@ const PERIOD_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bwee
  * the period phrases are long patterns, and most paragraphs of a release state none.
  */
 function periodsInText(text: string, published: string): ReturnType<typeof findPeriods> {
-  const out: ReturnType<typeof findPeriods> = [];
+  const out: ReturnType<typeof findPeriods>[number][] = [];
   const re = /[^]*?(?:\r?\n[ \t]*\r?\n|$)/g;
   for (let m = re.exec(text); m && m[0]; m = re.exec(text)) {
     if (PERIOD_HINT.test(m[0])) for (const f of findPeriods(m[0], { published })) out.push(f);
