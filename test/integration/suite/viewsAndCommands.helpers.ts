@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { analyze, type AnnotationKind, type DocumentAnalysis } from '../../../src/core';
 import type { ViewsApi } from '../../../src/extension/features/views';
 import type { IndexedDocument, WorkspaceIndex } from '../../../src/extension/services/types';
+import { revertAndCloseAllEditors } from './editorCore.helpers';
 
 export const EXTENSION_ID = 'crime-annotator.crime-annotator';
 
@@ -82,7 +83,7 @@ export async function withinTime<T>(step: string, pending: Thenable<T>, ms = 15_
 }
 
 export async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await revertAndCloseAllEditors();
 }
 
 /**
