@@ -44,6 +44,29 @@ export interface MeasureQuery {
   readonly previousSentence?: Span;
 }
 
+/**
+ * The last figure before this one, in its sentence, that `test` accepts. `earlier` is in text order, so
+ * the search stops at the sentence's start instead of walking back through the whole document: a
+ * document of thousands of figures would otherwise cost time in the square of its length.
+ */
+function lastInSentence(q: MeasureQuery, test: (d: PriorFigure) => unknown): PriorFigure | undefined {
+  for (let i = q.earlier.length - 1; i >= 0; i--) {
+    const d = q.earlier[i];
+    if (d.sentence.start !== q.sentence.start) {
+      if (d.start < q.sentence.start) break;
+      continue;
+    }
+    if (test(d)) return d;
+  }
+  return undefined;
+}
+
+/** The last figure before this one that starts after `from` and that `test` accepts (text order, as above). */
+function lastAfter(q: MeasureQuery, from: number, test: (d: PriorFigure) => unknown): PriorFigure | undefined {
+  for (let i = q.earlier.length - 1; i >= 0 && q.earlier[i].start > from; i--) if (test(q.earlier[i])) return q.earlier[i];
+  return undefined;
+}
+
 export interface MeasureReading {
   readonly counts: string;
   /** Only a generic noun ("people") named it; a later rule may name it better. */
@@ -311,9 +334,9 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       const previous = q.earlier[q.earlier.length - 1];
       // "up 5% from 46,367 in the previous year", "(from 13% to 14%)", "a 22 per cent increase on 2020, when
       // there were 150,748": the levels either side of a change count what the change does.
-      const change = [...q.earlier].reverse().find((d) => d.sentence.start === q.sentence.start && d.change && d.counts);
+      const change = lastInSentence(q, (d) => d.change && d.counts);
       if (change && /(?:\bfrom|\bto|^\s*from|there were|there was|compared (?:with|to)|than)\s+(?:the\s+)?$/i.test(q.before) && q.start - change.end < 60) return { counts: change.counts! };
-      const sameUnit = [...q.earlier].reverse().find((d) => d.sentence.start === q.sentence.start && d.token.unit === q.unit && d.counts);
+      const sameUnit = lastInSentence(q, (d) => d.token.unit === q.unit && d.counts);
       // "jumped from 16,746 in the year to September 2022 to 20,000": the two ends of a from-to.
       if (sameUnit && /\bto\s+$/.test(q.before) && /\bfrom\s+(?:the\s+)?$/i.test(q.text.slice(Math.max(q.sentence.start, sameUnit.start - 20), sameUnit.start))) return { counts: sameUnit.counts! };
       // "broadly unchanged on the 241 recorded", "compared with the 4,341": the same measure another time.
@@ -449,16 +472,19 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     example: 'the numbers of arrests (5,922); advance fee fraud (33%); fewer vehicles stopped (4.7% decrease)',
     tried: 'unknown',
     resolve: (q) => {
-      const open = q.text.lastIndexOf('(', q.start);
-      if (open < q.sentence.start) return null;
+      // Within the sentence only: a search back through the whole text would cost every figure the document's length.
+      const inSentence = q.text.slice(q.sentence.start, q.start).lastIndexOf('(');
+      if (inSentence < 0) return null;
+      const open = q.sentence.start + inSentence;
       // "(26%; 1,135)": the second figure in a bracket restates the first.
       const inside = q.text.slice(open, q.start);
       if (/^\(\s*[^()]{1,20}[;,]\s*$/.test(inside)) {
-        const first = [...q.earlier].reverse().find((d) => d.start > open && d.counts);
+        const first = lastAfter(q, open, (d) => d.counts);
         return first?.counts ? { counts: first.counts } : null;
       }
       if (!/^\(\s*(?:by\s+)?$/.test(inside)) return null;
-      const close = q.text.indexOf(')', q.end);
+      const near = q.text.slice(q.end, q.end + 31).indexOf(')');
+      const close = near < 0 ? -1 : q.end + near;
       if (close < 0 || close - q.end > 30 || /[()]/.test(q.text.slice(q.end, close))) return null;
       // "73% (3,142) of potential victims": the bracket restates a share of what follows.
       const tail = /^\s*of\s+(?:all\s+|the\s+|those\s+|these\s+)*/i.exec(q.text.slice(close + 1, close + 20));
@@ -468,12 +494,12 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       }
       const before = q.text.slice(Math.max(q.sentence.start, open - 80), open).replace(/[‘’'“”"]/g, '');
       // "18% (795)", "the year before (530,970)", "January to March 2024 (4,521)": the bracket restates a figure of the sentence.
-      const sameUnit = [...q.earlier].reverse().find((d) => d.sentence.start === q.sentence.start && d.token.unit === q.unit && d.counts);
-      const beforeFigure = [...q.earlier].reverse().find((d) => d.sentence.start === q.sentence.start && d.end <= open && /^\s*$/.test(q.text.slice(d.end, open)));
+      const sameUnit = lastInSentence(q, (d) => d.token.unit === q.unit && d.counts);
+      const beforeFigure = lastInSentence(q, (d) => d.end <= open && /^\s*$/.test(q.text.slice(d.end, open)));
       if (beforeFigure) return sameUnit?.counts ? { counts: sameUnit.counts } : beforeFigure.counts ? { counts: beforeFigure.counts } : null;
       // "down slightly (by 3%)": a change of what the sentence counts.
       if (/\b(?:down|up|rose|fell|rising|falling|increase|decrease|slightly|higher|lower)\s*$/i.test(before)) {
-        const counted = [...q.earlier].reverse().find((d) => d.sentence.start === q.sentence.start && d.token.unit === 'count' && d.counts);
+        const counted = lastInSentence(q, (d) => d.token.unit === 'count' && d.counts);
         if (counted?.counts) return { counts: counted.counts };
       }
       if (/\b(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|year|quarter|period|campaign|month|week)\s*$/i.test(before) && sameUnit?.counts) return { counts: sameUnit.counts };
@@ -526,7 +552,7 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       if (q.change) return null;
       const last = q.earlier[q.earlier.length - 1];
       // The last figure of the same unit in the sentence ("73% (3,142) ... and 27%" skips the bracketed count).
-      const previous = last && last.token.unit !== q.unit ? [...q.earlier].reverse().find((d) => d.sentence.start === q.sentence.start && d.token.unit === q.unit && d.end > last.start - 30) : last;
+      const previous = last && last.token.unit !== q.unit ? lastInSentence(q, (d) => d.token.unit === q.unit && d.end > last.start - 30) : last;
       if (!previous || previous.sentence.start !== q.sentence.start || previous.token.unit !== q.unit || previous.counts === null) return null;
       if (INHERIT_AFTER_RE.test(q.after)) return { counts: previous.counts };
       const between = q.text.slice(previous.end, q.start).replace(/\([^()]*\)/g, '');
