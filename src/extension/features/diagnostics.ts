@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { ArithmeticCheck, CrossSourceRecord, FigureAnnotation } from '../../core';
 import type { SeveritySetting } from '../services/configuration';
 import type { IndexedDocument, Services } from '../services/types';
-import { Disposable } from '../util/dispose';
 import { lineIndexMapper, spanToRange } from '../util/ranges';
 import { explanationOf } from '../util/explanation';
+import { IndexDiagnosticCollection } from './indexDiagnostics';
 
 export const diagnosticSource = 'Crime Annotator';
 
@@ -22,31 +22,15 @@ export function checkSpan(check: ArithmeticCheck): { start: number; end: number 
 }
 
 /** Conflicts between sources and failed arithmetic checks, in the Problems panel. */
-export class DiagnosticsController extends Disposable {
-  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('crimeAnnotator'));
-
-  constructor(private readonly services: Services) {
-    super();
-    this._register(services.index.onDidChange(({ uris }) => uris.forEach((u) => this.update(u))));
-    this._register(services.config.onDidChange((change) => {
-      if (change.affects('diagnostics')) this.updateAll();
-    }));
-    if (services.review) this._register(services.review.onDidChange(() => this.updateAll()));
+export class DiagnosticsController extends IndexDiagnosticCollection {
+  constructor(services: Services) {
+    super(services, 'crimeAnnotator', 'diagnostics');
     this.updateAll();
   }
 
-  updateAll(): void {
-    this.collection.clear();
-    for (const entry of this.services.index.documents()) this.update(entry.uri);
-  }
-
-  private update(uri: vscode.Uri): void {
-    const entry = this.services.index.get(uri);
-    if (!entry || !this.services.config.current.diagnostics.enabled) {
-      this.collection.delete(uri);
-      return;
-    }
-    this.collection.set(uri, [...this.conflictDiagnostics(entry), ...this.checkDiagnostics(entry)]);
+  protected diagnosticsFor(entry: IndexedDocument): vscode.Diagnostic[] | undefined {
+    if (!this.services.config.current.diagnostics.enabled) return undefined;
+    return [...this.conflictDiagnostics(entry), ...this.checkDiagnostics(entry)];
   }
 
   private conflictDiagnostics(entry: IndexedDocument): vscode.Diagnostic[] {
