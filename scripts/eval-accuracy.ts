@@ -5,11 +5,16 @@
  *   npx tsx scripts/eval-accuracy.ts --errors   also every false positive, false negative, wrong
  *                                               `counts` and wrong value of analyze(), per document
  *   --corpus seeds|samples|heldout|blind        only one corpus
+ *   --rules [folder]                            accuracy of each measure rule on the project's gold and on a
+ *                                               folder in the real-reporting format (gold/*.json, texts/*.txt;
+ *                                               ../shared/gold-dev by default); --rule-misses lists the misses
  *
  * Seed texts are read at run time from ../shared/seeds and never stored in the repository.
  */
+import * as path from 'node:path';
 import { formatRun, runAccuracy, type CaseResult } from '../test/support/accuracy-run';
 import { CORPORA, formatMiss, type Corpus, type Miss } from '../test/support/gold';
+import { formatRuleTable, ruleAccuracyOnFolder, ruleAccuracyOnGold } from '../test/support/rule-accuracy';
 
 const args = process.argv.slice(2);
 const corpusArg = args[args.indexOf('--corpus') + 1];
@@ -22,6 +27,16 @@ console.log(formatRun(run));
 
 if (args.includes('--errors')) {
   for (const r of run.results) printErrors(r);
+}
+
+if (args.includes('--rules') || args.includes('--rule-misses')) {
+  const misses = args.includes('--rule-misses');
+  console.log('\n' + formatRuleTable('Measure rules on the project gold (counts one of the gold alternatives)', ruleAccuracyOnGold(run.results.map((r) => r.goldCase)), misses));
+  const next = args[args.indexOf('--rules') + 1];
+  const folder = path.resolve(next && !next.startsWith('--') && args.includes('--rules') ? next : path.join(__dirname, '../../shared/gold-dev'));
+  const tallies = ruleAccuracyOnFolder(folder);
+  if (tallies) console.log('\n' + formatRuleTable(`Measure rules on ${folder} (counts shares a content word with the gold description)`, tallies, misses));
+  else console.log(`\n${folder}: no gold/ and texts/ folders there, so no per-rule accuracy for it.`);
 }
 
 function printErrors({ goldCase, ours }: CaseResult): void {

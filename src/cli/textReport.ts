@@ -20,6 +20,10 @@ export function formatCheckText(documents: readonly ReportedDocument[]): string 
       const pos = lines.positionAt(a.start);
       out.push(`  ${path}:${pos.line + 1}:${pos.character + 1}  ${describe(a)}`);
     }
+    for (const f of analysis.findings ?? []) {
+      const pos = lines.positionAt(f.start);
+      out.push(`  ${path}:${pos.line + 1}:${pos.character + 1}  ${f.severity.padEnd(12)}  ${f.rule} ${JSON.stringify(f.text)} — ${f.message}`);
+    }
     out.push('');
   }
   out.push(`${documents.length} documents: ${totals.figure} figures, ${totals.organisation} organisations, ${totals['legal-term']} legal terms`);

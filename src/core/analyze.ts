@@ -1,10 +1,11 @@
 import { compileLexicon, findEntities, type CompiledLexicon, type LexiconExtension } from './lexicon';
 import { findFigures } from './extract/figures';
 import { readMeta } from './extract/meta';
+import { findReportingRisks, type ReportingFinding } from './reporting';
 import { annotationToOriginal, spanToOriginal, stripFormatChars } from './text/formatChars';
 import { LineIndex } from './text/lines';
 import { countWords, splitSentences } from './text/sentences';
-import type { Annotation, AnalysisNotice, AnnotationKind, DocumentAnalysis, DocumentContext, Logger } from './types';
+import type { Annotation, AnalysisNotice, AnnotationKind, DocumentAnalysis, DocumentContext, Logger, Span } from './types';
 import { nullLogger } from './types';
 
 export interface AnalyzeOptions {
@@ -19,7 +20,16 @@ export interface AnalyzeOptions {
   readonly logger?: Logger;
   /** When `text` is one paragraph of a longer document: what the rest of it says (see DocumentContext). */
   readonly documentContext?: DocumentContext;
+  /**
+   * Run the pre-publication checks (reporting restrictions, prejudicial wording) and return their
+   * findings. True by default; incremental analysis turns it off for each paragraph and runs the
+   * checks once on the whole document, since they compare a headline with its body.
+   */
+  readonly reportingChecks?: boolean;
 }
+
+/** The pre-publication checks read a whole document at once; past this length they are not run (a notice says so). */
+export const REPORTING_MAX_LENGTH = 200_000;
 
 let defaultLexicon: CompiledLexicon | undefined;
 function builtInLexicon(): CompiledLexicon {
@@ -68,6 +78,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   let sentences: ReturnType<typeof splitSentences> = [];
   let annotations: Annotation[] = [];
   let meta = {};
+  let findings: readonly ReportingFinding[] | undefined;
   try {
     let lexicon: CompiledLexicon;
     try {
@@ -97,7 +108,27 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
     annotations = annotations.map((a) => annotationToOriginal(a, formatMap, original));
     sentences = sentences.map((span) => spanToOriginal(span, formatMap));
   }
-  return { words, annotations, sentences, meta, notices };
+  // The checks read the original text with offsets into it, as the incremental analysis does.
+  if (options.reportingChecks !== false && !options.kinds) findings = reportingFindings(original, sentences, annotations, notices, logger);
+  return { words, annotations, sentences, meta, notices, ...(findings ? { findings } : {}) };
+}
+
+/**
+ * The pre-publication findings of a whole analysed document, or undefined past REPORTING_MAX_LENGTH
+ * (with a notice). An error in a rule is a notice too; the rest of the analysis stands.
+ */
+export function reportingFindings(text: string, sentences: readonly Span[], annotations: readonly Annotation[], notices: AnalysisNotice[], logger: Logger = nullLogger): readonly ReportingFinding[] | undefined {
+  if (text.length > REPORTING_MAX_LENGTH) {
+    notices.push({ severity: 'info', code: 'truncated', message: `Pre-publication checks run on documents of up to ${REPORTING_MAX_LENGTH.toLocaleString('en-GB')} characters; this one has ${text.length.toLocaleString('en-GB')}, so they were not run.` });
+    return undefined;
+  }
+  try {
+    return findReportingRisks({ text, sentences, annotations });
+  } catch (e) {
+    logger.error('pre-publication checks failed', e);
+    notices.push({ severity: 'error', code: 'internal', message: `The pre-publication checks stopped on an internal error: ${errorMessage(e)}. Please report it with the document.` });
+    return undefined;
+  }
 }
 
 /** An extraction stage hit an internal error: what it found before stands, the rest of the analysis too. */

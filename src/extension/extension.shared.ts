@@ -6,6 +6,7 @@ import { registerDecorations } from './features/decorations';
 import { registerReview, type ReviewTestApi } from './features/review';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
+import { registerLegalChecks } from './features/legalChecks';
 import { registerQuickFixes } from './features/quickFixes';
 import { registerStatusBar, type DocumentCounts } from './features/statusBar';
 import { registerViews, type ViewsApi } from './features/views';
@@ -60,6 +61,7 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
 
   step('hover', () => own(registerHover(services)));
   step('diagnostics', () => own(registerDiagnostics(services)));
+  step('pre-publication checks', () => own(registerLegalChecks(context, services)));
   step('quick fixes', () => own(registerQuickFixes(services)));
   const statusBar = step('status bar', () => own(registerStatusBar(services)));
   step('analysis triggers', () => own(registerAnalysisTriggers(services)));

@@ -57,6 +57,25 @@ describe('CLI', function () {
     for (const kind of ['figure', 'organisation', 'legal-term']) assert.ok(met.annotations.some((a: { kind: string }) => a.kind === kind), kind);
   });
 
+  it('check --format json gives each document the findings of the pre-publication checks, and text output lists them', () => {
+    const draft = tempDir({
+      'draft.txt': 'Boy charged after shop robbery\n\nAidan Frost, 15, of Elm Road, Hull, appeared at Hull Youth Court charged with robbery. Frost was remanded.\n',
+      'clean.txt': 'Police arrested 12 people in Hull this week.\n',
+    });
+    const r = cli('check', '--format', 'json', draft);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    const doc = out.documents.find((d: { path: string }) => d.path.endsWith('draft.txt'));
+    assert.deepEqual(
+      doc.findings.map((f: { rule: string; text: string }) => [f.rule, f.text]),
+      [['youth-anonymity', 'Aidan Frost'], ['youth-anonymity', 'Frost']],
+    );
+    for (const key of ['rule', 'severity', 'start', 'end', 'text', 'message', 'statute']) assert.ok(key in doc.findings[0], key);
+    assert.deepEqual(out.documents.find((d: { path: string }) => d.path.endsWith('clean.txt')).findings, []);
+    const text = cli('check', draft);
+    assert.match(text.stdout, /draft\.txt:3:1 +error +youth-anonymity "Aidan Frost"/);
+  });
+
   it('crosscheck exits 1 and reports the planted conflicts with file:line', () => {
     const r = cli('crosscheck', samples);
     assert.equal(r.code, 1, r.stderr);

@@ -85,9 +85,9 @@ describe('CSV writer: spreadsheet formulas (OWASP CSV injection)', () => {
     this.timeout(60_000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crime-csv-'));
     try {
-      // Two releases that disagree on one measure, one named like a formula.
-      fs.writeFileSync(path.join(dir, '=HYPERLINK(1).crime.txt'), 'Kent Police made 120 arrests during the week of action in March 2024.\n');
-      fs.writeFileSync(path.join(dir, 'b.crime.txt'), 'Kent Police said officers made 150 arrests during the week of action in March 2024.\n');
+      // Two releases that disagree on one measure of one dated operation, one named like a formula.
+      fs.writeFileSync(path.join(dir, '=HYPERLINK(1).crime.txt'), 'Kent Police made 120 arrests during the week of action from 4 to 10 March 2024, Operation Tarn.\n');
+      fs.writeFileSync(path.join(dir, 'b.crime.txt'), 'Kent Police said officers made 150 arrests during Operation Tarn, the week of action from 4 to 10 March 2024.\n');
       // Run from inside the folder so the paths in the report are the bare file names.
       const r = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(root, 'src/cli/main.ts'), 'crosscheck', '--format', 'csv', '.'], { cwd: dir, encoding: 'utf8' });
       const rows = readCsv(r.stdout);

@@ -68,6 +68,29 @@ describe('figureCard', () => {
     }
   });
 
+  it('shows the event, why its claims were joined and the evidence with its weight, strongest first, at most four', () => {
+    const evidence = [
+      { between: 'a.txt and b.txt', text: '£731,460 in both', weight: 12 },
+      { between: 'a.txt and c.txt', text: '12-18 May 2025 in both', weight: 7 },
+      { between: 'a.txt and b.txt', text: 'published 1 day apart', weight: 3 },
+      { between: 'a.txt and c.txt', text: 'published 2 days apart', weight: 3 },
+      { between: 'a.txt and b.txt', text: 'Some 1,873 in both', weight: 1.5 },
+    ];
+    const card = figureCard({
+      ...figure,
+      record: { ...figure.record!, joinedBy: 'Joined because they report the same event, count arrests and are national.', event: { label: 'one event, 12-18 May 2025', documents: ['a.txt', 'b.txt', 'c.txt'], evidence } },
+    });
+    const text = md.render(card).replace(/<[^>]+>/g, '');
+    assert.ok(text.includes('Joined because they report the same event, count arrests and are national.'), text);
+    assert.ok(text.includes('Event: one event, 12-18 May 2025 (3 documents)'), text);
+    assert.ok(text.includes('£731,460 in both (+12 bits): a.txt and b.txt'), text);
+    assert.ok(text.indexOf('£731,460') < text.indexOf('12-18 May 2025 in both'));
+    assert.ok(!text.includes('Some 1,873 in both'), 'only the four strongest pieces of evidence');
+    // A record of one document's own event says so rather than listing nothing.
+    const alone = figureCard({ ...figure, record: { ...figure.record!, event: { label: 'one document, May 2025', documents: ['a.txt'], evidence: [] } } });
+    assert.match(md.render(alone), /one document, May 2025 \(this document only\)/);
+  });
+
   it('links each other source to openClaim with its location, and nothing else', () => {
     const html = md.render(figureCard(figure));
     const links = [...html.matchAll(/<a href="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
@@ -89,7 +112,14 @@ describe('figureCard', () => {
         place: attack,
         operation: attack,
         checks: [{ kind: attack, status: attack, message: attack, arithmetic: attack }],
-        record: { status: attack, measure: attack, explanation: attack, others: [{ source: attack, text: attack, qualifier: attack, publisher: attack, date: attack, sourceUrl: attack }] },
+        record: {
+          status: attack,
+          measure: attack,
+          explanation: attack,
+          joinedBy: attack,
+          event: { label: attack, documents: [attack, attack], evidence: [{ between: attack, text: attack, weight: 12 }] },
+          others: [{ source: attack, text: attack, qualifier: attack, publisher: attack, date: attack, sourceUrl: attack }],
+        },
       };
       const html = md.render(figureCard(hostile));
       assert.ok(!/<a\s/i.test(html), `a link was made from ${JSON.stringify(attack)}:\n${html}`);

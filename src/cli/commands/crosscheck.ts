@@ -24,7 +24,7 @@ export function runCrosscheck(paths: readonly string[], options: CrosscheckOptio
   const findings = findingsOf(corpus);
   if (options.format === 'json') {
     const sources = corpus.documents.map((d) => ({ docId: d.id, path: d.path, analysis: d.analysis, checks: corpus.record.checks[d.id] ?? [] }));
-    process.stdout.write(exportJson(sources, corpus.record.records));
+    process.stdout.write(exportJson(sources, corpus.record.records, { events: corpus.record.events, possiblySame: corpus.record.possiblySame }));
   } else if (options.format === 'csv') {
     process.stdout.write(findingsCsv(findings));
   } else {

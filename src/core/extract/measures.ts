@@ -9,6 +9,7 @@ interface MeasureEntry {
   readonly passive?: readonly string[];
   readonly before?: readonly string[];
   readonly predicates?: readonly string[];
+  readonly verbs?: readonly string[];
 }
 
 interface CompiledMeasure {
@@ -23,6 +24,8 @@ interface CompiledMeasure {
   /** Anchored at the end of the words before the number. */
   readonly before?: RegExp;
   readonly predicates?: RegExp;
+  /** The verbs the measure's name implies ("recovered" for "weapons seized"), lower case. */
+  readonly verbs?: ReadonlySet<string>;
 }
 
 /** In the data a space means any run of whitespace, and " ?" optional whitespace ("line ?holders"). */
@@ -40,6 +43,7 @@ function compile(entry: MeasureEntry): CompiledMeasure {
     passive: entry.passive?.length ? new RegExp(`(?<![\\p{L}])${fragment(entry.passive)}${END}`, 'iu') : undefined,
     before: entry.before?.length ? new RegExp(`(?:^|[^\\p{L}])${fragment(entry.before)}$`, 'iu') : undefined,
     predicates: entry.predicates?.length ? new RegExp(`(?<![\\p{L}])${fragment(entry.predicates)}${END}`, 'iu') : undefined,
+    verbs: entry.verbs?.length ? new Set(entry.verbs.map((v) => v.toLowerCase())) : undefined,
   };
 }
 
@@ -47,7 +51,7 @@ const MEASURES: readonly CompiledMeasure[] = (data.measures as MeasureEntry[]).m
 const SUBJECT_RE = new RegExp(`(?<![\\p{L}])${fragment(data.subjects)}${END}`, 'iu');
 
 /** Words between a verb and its number that say nothing about what is counted. */
-const FILLER_END_RE = /\s*(?:\b(?:a total of|a combined total of|total of|a combined|combined|an extra|extra|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to)\s*)*$/i;
+const FILLER_END_RE = /\s*(?:\b(?:a total of|a combined total of|total of|a combined|combined|an extra|extra|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to|between)\s*)*$/i;
 
 export interface MeasureQuery {
   readonly unit: FigureUnit;
@@ -101,7 +105,9 @@ function longestNounAt(text: string, unit: FigureUnit, generic: boolean): string
   return best;
 }
 
-/** Offsets where the text after skipping 1, 2, ... words starts; stops at a word with a digit. */
+const SKIP_STOPS = new Set(['during', 'in', 'at', 'on', 'for', 'from', 'by', 'with', 'across', 'since', 'over', 'under', 'after', 'before', 'between', 'into', 'their', 'his', 'her', 'its', 'our', 'and', 'or', 'but', 'while', 'to', 'as', 'than']);
+
+/** Offsets where the text after skipping 1, 2, ... words starts; stops at a word with a digit, a preposition or a plural. */
 function wordStarts(text: string, max: number): number[] {
   const starts: number[] = [];
   const re = /\S+\s+/y;
@@ -110,6 +116,9 @@ function wordStarts(text: string, max: number): number[] {
     re.lastIndex = at;
     const m = re.exec(text);
     if (!m || /\d/.test(m[0])) break;
+    // "ten businesses during their crime spree": the noun after a plural or a preposition is not this figure's.
+    const word = m[0].trim().toLowerCase();
+    if (SKIP_STOPS.has(word) || (/[^su]s$/.test(word) && word.length > 3)) break;
     at += m[0].length;
     starts.push(at);
   }
@@ -200,6 +209,19 @@ function firstNounIn(text: string, unit: FigureUnit): string | null {
     }
   }
   return best;
+}
+
+const BY_ID = new Map(MEASURES.map((m) => [m.id, m]));
+
+/**
+ * Whether `verb` (a participle or gerund governing a figure's noun) fits the measure: "recovered 23
+ * weapons" is "weapons seized", "stopped 98,000 vehicles" is not "vehicles seized". A measure whose name
+ * implies no verb fits any.
+ */
+export function measureFitsVerb(id: string, verb: string): boolean {
+  const m = BY_ID.get(id);
+  if (!m?.verbs) return true;
+  return m.verbs.has(verb.toLowerCase()) || (m.before?.test(verb) ?? false);
 }
 
 /** Does a measure noun start the text ("arrests", "drug lines")? Used to tell "2019 arrests" from the year. */

@@ -46,6 +46,8 @@ const EXCLUDED_RES: readonly RegExp[] = [
   /\b(?:Operation|Op\.?)\s+[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?\s+\d+\b/gu,
   // The same for words that are names only when capitalised: "Year 9", "Part 4", "No. 10".
   /\b(?:Year|Part|Level|Stage|Unit|Route|Page|No|Number|Figure|Table|Cat|Box|Lot|Block|Gate|Terminal|Ward|Division)\.?\s?\d+[a-z]?(?![\p{L}\d])/gu,
+  // Period labels: "quarter 2", "Q3 2024", "(quarter 2)".
+  /\b(?:quarter|Q)\s?[1-4](?![\p{L}\d])/giu,
   // List numbering at the start of a line: "1.", "2)", "(3)".
   /^[ \t]*\(?\d{1,2}[.)](?=\s)/gm,
   // Hashtags and handles: "#LookCloser2", "@metpoliceuk".
@@ -97,7 +99,7 @@ export function overlapsAny(spans: readonly Span[], start: number, end: number):
 export function isGluedToName(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? '';
   const before2 = text[start - 2] ?? '';
-  if (/[\p{L}\d_#@/]/u.test(before)) return true;
+  if (/[\p{L}\d_#@/%]/u.test(before)) return true;
   if ((before === '-' || before === '.') && /[\p{L}\d]/u.test(before2) && !(before === '-' && isRangeEnd(text, start - 1))) return true;
   const after = text[end] ?? '';
   const after2 = text[end + 1] ?? '';

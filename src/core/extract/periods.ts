@@ -150,8 +150,23 @@ interface Found {
 const GLOBAL_RULES = RULES.map((r) => ({ re: new RegExp(r.re.source, r.re.flags + 'g'), resolve: r.resolve }));
 const GLOBAL_UNDATED = UNDATED_RES.map((re) => new RegExp(re.source, re.flags + 'g'));
 
+/**
+ * The last sentence's answer. Every figure of a sentence asks for the sentence's periods (to take the
+ * phrase nearest it), so a sentence of n figures would be scanned n times: a table or list written as
+ * one long sentence made analysis quadratic in its length. Figures are read in order, so remembering
+ * one sentence is enough.
+ */
+let last: { sentence: string; published: string | undefined; found: readonly Found[] } | undefined;
+
 /** Every period phrase of a sentence, dated ones first where two start at one place. */
-export function findPeriods(sentence: string, ctx: PeriodContext = {}): Found[] {
+export function findPeriods(sentence: string, ctx: PeriodContext = {}): readonly Found[] {
+  if (last && last.sentence === sentence && last.published === ctx.published) return last.found;
+  const found = scanPeriods(sentence, ctx);
+  last = { sentence, published: ctx.published, found };
+  return found;
+}
+
+function scanPeriods(sentence: string, ctx: PeriodContext): readonly Found[] {
   const found: Found[] = [];
   const taken = (start: number, end: number) => found.some((f) => start < f.end && f.start < end);
   for (const rule of GLOBAL_RULES) {
@@ -169,7 +184,20 @@ export function findPeriods(sentence: string, ctx: PeriodContext = {}): Found[] 
       if (!taken(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, period: { text: m[0].trim() } });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return Object.freeze(found.sort((a, b) => a.start - b.start));
+}
+
+/**
+ * The figures of one sentence are read one after another, each asking for the sentence's periods: the
+ * last sentence's phrases are kept, so a sentence with many figures (a table pasted as one line) is
+ * searched once rather than once per figure.
+ */
+let lastSearched: { sentence: string; published: string | undefined; found: readonly Found[] } | undefined;
+function periodsOf(sentence: string, ctx: PeriodContext): readonly Found[] {
+  if (lastSearched && lastSearched.sentence === sentence && lastSearched.published === ctx.published) return lastSearched.found;
+  const found = findPeriods(sentence, ctx);
+  lastSearched = { sentence, published: ctx.published, found };
+  return found;
 }
 
 /**
@@ -179,7 +207,7 @@ export function findPeriods(sentence: string, ctx: PeriodContext = {}): Found[] 
  * "during the week" takes a week the same sentence dates.
  */
 export function findPeriod(sentence: string, ctx: PeriodContext = {}, offset?: number): Period | undefined {
-  const found = findPeriods(sentence, ctx);
+  const found = periodsOf(sentence, ctx);
   if (!found.length) return undefined;
   const distance = (f: Found) => (offset === undefined ? f.start : offset < f.start ? f.start - offset : offset >= f.end ? offset - f.end : 0);
   const nearest = [...found].sort((a, b) => distance(a) - distance(b) || Number(!!b.period.from || !!b.period.to) - Number(!!a.period.from || !!a.period.to))[0];

@@ -27,6 +27,8 @@ export interface Candidate {
   /** The alias's own words (apostrophes normalised), for `CaseCheck.Exact`. */
   readonly words: readonly string[];
   readonly after?: ReadonlySet<string>;
+  /** Multi-word "after" phrases ("sentenced to"), as keys in text order. */
+  readonly afterPhrases?: readonly (readonly string[])[];
   readonly notAfter?: ReadonlySet<string>;
   readonly notBefore?: ReadonlySet<string>;
   readonly notSentenceStart: boolean;
@@ -201,7 +203,8 @@ function insertAlias(root: TrieNode, alias: AliasSpec, kind: MatchKind, index: n
     workspace,
     checks,
     words,
-    after: options.after ? new Set(options.after.map((w) => w.toLowerCase())) : undefined,
+    after: options.after ? new Set(options.after.filter((w) => !/\s/.test(w.trim())).map((w) => w.toLowerCase())) : undefined,
+    afterPhrases: options.after?.some((w) => /\s/.test(w.trim())) ? options.after.filter((w) => /\s/.test(w.trim())).map((w) => keysOf(w)) : undefined,
     notAfter: options.notAfter ? new Set(options.notAfter.map((w) => w.toLowerCase())) : undefined,
     notBefore: options.notBefore ? new Set(options.notBefore.map((w) => w.toLowerCase())) : undefined,
     notSentenceStart: options.notSentenceStart === true,
@@ -212,6 +215,14 @@ function insertAlias(root: TrieNode, alias: AliasSpec, kind: MatchKind, index: n
     added += addPath(root, [...keys.slice(0, -1), pluralWord.toLowerCase()], { ...candidate, words: [...words.slice(0, -1), pluralWord] });
   }
   return added;
+}
+
+/** The word keys of a phrase, as the matcher sees the text ("sentenced to" → ["sentenced", "to"]). */
+function keysOf(phrase: string): string[] {
+  const t = tokenize(phrase);
+  const keys: string[] = [];
+  for (let i = 0; i < t.count; i++) if (t.flags[i] & TokenFlag.Word) keys.push(t.key[i]);
+  return keys;
 }
 
 function addPath(root: TrieNode, keys: readonly string[], candidate: Candidate): number {

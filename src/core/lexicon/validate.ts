@@ -1,4 +1,4 @@
-import { LEGAL_CATEGORIES, ORGANISATION_TYPES, type LegalTermEntry, type OrganisationEntry } from './entries';
+import { LEGAL_CATEGORIES, LEGAL_STAGES, ORGANISATION_TYPES, type LegalTermEntry, type OrganisationEntry } from './entries';
 import { LEXICON_LIMITS, limitNote } from './limits';
 
 /*
@@ -9,7 +9,7 @@ import { LEXICON_LIMITS, limitNote } from './limits';
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ALIAS_KEYS = new Set(['text', 'match', 'after', 'notAfter', 'notBefore', 'notSentenceStart']);
 const ORGANISATION_KEYS = new Set(['id', 'canonical', 'type', 'aliases', 'region', 'url']);
-const LEGAL_TERM_KEYS = new Set(['id', 'canonical', 'category', 'statute', 'definition', 'aliases', 'plural', 'url']);
+const LEGAL_TERM_KEYS = new Set(['id', 'canonical', 'category', 'statute', 'definition', 'aliases', 'plural', 'url', 'stage']);
 const EXTENSION_KEYS = new Set(['$schema', 'organisations', 'legalTerms', 'ignore']);
 
 type Problems = string[];
@@ -97,6 +97,7 @@ export function checkLegalTerm(value: unknown, path: string): Problems {
   if (!isText(value.definition)) problems.push(`${path}.definition: must be a non-empty string`);
   if (value.statute !== undefined && !isText(value.statute)) problems.push(`${path}.statute: must be a non-empty string`);
   if (value.plural !== undefined && typeof value.plural !== 'boolean') problems.push(`${path}.plural: must be true or false`);
+  if (value.stage !== undefined && !LEGAL_STAGES.includes(value.stage as never)) problems.push(`${path}.stage: must be one of ${LEGAL_STAGES.join(', ')}`);
   return problems;
 }
 

@@ -22,7 +22,7 @@ export interface Qualified {
  */
 export const APPROXIMATE_BAND = 0.1;
 
-type Shape = 'exact' | 'lower-open' | 'lower-closed' | 'just-over' | 'upper-open' | 'upper-closed' | 'from-below' | 'around';
+export type Shape = 'exact' | 'lower-open' | 'lower-closed' | 'just-over' | 'upper-open' | 'upper-closed' | 'from-below' | 'around';
 
 const QUALIFIER_SHAPES: ReadonlyArray<readonly [Shape, readonly string[]]> = [
   ['just-over', ['just over', 'just more than', 'slightly more than', 'a little over', 'little over', 'just above']],
@@ -48,7 +48,8 @@ function shapeOfWords(qualifier: string): Shape | null {
   return shape;
 }
 
-function shapeOf(f: Qualified): Shape {
+/** How a figure's qualifier bounds it: exact, a lower or upper bound, from below ("almost"), or around. */
+export function shapeOf(f: Pick<Qualified, 'qualifier' | 'bound'>): Shape {
   const byWords = shapeOfWords(f.qualifier);
   if (byWords) return byWords;
   switch (f.bound) {

@@ -1,13 +1,17 @@
 import type { Logger } from '../types';
 import { nullLogger } from '../types';
 import { checkDocument } from './checks';
-import { claimsOf, type LinkableClaim } from './claims';
+import { claimsOf, eventPartitionKey, isEventPartition, periodPartitionKey, type LinkableClaim } from './claims';
+import type { PossibleMatch } from './eventLink';
+import { EventIndex } from './events';
 import { relinkGroup } from './link';
+import { profileOf } from './profile';
+import { documentScopes } from './scope';
 import { Group } from './groups';
 import { SortedRecords } from './sortedRecords';
 import { lexiconResolver, type OrganisationResolver } from './organisations';
 import { readReferenceTable } from './reference';
-import type { ArithmeticCheck, CrossSourceRecord, ReferenceProblem, SourceDocument } from './types';
+import type { ArithmeticCheck, CrossSourceRecord, DocumentEvent, PossiblySame, ReferenceProblem, SourceDocument } from './types';
 
 export interface RecordIndexOptions {
   readonly logger?: Logger;
@@ -40,6 +44,12 @@ export interface RecordIndex {
   recordsFor(docId: string): readonly CrossSourceRecord[];
   checksFor(docId: string): readonly ArithmeticCheck[];
   conflicts(): readonly CrossSourceRecord[];
+  /** Every event: the documents that report it and the evidence that joined them. */
+  events(): readonly DocumentEvent[];
+  /** The event a document reports (on its own, one of its own). */
+  eventOf(docId: string): DocumentEvent | undefined;
+  /** Pairs of records that may count the same thing but were not joined: shown at a lower severity than conflicts. */
+  possiblySame(): readonly PossiblySame[];
 }
 
 const docSource = (id: string) => `d\u0000${id}`;
@@ -48,6 +58,8 @@ const refSource = (id: string) => `r\u0000${id}`;
 export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex {
   const logger = options.logger ?? nullLogger;
   const resolveOrganisation = options.resolveOrganisation ?? lexiconResolver();
+  /** Every source's claims as read, before they are placed in an event; and as placed (in their partitions). */
+  const read = new Map<string, readonly LinkableClaim[]>();
   const sources = new Map<string, readonly LinkableClaim[]>();
   const checks = new Map<string, readonly ArithmeticCheck[]>();
   const groups = new Map<string, Group>();
@@ -55,6 +67,33 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
   const byAnnotation = new Map<string, Map<string, string>>();
   const sorted = new SortedRecords(byId);
   const conflicts = new SortedRecords(byId, (r) => r.status === 'conflict');
+  const events = new EventIndex();
+  const possibles = new Map<string, readonly PossibleMatch[]>();
+  const affinity = (a: string, b: string) => events.affinity(a, b);
+
+  /** A source's claims in the partitions of their event (documents) or of the event their period is (reference rows). */
+  function placed(source: string, claims: readonly LinkableClaim[]): LinkableClaim[] {
+    const docId = source.slice(2);
+    const isDoc = source.startsWith('d');
+    const event = isDoc ? events.eventOf(docId) : undefined;
+    return claims.map((c) => {
+      let key: string;
+      let at: string | undefined;
+      if (isDoc && c.framed) {
+        at = event ?? docId;
+        key = eventPartitionKey(at, c.family, c.scope);
+      } else if (!isDoc && (at = events.eventForPeriod(c.periodFrom, c.periodTo))) {
+        key = eventPartitionKey(at, c.family, c.scope);
+      } else {
+        at = undefined;
+        key = periodPartitionKey(c.hardKey, c.scope);
+      }
+      if (key === c.partitionKey && at === c.event) return c;
+      // A reference row placed in an event is taken first there: it is the authoritative statement.
+      const order = !isDoc && at && !c.order.startsWith('0\u0000') ? `0\u0000${c.order}` : c.order;
+      return { ...c, partitionKey: key, event: at, order };
+    });
+  }
 
   function replaceSource(source: string, claims: readonly LinkableClaim[], touched = new Set<string>(), defer = false): RecordUpdate {
     for (const c of sources.get(source) ?? []) {
@@ -72,6 +111,22 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     return defer ? { changedRecords: [] } : relinkAll(touched);
   }
 
+  /** Places again the claims of documents whose event changed, and reference rows whose period's event did. */
+  function replace(changedDocs: Iterable<string>, touched: Set<string>): void {
+    for (const d of changedDocs) {
+      const source = docSource(d);
+      const claims = read.get(source);
+      if (claims) replaceSource(source, placed(source, claims), touched, true);
+      else replaceSource(source, [], touched, true);
+    }
+    for (const [source, claims] of read) {
+      if (!source.startsWith('r')) continue;
+      const now = placed(source, claims);
+      const before = sources.get(source) ?? [];
+      if (now.length !== before.length || now.some((c, i) => c.partitionKey !== before[i].partitionKey)) replaceSource(source, now, touched, true);
+    }
+  }
+
   function relinkAll(touched: Iterable<string>): RecordUpdate {
     const changed: CrossSourceRecord[] = [];
     for (const key of touched) relink(key, changed);
@@ -84,16 +139,32 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     };
   }
 
-  function prepare(doc: SourceDocument): LinkableClaim[] {
+  function prepare(doc: SourceDocument): { claims: LinkableClaim[]; profile: ReturnType<typeof profileOf> | undefined } {
     try {
-      const claims = claimsOf(doc);
+      const scopes = documentScopes(doc);
+      const claims = claimsOf(doc, scopes);
       checks.set(doc.id, checkDocument(doc, claims));
-      return claims;
+      return { claims, profile: profileOf(doc, scopes) };
     } catch (e) {
       logger.error(`record: could not check ${doc.id}`, e);
       checks.set(doc.id, []);
-      return [];
+      return { claims: [], profile: undefined };
     }
+  }
+
+  function upsertDocs(docs: readonly SourceDocument[]): RecordUpdate {
+    const touched = new Set<string>();
+    const profiles = [];
+    for (const doc of docs) {
+      const { claims, profile } = prepare(doc);
+      read.set(docSource(doc.id), claims);
+      if (profile) profiles.push(profile);
+      else events.remove(doc.id);
+    }
+    const changed = events.upsertAll(profiles);
+    for (const doc of docs) changed.add(doc.id);
+    replace(changed, touched);
+    return relinkAll(touched);
   }
 
   /** Relinks one partition; `changed` gets the records it removed and added. */
@@ -101,7 +172,13 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     const group = groups.get(key);
     if (!group) return;
     const claims = group.claims();
-    const { group: linked, added, removed } = claims.length ? relinkGroup(claims, group.linked, { sorted: true }) : { group: undefined, added: [], removed: group.linked?.records ?? [] };
+    const possible: PossibleMatch[] = [];
+    const eventPartition = isEventPartition(key);
+    const { group: linked, added, removed } = claims.length
+      ? relinkGroup(claims, group.linked, { sorted: true, ...(eventPartition ? { affinity, possible } : {}) })
+      : { group: undefined, added: [], removed: group.linked?.records ?? [] };
+    if (possible.length) possibles.set(key, possible);
+    else possibles.delete(key);
     for (const r of removed) {
       changed.push(r);
       byId.delete(r.recordId);
@@ -123,27 +200,35 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     else groups.delete(key);
   }
 
+  function recordOfClaim(c: LinkableClaim): string | undefined {
+    return byAnnotation.get(c.claim.docId)?.get(c.claim.annotationId);
+  }
+
   const index: RecordIndex = {
     upsert(doc) {
-      return replaceSource(docSource(doc.id), prepare(doc));
+      return upsertDocs([doc]);
     },
     upsertAll(docs) {
-      const touched = new Set<string>();
-      for (const doc of docs) replaceSource(docSource(doc.id), prepare(doc), touched, true);
-      return relinkAll(touched);
+      return upsertDocs(docs);
     },
     remove(docId) {
       checks.delete(docId);
-      const update = replaceSource(docSource(docId), []);
+      read.delete(docSource(docId));
+      const touched = new Set<string>();
+      replace(events.remove(docId), touched);
+      replaceSource(docSource(docId), [], touched, true);
+      const update = relinkAll(touched);
       byAnnotation.delete(docId);
       return update;
     },
     addReference(tableId, text, format) {
       const parsed = readReferenceTable(text, { tableId, resolveOrganisation, ...(format ? { format } : {}) });
-      replaceSource(refSource(tableId), parsed.claims);
+      read.set(refSource(tableId), parsed.claims);
+      replaceSource(refSource(tableId), placed(refSource(tableId), parsed.claims));
       return parsed.problems;
     },
     removeReference(tableId) {
+      read.delete(refSource(tableId));
       return replaceSource(refSource(tableId), []);
     },
     records() {
@@ -167,6 +252,26 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     conflicts() {
       return conflicts.all().slice();
     },
+    events() {
+      return events.all();
+    },
+    eventOf(docId) {
+      const id = events.eventOf(docId);
+      return id ? events.event(id) : undefined;
+    },
+    possiblySame() {
+      const out: PossiblySame[] = [];
+      for (const list of possibles.values()) {
+        for (const p of list) {
+          const a = recordOfClaim(p.claim);
+          const b = recordOfClaim(p.cluster.members[0]);
+          if (!a || !b || a === b) continue;
+          const them = p.cluster.members[0].claim;
+          out.push({ records: [a, b], message: `“${p.claim.claim.text}” (${p.claim.claim.docId}, line ${p.claim.claim.line + 1}) is possibly the same figure as “${them.text}” (${them.docId}, line ${them.line + 1}), and would disagree with it; they were not joined because ${p.why}.` });
+        }
+      }
+      return out.sort((x, y) => (x.records[0] < y.records[0] ? -1 : x.records[0] > y.records[0] ? 1 : 0));
+    },
   };
   return Object.freeze(index);
 }
@@ -179,6 +284,8 @@ export interface RecordReferenceTable {
 
 export interface BuiltRecord {
   readonly records: readonly CrossSourceRecord[];
+  readonly events: readonly DocumentEvent[];
+  readonly possiblySame: readonly PossiblySame[];
   readonly checks: Record<string, readonly ArithmeticCheck[]>;
   readonly annotationRecord: Record<string, Record<string, string>>;
   readonly problems: readonly ReferenceProblem[];
@@ -194,5 +301,5 @@ export function buildRecord(docs: readonly SourceDocument[], references: readonl
   for (const d of docs) checks[d.id] = index.checksFor(d.id);
   const records = index.records();
   for (const r of records) for (const c of r.claims) if (!c.isReference) (annotationRecord[c.docId] ??= {})[c.annotationId] = r.recordId;
-  return { records, checks, annotationRecord, problems };
+  return { records, events: index.events(), possiblySame: index.possiblySame(), checks, annotationRecord, problems };
 }

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { ArithmeticCheck, CrossSourceRecord, FigureAnnotation } from '../../core';
 import type { SeveritySetting } from '../services/configuration';
 import type { IndexedDocument, Services } from '../services/types';
-import { Disposable } from '../util/dispose';
 import { lineIndexMapper, spanToRange } from '../util/ranges';
 import { explanationOf } from '../util/explanation';
+import { IndexDiagnosticCollection } from './indexDiagnostics';
 
 export const diagnosticSource = 'Crime Annotator';
 /** Other sources listed under a conflict in the Problems panel; its message counts them all. */
@@ -24,54 +24,15 @@ export function checkSpan(check: ArithmeticCheck): { start: number; end: number 
 }
 
 /** Conflicts between sources and failed arithmetic checks, in the Problems panel. */
-export class DiagnosticsController extends Disposable {
-  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('crimeAnnotator'));
-
-  constructor(private readonly services: Services) {
-    super();
-    this._register(services.index.onDidChange(({ uris }) => uris.forEach((u) => this.update(u))));
-    this._register(services.config.onDidChange((change) => {
-      if (change.affects('diagnostics')) this.updateAll();
-    }));
-    if (services.review) this._register(services.review.onDidChange(() => this.scheduleMarked()));
-    this._register({ dispose: () => clearTimeout(this.markedTimer) });
+export class DiagnosticsController extends IndexDiagnosticCollection {
+  constructor(services: Services) {
+    super(services, 'crimeAnnotator', 'diagnostics');
     this.updateAll();
   }
 
-  private markedTimer: ReturnType<typeof setTimeout> | undefined;
-  private marked = new Set<string>();
-
-  /**
-   * A review mark can only hide a diagnostic in a document that has marks (or just lost its last),
-   * so a change to the marks updates those documents, once per burst of changes (a placing in
-   * slices, typing in a document with marks), not every document of the workspace each time.
-   */
-  private scheduleMarked(): void {
-    if (this.markedTimer) return;
-    this.markedTimer = setTimeout(() => {
-      this.markedTimer = undefined;
-      if (this.isDisposed) return;
-      const now = new Set((this.services.review?.markedDocuments() ?? []).map((u) => u.toString()));
-      for (const key of new Set([...this.marked, ...now])) {
-        const entry = this.services.index.get(vscode.Uri.parse(key));
-        if (entry) this.update(entry.uri);
-      }
-      this.marked = now;
-    }, 50);
-  }
-
-  updateAll(): void {
-    this.collection.clear();
-    for (const entry of this.services.index.documents()) this.update(entry.uri);
-  }
-
-  private update(uri: vscode.Uri): void {
-    const entry = this.services.index.get(uri);
-    if (!entry || !this.services.config.current.diagnostics.enabled) {
-      this.collection.delete(uri);
-      return;
-    }
-    this.collection.set(uri, [...this.conflictDiagnostics(entry), ...this.checkDiagnostics(entry)]);
+  protected diagnosticsFor(entry: IndexedDocument): vscode.Diagnostic[] | undefined {
+    if (!this.services.config.current.diagnostics.enabled) return undefined;
+    return [...this.conflictDiagnostics(entry), ...this.checkDiagnostics(entry)];
   }
 
   private conflictDiagnostics(entry: IndexedDocument): vscode.Diagnostic[] {

@@ -14,6 +14,7 @@ import type {
   Logger,
   OrganisationAnnotation,
 } from '../../core';
+import type { DocumentEvent } from '../../core/record/types';
 import type { ConfigChange, ExtensionConfig } from './configuration';
 import type { ReviewService } from '../features/review/types';
 
@@ -73,6 +74,8 @@ export interface WorkspaceIndex {
 
   /** The cross-source record the figure `annotationId` in `uri` belongs to. */
   recordForFigure(uri: vscode.Uri, annotationId: string): CrossSourceRecord | undefined;
+  /** The event the document reports (its documents and the evidence that joined them), once it is indexed. */
+  eventOf(uri: vscode.Uri): DocumentEvent | undefined;
   records(): readonly CrossSourceRecord[];
   /** Records whose sources disagree. */
   conflicts(): readonly CrossSourceRecord[];

@@ -13,6 +13,7 @@ import {
   type DocumentAnalysis,
   LineIndex,
 } from '../../core';
+import type { DocumentEvent } from '../../core/record/types';
 import { IncrementalAnalysis, type ChunkView, type SliceScheduler } from '../../core/incremental';
 import { Disposable } from '../util/dispose';
 import { isAnnotatedLanguage } from '../util/documents';
@@ -123,6 +124,10 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
 
   recordForFigure(uri: vscode.Uri, annotationId: string): CrossSourceRecord | undefined {
     return this.record.recordFor(uri.toString(), annotationId);
+  }
+
+  eventOf(uri: vscode.Uri): DocumentEvent | undefined {
+    return this.record.eventOf(uri.toString());
   }
 
   records(): readonly CrossSourceRecord[] {

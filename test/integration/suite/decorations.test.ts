@@ -91,8 +91,10 @@ describe('decorations', function () {
     await waitFor('the large document analysed', () => api.index.get(doc.uri)?.version === doc.version, 110_000);
     const first = await waitFor('its highlights', () => api.decorationsFor(doc.uri));
     assert.ok(first.figure.length >= 2500, `${first.figure.length} figures drawn`);
-    // A slice is a paragraph or more; on this shared machine allow for waiting on a core.
-    assert.ok(api.longestAnalysisSliceMs() < 500, `longest uninterrupted analysis ${api.longestAnalysisSliceMs()} ms`);
+    // A slice is a paragraph or more, a few milliseconds each; the whole document at once takes many seconds.
+    // This checks that analysis is sliced; analysis speed is measured by `npm run bench`, and a
+    // loaded CI core can stall one slice for hundreds of milliseconds.
+    assert.ok(api.longestAnalysisSliceMs() < 1000, `longest uninterrupted analysis ${api.longestAnalysisSliceMs()} ms`);
     const line = doc.lineCount - 2;
     await editor.edit((b) => b.insert(new vscode.Position(line, 0), 'Essex Police reported 75 arrests. '));
     await analysed(api, doc);
