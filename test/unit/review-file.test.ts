@@ -207,6 +207,22 @@ describe('annotations file: read and written in steps', () => {
     assert.ok(yields >= 50, `${yields} yields`);
   });
 
+  it('reads a page without an @context (the first format, another tool) in steps, and one that states it after its items whole', () => {
+    const page = JSON.parse(serializeMarks(many(2_000)));
+    delete page['@context'];
+    const noContext = JSON.stringify(page, null, 2) + '\n';
+    let yields = 0;
+    const reading = parseMarksSteps(new TextEncoder().encode(noContext));
+    let r = reading.next();
+    for (; !r.done; r = reading.next()) yields++;
+    assert.ok(yields >= 20, `read in steps: ${yields} yields`);
+    assert.deepEqual(r.value, parseMarks(noContext), 'the same marks as the one-piece parser');
+    assert.ok(r.value.ok && r.value.marks.length === 2_000);
+    // Stated after the items, the base is only known at the end: read whole, with the same result as the one-piece parser.
+    const contextLast = JSON.stringify({ type: page.type, items: page.items, '@context': JSON.parse(serializeMarks([]))['@context'] }, null, 2) + '\n';
+    assert.deepEqual(runAtOnce(parseMarksSteps(new TextEncoder().encode(contextLast))), parseMarks(contextLast));
+  });
+
   it('reads back what the one-piece parser reads, and reports broken JSON at the place jsonc-parser gives', () => {
     const good = serializeMarks(many(300));
     assert.deepEqual(runAtOnce(parseMarksSteps(good)), parseMarks(good));

@@ -110,6 +110,7 @@ function* quickScan(src: Source, readItemAt: ItemReader): Generator<void, ParseR
   if (src.code(i) !== OPEN_BRACE) return FALLBACK;
   const page: Record<string, unknown> = {};
   let marks: ReviewMark[] | undefined;
+  let contextBeforeItems = false;
   i = scan.skipSpace(i + 1);
   if (src.code(i) === CLOSE_BRACE) i++;
   else {
@@ -123,9 +124,11 @@ function* quickScan(src: Source, readItemAt: ItemReader): Generator<void, ParseR
       if (src.code(i) !== COLON) return FALLBACK;
       i = scan.skipSpace(i + 1);
       if (key === 'items') {
-        // The base is stated in the @context, which this format writes first; a file edited to state it later is read whole.
-        if (src.code(i) !== OPEN_BRACKET || !Object.prototype.hasOwnProperty.call(page, '@context')) return FALLBACK;
-        const base = statedBase(page['@context']);
+        // The base is stated in the @context, which this format writes first. A file without one (the
+        // first format, another tool's page) states no base; one that states it after its items is read whole.
+        if (src.code(i) !== OPEN_BRACKET) return FALLBACK;
+        contextBeforeItems = Object.prototype.hasOwnProperty.call(page, '@context');
+        const base = contextBeforeItems ? statedBase(page['@context']) : undefined;
         const read: ReviewMark[] = [];
         const seen = new Set<string>();
         i = scan.skipSpace(i + 1);
@@ -170,6 +173,7 @@ function* quickScan(src: Source, readItemAt: ItemReader): Generator<void, ParseR
   }
   // Anything but a page with items (an empty collection, a first page embedded) is read whole.
   if (scan.skipSpace(i) < src.length || !marks) return FALLBACK;
+  if (!contextBeforeItems && Object.prototype.hasOwnProperty.call(page, '@context')) return FALLBACK;
   return withPage({ ok: true, marks }, page, ['items']);
 }
 

@@ -21,6 +21,8 @@ import { plainLabelText, plainNotificationText } from './plainText';
 export type Severity = 'information' | 'warning' | 'error';
 
 export interface ShownMessage {
+  /** Its number among every message shown since the extension started (1, 2, ...): only the last few are kept. */
+  readonly seq: number;
   readonly severity: Severity;
   readonly message: string;
   readonly items: readonly string[];
@@ -28,9 +30,10 @@ export interface ShownMessage {
 
 const shown: ShownMessage[] = [];
 const keep = 50;
+let count = 0;
 
-function record(entry: ShownMessage): void {
-  shown.push(entry);
+function record(entry: Omit<ShownMessage, 'seq'>): void {
+  shown.push({ seq: ++count, ...entry });
   if (shown.length > keep) shown.shift();
 }
 

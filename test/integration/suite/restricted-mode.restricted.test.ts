@@ -40,7 +40,7 @@ describe('Restricted Mode', function () {
     await vscode.workspace.fs.writeFile(at('restricted', 'restricted.reference.csv'), encoder.encode(table));
     await vscode.workspace.fs.writeFile(
       at('.vscode', 'settings.json'),
-      encoder.encode(JSON.stringify({ 'crimeAnnotator.review.annotationsFile': '../outside-annotations.json', 'crimeAnnotator.review.author': 'Restricted Tester' })),
+      encoder.encode(JSON.stringify({ 'crimeAnnotator.review.annotationsFile': '../outside-annotations.json', 'crimeAnnotator.tally.scope': 'openEditors' })),
     );
     await vscode.workspace.fs.writeFile(releaseUri, encoder.encode(release));
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
@@ -63,8 +63,8 @@ describe('Restricted Mode', function () {
   });
 
   it('ignores the workspace setting that names the annotations file, and writes review marks inside the folder', async () => {
-    // The same file's other setting applies, so the file was read; the restricted one does not.
-    await waitFor('the workspace settings to be read', () => vscode.workspace.getConfiguration('crimeAnnotator').get('review.author') === 'Restricted Tester');
+    // The same file's other (window-scoped, unrestricted) setting applies, so the file was read; the restricted one does not.
+    await waitFor('the workspace settings to be read', () => vscode.workspace.getConfiguration('crimeAnnotator').get('tally.scope') === 'openEditors');
     assert.equal(vscode.workspace.getConfiguration('crimeAnnotator').get('review.annotationsFile'), '.crime-annotator/annotations.json', 'Restricted Mode does not apply it');
     const doc = await vscode.workspace.openTextDocument(releaseUri);
     await vscode.window.showTextDocument(doc);

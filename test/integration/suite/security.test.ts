@@ -52,8 +52,11 @@ function note(name: string, value: number): number {
 /** A block the issue measured in seconds; well under it, with room for a busy two-core machine. */
 const MAX_BLOCK_MS = 2_000;
 
+/** The number of the last message shown (only the last few are kept, so their count is no bookmark). */
+const lastSeq = (api: CrimeAnnotatorApi) => api.messages().at(-1)?.seq ?? 0;
+
 async function newMessage(api: CrimeAnnotatorApi, seen: number, matches: RegExp, timeoutMs = 60_000) {
-  return waitFor(`a message matching ${matches}`, () => api.messages().slice(seen).find((m) => matches.test(m.message.replace(/\u2060/g, ''))), timeoutMs);
+  return waitFor(`a message matching ${matches}`, () => api.messages().find((m) => m.seq > seen && matches.test(m.message.replace(/\u2060/g, ''))), timeoutMs);
 }
 
 /**
@@ -63,7 +66,7 @@ async function newMessage(api: CrimeAnnotatorApi, seen: number, matches: RegExp,
 async function writeLexicon(api: CrimeAnnotatorApi, seen: number, bytes: Uint8Array): Promise<void> {
   await vscode.workspace.fs.writeFile(lexiconUri(), bytes);
   setTimeout(() => {
-    if (api.messages().length === seen) void vscode.workspace.fs.writeFile(lexiconUri(), bytes);
+    if (lastSeq(api) === seen) void vscode.workspace.fs.writeFile(lexiconUri(), bytes);
   }, 5_000);
 }
 
@@ -84,7 +87,7 @@ describe('security: workspace text in messages', function () {
   });
 
   it('shows a lexicon key that is a command link as text', async () => {
-    const seen = api.messages().length;
+    const seen = lastSeq(api);
     await writeLexicon(api, seen, encoder.encode(JSON.stringify({ [PAYLOAD]: true, organisations: [] })));
     const shown = await newMessage(api, seen, /did not use .*lexicon\.json.*is not a known property/);
     assert.equal(shown.severity, 'warning');
@@ -100,7 +103,7 @@ describe('security: workspace text in messages', function () {
     await vscode.commands.executeCommand('crimeAnnotator.addNote', target(doc, '41 arrests'), 'check');
     const [item] = await fileItems(review);
     item.id = PAYLOAD;
-    const seen = api.messages().length;
+    const seen = lastSeq(api);
     await vscode.workspace.fs.writeFile(review.fileUri!, encoder.encode(JSON.stringify({ type: 'AnnotationPage', items: [item, item] }, null, 2)));
     await review.reload();
     const shown = await newMessage(api, seen, /cannot read .*duplicate id/);
@@ -111,7 +114,7 @@ describe('security: workspace text in messages', function () {
 
   it('shows a file name that is a command link as text when the file is over the size limit', async () => {
     await scope.set('analysis.maxFileSize', 1024);
-    const seen = api.messages().length;
+    const seen = lastSeq(api);
     await scope.write(`${PAYLOAD}.crime.txt`, 'Northshire Police made 41 arrests. '.repeat(100));
     // Every sample over the limit is reported too: wait for this file's message.
     const shown = await newMessage(api, seen, /did not analyse .*Show Log.*over the crimeAnnotator\.analysis\.maxFileSize limit/);
@@ -119,8 +122,9 @@ describe('security: workspace text in messages', function () {
   });
 
   it('shows a file name holding a codicon as text in the quick picks', async () => {
-    const a = await scope.write('$(pass) verified.crime.txt', 'Kent Police made 120 arrests during a week of action in March 2025.\n');
-    await scope.write('other.crime.txt', 'Kent Police said officers made 150 arrests during the week of action in March 2025.\n');
+    // Two reports of one dated, named operation that disagree on its arrests.
+    const a = await scope.write('$(pass) verified.crime.txt', 'Kent Police made 120 arrests during the week of action from 3 to 9 March 2025, Operation Tarn.\n');
+    await scope.write('other.crime.txt', 'Kent Police said officers made 150 arrests during Operation Tarn, the week of action from 3 to 9 March 2025.\n');
     await waitFor('the conflict', () => api.index.conflicts().some((r) => r.claims.some((c) => c.docId === a.toString())));
     const listed = await vscode.commands.executeCommand<{ items: vscode.QuickPickItem[] }>('crimeAnnotator.listConflicts', { pick: 'none' });
     const mine = listed.items.find((i) => i.description?.includes('verified.crime.txt'));
@@ -149,7 +153,7 @@ describe('security: a hostile workspace lexicon', function () {
   it('refuses a 10 MB regex-looking alias by the file size limit, without reading it', async () => {
     const alias = '(' + 'a|b|'.repeat(2_621_440) + ')';
     const bytes = encoder.encode(JSON.stringify({ organisations: [{ id: 'x', canonical: 'X', type: 'other', aliases: [alias] }] }));
-    const seen = api.messages().length;
+    const seen = lastSeq(api);
     const { blockedMs } = await longestBlock(async () => {
       await writeLexicon(api, seen, bytes);
       return newMessage(api, seen, /did not use .*lexicon\.json: it is [\d,]+ bytes \(limit: fileBytes = 2,097,152 bytes\)/, 60_000);
@@ -162,7 +166,7 @@ describe('security: a hostile workspace lexicon', function () {
   it('refuses a 20,000-word alias by the alias length limit, naming it', async () => {
     const alias = Array.from({ length: 20_000 }, (_, i) => `word${i % 97}`).join(' ');
     const bytes = encoder.encode(JSON.stringify({ organisations: [{ id: 'long', canonical: 'Long', type: 'other', aliases: [alias] }] }));
-    const seen = api.messages().length;
+    const seen = lastSeq(api);
     const { blockedMs } = await longestBlock(async () => {
       await writeLexicon(api, seen, bytes);
       return newMessage(api, seen, /aliases\[0\]: is [\d,]+ characters long \(limit: aliasLength = 200 characters\)/, 60_000);
@@ -177,7 +181,7 @@ describe('security: a hostile workspace lexicon', function () {
     const organisations = Array.from({ length: 100 }, (_, i) => ({ id: `many-${i}`, canonical: `Many ${i}`, type: 'other', aliases: Array.from({ length: 100 }, (_, k) => alias(i * 100 + k)) }));
     const bytes = encoder.encode(JSON.stringify({ organisations }));
     assert.ok(bytes.length < 2 * 1024 * 1024);
-    const seen = api.messages().length;
+    const seen = lastSeq(api);
     const { blockedMs } = await longestBlock(async () => {
       await writeLexicon(api, seen, bytes);
       return newMessage(api, seen, /used .*lexicon\.json only in part: .*\(limit: compiledNodes = 250,000 trie nodes\)/, 120_000);
@@ -231,7 +235,7 @@ describe('security: 100,000 review marks', function () {
     await vscode.workspace.fs.writeFile(api.review.fileUri!, fileBytes);
     const heapBefore = process.memoryUsage().heapUsed;
 
-    const seen = api.messages().length;
+    const seen = lastSeq(api);
     const load = await longestBlock(async () => {
       await api.review.reload();
       return waitFor('all marks', () => api.review.marks().length === N, 300_000);
