@@ -34,11 +34,12 @@ async function grantTrust(page) {
 }
 
 /**
- * @param {{ runnerExtension: string, installExtension: (extensionsDir: string, userDataDir: string) => void, grep?: string, restricted?: boolean }} options
+ * @param {{ runnerExtension: string, installExtension: (extensionsDir: string, userDataDir: string) => void, grep?: string, restricted?: boolean, makeWorkspace?: () => string }} options
  * `restricted`: open the folder untrusted (Restricted Mode) and run only the `*.restricted.test.ts` suites.
+ * `makeWorkspace` returns the folder or .code-workspace file to open (default: a copy of samples/).
  * @returns {Promise<object>} the results JSON the runner extension wrote
  */
-async function runSuiteInCodeServer({ runnerExtension, installExtension, grep, restricted = false }) {
+async function runSuiteInCodeServer({ runnerExtension, installExtension, grep, restricted = false, makeWorkspace }) {
   cs.ensureTestEnv();
   const tmp = cs.makeTempDir('integration');
   const extensionsDir = path.join(tmp, 'ext');
@@ -51,7 +52,7 @@ async function runSuiteInCodeServer({ runnerExtension, installExtension, grep, r
   // there, and code-server drops any folder that extensions.json does not list.
   fs.cpSync(runnerExtension, path.join(extensionsDir, 'crime-annotator-test.integration-runner-0.0.0'), { recursive: true });
   installExtension(extensionsDir, userDataDir);
-  const workspace = cs.makeWorkspaceCopy();
+  const workspace = makeWorkspace ? makeWorkspace() : cs.makeWorkspaceCopy();
 
   const env = {
     CRIME_ANNOTATOR_TEST_RESULTS: resultsFile,
@@ -100,7 +101,7 @@ async function runSuiteInCodeServer({ runnerExtension, installExtension, grep, r
     server.stop();
     await server.exited;
     if (!process.env.CRIME_ANNOTATOR_KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
-    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+    if (!process.env.CRIME_ANNOTATOR_KEEP_TMP) fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   }
 }
 

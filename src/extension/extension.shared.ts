@@ -14,7 +14,7 @@ import { ConfigurationService } from './services/configuration';
 import { createExtensionLogger } from './services/logging';
 import type { Services, WorkspaceIndex } from './services/types';
 import { ExtensionWorkspaceIndex } from './services/workspaceIndex';
-import { WorkspaceLexicon } from './services/workspaceLexicon';
+import { WorkspaceLexicons } from './services/workspaceLexicon';
 import { activationStep as step, logErrors } from './util/errors';
 import type { LargeFiles } from './util/largeFiles';
 import { recentMessages, recentQuickPick, type ShownMessage, type ShownQuickPick } from './util/notify';
@@ -54,7 +54,7 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   const log = createExtensionLogger(channel);
   const config = step('configuration', () => own(new ConfigurationService(log)));
   const index = step('workspace index', () => own(new ExtensionWorkspaceIndex(config, log)));
-  const lexicon = step('workspace lexicon', () => own(new WorkspaceLexicon(config, log, (options) => index.setAnalyzeOptions(options))));
+  const lexicons = step('workspace lexicons', () => own(new WorkspaceLexicons(config, log, (folder, options) => index.setFolderOptions(folder, options))));
   const review = step('review', () => own(registerReview(context, { config, log, index }, platform.largeFiles))).api;
   const decorations = step('decorations', () => own(registerDecorations({ config, log, index, review }, index)));
   const services: Services = { config, log, index, decorations, review };
@@ -68,9 +68,10 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   const views = step('views', () => own(registerViews(context, services)));
   step('commands', () => own(registerCommands(context, services)));
 
-  step('workspace scan', () => index.start(lexicon.load()));
-  // Restricted Mode kept the workspace lexicon and reference tables out; once trusted, read them.
-  own(vscode.workspace.onDidGrantWorkspaceTrust(() => logErrors(lexicon.reload(), 'trust granted: workspace lexicon', log)));
+  // Two steps: open documents are analysed at once; the workspace's files only when it holds crime reports.
+  step('workspace scan', () => index.start(lexicons.load()));
+  // Restricted Mode kept the workspace lexicons and reference tables out; once trusted, read them.
+  own(vscode.workspace.onDidGrantWorkspaceTrust(() => logErrors(lexicons.reload(), 'trust granted: workspace lexicons', log)));
   log.info(`Crime Annotator activated (${platform.platform}).`);
 
   return {

@@ -23,6 +23,8 @@ export type { ArithmeticCheck, CrossSourceRecord, ExtensionConfig, ConfigChange 
 export interface ConfigurationService {
   /** The settings now; re-read on every change, so do not cache the object. */
   readonly current: ExtensionConfig;
+  /** The settings as they apply to a document or workspace folder (resource-scoped ones may differ per folder). */
+  for(resource: vscode.Uri | undefined): ExtensionConfig;
   /** Fires only when a `crimeAnnotator.*` setting changed; ask `change.affects('highlights')`. */
   readonly onDidChange: vscode.Event<ConfigChange>;
 }
@@ -68,6 +70,11 @@ export interface WorkspaceIndex {
   readonly isEmpty: boolean;
   /** Resolves when the initial workspace scan is done (or immediately when there is no folder). */
   readonly ready: Promise<void>;
+  /**
+   * Whether the workspace's files are indexed, not only its open documents: from activation when it
+   * holds crime reports (`.crime` files or a `.crime-annotator` folder), else once the user asks.
+   */
+  readonly isScanning: boolean;
 
   get(uri: vscode.Uri): IndexedDocument | undefined;
   documents(): readonly IndexedDocument[];

@@ -27,11 +27,19 @@ export const sliceBudgetMs = 40;
 
 interface Entry extends IndexedDocument {
   readonly incremental: DocumentAnalyser;
-  /** Which analysis options (lexicon) produced it; a new lexicon means analysing afresh. */
+  /** Which analysis options (its folder's lexicon) produced it; a new lexicon means analysing afresh. */
   readonly optionsGeneration: number;
 }
 
+/**
+ * What makes a folder worth scanning on activation (the first of two steps, as vscode-eslint
+ * activates): crime-report documents or the extension's own side-file folder. Any other folder is
+ * scanned only when the user asks; the documents opened in it are analysed either way.
+ */
+const crimeReportMarkers = ['**/*.crime', '**/*.crime.txt', '**/.crime-annotator/*'] as const;
+
 type RecordIndex = ReturnType<typeof createRecordIndex>;
+const noOptions = { options: {} as AnalyzeOptions, generation: 0 };
 type RecordUpdate = ReturnType<RecordIndex['upsert']>;
 
 const scheduler: SliceScheduler = {
@@ -63,55 +71,101 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
   longestSliceMs = 0;
   ready: Promise<void> = Promise.resolve();
 
+  /** The analysis options (the workspace lexicon) of each workspace folder, by folder uri. */
+  private readonly folderOptions = new Map<string, { readonly options: AnalyzeOptions; readonly generation: number }>();
+  private watchers: vscode.Disposable | undefined;
+  private scanning = false;
+
   constructor(
     private readonly config: ConfigurationService,
     private readonly log: ExtensionLogger,
-    private analyzeOptions: AnalyzeOptions = {},
   ) {
     super();
     this.record = createRecordIndex({ logger: log });
     this._register({ dispose: () => this.syncTimers.forEach((t) => clearTimeout(t)) });
+    this._register({ dispose: () => this.watchers?.dispose() });
     this._register(config.onDidChange((change) => {
+      // New globs need new watchers: files created from now on must be seen by the new pattern.
+      if (this.watchers && (change.affectsSetting('workspace.include') || change.affectsSetting('workspace.referenceFiles'))) this.watch();
       // The trigger and delay change when analysis runs, not what the index holds.
-      if (change.affects('workspace') || change.affectsSetting('analysis.maxFileSize') || change.affects('decoratePlainTextAndMarkdown')) logErrors(this.reindex(), 'index.reindex (settings changed)', log);
+      if (change.affects('workspace') || change.affectsSetting('analysis.maxFileSize') || change.affects('decoratePlainTextAndMarkdown')) logErrors(this.rescan(), 'index.reindex (settings changed)', log);
     }));
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      if (this.watchers) this.watch();
+      logErrors(this.rescan(), 'index.reindex (folders changed)', log);
+    }));
+  }
+
+  /** Whether the workspace's files are indexed, not only its open documents (see crimeReportMarkers). */
+  get isScanning(): boolean {
+    return this.scanning;
   }
 
   get isEmpty(): boolean {
     return this.entries.size === 0;
   }
 
-  private optionsGeneration = 0;
-
-  /** Starts watching the workspace and, once `options` (the workspace lexicon) are known, scanning it. */
-  start(options: Promise<AnalyzeOptions> = Promise.resolve({})): void {
-    const { include } = this.config.current.workspace;
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher(include));
-    this._register(watcher.onDidCreate((uri) => this.onDiskChange(uri)));
-    this._register(watcher.onDidChange((uri) => this.onDiskChange(uri)));
-    this._register(watcher.onDidDelete((uri) => this.onDiskDelete(uri)));
-    // A deleted or renamed folder is one event for the folder, which the include glob does not match.
-    const folders = this._register(vscode.workspace.createFileSystemWatcher('**/*', true, true, false));
-    this._register(folders.onDidDelete((uri) => this.onFolderDelete(uri)));
+  /**
+   * Starts watching the workspace and, once `lexicons` (each folder's workspace lexicon) are loaded,
+   * indexing it: its files when it holds crime reports (or `scan` says so), else its open documents.
+   */
+  start(lexicons: Promise<ReadonlyMap<string, AnalyzeOptions>> = Promise.resolve(new Map()), scan?: boolean): void {
     this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.onClosed(doc)));
-    const references = this._register(vscode.workspace.createFileSystemWatcher(this.config.current.workspace.referenceFiles));
-    this._register(references.onDidCreate((uri) => logErrors(this.indexReference(uri), 'index.references', this.log)));
-    this._register(references.onDidChange((uri) => logErrors(this.indexReference(uri), 'index.references', this.log)));
-    this._register(references.onDidDelete((uri) => this.fireChange(uri, this.record.removeReference(uri.toString()))));
-    this.ready = options.then(
-      (o) => this.setAnalyzeOptions(o),
-      (e) => {
-        this.log.error('index: workspace lexicon', e);
-        return this.reindex();
-      },
+    this.watch();
+    const first = lexicons.then(
+      (byFolder) => byFolder.forEach((options, folder) => this.folderOptions.set(folder, { options, generation: 1 })),
+      (e) => this.log.error('index: workspace lexicon', e),
     );
+    this.ready = first
+      .then(() => scan ?? this.holdsCrimeReports())
+      .then((yes) => {
+        this.scanning = yes;
+        if (!yes) this.log.info('No crime reports (.crime files or a .crime-annotator folder) in the workspace: only opened documents are analysed until the workspace is indexed.');
+        return this.rescan();
+      });
   }
 
-  /** Replaces the options the core analyses with (a new workspace lexicon), then re-indexes. */
-  setAnalyzeOptions(options: AnalyzeOptions): Promise<void> {
-    this.analyzeOptions = options;
-    this.optionsGeneration++;
-    return this.reindex();
+  private async holdsCrimeReports(): Promise<boolean> {
+    if (!vscode.workspace.workspaceFolders?.length) return false;
+    for (const glob of crimeReportMarkers) if ((await vscode.workspace.findFiles(glob, '**/node_modules/**', 1)).length > 0) return true;
+    return false;
+  }
+
+  /** (Re)creates the file watchers from the current globs: on start, and when a glob or the folders change. */
+  private watch(): void {
+    this.watchers?.dispose();
+    const { include, referenceFiles } = this.config.current.workspace;
+    const disposables: vscode.Disposable[] = [];
+    const own = <T extends vscode.Disposable>(d: T): T => (disposables.push(d), d);
+    const watcher = own(vscode.workspace.createFileSystemWatcher(include));
+    own(watcher.onDidCreate((uri) => this.onDiskChange(uri)));
+    own(watcher.onDidChange((uri) => this.onDiskChange(uri)));
+    own(watcher.onDidDelete((uri) => this.onDiskDelete(uri)));
+    // A deleted or renamed folder is one event for the folder, which the include glob does not match.
+    const folders = own(vscode.workspace.createFileSystemWatcher('**/*', true, true, false));
+    own(folders.onDidDelete((uri) => this.onFolderDelete(uri)));
+    if (referenceFiles) {
+      const references = own(vscode.workspace.createFileSystemWatcher(referenceFiles));
+      own(references.onDidCreate((uri) => logErrors(this.indexReference(uri), 'index.references', this.log)));
+      own(references.onDidChange((uri) => logErrors(this.indexReference(uri), 'index.references', this.log)));
+      own(references.onDidDelete((uri) => this.fireChange(uri, this.record.removeReference(uri.toString()))));
+    }
+    this.watchers = vscode.Disposable.from(...disposables);
+  }
+
+  /**
+   * Replaces the options the core analyses one folder's documents with (its new workspace lexicon),
+   * then brings the index up to date: the other folders' documents are not analysed again.
+   */
+  setFolderOptions(folder: vscode.Uri, options: AnalyzeOptions): Promise<void> {
+    const key = folder.toString();
+    this.folderOptions.set(key, { options, generation: (this.folderOptions.get(key)?.generation ?? 0) + 1 });
+    return this.rescan();
+  }
+
+  private optionsOf(uri: vscode.Uri): { readonly options: AnalyzeOptions; readonly generation: number } {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return (folder && this.folderOptions.get(folder.uri.toString())) || noOptions;
   }
 
   get(uri: vscode.Uri): IndexedDocument | undefined {
@@ -202,7 +256,7 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
 
   private async analyzeOpen(doc: vscode.TextDocument): Promise<IndexedDocument | undefined> {
     const current = this.entries.get(doc.uri.toString());
-    if (current && current.version === doc.version && current.optionsGeneration === this.optionsGeneration && !doc.isClosed) return current;
+    if (current && current.version === doc.version && current.optionsGeneration === this.optionsOf(doc.uri).generation && !doc.isClosed) return current;
     const text = doc.getText();
     if (this.tooLarge(doc.uri, utf8Length(text, this.config.current.analysis.maxFileSize))) return undefined;
     const entry = await this.analyseText(doc.uri, doc.version, text, current);
@@ -219,21 +273,22 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
    */
   private async analyseText(uri: vscode.Uri, version: number, text: string, previous: Entry | undefined): Promise<Entry> {
     const t0 = Date.now();
-    const reusable = previous && previous.optionsGeneration === this.optionsGeneration ? previous.incremental : undefined;
+    const { options, generation } = this.optionsOf(uri);
+    const reusable = previous && previous.optionsGeneration === generation ? previous.incremental : undefined;
     let analyser: DocumentAnalyser;
     if (text.length <= wholeAnalysisMaxChars) {
-      analyser = new WholeAnalysis(text, this.analyzeOptions);
+      analyser = new WholeAnalysis(text, options);
       this.noteSlice(uri, Date.now() - t0);
     } else if (reusable instanceof IncrementalAnalysis) {
       reusable.update(text);
       analyser = reusable;
       this.noteSlice(uri, Date.now() - t0);
     } else {
-      const sliced = await IncrementalAnalysis.createSliced(text, this.analyzeOptions, scheduler);
+      const sliced = await IncrementalAnalysis.createSliced(text, options, scheduler);
       this.noteSlice(uri, sliced.longestSliceMs);
       analyser = sliced;
     }
-    return makeEntry(uri, version, text, analyser, this.optionsGeneration);
+    return makeEntry(uri, version, text, analyser, generation);
   }
 
   /** The analysed paragraphs of `uri` at its indexed version, for drawing decorations chunk by chunk. */
@@ -353,6 +408,11 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     // An open document is kept current from its editor, not from disk.
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     if (!this.inWorkspaceScope(uri)) return;
+    if (!this.scanning) {
+      // A crime report arriving in a folder that had none: from now on the workspace is indexed.
+      if (/\.crime(\.txt)?$/i.test(uri.path)) logErrors(this.reindex(), 'index.reindex (a crime report appeared)', this.log);
+      return;
+    }
     logErrors(this.indexFile(uri), 'index.watcher', this.log);
   }
 
@@ -385,7 +445,14 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     return matchesAny(relative, [include]) && !matchesAny(relative, exclude);
   }
 
+  /** Indexes the whole workspace now, whether or not it holds crime reports (the user asked). */
   reindex(): Promise<void> {
+    this.scanning = true;
+    return this.rescan();
+  }
+
+  /** Brings the index up to date: the workspace's files while scanning, else the open documents only. */
+  private rescan(): Promise<void> {
     const generation = ++this.scanGeneration;
     this.scan = this.scan.then(() => this.scanWorkspace(generation), () => this.scanWorkspace(generation));
     return this.scan;
@@ -401,7 +468,7 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
       const { include, exclude, maxFiles } = this.config.current.workspace;
       this.skips.clear(); // this scan finds again what the limits keep out
       let files: vscode.Uri[] = [];
-      if (folders.length > 0) {
+      if (folders.length > 0 && this.scanning) {
         progress.report({ message: 'finding documents' });
         const excludeGlob = exclude.length > 0 ? `{${exclude.join(',')}}` : undefined;
         files = await vscode.workspace.findFiles(include, excludeGlob, maxFiles + 1);
@@ -474,7 +541,7 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
       return;
     }
     const previous = this.entries.get(uri.toString());
-    if (previous && previous.text === text && previous.optionsGeneration === this.optionsGeneration) return;
+    if (previous && previous.text === text && previous.optionsGeneration === this.optionsOf(uri).generation) return;
     this.put(await this.analyseText(uri, -1, text, previous));
     this.reportNotices(uri, this.entries.get(uri.toString())?.analysis);
   }

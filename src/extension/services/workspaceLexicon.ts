@@ -8,22 +8,80 @@ import { errorMessage, logErrors } from '../util/errors';
 import type { ConfigurationService, ExtensionLogger } from './types';
 
 /**
- * Loads the workspace lexicon file (`workspace.lexiconFile` in the first folder), compiles it once
- * and hands the analysis options to `apply` whenever the file or the setting changes. An invalid
- * file is reported once and the built-in lexicon is used.
+ * The workspace lexicons: one per workspace folder (`workspace.lexiconFile`, as that folder's
+ * settings name it), each handed to `apply` with its folder whenever its file or its setting
+ * changes, so a folder's documents are analysed with that folder's lexicon.
+ */
+export class WorkspaceLexicons extends Disposable {
+  private readonly byFolder = new Map<string, WorkspaceLexicon>();
+
+  constructor(
+    private readonly config: ConfigurationService,
+    private readonly log: ExtensionLogger,
+    private readonly apply: (folder: vscode.Uri, options: AnalyzeOptions) => Promise<void>,
+  ) {
+    super();
+    this._register({ dispose: () => this.byFolder.forEach((l) => l.dispose()) });
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+      for (const f of e.removed) {
+        this.byFolder.get(f.uri.toString())?.dispose();
+        this.byFolder.delete(f.uri.toString());
+      }
+      for (const f of e.added) logErrors(this.lexiconOf(f).load().then((o) => this.apply(f.uri, o)), 'lexicon.load (folder added)', this.log);
+    }));
+  }
+
+  /** Reads every folder's lexicon now; resolves with the options to analyse each folder's documents with. */
+  async load(): Promise<ReadonlyMap<string, AnalyzeOptions>> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const loaded = await Promise.all(folders.map(async (f) => [f.uri.toString(), await this.lexiconOf(f).load()] as const));
+    return new Map(loaded);
+  }
+
+  /** Reads every lexicon again and hands each on (workspace trust granted). */
+  async reload(): Promise<void> {
+    await Promise.all([...this.byFolder.values()].map((l) => l.reload()));
+  }
+
+  /** The longest time, in ms, one slice of compiling a workspace lexicon held the extension host. */
+  get longestCompileSliceMs(): number {
+    return Math.max(0, ...[...this.byFolder.values()].map((l) => l.longestCompileSliceMs));
+  }
+
+  private lexiconOf(folder: vscode.WorkspaceFolder): WorkspaceLexicon {
+    const key = folder.uri.toString();
+    let lexicon = this.byFolder.get(key);
+    if (!lexicon) this.byFolder.set(key, (lexicon = new WorkspaceLexicon(this.config, this.log, folder, (o) => this.apply(folder.uri, o))));
+    return lexicon;
+  }
+}
+
+/**
+ * Loads one folder's workspace lexicon file, compiles it once and hands the analysis options to
+ * `apply` whenever the file or the setting changes (a new `lexiconFile` is read at once). An
+ * invalid file is reported once and the built-in lexicon is used.
  */
 export class WorkspaceLexicon extends Disposable {
   private watcher: vscode.Disposable | undefined;
+  private watched: string | undefined;
   /** The longest time, in ms, one slice of compiling the workspace lexicon held the extension host. */
   longestCompileSliceMs = 0;
 
   constructor(
     private readonly config: ConfigurationService,
     private readonly log: ExtensionLogger,
+    private readonly folder: vscode.WorkspaceFolder,
     private readonly apply: (options: AnalyzeOptions) => Promise<void>,
   ) {
     super();
-    this._register(config.onDidChange((c) => c.affects('workspace') && this.watch()));
+    this._register(
+      config.onDidChange((c) => {
+        if (!c.affects('workspace') || this.config.for(this.folder.uri).workspace.lexiconFile === this.watched) return;
+        // Another file named: watch it, and read it now rather than when it next changes on disk.
+        this.watch();
+        logErrors(this.reload(), 'lexicon.reload (setting changed)', this.log);
+      }),
+    );
     this._register({ dispose: () => this.watcher?.dispose() });
   }
 
@@ -39,17 +97,17 @@ export class WorkspaceLexicon extends Disposable {
   }
 
   private fileUri(): vscode.Uri | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    const relative = this.config.current.workspace.lexiconFile;
-    return folder && relative ? vscode.Uri.joinPath(folder.uri, relative) : undefined;
+    const relative = this.config.for(this.folder.uri).workspace.lexiconFile;
+    return relative ? vscode.Uri.joinPath(this.folder.uri, relative) : undefined;
   }
 
   private watch(): void {
     this.watcher?.dispose();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    const relative = this.config.current.workspace.lexiconFile;
-    if (!folder || !relative) return;
-    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, relative));
+    this.watcher = undefined;
+    const relative = this.config.for(this.folder.uri).workspace.lexiconFile;
+    this.watched = relative;
+    if (!relative) return;
+    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folder, relative));
     const reload = () => logErrors(this.read().then(this.apply), 'lexicon.reload', this.log);
     this.watcher = vscode.Disposable.from(w, w.onDidChange(reload), w.onDidCreate(reload), w.onDidDelete(reload));
   }

@@ -1,6 +1,6 @@
 /**
  * Where the extension may write files of its own (the annotations file, the workspace lexicon, an
- * export): inside the first workspace folder, unless the user picked the place in a dialog. A
+ * export): inside the workspace folder they belong to, unless the user picked the place in a dialog. A
  * workspace's settings (or a hostile repository's `.vscode/settings.json`) must not be able to send
  * a write elsewhere: neither with `..` in a setting, nor through a symbolic link in the repository.
  */
@@ -8,6 +8,14 @@ import * as vscode from 'vscode';
 
 export function firstFolder(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+/**
+ * The workspace folder a command acts in: the one holding `uri` (the active document, say), else
+ * the only or first folder.
+ */
+export function folderFor(uri: vscode.Uri | undefined): vscode.Uri | undefined {
+  return (uri && vscode.workspace.getWorkspaceFolder(uri)?.uri) ?? firstFolder();
 }
 
 /** Whether `uri` lies inside `folder` by its path (after `..` is resolved, as joinPath does). */
@@ -20,8 +28,7 @@ export function isInsideFolder(uri: vscode.Uri, folder: vscode.Uri | undefined =
 /** A side file named by a workspace-relative setting: its uri, or why it is refused. */
 export type SideFile = { readonly uri: vscode.Uri; readonly refused?: undefined } | { readonly uri?: undefined; readonly refused: string };
 
-export function sideFileOf(relative: string, setting: string): SideFile | undefined {
-  const folder = firstFolder();
+export function sideFileOf(relative: string, setting: string, folder: vscode.Uri | undefined = firstFolder()): SideFile | undefined {
   if (!folder || !relative) return undefined;
   const uri = vscode.Uri.joinPath(folder, relative);
   if (!isInsideFolder(uri, folder)) return { refused: `${setting} (“${relative}”) points outside the workspace folder` };

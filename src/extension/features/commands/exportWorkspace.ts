@@ -4,7 +4,7 @@ import { CommandId } from '../../commandIds';
 import type { Services } from '../../services/types';
 import { displayPath, toUri } from './locations';
 import { registerSafeCommand } from './run';
-import { assertNoLinkOut } from '../../util/sideFiles';
+import { assertNoLinkOut, folderFor } from '../../util/sideFiles';
 import { showInformation, showQuickPick } from '../../util/notify';
 
 export type ExportFormat = 'json' | 'csv';
@@ -28,7 +28,7 @@ export function registerExportCommand(services: Services): vscode.Disposable {
     if (!chosenFormat) return undefined;
     // A place given as an argument (a command link, another extension, a task) stays inside the
     // workspace folder; anywhere else only when the user picked it in the save dialog.
-    if (uri) await assertNoLinkOut(uri);
+    if (uri) await assertNoLinkOut(uri, vscode.workspace.getWorkspaceFolder(uri)?.uri);
     uri ??= await askTarget(chosenFormat);
     if (!uri) return undefined;
 
@@ -88,7 +88,7 @@ async function askFormat(): Promise<ExportFormat | undefined> {
 }
 
 async function askTarget(format: ExportFormat): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const folder = folderFor(vscode.window.activeTextEditor?.document.uri);
   return vscode.window.showSaveDialog({
     title: 'Export Figures and Records',
     defaultUri: folder && vscode.Uri.joinPath(folder, `crime-annotator-export.${format}`),

@@ -40,18 +40,18 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
     return result;
   }
 
-  async function mark(arg: unknown, kinds: readonly AnnotationKind[], what: string, state: ReviewMark['state'], details: () => Promise<MarkDetails | undefined>) {
+  async function mark(arg: unknown, kinds: readonly AnnotationKind[], what: string, state: ReviewMark['state'], details: (document: vscode.Uri) => Promise<MarkDetails | undefined>) {
     const t = await target(arg, kinds, what);
     if (!t) return undefined;
-    const d = await details();
+    const d = await details(t.document.uri);
     if (!d) return undefined;
     return announce(await placeMark(model, t, state, d, author()));
   }
 
   return vscode.Disposable.from(
     registerSafeCommand(log, CommandId.markVerified, 'mark the figure verified', (arg?: unknown, source?: unknown) =>
-      mark(arg, figureFirst, 'a figure', 'verified', async () => {
-        const s = (await sourceFromArg(source)) ?? (await askSource());
+      mark(arg, figureFirst, 'a figure', 'verified', async (document) => {
+        const s = (await sourceFromArg(source, document)) ?? (await askSource());
         return s && { source: s };
       }),
     ),
@@ -82,7 +82,8 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
       let undo;
       if (typeof markId === 'string') {
         // A Review view item: an orphan has no place to resolve, only its id.
-        undo = model.store.get(markId) ? await model.store.apply({ remove: [markId] }, 'clear 1 mark') : undefined;
+        const store = model.store.storeOf(markId);
+        undo = store ? await store.apply({ remove: [markId] }, 'clear 1 mark') : undefined;
       } else {
         const t = await target(arg, highlightKinds, 'a marked span');
         if (!t) return undefined;
@@ -106,7 +107,7 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
       if (kind !== 'organisation' && kind !== 'legal-term') throw new Error('only organisations and legal terms go in the lexicon; annotate the text as one first');
       const addition = await lexiconAddition(kind, text, (details ?? {}) as Record<string, unknown>);
       if (!addition) return undefined;
-      const result = await saveToWorkspaceLexicon(config, addition);
+      const result = await saveToWorkspaceLexicon(config, addition, t.document.uri);
       const where = vscode.workspace.asRelativePath(result.uri, false);
       void showInformation(
         result.outcome === 'present' ? `"${text}" is already in ${where}.` : `Saved "${text}" to ${where}; the workspace is re-indexed with it.`,

@@ -11,7 +11,7 @@ import { registerReviewCommands } from './commands';
 import { ReviewDecorations } from './reviewDecorations';
 import { registerReviewHover } from './reviewHover';
 import { ReviewModel } from './reviewModel';
-import { ReviewStore } from './reviewStore';
+import { ReviewStores } from './reviewStores';
 import { ReviewTree } from './reviewTree';
 import type { ReviewTestApi } from './types';
 import type { LargeFiles } from '../../util/largeFiles';
@@ -25,12 +25,12 @@ export interface RegisteredReview extends vscode.Disposable {
 }
 
 export function registerReview(_context: vscode.ExtensionContext, services: Pick<Services, 'config' | 'log' | 'index'>, files?: LargeFiles): RegisteredReview {
-  const store = new ReviewStore(services.config, services.log, files);
+  const store = new ReviewStores(services.config, services.log, files);
   const model = new ReviewModel(store, services);
   const tree = new ReviewTree(model, services);
   const decorations = new ReviewDecorations(model, services);
-  const reports = store.onDidReport((message) => {
-    if (/cannot read/.test(message)) void showError(message, 'Open File').then((c) => (c && store.fileUri ? vscode.window.showTextDocument(store.fileUri) : undefined));
+  const reports = store.onDidReport(({ store: from, message }) => {
+    if (/cannot read/.test(message)) void showError(message, 'Open File').then((c) => (c && from.fileUri ? vscode.window.showTextDocument(from.fileUri) : undefined));
     else void showWarning(message);
   });
   const loaded = store.load();
@@ -56,6 +56,7 @@ export function registerReview(_context: vscode.ExtensionContext, services: Pick
     get fileUri() {
       return store.fileUri;
     },
+    fileUriFor: (uri) => store.storeFor(uri)?.fileUri,
     marks: () => store.all(),
     reload: () => store.load(),
     decorationsFor: (uri) => decorations.decorationsFor(uri),

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { AnnotationKind, LegalCategory, OrganisationType } from '../../../core';
 import type { ReviewSource } from '../../../core/review';
+import { folderFor } from '../../util/sideFiles';
 import { relativePath } from './paths';
 import { showQuickPick } from '../../util/notify';
 
@@ -19,7 +20,8 @@ export async function askSource(): Promise<ReviewSource | undefined> {
   if (kind.choice === 'document') {
     const files = await vscode.workspace.findFiles('**/*', '**/{node_modules,.git}/**', 1000);
     // File names are the workspace's own text: shown plain, and the pick mapped back to the real name.
-    const names = files.map((f) => relativePath(f) ?? f.toString()).sort();
+    // With several folders, the folder's name comes first (as VS Code's own pickers show it).
+    const names = files.map((f) => (relativePath(f) !== undefined ? vscode.workspace.asRelativePath(f, true) : f.toString())).sort();
     const items = names.map((name) => ({ label: name, name }));
     const pick = await showQuickPick(
       items,
@@ -35,15 +37,18 @@ export async function askSource(): Promise<ReviewSource | undefined> {
   return value === undefined ? undefined : { kind: kind.choice, value: value.trim() };
 }
 
-/** A source given as an argument: an object, or a string taken as a URL, a workspace path or free text. */
-export async function sourceFromArg(arg: unknown): Promise<ReviewSource | undefined> {
+/**
+ * A source given as an argument: an object, or a string taken as a URL, a path in the marked
+ * `document`'s workspace folder, or free text.
+ */
+export async function sourceFromArg(arg: unknown, document?: vscode.Uri): Promise<ReviewSource | undefined> {
   if (arg && typeof arg === 'object' && typeof (arg as ReviewSource).value === 'string') {
     const kind = (arg as ReviewSource).kind;
     if (kind === 'url' || kind === 'document' || kind === 'text') return { kind, value: (arg as ReviewSource).value };
   }
   if (typeof arg !== 'string' || arg.trim() === '') return undefined;
   if (/^https?:\/\//i.test(arg)) return { kind: 'url', value: arg };
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const folder = folderFor(document);
   if (folder) {
     const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, ...arg.split('/'))).then(
       () => true,

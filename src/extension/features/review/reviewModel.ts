@@ -12,8 +12,8 @@ import type { Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';
 import { logErrors } from '../../util/errors';
 import { hostScheduler } from '../../util/slices';
-import { relativePath, renamedPath, uriOfPath } from './paths';
-import type { ReviewStore } from './reviewStore';
+import { relativePath, renamedPath } from './paths';
+import type { ReviewStores } from './reviewStores';
 import type { ReviewFigure, ReviewService } from './types';
 
 interface Placed {
@@ -31,7 +31,7 @@ export class ReviewModel extends Disposable implements ReviewService {
   /** Where each mark is expected to start in its document's current text, followed through edits. */
   private readonly expected = new Map<string, number>();
   private readonly placed = new Map<string, Placed>();
-  /** Bumped per document whenever its marks change, so a change to one document re-places only that one. */
+  /** Bumped per document (by uri) whenever its marks change, so a change to one document re-places only that one. */
   private readonly revisions = new Map<string, number>();
   private allRevision = 0;
   /** The placing in slices each large document has on its way. */
@@ -43,7 +43,7 @@ export class ReviewModel extends Disposable implements ReviewService {
   readonly onDidChange = this._onDidChange.event;
 
   constructor(
-    readonly store: ReviewStore,
+    readonly store: ReviewStores,
     private readonly services: Pick<Services, 'index' | 'log'>,
   ) {
     super();
@@ -65,12 +65,11 @@ export class ReviewModel extends Disposable implements ReviewService {
   }
 
   marksOf(uri: vscode.Uri): readonly ReviewMark[] {
-    const path = relativePath(uri);
-    return path === undefined ? [] : this.store.forDocument(path);
+    return this.store.forDocument(uri);
   }
 
-  private revisionOf(path: string | undefined): number {
-    return this.allRevision + (path === undefined ? 0 : (this.revisions.get(path) ?? 0));
+  private revisionOf(uri: vscode.Uri): number {
+    return this.allRevision + (this.revisions.get(uri.toString()) ?? 0);
   }
 
   placementsFor(uri: vscode.Uri, given?: string): readonly Placement[] {
@@ -80,7 +79,7 @@ export class ReviewModel extends Disposable implements ReviewService {
     const text = given ?? current;
     if (text === undefined) return marks.map((mark) => ({ mark, span: undefined }));
     const key = uri.toString();
-    const revision = this.revisionOf(relativePath(uri));
+    const revision = this.revisionOf(uri);
     const cached = this.placed.get(key);
     if (cached && cached.revision === revision && cached.text === text) return cached.placements;
     // Followed positions describe the current text; an older text (the index's) is placed from the stored ones.
@@ -126,7 +125,7 @@ export class ReviewModel extends Disposable implements ReviewService {
   }
 
   markedDocuments(): readonly vscode.Uri[] {
-    return this.store.documents().map((path) => uriOfPath(path)).filter((u): u is vscode.Uri => u !== undefined);
+    return this.store.documents();
   }
 
   isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }): boolean {
@@ -154,7 +153,7 @@ export class ReviewModel extends Disposable implements ReviewService {
   }
 
   private changed(docs: ReadonlySet<string> | undefined): void {
-    if (docs) for (const path of docs) this.revisions.set(path, (this.revisions.get(path) ?? 0) + 1);
+    if (docs) for (const key of docs) this.revisions.set(key, (this.revisions.get(key) ?? 0) + 1);
     else this.allRevision++;
     this._onDidChange.fire();
   }
@@ -189,32 +188,39 @@ export class ReviewModel extends Disposable implements ReviewService {
 
   /** After a save the text on disk is the editor's: describe each placed mark afresh from it. */
   private async refreshSelectors(doc: vscode.TextDocument): Promise<void> {
-    if (this.store.problem) return;
+    const store = this.store.storeFor(doc.uri);
+    if (!store || store.problem) return;
     const text = doc.getText();
     const refreshed = this.placementsFor(doc.uri, text)
       .filter((p): p is Placement & { span: Span } => p.span !== undefined)
       .map((p) => refreshAnchor(p.mark, text, p.span))
-      .filter((m) => m !== this.store.get(m.id));
-    await this.store.replaceQuietly(refreshed);
+      .filter((m) => m !== store.get(m.id));
+    await store.replaceQuietly(refreshed);
   }
 
+  /** Marks follow a renamed or moved document (or folder), into another workspace folder's file too. */
   private async followRenames(e: vscode.FileRenameEvent): Promise<void> {
-    const moved: ReviewMark[] = [];
+    let count = 0;
     for (const { oldUri, newUri } of e.files) {
-      const from = relativePath(oldUri);
-      const to = relativePath(newUri);
-      if (from === undefined || to === undefined) continue;
-      for (const mark of this.store.all()) {
+      const source = this.store.storeFor(oldUri);
+      const target = this.store.storeFor(newUri);
+      const from = source && relativePath(oldUri, source.folder.uri);
+      const to = target && relativePath(newUri, target.folder.uri);
+      if (!source || !target || from === undefined || to === undefined) continue;
+      const moved: ReviewMark[] = [];
+      for (const mark of source.all()) {
         const path = renamedPath(mark.document, from, to);
         if (path !== undefined) moved.push({ ...mark, document: path });
       }
+      if (moved.length === 0) continue;
+      if (source.problem || target.problem) {
+        this.services.log.warn(`review: ${moved.length} marks belong to renamed documents but an annotations file is read-only; they keep their old paths`);
+        continue;
+      }
+      await target.replaceQuietly(moved);
+      if (target !== source) await source.removeQuietly(moved.map((m) => m.id));
+      count += moved.length;
     }
-    if (moved.length === 0) return;
-    if (this.store.problem) {
-      this.services.log.warn(`review: ${moved.length} marks belong to renamed documents but the annotations file is read-only; they keep their old paths`);
-      return;
-    }
-    await this.store.replaceQuietly(moved);
-    this.services.log.info(`review: ${moved.length} marks followed their documents to new paths`);
+    if (count > 0) this.services.log.info(`review: ${count} marks followed their documents to new paths`);
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The review marks of the workspace and their file (`review.annotationsFile` in the first folder).
+ * The review marks of one workspace folder and their file (`review.annotationsFile` in that folder,
+ * as its settings name it; reviewStores.ts keeps one store per folder).
  * Nothing is lost: every write goes to a temporary file renamed over the real one; before writing,
  * the file on disk is compared with what was last read or written, and a change by someone else (a
  * git pull) is merged in first; a file that cannot be read is reported with its path and line, left
@@ -79,7 +80,6 @@ export class ReviewStore extends Disposable {
   private readonly bytesCache = new ItemBytesCache();
   private _problem: StoreProblem | undefined;
   private readonly undoStack: UndoEntry[] = [];
-  private serial = 0;
   /** Counts merges with the file on disk, so an action knows one happened while it was written. */
   private merges = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -97,6 +97,9 @@ export class ReviewStore extends Disposable {
   constructor(
     private readonly config: ConfigurationService,
     private readonly log: ExtensionLogger,
+    readonly folder: vscode.WorkspaceFolder,
+    /** Numbers undo steps across every folder's store, so "Undo" finds the one it means. */
+    private readonly nextSerial: () => number,
     private readonly files: LargeFiles = workspaceFsFiles,
   ) {
     super();
@@ -106,7 +109,16 @@ export class ReviewStore extends Disposable {
 
   /** The annotations file, when the setting names a place inside the workspace folder. */
   get fileUri(): vscode.Uri | undefined {
-    return sideFileOf(this.config.current.review.annotationsFile, 'crimeAnnotator.review.annotationsFile')?.uri;
+    return this.side()?.uri;
+  }
+
+  private side() {
+    return sideFileOf(this.config.for(this.folder.uri).review.annotationsFile, 'crimeAnnotator.review.annotationsFile', this.folder.uri);
+  }
+
+  /** Whether `serial` is one of this store's undo steps. */
+  hasUndo(serial: number): boolean {
+    return this.undoStack.some((e) => e.serial === serial);
   }
 
   /** What the file is written as: its stated base (kept once it has one) and its workspace-relative path. */
@@ -174,7 +186,7 @@ export class ReviewStore extends Disposable {
     return this.enqueue(async () => {
       await this.assertWritable();
       const removed = (change.remove ?? []).map((id) => this.marks.get(id)).filter((m): m is ReviewMark => m !== undefined);
-      const entry: UndoEntry = { serial: ++this.serial, label, removed, added: [...(change.add ?? [])] };
+      const entry: UndoEntry = { serial: this.nextSerial(), label, removed, added: [...(change.add ?? [])] };
       await this.commit(entry.removed.map((m) => m.id), entry.added);
       this.undoStack.push(entry);
       if (this.undoStack.length > 100) this.undoStack.shift();
@@ -199,6 +211,12 @@ export class ReviewStore extends Disposable {
   replaceQuietly(marks: readonly ReviewMark[]): Promise<void> {
     if (marks.length === 0 || this._problem) return Promise.resolve();
     return this.enqueue(() => this.commit([], marks));
+  }
+
+  /** Removes marks without an undo step: those that moved with their document to another folder's file. */
+  removeQuietly(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0 || this._problem) return Promise.resolve();
+    return this.enqueue(() => this.commit(ids, []));
   }
 
   /** While broken, looks at the file again first: it may have been fixed without a watcher event reaching us. */
@@ -254,7 +272,7 @@ export class ReviewStore extends Disposable {
   private async write(): Promise<void> {
     const uri = this.fileUri;
     if (!uri) throw new Error('open a folder to keep review marks (they are stored in the workspace)');
-    await assertNoLinkOut(uri);
+    await assertNoLinkOut(uri, this.folder.uri);
     if (await this.changedOnDisk()) {
       const read = await this.readDisk();
       if (!isBlank(read) && !sameDisk(read.state, this.disk)) {
@@ -343,7 +361,7 @@ export class ReviewStore extends Disposable {
 
   /** The setting names a place outside the workspace folder: refused, and said so once. */
   private refusePlace(): boolean {
-    const side = sideFileOf(this.config.current.review.annotationsFile, 'crimeAnnotator.review.annotationsFile');
+    const side = this.side();
     if (!side?.refused) {
       if (this._problem?.refused) {
         this._problem = undefined;
@@ -351,8 +369,7 @@ export class ReviewStore extends Disposable {
       }
       return false;
     }
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!folder) return false;
+    const folder = this.folder.uri;
     this.setProblem({ uri: folder, line: 0, column: 0, message: `${side.refused}; review marks are only kept inside it`, refused: true });
     return true;
   }
@@ -391,10 +408,9 @@ export class ReviewStore extends Disposable {
 
   private watch(): void {
     this.watcher?.dispose();
-    const folder = vscode.workspace.workspaceFolders?.[0];
     const uri = this.fileUri;
-    if (!folder || !uri) return;
-    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, vscode.workspace.asRelativePath(uri, false)));
+    if (!uri) return;
+    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folder, vscode.workspace.asRelativePath(uri, false)));
     const changed = () => logErrors(this.onDiskEvent(), 'review.fileChanged', this.log);
     this.watcher = vscode.Disposable.from(w, w.onDidChange(changed), w.onDidCreate(changed), w.onDidDelete(changed));
   }
@@ -487,5 +503,5 @@ function isBlank(read: DiskRead): boolean {
 
 export function describe(problem: StoreProblem): string {
   if (problem.refused) return problem.message;
-  return `${vscode.workspace.asRelativePath(problem.uri, false)}:${problem.line}:${problem.column} (${problem.message})`;
+  return `${vscode.workspace.asRelativePath(problem.uri, true)}:${problem.line}:${problem.column} (${problem.message})`;
 }

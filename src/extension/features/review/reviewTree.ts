@@ -9,7 +9,7 @@ import { enabledFindings, ruleOf } from '../legalChecks/rules';
 import { describeMark, overlapFinder, progressLabel, type FigureReview, type Placement } from '../../../core/review';
 import type { Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';
-import { relativePath, uriOfPath } from './paths';
+import { relativePath } from './paths';
 import type { ReviewModel } from './reviewModel';
 import { describe } from './reviewStore';
 import type { ReviewFigure, ReviewViewSnapshot } from './types';
@@ -82,18 +82,15 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
     };
   }
 
-  /** Documents with figures or marks, by path. */
+  /** Documents with figures or marks, by path (with its folder's name first in a multi-root workspace). */
   private documents(): { uri: vscode.Uri; path: string }[] {
-    const byPath = new Map<string, vscode.Uri>();
+    const byUri = new Map<string, { uri: vscode.Uri; path: string }>();
+    const add = (uri: vscode.Uri) => byUri.set(uri.toString(), { uri, path: vscode.workspace.asRelativePath(uri, true) });
     for (const doc of this.services.index.documents()) {
-      const path = relativePath(doc.uri);
-      if (path !== undefined && (doc.analysis.annotations.some((a) => a.kind === 'figure') || this.findingsOf(doc.uri).length > 0)) byPath.set(path, doc.uri);
+      if (relativePath(doc.uri) !== undefined && (doc.analysis.annotations.some((a) => a.kind === 'figure') || this.findingsOf(doc.uri).length > 0)) add(doc.uri);
     }
-    for (const path of this.model.store.documents()) {
-      const uri = uriOfPath(path);
-      if (uri && !byPath.has(path)) byPath.set(path, uri);
-    }
-    return [...byPath].sort(([a], [b]) => a.localeCompare(b, 'en-GB')).map(([path, uri]) => ({ path, uri }));
+    for (const uri of this.model.store.documents()) if (!byUri.has(uri.toString())) add(uri);
+    return [...byUri.values()].sort((a, b) => a.path.localeCompare(b.path, 'en-GB'));
   }
 
   getChildren(node?: Node): Node[] {

@@ -32,7 +32,10 @@ export interface ReviewService {
 
 /** What tests read back: decorations cannot be read from VS Code, nor tree items from a view. */
 export interface ReviewTestApi extends ReviewService {
+  /** The first workspace folder's annotations file. */
   readonly fileUri: vscode.Uri | undefined;
+  /** The annotations file of the workspace folder that holds `uri` (each folder has its own). */
+  fileUriFor(uri: vscode.Uri): vscode.Uri | undefined;
   marks(): readonly ReviewMark[];
   decorationsFor(uri: vscode.Uri): Readonly<Record<ReviewState, readonly vscode.Range[]>> | undefined;
   /** The Review view's description, message and top-level labels with their children's labels. */
