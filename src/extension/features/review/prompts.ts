@@ -20,8 +20,8 @@ export async function askSource(): Promise<ReviewSource | undefined> {
   if (kind.choice === 'document') {
     const files = await vscode.workspace.findFiles('**/*', '**/{node_modules,.git}/**', 1000);
     // File names are the workspace's own text: shown plain, and the pick mapped back to the real name.
-    // With several folders, the folder's name comes first (as VS Code's own pickers show it).
-    const names = files.map((f) => (relativePath(f) !== undefined ? vscode.workspace.asRelativePath(f, true) : f.toString())).sort();
+    // With several folders, the folder's name comes first (asRelativePath adds it only then).
+    const names = files.map((f) => (relativePath(f) !== undefined ? vscode.workspace.asRelativePath(f) : f.toString())).sort();
     const items = names.map((name) => ({ label: name, name }));
     const pick = await showQuickPick(
       items,

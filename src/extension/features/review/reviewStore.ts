@@ -503,5 +503,5 @@ function isBlank(read: DiskRead): boolean {
 
 export function describe(problem: StoreProblem): string {
   if (problem.refused) return problem.message;
-  return `${vscode.workspace.asRelativePath(problem.uri, true)}:${problem.line}:${problem.column} (${problem.message})`;
+  return `${vscode.workspace.asRelativePath(problem.uri)}:${problem.line}:${problem.column} (${problem.message})`;
 }

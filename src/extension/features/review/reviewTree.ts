@@ -85,7 +85,7 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
   /** Documents with figures or marks, by path (with its folder's name first in a multi-root workspace). */
   private documents(): { uri: vscode.Uri; path: string }[] {
     const byUri = new Map<string, { uri: vscode.Uri; path: string }>();
-    const add = (uri: vscode.Uri) => byUri.set(uri.toString(), { uri, path: vscode.workspace.asRelativePath(uri, true) });
+    const add = (uri: vscode.Uri) => byUri.set(uri.toString(), { uri, path: vscode.workspace.asRelativePath(uri) });
     for (const doc of this.services.index.documents()) {
       if (relativePath(doc.uri) !== undefined && (doc.analysis.annotations.some((a) => a.kind === 'figure') || this.findingsOf(doc.uri).length > 0)) add(doc.uri);
     }
