@@ -58,6 +58,12 @@ describe('number formats in real text', () => {
     }
   });
 
+  it('reads a long comma-joined run as the list it is, without a warning per number', () => {
+    const found = figures('Cells 3,5,7,9,11,13,15,17,19,21 were searched.');
+    assert.deepEqual(found.map((f) => f.value), [3, 5, 7, 9, 11, 13, 15, 17, 19, 21]);
+    assert.ok(found.every((f) => codes(f).length === 0));
+  });
+
   it('does not join a date whose space was lost ("May 14,2022") into one number', () => {
     assert.ok(!figures('On May 14,2022 police made 6 arrests.').some((f) => f.value === 142_022));
   });

@@ -14,6 +14,9 @@ export type Grouping =
   /** One number or several: each number is read as written, with this warning. */
   | { readonly kind: 'ambiguous'; readonly warning: FigureWarning };
 
+/** The longest run looked at: fifteen digits (more than any figure has) and their commas. */
+const MAX_RUN = 20;
+
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 /** Well-formed thousands: nothing to say. */
@@ -29,18 +32,23 @@ const LONG_GROUPS = /^\d+(?:,\d{3,})+$/;
  * the number has a pound sign, so two digits after the only comma are pence.
  */
 export function irregularGrouping(text: string, start: number, end: number, money = false): Grouping | undefined {
+  // Looked at only as far as one number could reach: a longer run ("1,2,3,4,...") is a list or noise, read
+  // as written, and stopping there keeps a long one linear (every number of it asks).
+  const lo = Math.max(0, start - MAX_RUN);
+  const hi = Math.min(text.length, end + MAX_RUN);
   let from = start;
-  while (isDigit(text[from - 1])) from--;
-  while (text[from - 1] === ',' && isDigit(text[from - 2])) {
+  while (from > lo && isDigit(text[from - 1])) from--;
+  while (from > lo && text[from - 1] === ',' && isDigit(text[from - 2])) {
     from -= 2;
-    while (isDigit(text[from - 1])) from--;
+    while (from > lo && isDigit(text[from - 1])) from--;
   }
   let to = end;
-  while (isDigit(text[to])) to++;
-  while (text[to] === ',' && isDigit(text[to + 1])) {
+  while (to < hi && isDigit(text[to])) to++;
+  while (to < hi && text[to] === ',' && isDigit(text[to + 1])) {
     to += 2;
-    while (isDigit(text[to])) to++;
+    while (to < hi && isDigit(text[to])) to++;
   }
+  if ((from <= lo && lo > 0) || (to >= hi && hi < text.length) || to - from > MAX_RUN) return undefined;
   // A decimal part right after the run ("1,36.5") or a point before it: another format, not looked at here.
   if ((text[to] === '.' && isDigit(text[to + 1])) || (text[from - 1] === '.' && isDigit(text[from - 2]))) return undefined;
   const run = text.slice(from, to);
