@@ -8,15 +8,38 @@
  *   --rules [folder]                            accuracy of each measure rule on the project's gold and on a
  *                                               folder in the real-reporting format (gold/*.json, texts/*.txt;
  *                                               ../shared/gold-dev by default); --rule-misses lists the misses
+ *   --crosscheck <folder> [--expectations <file>]
+ *                                               only the four cross-check figures of `crosscheck <folder>`
+ *                                               against an expectations file (expectations.json in or beside
+ *                                               the folder by default); --errors also lists the misses
+ *
+ * Without --crosscheck, the four cross-check figures are printed after the tables for samples/ (against
+ * test/fixtures/samples-crosscheck.expectations.json) and for ../shared/corpus when it is there.
  *
  * Seed texts are read at run time from ../shared/seeds and never stored in the repository.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatRun, runAccuracy, type CaseResult } from '../test/support/accuracy-run';
 import { CORPORA, formatMiss, type Corpus, type Miss } from '../test/support/gold';
 import { formatRuleTable, ruleAccuracyOnFolder, ruleAccuracyOnGold } from '../test/support/rule-accuracy';
+import { crosscheckScoreOf, findExpectations, readExpectations } from '../test/support/crosscheck-eval';
+import { formatCrosscheckScore } from '../test/support/crosscheck-score';
 
 const args = process.argv.slice(2);
+const optionValue = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] && !args[i + 1].startsWith('--') ? args[i + 1] : undefined;
+};
+
+if (args.includes('--crosscheck')) {
+  const folder = optionValue('--crosscheck');
+  if (!folder) fail('--crosscheck needs a folder');
+  const expectations = optionValue('--expectations') ?? findExpectations(folder);
+  if (!expectations) fail(`${folder}: no expectations.json in or beside it; name one with --expectations <file>`);
+  printCrosscheck(folder, expectations);
+  process.exit(0);
+}
 const corpusArg = args[args.indexOf('--corpus') + 1];
 const chosen = CORPORA.find((c) => args.includes('--corpus') && c === corpusArg);
 const corpora: readonly Corpus[] = chosen ? [chosen] : CORPORA;
@@ -37,6 +60,28 @@ if (args.includes('--rules') || args.includes('--rule-misses')) {
   const tallies = ruleAccuracyOnFolder(folder);
   if (tallies) console.log('\n' + formatRuleTable(`Measure rules on ${folder} (counts shares a content word with the gold description)`, tallies, misses));
   else console.log(`\n${folder}: no gold/ and texts/ folders there, so no per-rule accuracy for it.`);
+}
+
+// The cross-check figures of the bundled samples, and of the real corpus when it is there.
+printCrosscheck('samples', path.join(__dirname, '../test/fixtures/samples-crosscheck.expectations.json'));
+const sharedCorpus = path.join(__dirname, '../../shared/corpus/texts');
+if (fs.existsSync(sharedCorpus)) printCrosscheck(path.relative(process.cwd(), sharedCorpus) || sharedCorpus, path.join(sharedCorpus, '../expectations.json'));
+else console.log(`\n${sharedCorpus}: not here, so no cross-check figures for the real corpus.`);
+
+function printCrosscheck(folder: string, expectationsFile: string): void {
+  let score;
+  try {
+    score = crosscheckScoreOf(folder, readExpectations(expectationsFile));
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  console.log('\n' + formatCrosscheckScore(`${folder} (expectations ${path.relative(process.cwd(), expectationsFile) || expectationsFile})`, score));
+  if (args.includes('--errors')) for (const m of score.misses) console.log(`  ${m}`);
+}
+
+function fail(message: string): never {
+  console.error(`eval: ${message}`);
+  process.exit(2);
 }
 
 function printErrors({ goldCase, ours }: CaseResult): void {

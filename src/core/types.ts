@@ -72,9 +72,11 @@ export interface FigureWarning {
    * `cut-off`: the text ends inside or right after the figure, so more digits or a scale word may be
    * missing; `year-shaped-count`: a number that looks like a year was read as a count; `no-currency-sign`:
    * "2.6m" with no £ was read as a plain number; `measure-unified`: the same number was stated again
-   * with a weaker measure and given the stronger one.
+   * with a weaker measure and given the stronger one; `irregular-grouping`: digits joined by commas in
+   * groups other than thousands ("1,3600", "1,20,000", "13,60"); `thousands-point`: a count written
+   * "1.360", which may mean 1,360.
    */
-  readonly code: 'cut-off' | 'year-shaped-count' | 'no-currency-sign' | 'measure-unified';
+  readonly code: 'cut-off' | 'year-shaped-count' | 'no-currency-sign' | 'measure-unified' | 'irregular-grouping' | 'thousands-point';
   /** One sentence that says what was read and why it may be wrong. */
   readonly message: string;
 }

@@ -68,6 +68,15 @@ describe('figureCard', () => {
     }
   });
 
+  it('shows how a figure was read where the reading is a guess, as inert text', () => {
+    const card = figureCard({ ...figure, warnings: ['"2,4500" has its comma in an unusual place; read as the one number 24,500.', attacks[0]] });
+    const html = md.render(card);
+    assert.ok(html.includes('read as the one number 24,500'), html);
+    assert.ok(html.indexOf('24,500') < html.indexOf('Cross-source record'), 'the reading sits under the value, before the record');
+    assert.ok(!/href="command:workbench\.action\.terminal\.new"/.test(html), html);
+    assert.ok(!md.render(figureCard(figure)).includes('<p>⚠'), 'no warning line without warnings');
+  });
+
   it('shows the event, why its claims were joined and the evidence with its weight, strongest first, at most four', () => {
     const evidence = [
       { between: 'a.txt and b.txt', text: '£731,460 in both', weight: 12 },

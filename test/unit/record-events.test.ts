@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { buildRecord, type SourceDocument } from '../../src/core/record';
-import { compareProfiles, JOIN_BITS } from '../../src/core/record/events';
+import { compareProfiles, JOIN_BITS, weighProfiles } from '../../src/core/record/events';
 import { bitsOf, chanceOfValue, profileOf } from '../../src/core/record/profile';
 import { documentScopes } from '../../src/core/record/scope';
 
@@ -65,6 +65,16 @@ describe('record: events', () => {
     const link = compareProfiles(profileOf(docs[0]), profileOf(docs[3]));
     assert.ok(link.weight < 0, JSON.stringify(link));
     assert.ok(link.evidence.some((e) => e.kind === 'date' && e.weight < 0));
+  });
+
+  it('weighs a pair without writing its evidence to exactly the weight its listed evidence adds up to', () => {
+    const profiles = docs.map((d) => profileOf(d));
+    for (const a of profiles) for (const b of profiles) {
+      if (a === b) continue;
+      const link = compareProfiles(a, b);
+      assert.equal(weighProfiles(a, b), link.weight, `${a.docId} / ${b.docId}`);
+      assert.equal(link.weight, Math.round(link.evidence.reduce((s, e) => s + e.weight, 0) * 10) / 10);
+    }
   });
 
   it('resolves three documents of one week into one event, and the other year\'s week into its own', () => {

@@ -23,14 +23,19 @@ export function runCrosscheck(paths: readonly string[], options: CrosscheckOptio
   const corpus = analyseCorpus(paths, lexiconFromOption(options.lexicon));
   const findings = findingsOf(corpus);
   if (options.format === 'json') {
-    const sources = corpus.documents.map((d) => ({ docId: d.id, path: d.path, analysis: d.analysis, checks: corpus.record.checks[d.id] ?? [] }));
-    process.stdout.write(exportJson(sources, corpus.record.records, { events: corpus.record.events, possiblySame: corpus.record.possiblySame }));
+    process.stdout.write(crosscheckJson(corpus));
   } else if (options.format === 'csv') {
     process.stdout.write(findingsCsv(findings));
   } else {
     process.stdout.write(findingsText(findings, corpus));
   }
   return findings.some((f) => f.status === 'conflict') ? EXIT.conflict : EXIT.ok;
+}
+
+/** `crosscheck --format json`: every document with its analysis and checks, the records, events and possible matches. */
+export function crosscheckJson(corpus: AnalysedCorpus): string {
+  const sources = corpus.documents.map((d) => ({ docId: d.id, path: d.path, analysis: d.analysis, checks: corpus.record.checks[d.id] ?? [] }));
+  return exportJson(sources, corpus.record.records, { events: corpus.record.events, possiblySame: corpus.record.possiblySame });
 }
 
 function findingsOf(corpus: AnalysedCorpus): Finding[] {

@@ -4,6 +4,7 @@ import { DENOMINATORS, DENOMINATOR_WORDS, NUMBER_WORDS_RE, parseNumberWords, VAG
 import { isGluedToName, looksLikeYear, overlapsAny } from './nonFigures';
 import { startsWithMeasureNoun } from './measures';
 import { readUnit } from './units';
+import { irregularGrouping, thousandsPointWarning } from './grouping';
 
 /** A number found in the text with its unit, before its context (qualifier, measure) is read. */
 export interface NumberToken {
@@ -132,6 +133,18 @@ function scanDigits(text: string, excluded: readonly Span[], out: NumberToken[])
     let numEnd = numStart + m[3].length;
     let written = m[3];
     if (currency && currency !== '£' && currency !== 'GBP') continue;
+    // Digits joined by commas in groups other than thousands: one number read whole, or several with a warning.
+    let groupingWarning: FigureWarning | undefined;
+    if (!written.includes('.')) {
+      const grouping = irregularGrouping(text, numStart, numEnd, currency !== undefined);
+      if (grouping?.kind === 'one') {
+        if (grouping.start < numStart) continue;
+        written = grouping.digits;
+        numEnd = grouping.end;
+        DIGITS_RE.lastIndex = numEnd;
+      }
+      groupingWarning = grouping?.warning;
+    }
     if (!currency && text[numEnd] === 's' && AGE_BAND_BEFORE_RE.test(text.slice(Math.max(0, numStart - 6), numStart)) && !overlapsAny(excluded, numStart, numEnd)) {
       // "under-25s": an age band, the prefix and the plural in the span.
       const band = AGE_BAND_BEFORE_RE.exec(text.slice(Math.max(0, numStart - 6), numStart))!;
@@ -187,6 +200,9 @@ function scanDigits(text: string, excluded: readonly Span[], out: NumberToken[])
     if (yearShaped) {
       warnings.push({ code: 'year-shaped-count', message: `"${written}" looks like a year but a counted noun follows it, so it was read as the count ${parsed.value.toLocaleString('en-GB')}.` });
     }
+    if (groupingWarning) warnings.push(groupingWarning);
+    const point = !money && unit.unit === 'count' && unit.scale === 1 ? thousandsPointWarning(written) : undefined;
+    if (point) warnings.push(point);
     if (unit.abbreviated) {
       reading = `"${text.slice(numStart, unit.end)}" has no currency sign; read as the number ${parsed.value.toLocaleString('en-GB')}.`;
       warnings.push({ code: 'no-currency-sign', message: reading });
@@ -211,10 +227,13 @@ function fractionOf(numerator: string, denominator: string): { value: number; st
  * before a final full stop ("... were under 18.") is a sentence that ended.
  */
 function withCutOff(text: string, t: NumberToken): NumberToken {
-  const rest = text.slice(t.end);
+  // A form feed is where a page ends, as the end of the text is where the excerpt does.
+  const page = text.indexOf('\f', t.end);
+  const rest = page >= 0 && page <= t.end + 1 ? text.slice(t.end, page) : text.slice(t.end);
   if (rest.length > 1 || !(rest === '' || rest === ',' || (rest === '.' && t.unit === 'GBP'))) return t;
   const shown = text.slice(t.start, t.end);
-  const message = `The text ends right after "${shown}", so digits, a decimal part or a scale word may be cut off: read as at least ${shown}.`;
+  const where = page >= 0 && page <= t.end + 1 ? 'The page' : 'The text';
+  const message = `${where} ends right after "${shown}", so digits, a decimal part or a scale word may be cut off: read as at least ${shown}.`;
   return { ...t, reading: message, warnings: [...(t.warnings ?? []), { code: 'cut-off', message }], cutOff: true };
 }
 

@@ -57,8 +57,28 @@ function gap(a: DayRange, b: DayRange): number {
 /** The evidence between two documents and its weight. */
 export function compareProfiles(a: DocumentProfile, b: DocumentProfile): EventLink {
   const evidence: EventEvidence[] = [];
-  const add = (kind: EventEvidence['kind'], text: string, weight: number) => {
-    if (weight !== 0) evidence.push({ kind, text, weight: Math.round(weight * 10) / 10 });
+  const weight = weigh(a, b, evidence);
+  const [x, y] = a.docId < b.docId ? [a.docId, b.docId] : [b.docId, a.docId];
+  return { documents: [x, y], weight, evidence: evidence.sort((p, q) => Math.abs(q.weight) - Math.abs(p.weight)) };
+}
+
+/**
+ * The weight of the evidence between two documents, as `compareProfiles` gives it, without writing the
+ * evidence out: every candidate pair is weighed, and only the pairs that join an event are shown.
+ */
+export function weighProfiles(a: DocumentProfile, b: DocumentProfile): number {
+  return weigh(a, b, undefined);
+}
+
+/** Adds up the evidence between two documents (in the order it is listed); lists it in `evidence` when given. */
+function weigh(a: DocumentProfile, b: DocumentProfile, evidence: EventEvidence[] | undefined): number {
+  let sum = 0;
+  // The text is written only when the evidence is listed: weighing every candidate pair is the hot path.
+  const add = (kind: EventEvidence['kind'], text: () => string, weight: number) => {
+    if (weight === 0) return;
+    const rounded = Math.round(weight * 10) / 10;
+    sum += rounded;
+    if (evidence) evidence.push({ kind, text: text(), weight: rounded });
   };
   // Figures both give.
   const [small, large] = a.values.size <= b.values.size ? [a.values, b.values] : [b.values, a.values];
@@ -77,12 +97,12 @@ export function compareProfiles(a: DocumentProfile, b: DocumentProfile): EventLi
     const bits = Math.min(s.bits, MAX_FIGURE_BITS - figureBits);
     if (bits <= 0) break;
     figureBits += bits;
-    add('figure', `${s.text} in both`, bits);
+    add('figure', () => `${s.text} in both`, bits);
   }
   // Publication dates.
   if (a.day !== undefined && b.day !== undefined) {
     const d = Math.abs(a.day - b.day);
-    add('date', `published ${d} day${d === 1 ? '' : 's'} apart`, d <= 3 ? 3 : d <= 10 ? 2 : d <= 31 ? 0.5 : d <= 92 ? -2 : d <= 366 ? -5 : -9);
+    add('date', () => `published ${d} day${d === 1 ? '' : 's'} apart`, d <= 3 ? 3 : d <= 10 ? 2 : d <= 31 ? 0.5 : d <= 92 ? -2 : d <= 366 ? -5 : -9);
   }
   // Stated periods.
   if (a.periods.length && b.periods.length) {
@@ -90,46 +110,44 @@ export function compareProfiles(a: DocumentProfile, b: DocumentProfile): EventLi
     // overlapping weeks a little less.
     const identical = a.periods.find((p) => b.periods.some((q) => q.start === p.start && q.end === p.end));
     const same = identical ?? a.periods.find((p) => b.periods.some((q) => overlaps(p, q)));
-    if (same) add('period', `${describeDays(same)} in both`, identical ? 7 : 6);
+    if (same) add('period', () => `${describeDays(same)} in both`, identical ? 7 : 6);
     else {
       const g = Math.min(...a.periods.flatMap((p) => b.periods.map((q) => gap(p, q))));
-      add('period', `their weeks are ${g} days apart`, g <= PERIOD_GAP_DAYS ? -4 : -12);
+      add('period', () => `their weeks are ${g} days apart`, g <= PERIOD_GAP_DAYS ? -4 : -12);
     }
   } else {
     for (const [x, y] of [[a, b], [b, a]] as const) {
       if (!x.periods.length || y.day === undefined) continue;
       const p = x.periods[0];
-      if (y.day >= p.start - 3 && y.day <= p.end + 21) add('period', `published within three weeks of ${describeDays(p)}`, 2);
-      else if (y.day < p.start - 3) add('period', `published before ${describeDays(p)}`, -5);
-      else if (y.day > p.end + 120) add('period', `published months after ${describeDays(p)}`, -2);
+      if (y.day >= p.start - 3 && y.day <= p.end + 21) add('period', () => `published within three weeks of ${describeDays(p)}`, 2);
+      else if (y.day < p.start - 3) add('period', () => `published before ${describeDays(p)}`, -5);
+      else if (y.day > p.end + 120) add('period', () => `published months after ${describeDays(p)}`, -2);
     }
     for (const [x, y] of [[a, b], [b, a]] as const) {
       if (!x.partialPeriods.length) continue;
       const mine = x.partialPeriods[0];
       const theirs = y.periods.map((p) => ({ from: isoOf(p.start).slice(5), to: isoOf(p.end).slice(5) })).concat(y.partialPeriods);
       if (theirs.some((q) => q.from === mine.from && q.to === mine.to)) {
-        add('period', `“${mine.text}” in both`, 3);
+        add('period', () => `“${mine.text}” in both`, 3);
         break;
       }
     }
   }
   // Named operations and campaigns.
   const ops = a.operations.filter((o) => b.operations.includes(o));
-  if (ops.length) add('operation', `Operation ${ops.map(title).join(', ')} in both`, 6 + 2 * (ops.length - 1));
-  else if (a.operations.length && b.operations.length) add('operation', 'they name different operations', -3);
+  if (ops.length) add('operation', () => `Operation ${ops.map(title).join(', ')} in both`, 6 + 2 * (ops.length - 1));
+  else if (a.operations.length && b.operations.length) add('operation', () => 'they name different operations', -3);
   const campaigns = a.campaigns.filter((c) => b.campaigns.includes(c));
-  if (campaigns.length) add('campaign', `“${title(campaigns[0])}” in both`, 1);
+  if (campaigns.length) add('campaign', () => `“${title(campaigns[0])}” in both`, 1);
   // People and courts.
   const people = a.people.filter((p) => b.people.includes(p));
-  if (people.length) add('person', `${people.map(title).join(', ')} named in both`, Math.min(18, 6 * people.length));
+  if (people.length) add('person', () => `${people.map(title).join(', ')} named in both`, Math.min(18, 6 * people.length));
   const surnames = a.surnames.filter((s) => b.surnames.includes(s) && !people.some((p) => p.endsWith(` ${s}`)));
-  if (surnames.length && (a.isCase || b.isCase)) add('person', `${surnames.map(title).join(', ')} named in both`, Math.min(9, 3 * surnames.length));
-  if (a.court && b.court) add('court', a.court === b.court ? `${title(a.court.replace(/-/g, ' '))} in both` : 'different courts', a.court === b.court ? 3 : -3);
-  if (a.isCase !== b.isCase) add('kind', 'a court report and a release of results', -4);
-  if (a.scope.startsWith('force:') && a.scope === b.scope) add('scope', `both about ${a.scope.slice(6)}`, 1.5);
-  const weight = Math.round(evidence.reduce((s, e) => s + e.weight, 0) * 10) / 10;
-  const [x, y] = a.docId < b.docId ? [a.docId, b.docId] : [b.docId, a.docId];
-  return { documents: [x, y], weight, evidence: evidence.sort((p, q) => Math.abs(q.weight) - Math.abs(p.weight)) };
+  if (surnames.length && (a.isCase || b.isCase)) add('person', () => `${surnames.map(title).join(', ')} named in both`, Math.min(9, 3 * surnames.length));
+  if (a.court && b.court) add('court', () => (a.court === b.court ? `${title(a.court!.replace(/-/g, ' '))} in both` : 'different courts'), a.court === b.court ? 3 : -3);
+  if (a.isCase !== b.isCase) add('kind', () => 'a court report and a release of results', -4);
+  if (a.scope.startsWith('force:') && a.scope === b.scope) add('scope', () => `both about ${a.scope.slice(6)}`, 1.5);
+  return Math.round(sum * 10) / 10;
 }
 
 const titles = new Map<string, string>();
@@ -155,6 +173,15 @@ function blockingKeys(p: DocumentProfile): string[] {
   return [...keys];
 }
 
+/** A candidate pair as weighed: `first` was compared with `second`. */
+interface Weighed {
+  readonly documents: readonly [string, string];
+  readonly weight: number;
+  readonly first: string;
+  readonly second: string;
+  link?: EventLink;
+}
+
 interface Component {
   periods: DayRange[];
   minDay: number;
@@ -173,7 +200,8 @@ export class EventIndex {
   private readonly profiles = new Map<string, DocumentProfile>();
   private readonly keysOf = new Map<string, readonly string[]>();
   private readonly postings = new Map<string, Set<string>>();
-  private readonly links = new Map<string, Map<string, EventLink>>();
+  /** Every weighed candidate pair, both ways; its evidence is written out when shown (see `full`). */
+  private readonly links = new Map<string, Map<string, Weighed>>();
   private readonly eventOfDoc = new Map<string, string>();
   private readonly events = new Map<string, DocumentEvent>();
 
@@ -228,7 +256,8 @@ export class EventIndex {
   }
 
   link(a: string, b: string): EventLink | undefined {
-    return this.links.get(a)?.get(b);
+    const w = this.links.get(a)?.get(b);
+    return w && this.full(w);
   }
 
   /** The event whose stated period is this one (a reference row's), where exactly one states it. */
@@ -269,7 +298,8 @@ export class EventIndex {
     }
     for (const d of candidates) {
       if (this.links.get(p.docId)?.has(d)) continue;
-      const link = compareProfiles(p, this.profiles.get(d)!);
+      const other = this.profiles.get(d)!;
+      const link: Weighed = { documents: p.docId < d ? [p.docId, d] : [d, p.docId], weight: weighProfiles(p, other), first: p.docId, second: d };
       (this.links.get(p.docId) ?? this.links.set(p.docId, new Map()).get(p.docId)!).set(d, link);
       (this.links.get(d) ?? this.links.set(d, new Map()).get(d)!).set(p.docId, link);
     }
@@ -308,8 +338,8 @@ export class EventIndex {
       const days = [p.day, ...p.periods.map((r) => r.start)].filter((x): x is number => x !== undefined);
       comp.set(d, { periods: [...p.periods], minDay: days.length ? Math.min(...days) : Infinity, maxDay: days.length ? Math.max(...days) : -Infinity });
     }
-    const edges: EventLink[] = [];
-    const seen = new Set<EventLink>();
+    const edges: Weighed[] = [];
+    const seen = new Set<Weighed>();
     for (const d of docs) {
       for (const [other, link] of this.links.get(d) ?? []) {
         if (link.weight < JOIN_BITS || !affected.has(other) || seen.has(link)) continue;
@@ -318,7 +348,7 @@ export class EventIndex {
       }
     }
     edges.sort((x, y) => y.weight - x.weight || (x.documents[0] < y.documents[0] ? -1 : x.documents[0] > y.documents[0] ? 1 : x.documents[1] < y.documents[1] ? -1 : x.documents[1] > y.documents[1] ? 1 : 0));
-    const used = new Map<string, EventLink[]>();
+    const used = new Map<string, Weighed[]>();
     for (const e of edges) {
       const ra = find(e.documents[0]);
       const rb = find(e.documents[1]);
@@ -358,7 +388,13 @@ export class EventIndex {
     for (const [id, e] of this.events) if (!e.documents.some((d) => this.eventOfDoc.get(d) === id)) this.events.delete(id);
   }
 
-  private describe(members: readonly string[], links: readonly EventLink[]): DocumentEvent {
+  /** A weighed pair with its evidence, weighed again in the order it was first (the evidence's wording depends on it). */
+  private full(w: Weighed): EventLink {
+    return (w.link ??= compareProfiles(this.profiles.get(w.first)!, this.profiles.get(w.second)!));
+  }
+
+  private describe(members: readonly string[], weighed: readonly Weighed[]): DocumentEvent {
+    const links = weighed.map((w) => this.full(w));
     const profiles = members.map((d) => this.profiles.get(d)!);
     const id = `ev-${stableHash(members[0])}`;
     // The period most of its documents state.

@@ -93,6 +93,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
         others,
       },
       checks: index.checksInvolving(entry.uri, a.id).map((c) => ({ kind: c.kind, status: c.status, message: c.message, arithmetic: c.arithmetic })),
+      ...(a.warnings?.length ? { warnings: a.warnings.map((w) => w.message) } : {}),
     };
   }
 

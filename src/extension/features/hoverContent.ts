@@ -21,6 +21,8 @@ export interface FigureCardData {
   readonly place?: string;
   readonly record?: RecordCardData;
   readonly checks: readonly CheckCardData[];
+  /** How the figure was read where the reading is a guess ("1,3600" read as 24,500; a sum cut off by the page's end). */
+  readonly warnings?: readonly string[];
 }
 
 export interface RecordCardData {
@@ -112,6 +114,8 @@ export function figureCard(d: FigureCardData): string {
     ['Place', d.place && esc(d.place)],
   ];
   out.push(...table(rows));
+  // The reading used where it is a guess, right under the value it qualifies: never a silent wrong value.
+  if (d.warnings?.length) out.push('', ...d.warnings.map((w) => `⚠ ${esc(w)}`).join('\n\n').split('\n'));
   if (d.record) {
     const r = d.record;
     out.push('', '---', '', `**Cross-source record:** ${esc(r.measure)} (${esc(statusLabel[r.status] ?? r.status)})`, '');
