@@ -134,13 +134,16 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
   /** (Re)creates the file watchers from the current globs: on start, and when a glob or the folders change. */
   private watch(): void {
     this.watchers?.dispose();
-    const { include, referenceFiles } = this.config.current.workspace;
+    const { referenceFiles } = this.config.current.workspace;
     const disposables: vscode.Disposable[] = [];
     const own = <T extends vscode.Disposable>(d: T): T => (disposables.push(d), d);
-    const watcher = own(vscode.workspace.createFileSystemWatcher(include));
-    own(watcher.onDidCreate((uri) => this.onDiskChange(uri)));
-    own(watcher.onDidChange((uri) => this.onDiskChange(uri)));
-    own(watcher.onDidDelete((uri) => this.onDiskDelete(uri)));
+    // One watcher per folder, with that folder's include glob.
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const watcher = own(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, this.config.for(folder.uri).workspace.include)));
+      own(watcher.onDidCreate((uri) => this.onDiskChange(uri)));
+      own(watcher.onDidChange((uri) => this.onDiskChange(uri)));
+      own(watcher.onDidDelete((uri) => this.onDiskDelete(uri)));
+    }
     // A deleted or renamed folder is one event for the folder, which the include glob does not match.
     const folders = own(vscode.workspace.createFileSystemWatcher('**/*', true, true, false));
     own(folders.onDidDelete((uri) => this.onFolderDelete(uri)));
@@ -258,7 +261,7 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     const current = this.entries.get(doc.uri.toString());
     if (current && current.version === doc.version && current.optionsGeneration === this.optionsOf(doc.uri).generation && !doc.isClosed) return current;
     const text = doc.getText();
-    if (this.tooLarge(doc.uri, utf8Length(text, this.config.current.analysis.maxFileSize))) return undefined;
+    if (this.tooLarge(doc.uri, utf8Length(text, this.config.for(doc.uri).analysis.maxFileSize))) return undefined;
     const entry = await this.analyseText(doc.uri, doc.version, text, current);
     // Put even if the document moved on meanwhile: it is newer than what the index holds, and
     // consumers compare versions before trusting offsets.
@@ -441,7 +444,8 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
   private inWorkspaceScope(uri: vscode.Uri): boolean {
     if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
     const relative = vscode.workspace.asRelativePath(uri, false);
-    const { include, exclude } = this.config.current.workspace;
+    // The folder's own settings: in a multi-root workspace each folder may include other files.
+    const { include, exclude } = this.config.for(uri).workspace;
     return matchesAny(relative, [include]) && !matchesAny(relative, exclude);
   }
 
@@ -465,13 +469,18 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     const open = vscode.workspace.textDocuments.filter((d) => this.isRelevant(d) && (d.isUntitled || d.isDirty || inTabs.has(d.uri.toString())));
     const folders = vscode.workspace.workspaceFolders ?? [];
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Crime Annotator' }, async (progress) => {
-      const { include, exclude, maxFiles } = this.config.current.workspace;
+      const { maxFiles } = this.config.current.workspace;
       this.skips.clear(); // this scan finds again what the limits keep out
       let files: vscode.Uri[] = [];
       if (folders.length > 0 && this.scanning) {
         progress.report({ message: 'finding documents' });
-        const excludeGlob = exclude.length > 0 ? `{${exclude.join(',')}}` : undefined;
-        files = await vscode.workspace.findFiles(include, excludeGlob, maxFiles + 1);
+        // Each folder is searched with its own include and exclude globs (resource-scoped settings).
+        for (const folder of folders) {
+          const { include, exclude } = this.config.for(folder.uri).workspace;
+          const excludeGlob = exclude.length > 0 ? `{${exclude.join(',')}}` : undefined;
+          files.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), excludeGlob, maxFiles + 1 - files.length)));
+          if (files.length > maxFiles) break;
+        }
         files.sort((a, b) => a.toString().localeCompare(b.toString()));
         if (files.length > maxFiles) {
           const first = files[maxFiles];
@@ -547,7 +556,7 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
   }
 
   private tooLarge(uri: vscode.Uri, bytes: number): boolean {
-    const { maxFileSize } = this.config.current.analysis;
+    const { maxFileSize } = this.config.for(uri).analysis;
     if (bytes <= maxFileSize) return false;
     const where = vscode.workspace.asRelativePath(uri);
     this.skips.set(uri.toString(), { uri, reason: `larger than maxFileSize (${bytes} > ${maxFileSize} bytes)` });
