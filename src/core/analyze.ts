@@ -95,8 +95,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
       logger.error(`analyze: ${stage} failed`, e);
       notices.push(stage === 'meta' ? metaErrorNotice(e) : stageErrorNotice(stage, e));
     };
-    const figures = findFigures(analysed, { lexicon, lineIndex, sentences, entities, documentContext: options.documentContext, onError });
-    meta = options.documentContext?.meta ?? readMeta(analysed, { entities, lineIndex, onError });
+    // Read once: the figures need the meta (publisher, date, period) and so does the analysis returned.
+    const documentMeta = options.documentContext?.meta ?? readMeta(analysed, { entities, lineIndex, onError });
+    meta = documentMeta;
+    const figures = findFigures(analysed, { lexicon, lineIndex, sentences, entities, documentContext: options.documentContext, meta: documentMeta, onError });
     const kinds = options.kinds ? new Set(options.kinds) : undefined;
     annotations = [...entities, ...figures].filter((a) => !kinds || kinds.has(a.kind));
     annotations.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -147,7 +147,7 @@ describe('people: searching only sentences that hold a trigger word', () => {
     for (const text of texts) {
       const a = analyze(text);
       const sentenceOf = sentenceFinder(a.sentences);
-      const words = buildWordIndex(text, sentenceOf);
+      const words = buildWordIndex(text, a.sentences);
       const headline = new Set([0]);
       const prev = previousConvictionSpans(text, a.sentences);
       assert.deepEqual(previousConvictionSpans(text, a.sentences, words), prev);

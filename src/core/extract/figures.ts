@@ -1,6 +1,6 @@
 import type { CompiledLexicon } from '../lexicon';
 import type { LineIndex } from '../text/lines';
-import type { DocumentContext, FigureAnnotation, FigureUnit, FigureWarning, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
+import type { DocumentContext, DocumentMeta, FigureAnnotation, FigureUnit, FigureWarning, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
 import { findClaimant, findFigurePeriod, findOperation, findPlace, fundingRecipient, isForce, organisationsOf, organisationsWithin, referralSubjectBefore } from './attribution';
 import { findChange } from './changes';
 import { decideMeasure, measureKindOf, type MeasureDecision, type MeasureQuery } from './measureRules';
@@ -19,6 +19,8 @@ export interface FigureContext {
   readonly entities: readonly (OrganisationAnnotation | LegalTermAnnotation)[];
   /** When the text is one paragraph of a document (incremental analysis): the document's meta and earlier named measures. */
   readonly documentContext?: DocumentContext;
+  /** The document's meta when the caller has read it already (analyze() needs it too; reading it twice cost a few per cent). */
+  readonly meta?: DocumentMeta;
   /** Told of an internal error (the figures found before it still stand); analyze() turns it into a notice. */
   readonly onError?: (stage: string, error: unknown) => void;
 }
@@ -105,7 +107,7 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
   const tokens = scanNumbers(text, excluded);
   if (tokens.length === 0) return;
   const organisations = organisationsOf(ctx.entities);
-  const meta = ctx.documentContext?.meta ?? readMeta(text, { entities: ctx.entities, lineIndex: ctx.lineIndex, onError: ctx.onError });
+  const meta = ctx.meta ?? ctx.documentContext?.meta ?? readMeta(text, { entities: ctx.entities, lineIndex: ctx.lineIndex, onError: ctx.onError });
   const drafts: Draft[] = [];
   const terms = ctx.entities.filter((e): e is LegalTermAnnotation => e.kind === 'legal-term');
   for (const token of tokens) {

@@ -21,7 +21,11 @@ interface CompiledMeasure {
   /** Anywhere in the words after the number (global, for finding the last one before a change). */
   readonly nounsAnywhere?: RegExp;
   readonly passive?: RegExp;
-  /** Anchored at the end of the words before the number. */
+  /**
+   * Anchored at the end of the words before the number, and written `$(?<=...)`: a look-behind is
+   * matched from right to left, so only the end is tried rather than every position of the clause
+   * (the same test: a match of the words that ends where the text does).
+   */
   readonly before?: RegExp;
   readonly predicates?: RegExp;
   /** The verbs the measure's name implies ("recovered" for "weapons seized"), lower case. */
@@ -41,7 +45,7 @@ function compile(entry: MeasureEntry): CompiledMeasure {
     nouns: nouns ? new RegExp(`^${nouns}${END}`, 'iu') : undefined,
     nounsAnywhere: nouns ? new RegExp(`(?<![\\p{L}\\d])${nouns}${END}`, 'giu') : undefined,
     passive: entry.passive?.length ? new RegExp(`(?<![\\p{L}])${fragment(entry.passive)}${END}`, 'iu') : undefined,
-    before: entry.before?.length ? new RegExp(`(?:^|[^\\p{L}])${fragment(entry.before)}$`, 'iu') : undefined,
+    before: entry.before?.length ? new RegExp(`$(?<=(?:^|[^\\p{L}])${fragment(entry.before)})`, 'iu') : undefined,
     predicates: entry.predicates?.length ? new RegExp(`(?<![\\p{L}])${fragment(entry.predicates)}${END}`, 'iu') : undefined,
     verbs: entry.verbs?.length ? new Set(entry.verbs.map((v) => v.toLowerCase())) : undefined,
   };
@@ -63,7 +67,7 @@ function anyMeasure(kind: 'nouns' | 'passive' | 'before' | 'predicates', generic
 const ANY_NOUN_AT_START = { true: anyMeasure('nouns', true, (a) => `^(?:${a})${END}`), false: anyMeasure('nouns', false, (a) => `^(?:${a})${END}`) };
 const ANY_SPECIFIC_NOUN = anyMeasure('nouns', false, (a) => `(?<![\\p{L}\\d])(?:${a})${END}`);
 const ANY_PASSIVE = anyMeasure('passive', undefined, (a) => `(?<![\\p{L}])(?:${a})${END}`);
-const ANY_BEFORE = anyMeasure('before', undefined, (a) => `(?:^|[^\\p{L}])(?:${a})$`);
+const ANY_BEFORE = anyMeasure('before', undefined, (a) => `$(?<=(?:^|[^\\p{L}])(?:${a}))`);
 const ANY_PREDICATE = anyMeasure('predicates', undefined, (a) => `(?<![\\p{L}])(?:${a})${END}`);
 const SUBJECT_RE = new RegExp(`(?<![\\p{L}])${fragment(data.subjects)}${END}`, 'iu');
 

@@ -31,11 +31,11 @@ const YOUTH_COURT_RE = /\byouth\s+court\b/i;
 
 export function findPeople(input: PeopleInput): PeopleResult {
   const { text, sentences } = input;
-  if (sentences.length === 0) return { people: [], headline: new Set(), unattachedCues: [], previousConvictions: [], words: buildWordIndex('', () => 0) };
+  if (sentences.length === 0) return { people: [], headline: new Set(), unattachedCues: [], previousConvictions: [], words: buildWordIndex('', []) };
   const sentenceOf = sentenceFinder(sentences);
   // Names never sit inside an organisation's or a legal term's name ("Lord Justice Reed" aside, which titles handle).
   const entities = input.annotations.filter((a) => a.kind === 'organisation' || a.kind === 'legal-term');
-  const words = buildWordIndex(text, sentenceOf);
+  const words = buildWordIndex(text, sentences);
   const names = findNames(text, sentenceOf, entities);
   const descriptions = findDescriptions(text, sentenceOf, entities, { sentences, words });
   const shortNames = findShortNames(text, sentenceOf, names, entities);

@@ -4,21 +4,29 @@
  * scanning the whole document once per pattern.
  */
 import type { Span } from '../types';
-import type { SentenceOf } from './mentions';
 
 export interface WordIndex {
   /** Indices of the sentences holding any of `words` (lower case), in order. */
   sentencesWith(words: readonly string[]): number[];
 }
 
-export function buildWordIndex(text: string, sentenceOf: SentenceOf): WordIndex {
-  const bySentence = new Map<string, Set<number>>();
+/**
+ * `sentences` sorted and not overlapping, as analyze() gives them. A word between two sentences
+ * belongs to the next one, and one past the last to the last (as `sentenceFinder` places it).
+ */
+export function buildWordIndex(text: string, sentences: readonly Span[]): WordIndex {
+  const bySentence = new Map<string, number[]>();
   // ASCII letters are enough: every trigger is an English word.
-  for (const m of text.matchAll(/[A-Za-z]+/g)) {
+  const word = /[A-Za-z]+/g;
+  // Words come in text order, so the sentence of each is found by walking forward rather than by a
+  // search per word, and each word's list of sentences is built already sorted and without repeats.
+  let si = 0;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    while (si < sentences.length - 1 && sentences[si].end <= m.index) si++;
     const w = m[0].toLowerCase();
-    let set = bySentence.get(w);
-    if (!set) bySentence.set(w, (set = new Set()));
-    set.add(sentenceOf(m.index!));
+    const list = bySentence.get(w);
+    if (!list) bySentence.set(w, [si]);
+    else if (list[list.length - 1] !== si) list.push(si);
   }
   return {
     sentencesWith(words) {
