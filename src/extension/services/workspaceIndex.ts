@@ -144,8 +144,10 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
       own(watcher.onDidChange((uri) => this.onDiskChange(uri)));
       own(watcher.onDidDelete((uri) => this.onDiskDelete(uri)));
     }
-    // A deleted or renamed folder is one event for the folder, which the include glob does not match.
-    const folders = own(vscode.workspace.createFileSystemWatcher('**/*', true, true, false));
+    // A deleted, renamed or moved-in folder is one event for the folder, which the include glob does
+    // not match; and a file written the moment its folder is made can come before the watch on it.
+    const folders = own(vscode.workspace.createFileSystemWatcher('**/*', false, true, false));
+    own(folders.onDidCreate((uri) => this.onCreateOutsideGlob(uri)));
     own(folders.onDidDelete((uri) => this.onFolderDelete(uri)));
     if (referenceFiles) {
       const references = own(vscode.workspace.createFileSystemWatcher(referenceFiles));
@@ -432,6 +434,35 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
         if (!exists) this.remove(uri);
       }),
       'index.watcher (delete)',
+      this.log,
+    );
+  }
+
+  /**
+   * Something the include glob does not match was created. If it is a folder, its files are indexed
+   * now: a folder moved or unpacked into the workspace is one event, for the folder only.
+   */
+  private onCreateOutsideGlob(uri: vscode.Uri): void {
+    if (!this.scanning || this.inWorkspaceScope(uri)) return;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return;
+    logErrors(
+      (async () => {
+        const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+        if (!stat || (stat.type & vscode.FileType.Directory) === 0) return;
+        const { include, exclude } = this.config.for(uri).workspace;
+        const excludeGlob = exclude.length > 0 ? `{${exclude.join(',')}}` : undefined;
+        // The include glob is relative to the workspace folder; searched from the new folder, only a
+        // glob that starts with `**/` means the same, so others search everything and filter.
+        const pattern = include.startsWith('**/') ? include : '**/*';
+        const { maxFiles } = this.config.current.workspace;
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, pattern), excludeGlob, maxFiles);
+        for (const file of found) {
+          if (this.entries.size >= maxFiles || this.isDisposed) return;
+          if (this.inWorkspaceScope(file) && !this.entries.has(file.toString())) await this.indexFile(file);
+        }
+      })(),
+      'index.watcher (folder created)',
       this.log,
     );
   }

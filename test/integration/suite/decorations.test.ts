@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
 import { analysed, rangeOf, releaseA, releaseB, releaseC, editorCoreHooks, waitFor } from './editorCore.helpers';
@@ -115,6 +118,26 @@ describe('decorations', function () {
     assert.ok(fromDisk.length <= 2, `${fromDisk.length} files indexed from disk`);
     await scope.cleanup();
     assert.ok(!api.index.skipped().some((s) => /maxFiles/.test(s.reason)), 'the limit no longer applies once reset');
+  });
+
+  it('indexes the files of a folder moved into the workspace, which the watcher reports as one folder', async function () {
+    this.timeout(90_000);
+    // Written outside the workspace, then moved in whole, as a user drags in a folder of drafts.
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'crime-annotator-moved-'));
+    fs.mkdirSync(path.join(outside, 'week'));
+    fs.writeFileSync(path.join(outside, 'first.crime.txt'), 'Wessex Police made 23 arrests in the first week.\n');
+    fs.writeFileSync(path.join(outside, 'week', 'second.crime.txt'), 'Wessex Police seized 14 knives in the second week.\n');
+    const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'editor-core', `moved-${path.basename(outside)}`);
+    try {
+      await vscode.workspace.fs.rename(vscode.Uri.file(outside), target);
+      for (const name of ['first.crime.txt', 'week/second.crime.txt']) {
+        const uri = vscode.Uri.joinPath(target, name);
+        await waitFor(`${name} in the index`, () => api.index.get(uri), 30_000);
+      }
+    } finally {
+      await vscode.workspace.fs.delete(target, { recursive: true }).then(undefined, () => undefined);
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('does not analyse a document over maxFileSize, and lists it as skipped with the reason', async () => {

@@ -125,7 +125,8 @@ describe('security: workspace text in messages', function () {
     // Two reports of one dated, named operation that disagree on its arrests.
     const a = await scope.write('$(pass) verified.crime.txt', 'Kent Police made 120 arrests during the week of action from 3 to 9 March 2025, Operation Tarn.\n');
     await scope.write('other.crime.txt', 'Kent Police said officers made 150 arrests during Operation Tarn, the week of action from 3 to 9 March 2025.\n');
-    await waitFor('the conflict', () => api.index.conflicts().some((r) => r.claims.some((c) => c.docId === a.toString())));
+    // Files written to disk reach the index through the file watcher, which a loaded machine delays.
+    await waitFor('the conflict', () => api.index.conflicts().some((r) => r.claims.some((c) => c.docId === a.toString())), 30_000);
     const listed = await vscode.commands.executeCommand<{ items: vscode.QuickPickItem[] }>('crimeAnnotator.listConflicts', { pick: 'none' });
     const mine = listed.items.find((i) => i.description?.includes('verified.crime.txt'));
     assert.ok(mine, JSON.stringify(listed.items.map((i) => i.description)));
