@@ -102,6 +102,18 @@ interface Draft {
   readonly changeValuesSpan?: Span;
 }
 
+type Mutable<T> = { -readonly [P in keyof T]: T[P] };
+
+/** The decision without its `counts`, keys in the order the JSON shows them. */
+function measureOfDecision(decision: MeasureDecision): Draft['measure'] {
+  const measure: Mutable<Draft['measure']> = {} as Mutable<Draft['measure']>;
+  if (decision.rule) measure.rule = decision.rule;
+  measure.known = decision.known;
+  if (decision.words) measure.words = decision.words;
+  if (decision.head) measure.head = decision.head;
+  return measure;
+}
+
 function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[]): void {
   const excluded = excludedSpans(text, ctx.entities);
   const tokens = scanNumbers(text, excluded);
@@ -137,7 +149,9 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
     const claimant = findClaimant({ text, figureStart: d.start, sentence: d.sentence, heading, paragraph, organisations: nearby, meta, publisherIsForce });
     const subject = d.counts === 'funding' ? fundingRecipient(text, d.end, d.sentence, nearby) : d.counts !== null && NO_SUBJECT_MEASURES.has(d.counts) ? undefined : findSubject(d.after) ?? (d.counts === 'referrals' ? referralSubjectBefore(text.slice(d.sentence.start, d.start)) : undefined);
     const figureText = text.slice(d.start, d.end);
-    out.push({
+    // Built by assignment in a fixed order (the order of its JSON keys): spreading a conditional object
+    // per optional field allocated one throwaway object per field per figure.
+    const figure: Mutable<FigureAnnotation> = {
       kind: 'figure',
       id: `figure:${d.start}-${d.end}`,
       start: d.start,
@@ -151,21 +165,22 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
       bound: d.bound,
       precision: d.token.precision,
       counts: d.counts,
-      ...(d.measure.rule ? { measureRule: d.measure.rule } : {}),
-      measureKind: measureKindOf({ unit: d.token.unit, counts: d.counts, change: d.change, after: d.after }),
-      ...(d.counts !== null ? { measureKnown: d.measure.known === true } : {}),
-      ...(d.measure.words && d.measure.words !== d.counts ? { measureWords: d.measure.words } : {}),
-      ...(d.measure.head ? { measureHead: d.measure.head } : {}),
-      ...(subject ? { subject } : {}),
-      ...(d.change ? { change: d.change } : {}),
-      ...(claimant ? { claimant } : {}),
-      ...(attribution.operation ? { operation: attribution.operation } : {}),
-      ...(period ? { period } : {}),
-      ...(place ? { place } : {}),
-      ...(d.token.reading ? { reading: d.token.reading } : {}),
-      ...(d.token.warnings?.length || d.warnings?.length ? { warnings: [...(d.token.warnings ?? []), ...(d.warnings ?? [])] } : {}),
-      sentence: d.sentence,
-    });
+    } as Mutable<FigureAnnotation>;
+    if (d.measure.rule) figure.measureRule = d.measure.rule;
+    figure.measureKind = measureKindOf({ unit: d.token.unit, counts: d.counts, change: d.change, after: d.after });
+    if (d.counts !== null) figure.measureKnown = d.measure.known === true;
+    if (d.measure.words && d.measure.words !== d.counts) figure.measureWords = d.measure.words;
+    if (d.measure.head) figure.measureHead = d.measure.head;
+    if (subject) figure.subject = subject;
+    if (d.change) figure.change = d.change;
+    if (claimant) figure.claimant = claimant;
+    if (attribution.operation) figure.operation = attribution.operation;
+    if (period) figure.period = period;
+    if (place) figure.place = place;
+    if (d.token.reading) figure.reading = d.token.reading;
+    if (d.token.warnings?.length || d.warnings?.length) figure.warnings = [...(d.token.warnings ?? []), ...(d.warnings ?? [])];
+    figure.sentence = d.sentence;
+    out.push(figure);
   }
 }
 
@@ -229,7 +244,7 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
     bound,
     sentence,
     counts,
-    measure: { ...(measure.rule ? { rule: measure.rule } : {}), known: measure.known, ...(measure.words ? { words: measure.words } : {}), ...(measure.head ? { head: measure.head } : {}) },
+    measure: measureOfDecision(measure),
     after,
     ...(change ? { change: change.change, changeValuesSpan: change.valuesSpan } : {}),
   };

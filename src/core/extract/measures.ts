@@ -1,4 +1,5 @@
 import data from '../lexicon/data/measures.json';
+import { firstChars } from '../text/firstChars';
 import type { FigureUnit } from '../types';
 
 interface MeasureEntry {
@@ -18,8 +19,11 @@ interface CompiledMeasure {
   readonly generic: boolean;
   /** Anchored at the start of the words after the number. */
   readonly nouns?: RegExp;
+  /** The lower-case characters a match of `nouns` can start with; undefined when any. */
+  readonly nounsStart?: ReadonlySet<string>;
   /** Anywhere in the words after the number (global, for finding the last one before a change). */
-  readonly nounsAnywhere?: RegExp;
+  /** The nouns anywhere, sticky: tried at the one place `lastIndex` says. */
+  readonly nounsAt?: RegExp;
   readonly passive?: RegExp;
   /**
    * Anchored at the end of the words before the number, and written `$(?<=...)`: a look-behind is
@@ -43,7 +47,8 @@ function compile(entry: MeasureEntry): CompiledMeasure {
     units: new Set(entry.units),
     generic: entry.generic === true,
     nouns: nouns ? new RegExp(`^${nouns}${END}`, 'iu') : undefined,
-    nounsAnywhere: nouns ? new RegExp(`(?<![\\p{L}\\d])${nouns}${END}`, 'giu') : undefined,
+    nounsStart: nouns ? firstChars(nouns) : undefined,
+    nounsAt: nouns ? new RegExp(`(?<![\\p{L}\\d])${nouns}${END}`, 'yiu') : undefined,
     passive: entry.passive?.length ? new RegExp(`(?<![\\p{L}])${fragment(entry.passive)}${END}`, 'iu') : undefined,
     before: entry.before?.length ? new RegExp(`$(?<=(?:^|[^\\p{L}])${fragment(entry.before)})`, 'iu') : undefined,
     predicates: entry.predicates?.length ? new RegExp(`(?<![\\p{L}])${fragment(entry.predicates)}${END}`, 'iu') : undefined,
@@ -66,6 +71,7 @@ function anyMeasure(kind: 'nouns' | 'passive' | 'before' | 'predicates', generic
 }
 const ANY_NOUN_AT_START = { true: anyMeasure('nouns', true, (a) => `^(?:${a})${END}`), false: anyMeasure('nouns', false, (a) => `^(?:${a})${END}`) };
 const ANY_SPECIFIC_NOUN = anyMeasure('nouns', false, (a) => `(?<![\\p{L}\\d])(?:${a})${END}`);
+const ANY_SPECIFIC_NOUN_GLOBAL = new RegExp(ANY_SPECIFIC_NOUN.source, 'giu');
 const ANY_PASSIVE = anyMeasure('passive', undefined, (a) => `(?<![\\p{L}])(?:${a})${END}`);
 const ANY_BEFORE = anyMeasure('before', undefined, (a) => `$(?<=(?:^|[^\\p{L}])(?:${a}))`);
 const ANY_PREDICATE = anyMeasure('predicates', undefined, (a) => `(?<![\\p{L}])(?:${a})${END}`);
@@ -112,13 +118,34 @@ function applies(m: CompiledMeasure, unit: FigureUnit): boolean {
   return m.units.has(unit) || ((unit === 'percent' || unit === 'ratio') && !m.units.has('years'));
 }
 
+/**
+ * The measures whose nouns can start with each character, per kind: a text is tried only against
+ * those (most start with a word no measure does). A text starting with a character outside ASCII is
+ * tried against all, as case-insensitive matching folds some ("K", the Kelvin sign, is "k").
+ */
+function byFirstChar(generic: boolean): { readonly by: ReadonlyMap<string, readonly CompiledMeasure[]>; readonly all: readonly CompiledMeasure[] } {
+  const all = MEASURES.filter((m) => m.generic === generic && m.nouns);
+  const by = new Map<string, CompiledMeasure[]>();
+  for (const code of [...Array(128).keys()]) {
+    const c = String.fromCharCode(code).toLowerCase();
+    if (by.has(c)) continue;
+    by.set(c, all.filter((m) => !m.nounsStart || m.nounsStart.has(c)));
+  }
+  return { by, all };
+}
+const NOUN_STARTS = { true: byFirstChar(true), false: byFirstChar(false) };
+
 function longestNounAt(text: string, unit: FigureUnit, generic: boolean): string | null {
-  if (!ANY_NOUN_AT_START[`${generic}`].test(text)) return null;
+  if (text.length === 0) return null;
+  const table = NOUN_STARTS[`${generic}`];
+  const first = text.charCodeAt(0);
+  const candidates = first < 128 ? table.by.get(text[0].toLowerCase())! : table.all;
+  if (candidates.length === 0 || !ANY_NOUN_AT_START[`${generic}`].test(text)) return null;
   let best: string | null = null;
   let bestLength = 0;
-  for (const m of MEASURES) {
-    if (m.generic !== generic || !m.nouns || !applies(m, unit)) continue;
-    const hit = m.nouns.exec(text);
+  for (const m of candidates) {
+    if (!applies(m, unit)) continue;
+    const hit = m.nouns!.exec(text);
     if (hit && hit[0].length > bestLength) {
       best = m.id;
       bestLength = hit[0].length;
@@ -216,23 +243,32 @@ export function subjectNounIn(text: string, unit: FigureUnit): string | null {
   return null;
 }
 
+/**
+ * The measure whose noun comes first in the text (the longest where two start at one place). The
+ * combined pattern finds each place where some measure's noun starts, in order; only there are the
+ * measures tried, anchored, instead of each measure searching the whole text.
+ */
 function firstNounIn(text: string, unit: FigureUnit): string | null {
   if (!ANY_SPECIFIC_NOUN.test(text)) return null;
-  let best: string | null = null;
-  let bestStart = Infinity;
-  let bestLength = 0;
-  for (const m of MEASURES) {
-    if (m.generic || !m.nounsAnywhere) continue;
-    if (!applies(m, unit) && !m.units.has('count')) continue;
-    m.nounsAnywhere.lastIndex = 0;
-    const hit = m.nounsAnywhere.exec(text);
-    if (hit && (hit.index < bestStart || (hit.index === bestStart && hit[0].length > bestLength))) {
-      best = m.id;
-      bestStart = hit.index;
-      bestLength = hit[0].length;
+  ANY_SPECIFIC_NOUN_GLOBAL.lastIndex = 0;
+  for (let hit = ANY_SPECIFIC_NOUN_GLOBAL.exec(text); hit; hit = ANY_SPECIFIC_NOUN_GLOBAL.exec(text)) {
+    let best: string | null = null;
+    let bestLength = 0;
+    for (const m of MEASURES) {
+      if (m.generic || !m.nounsAt) continue;
+      if (!applies(m, unit) && !m.units.has('count')) continue;
+      m.nounsAt.lastIndex = hit.index;
+      const own = m.nounsAt.exec(text);
+      if (own && own[0].length > bestLength) {
+        best = m.id;
+        bestLength = own[0].length;
+      }
     }
+    if (best) return best;
+    // No measure of this unit starts here: the next place one does.
+    ANY_SPECIFIC_NOUN_GLOBAL.lastIndex = hit.index + 1;
   }
-  return best;
+  return null;
 }
 
 const BY_ID = new Map(MEASURES.map((m) => [m.id, m]));

@@ -233,18 +233,24 @@ export function refersToWeek(p: Period): boolean {
   return /\bweek\b|\bseven days\b|week-long/i.test(p.text) && !/\b(?:last|past|next|previous|most recent)\b/i.test(p.text);
 }
 
+// Compiled once: isoDate runs for every date phrase of every sentence.
+const WEEKDAY_AT_START_RE = new RegExp(`^${WEEKDAY}`, 'iu');
+const DAY_FIRST_RE = new RegExp(String.raw`^(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?$`, 'iu');
+const MONTH_FIRST_RE = new RegExp(String.raw`^(${MONTH})\s+(\d{1,2})${ORD}(?:,?\s+(\d{4}))?$`, 'iu');
+const MONTH_YEAR_RE = new RegExp(String.raw`^(${MONTH})(?:\s+(\d{4}))?$`, 'iu');
+
 /** "1 November 2019" → 2019-11-01, "November 2019" → 2019-11, "2019" → 2019, "9 October" → the publication's year. */
 export function isoDate(words: string, ctx: PeriodContext = {}): string | undefined {
-  const w = words.replace(new RegExp(`^${WEEKDAY}`, 'iu'), '').replace(/^the\s+/i, '').trim();
-  const dayFirst = new RegExp(String.raw`^(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?$`, 'iu').exec(w);
-  const monthFirst = new RegExp(String.raw`^(${MONTH})\s+(\d{1,2})${ORD}(?:,?\s+(\d{4}))?$`, 'iu').exec(w);
+  const w = words.replace(WEEKDAY_AT_START_RE, '').replace(/^the\s+/i, '').trim();
+  const dayFirst = DAY_FIRST_RE.exec(w);
+  const monthFirst = MONTH_FIRST_RE.exec(w);
   if (dayFirst || monthFirst) {
     const [day, name, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : [monthFirst![2], monthFirst![1], monthFirst![3]];
     const month = monthNumber(name);
     const y = year ?? (month ? yearFor(month, ctx) : undefined);
     return month && y && Number(day) >= 1 && Number(day) <= daysIn(Number(y), Number(month)) ? `${y}-${month}-${pad(day)}` : undefined;
   }
-  const monthYear = new RegExp(String.raw`^(${MONTH})(?:\s+(\d{4}))?$`, 'iu').exec(w);
+  const monthYear = MONTH_YEAR_RE.exec(w);
   if (monthYear) {
     const month = monthNumber(monthYear[1]);
     const y = monthYear[2] ?? (month ? yearFor(month, ctx) : undefined);

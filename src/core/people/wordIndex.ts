@@ -3,6 +3,7 @@
  * searched only in the sentences that hold one ("was charged" only where "charged" is), instead of
  * scanning the whole document once per pattern.
  */
+import { lowerCaseCopy } from '../lexicon/tokens';
 import type { Span } from '../types';
 
 export interface WordIndex {
@@ -18,12 +19,13 @@ export function buildWordIndex(text: string, sentences: readonly Span[]): WordIn
   const bySentence = new Map<string, number[]>();
   // ASCII letters are enough: every trigger is an English word.
   const word = /[A-Za-z]+/g;
+  const lower = lowerCaseCopy(text);
   // Words come in text order, so the sentence of each is found by walking forward rather than by a
   // search per word, and each word's list of sentences is built already sorted and without repeats.
   let si = 0;
   for (let m = word.exec(text); m; m = word.exec(text)) {
     while (si < sentences.length - 1 && sentences[si].end <= m.index) si++;
-    const w = m[0].toLowerCase();
+    const w = lower !== undefined ? lower.slice(m.index, m.index + m[0].length) : m[0].toLowerCase();
     const list = bySentence.get(w);
     if (!list) bySentence.set(w, [si]);
     else if (list[list.length - 1] !== si) list.push(si);
