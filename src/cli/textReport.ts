@@ -19,6 +19,8 @@ export function formatCheckText(documents: readonly ReportedDocument[]): string 
     for (const a of analysis.annotations) {
       const pos = lines.positionAt(a.start);
       out.push(`  ${path}:${pos.line + 1}:${pos.character + 1}  ${describe(a)}`);
+      // A suspicious format is read one way and says so: the reading must not be silent in the report either.
+      if (a.kind === 'figure') for (const w of a.warnings ?? []) out.push(`      warning ${w.code}: ${w.message}`);
     }
     for (const f of analysis.findings ?? []) {
       const pos = lines.positionAt(f.start);

@@ -76,6 +76,13 @@ describe('CLI', function () {
     assert.match(text.stdout, /draft\.txt:3:1 +error +youth-anonymity "Aidan Frost"/);
   });
 
+  it('check lists a figure\'s number-format warning under it, saying which reading was used', () => {
+    const dir = tempDir({ 'a.txt': 'Officers made 1.250 arrests over the fortnight, the force said.\n' });
+    const r = cli('check', dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /a\.txt:1:15 +figure +"1\.250" = 1\.25 count — arrests\n +warning thousands-point: "1\.250" was read as 1\.25 of a counted thing; if the point separates thousands, it is 1,250\./);
+  });
+
   it('crosscheck exits 1 and reports the planted conflicts with file:line', () => {
     const r = cli('crosscheck', samples);
     assert.equal(r.code, 1, r.stderr);

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { analyze } from '../../src/core/analyze';
 import { figureCard, legalTermCard, organisationCard, type FigureCardData } from '../../src/extension/features/hoverContent';
 import { escapeMarkdown } from '../../src/extension/util/markdown';
 
@@ -75,6 +78,16 @@ describe('figureCard', () => {
     assert.ok(html.indexOf('24,500') < html.indexOf('Cross-source record'), 'the reading sits under the value, before the record');
     assert.ok(!/href="command:workbench\.action\.terminal\.new"/.test(html), html);
     assert.ok(!md.render(figureCard(figure)).includes('<p>⚠'), 'no warning line without warnings');
+  });
+
+  it('carries the core\'s number-format warning of the court write-up sample ("as many as 2.000") into the card', () => {
+    const text = readFileSync(path.join(__dirname, '../../samples/11-court-news-report.crime.txt'), 'utf8');
+    const f = analyze(text).annotations.find((a) => a.kind === 'figure' && a.text === 'as many as 2.000');
+    assert.ok(f && f.kind === 'figure', 'the sample states "as many as 2.000"');
+    assert.equal(f.value, 2);
+    const html = md.render(figureCard({ ...figure, text: f.text, value: '2', warnings: (f.warnings ?? []).map((w) => w.message) }));
+    assert.ok(html.includes('<p>⚠'), html);
+    assert.ok(html.includes('was read as 2 of a counted thing; if the point separates thousands, it is 2,000.'), html);
   });
 
   it('shows the event, why its claims were joined and the evidence with its weight, strongest first, at most four', () => {

@@ -159,3 +159,81 @@ Marsh was sentenced to six years and Brennan to seven years.
     assert.deepEqual(ages.map((a) => a.kind === 'figure' && scopes.scopeOf(a).key), ['person:marsh', 'person:brennan']);
   });
 });
+
+/**
+ * Two reports of one invented court case: the force's release and a local paper's, published a day apart,
+ * both telling the raid of some fourteen months before the sentencing, with the same named people, the
+ * same street and the same law.
+ */
+const CASE_RELEASE = `Pair jailed for running 'Kestrel' drug line from Exeter
+Published: 4 June 2024
+
+Aiden Marsh, 24, and Kofi Danso, 31, were jailed at Exeter Crown Court on Monday 3 June 2024 after admitting offences under the Modern Slavery Act 2015.
+
+On 2 April 2023 officers searched a flat in Mill Lane, Exeter, and found 83 wraps of Class A drugs.
+
+Marsh was jailed for six years and Danso for seven years.
+`;
+const CASE_NEWS = `Exeter drug line pair locked up for 13 years
+Published: 5 June 2024
+
+Two men who ran a drug line in Exeter were locked up on Monday at Exeter Crown Court.
+
+Aiden Marsh, 24, and Kofi Danso, 31, had pleaded guilty to exploiting a teenager under the Modern Slavery Act 2015. When police went into a flat in Mill Lane on 2 April 2023 they found 83 wraps of Class A drugs.
+
+Marsh got six years; Danso was given seven years.
+`;
+
+describe('record: court cases', () => {
+  it('names the people of a case, not the street of its raid or the law it was tried under', () => {
+    const p = profileOf(doc('case.txt', CASE_RELEASE));
+    assert.equal(p.isCase, true);
+    assert.deepEqual(p.people, ['aiden marsh', 'kofi danso']);
+    const link = compareProfiles(p, profileOf(doc('news.txt', CASE_NEWS)));
+    const named = link.evidence.find((e) => e.kind === 'person');
+    assert.equal(named?.text, 'Aiden Marsh, Kofi Danso named in both');
+  });
+
+  it('keeps "Two Shrewsbury" and the like out of the names: a number word opens no name', () => {
+    const text = `Two jailed after Shrewsbury raid\nPublished: 3 June 2024\n\nTwo Shrewsbury men, Leon Pike, 22, and Ross Tate, 25, were jailed at Shrewsbury Crown Court for drug dealing.\n`;
+    assert.deepEqual(profileOf(doc('s.txt', text)).people, ['leon pike', 'ross tate']);
+  });
+
+  it('reads each defendant\'s sentence as that person\'s, and a sentence stated of several together as the case\'s', () => {
+    const d = doc('news.txt', `${CASE_NEWS}\nMarsh and Danso were both given a further two years, and will serve 15 years between them.\n`);
+    const scopes = documentScopes(d);
+    const scopeOf = (quote: string, nth = 0) => {
+      const f = d.analysis.annotations.filter((a) => a.kind === 'figure' && a.text === quote)[nth];
+      assert.ok(f && f.kind === 'figure', quote);
+      return scopes.scopeOf(f).key;
+    };
+    assert.equal(scopeOf('six years'), 'person:marsh');
+    assert.equal(scopeOf('seven years'), 'person:danso');
+    assert.equal(scopeOf('13 years'), 'case');
+    assert.equal(scopeOf('15 years'), 'case');
+  });
+
+  it('links each defendant\'s sentence across the reports of a case, and never with another\'s or the total', () => {
+    const release = CASE_RELEASE.replace('Danso for seven years', 'Danso for seven and a half years');
+    const news = CASE_NEWS.replace('Marsh got six years; Danso was given seven years.', 'Danso was jailed for more than seven years. Marsh got six years.');
+    const record = buildRecord([doc('case.txt', release), doc('news.txt', news)]);
+    const sentence = (text: string) => record.records.filter((r) => r.claims.some((c) => c.text === text));
+    const [danso] = sentence('seven and a half years');
+    assert.deepEqual(danso.claims.map((c) => c.text).sort(), ['more than seven years', 'seven and a half years']);
+    assert.equal(danso.status, 'consistent');
+    const [marsh] = sentence('six years');
+    assert.deepEqual(marsh.claims.map((c) => c.docId).sort(), ['case.txt', 'news.txt']);
+    assert.ok(!sentence('13 years')[0].claims.some((c) => c.text !== '13 years'), 'the total is not a defendant\'s sentence');
+    // Within the paper's report, Marsh's six years is not a false "more than seven years" of Danso's.
+    const checks = (record.checks['news.txt'] ?? []).filter((c) => c.status !== 'ok');
+    assert.deepEqual(checks.map((c) => c.message), []);
+  });
+
+  it('links a dated incident of a case, told months before the sentencing, across the reports of the case', () => {
+    const record = buildRecord([doc('case.txt', CASE_RELEASE), doc('news.txt', CASE_NEWS)]);
+    const wraps = record.records.filter((r) => r.claims.some((c) => c.text === '83'));
+    assert.equal(wraps.length, 1, `one record for the 83 wraps, got ${wraps.map((r) => r.key).join(', ')}`);
+    assert.deepEqual(wraps[0].claims.map((c) => c.docId).sort(), ['case.txt', 'news.txt']);
+    assert.ok(wraps[0].event, 'the wraps are the case event\'s figure');
+  });
+});

@@ -166,6 +166,22 @@ function isFramed(period: { from?: string; to?: string } | undefined, published:
   return end - start <= MAX_FRAMED_DAYS || (coarse && from.length === 4);
 }
 
+/** How long before its report a case's offences, raids and arrests may be: investigations take years. */
+const MAX_CASE_LOOKBACK_DAYS = 5 * 366;
+
+/**
+ * A court report's dated incident ("on 14 March 2022, officers found 61 wraps"): a day of the case it
+ * reports, told months or years before the sentencing, so the case is its event as every other report of
+ * the case tells it, not a period of its own keyed by who published it.
+ */
+function isCaseIncident(period: { from?: string; to?: string } | undefined, published: number | undefined): boolean {
+  if (!period?.from || period.from.length < 10 || published === undefined) return false;
+  const start = daysOf(period.from);
+  const end = period.to && period.to.length >= 10 ? daysOf(period.to) : start;
+  if (start === undefined || end === undefined) return false;
+  return end - start <= MAX_FRAMED_DAYS && end <= published && published - start <= MAX_CASE_LOOKBACK_DAYS;
+}
+
 function eventPeriodsOf(doc: SourceDocument, figures: readonly FigureAnnotation[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const meta = doc.meta ?? doc.analysis.meta;
@@ -253,7 +269,7 @@ export function claimsOf(doc: SourceDocument, scopes: DocumentScopes = documentS
         ...(phrase ? { phrase } : {}),
         generic: GENERIC_MEASURES.has(measured),
         valueBits: effectiveShape(a) === 'exact' ? bitsOf(chanceOfValue(a.value)) : 0,
-        framed: isFramed(a.period, published, docPeriods),
+        framed: isFramed(a.period, published, docPeriods) || (scopes.isCase && isCaseIncident(a.period, published)),
         sentenceStart: a.sentence?.end > a.sentence?.start ? a.sentence.start : a.start,
         ...(partOf ? { partOf } : {}),
         ...(hedges.has(a.id) ? { hedge: hedges.get(a.id)! } : {}),

@@ -16,6 +16,9 @@ export interface NamedPerson {
   readonly ageAt?: number;
 }
 
+/** The last words of street and place names ("Dover Road", "Mill Lane"): a capitalised pair ending in one is an address, not a person. */
+export const STREET_WORDS: ReadonlySet<string> = new Set(['street', 'road', 'lane', 'avenue', 'close', 'drive', 'way', 'place', 'square', 'gardens', 'terrace', 'crescent', 'hill', 'park', 'green']);
+
 /** Capitalised words that start a sentence or name a thing, never a person. */
 const NOT_NAMES = new Set(
   [
@@ -24,7 +27,7 @@ const NOT_NAMES = new Set(
     'recorder', 'his', 'her', 'honour', 'lord', 'lady', 'sir', 'dame', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
     'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'aged', 'age',
     'both', 'all', 'they', 'he', 'she', 'it', 'we', 'this', 'that', 'these', 'those', 'there', 'here', 'county', 'lines', 'line', 'class',
-    'street', 'road', 'lane', 'avenue', 'close', 'drive', 'way', 'place', 'square', 'gardens', 'terrace', 'crescent', 'hill', 'park', 'green',
+    ...STREET_WORDS,
   ].map((w) => w.toLowerCase()),
 );
 

@@ -1,6 +1,7 @@
 import { findPeriods } from '../extract/periods';
-import type { FigureAnnotation, OrganisationAnnotation } from '../types';
+import type { FigureAnnotation } from '../types';
 import { measureOf } from './claims';
+import { STREET_WORDS } from './people';
 import { isVague } from './roles';
 import { roundnessOf } from './rounding';
 import { documentScopes, type DocumentScopes } from './scope';
@@ -83,7 +84,7 @@ export function valueKey(f: Pick<FigureAnnotation, 'value' | 'unit'>): string {
 const OPERATION = /\bOperation\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b/g;
 const CAMPAIGN = /\b((?:[A-Z][a-z]+\s+){1,4}(?:Week|Weeks|Campaign|Initiative|Crackdown|Programme|Line))\b/g;
 /** Capitalised words that open a sentence rather than a name. */
-const NOT_NAME = /^(?:The|A|An|This|That|These|Those|Police|Officers|Detective|Det|Judge|Mr|Mrs|Ms|Miss|Dr|He|She|They|It|In|On|At|Of|And|But|North|South|East|West|Crown|Court|County|Lines|Class|Regional|Organised|Crime|Unit|National|Home|Office|Image|Media|Video|Picture|Credit|Published|Read|More|St|Saint)$/;
+const NOT_NAME = /^(?:The|A|An|This|That|These|Those|Police|Officers|Detective|Det|Judge|Mr|Mrs|Ms|Miss|Dr|He|She|They|It|In|On|At|Of|And|But|North|South|East|West|Crown|Court|County|Lines|Class|Regional|Organised|Crime|Unit|National|Home|Office|Image|Media|Video|Picture|Credit|Published|Read|More|St|Saint|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)$/;
 const FULL_NAME = /\b([A-Z][a-z’'-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)\s+(?:["“‘'][A-Za-z ]+["”’']\s+)?([A-Z][a-z’'-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)\b/g;
 
 /** How much of a document's top is searched for the periods it states (see `periodsOf`). */
@@ -150,12 +151,14 @@ function namesOf(doc: SourceDocument, scopes: DocumentScopes): { people: string[
   }
   if (scopes.isCase) {
     // A court report names its defendants without ages too: "Jane Roe and John Doe were convicted".
-    const orgs = doc.analysis.annotations.filter((a): a is OrganisationAnnotation => a.kind === 'organisation');
+    // An organisation's or a law's name ("Modern Slavery Act 2015") is no one's, nor is a street's ("Dover Road").
+    const named = doc.analysis.annotations.filter((a) => a.kind === 'organisation' || a.kind === 'legal-term');
     FULL_NAME.lastIndex = 0;
     const text = doc.text.length > 40_000 ? doc.text.slice(0, 40_000) : doc.text;
     for (let m = FULL_NAME.exec(text); m; m = FULL_NAME.exec(text)) {
       if (NOT_NAME.test(m[1]) || NOT_NAME.test(m[2])) continue;
-      if (orgs.some((o) => o.start <= m!.index && m!.index < o.end)) continue;
+      if (STREET_WORDS.has(m[2].toLowerCase())) continue;
+      if (named.some((o) => o.start < m!.index + m![0].length && m!.index < o.end)) continue;
       people.add(`${m[1]} ${m[2]}`.toLowerCase());
       surnames.add(m[2].toLowerCase());
       FULL_NAME.lastIndex = m.index + m[1].length + 1;

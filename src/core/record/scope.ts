@@ -1,6 +1,6 @@
 import type { FigureAnnotation, OrganisationAnnotation } from '../types';
 import { findPlaces, forceAreaName, placeNamed } from './places';
-import { namedPeople, personOfAge, type NamedPerson } from './people';
+import { namedPeople, peopleByFullestName, personOfAge, type NamedPerson } from './people';
 import type { SourceDocument } from './types';
 
 /**
@@ -254,6 +254,39 @@ function sentenceCue(doc: SourceDocument, cues: readonly Cue[], f: FigureAnnotat
 /** What may stand between a figure and a place that restricts it: "arrests in", "people across", "by". */
 const AFTER_PLACE = /^[^,;.]{0,30}\b(?:in|across|throughout|around|by|for)\s+(?:the\s+)?$/i;
 
+/**
+ * Measures a court report states of each defendant in turn: "Roe was jailed for six years and Doe for
+ * four" are two people's sentences, not one figure restated, and each is the same figure as that person's
+ * sentence in another report of the case.
+ */
+const PER_DEFENDANT_MEASURES = new Set(['prison sentence', 'order length']);
+/** A figure stated of several people at once ("a combined 17 years", "between them"): the case's, not one person's. */
+const JOINT_FIGURE = /\b(?:combined|between them|in total|a total of|altogether|together|each|both|all)\b/i;
+/** "jailed for four years each", "six years apiece": said right after the figure. */
+const JOINT_AFTER = /^\s*(?:each|apiece|between them|in total|altogether)\b/i;
+const SURNAME_WORD = /[\p{L}’'-]+/gu;
+
+/**
+ * The defendant a court report's sentence figure is stated of: the named person ("Jane Roe, 24,") whose
+ * surname is mentioned last before the figure in its sentence ("Roe, the eldest, was jailed for six years
+ * and Doe for four"), unless the sentence states the figure of several people together.
+ */
+function defendantOf(text: string, people: ReadonlyMap<string, NamedPerson>, f: FigureAnnotation): NamedPerson | undefined {
+  if (!people.size || !f.counts || !PER_DEFENDANT_MEASURES.has(f.counts)) return undefined;
+  const from = f.sentence && f.sentence.end > f.sentence.start && f.sentence.start <= f.start ? f.sentence.start : Math.max(0, f.start - 200);
+  const before = text.slice(from, f.start);
+  if (JOINT_FIGURE.test(before) || JOINT_AFTER.test(text.slice(f.end, f.end + 20))) return undefined;
+  let last: NamedPerson | undefined;
+  SURNAME_WORD.lastIndex = 0;
+  for (let m = SURNAME_WORD.exec(before); m; m = SURNAME_WORD.exec(before)) {
+    const w = m[0];
+    if (w[0] !== w[0].toUpperCase() || w[0] === w[0].toLowerCase()) continue;
+    const p = people.get(w.toLowerCase().replace(/['’]s$/, ''));
+    if (p) last = p;
+  }
+  return last;
+}
+
 /** Reads the scope of every figure of a document (see `Scope`). */
 export function documentScopes(doc: SourceDocument): DocumentScopes {
   const cues = cuesOf(doc);
@@ -261,6 +294,7 @@ export function documentScopes(doc: SourceDocument): DocumentScopes {
   const people = namedPeople(doc.text);
   const courts = courtsOf(doc);
   const isCase = isCourtReport(doc, people, courts);
+  const byName = isCase ? peopleByFullestName(people) : new Map<string, NamedPerson>();
   const court = isCase ? courts[0]?.id : undefined;
   const document = isCase ? { key: 'case', label: 'the case', why: 'a court report: its figures are about the case' } : documentScope(doc, cues, paragraphs);
   const placeOfField = (f: FigureAnnotation): Scope | undefined => {
@@ -279,6 +313,8 @@ export function documentScopes(doc: SourceDocument): DocumentScopes {
       if (isCase) {
         const person = f.counts === 'age' || f.unit === 'years' ? personOfAge(people, f) : undefined;
         if (person) return { key: `person:${person.surname}`, label: person.name, why: `the age of ${person.name}` };
+        const defendant = defendantOf(doc.text, byName, f);
+        if (defendant) return { key: `person:${defendant.surname}`, label: defendant.name, why: `the ${f.counts} of ${defendant.name}` };
         const s = f.sentence ?? f;
         const other = courts.find((c) => c.start >= s.start && c.start < s.end && c.id !== court);
         if (other) return { key: `case:${other.id}`, label: `the case at ${doc.text.slice(other.start, doc.text.indexOf('Court', other.start) + 5)}`, why: 'its sentence names another court' };
