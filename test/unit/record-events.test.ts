@@ -116,12 +116,17 @@ describe('record: events', () => {
   });
 
   it('raises a conflict between documents of one event when a bare headline is more than 1% off', () => {
-    const off = doc('off.txt', NEWS.replace('Almost 1,900 held', '1,950 held'));
+    const off = doc('off.txt', NEWS.replace('Almost 1,900 held', '1,900 held'));
     const { records } = buildRecord([docs[0], off]);
     const arrests = records.find((r) => r.measure === 'arrests')!;
     assert.equal(arrests.status, 'conflict');
     assert.equal(arrests.rule, 'bare-rounding');
-    assert.match(arrests.explanation, /“1,950” .*unhedged rounding/);
+    assert.match(arrests.explanation, /“1,900” .*unhedged rounding/);
+    // A headline's 1,950 is no rounding of 1,873 at all: a different value.
+    const far = buildRecord([docs[0], doc('far.txt', NEWS.replace('Almost 1,900 held', '1,950 held'))]).records.find((r) => r.measure === 'arrests')!;
+    assert.equal(far.status, 'conflict');
+    assert.equal(far.rule, 'different-value');
+    assert.match(far.explanation, /“1,950” .*different values for the same figure \(4\.1% apart, too far for a rounding\)/);
   });
 });
 

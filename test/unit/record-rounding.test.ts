@@ -61,6 +61,19 @@ describe('record: the editor\'s rounding rules', () => {
     assert.deepEqual(verdict('60', '58', { text: 'Sixty' }), [false, 'bare-rounding']);
   });
 
+  it('rule 2: a round figure further from the exact one than its own step is a different value, and says so', () => {
+    const v = comparePair(said('150'), said('120'));
+    assert.deepEqual([v.ok, v.rule], [false, 'different-value']);
+    assert.equal(v.why, '“150” and “120” state different values for the same figure (25% apart, too far for a rounding).');
+    assert.doesNotMatch(v.why, /rounding of “120” that is/);
+    // 1,873 rounds to 1,870, 1,880 or 1,900, never to 1,950; £318,270 never to £350,000.
+    assert.deepEqual(verdict('1,950', '1,873'), [false, 'different-value']);
+    assert.deepEqual(verdict('£350,000', '£318,270'), [false, 'different-value']);
+    // Rounded up or down to its own step it stays an unhedged rounding: "Fifty" for 43, 2,400 for 2,317.
+    assert.deepEqual(verdict('50', '43', { text: 'Fifty' }), [false, 'bare-rounding']);
+    assert.deepEqual(verdict('2,400', '2,317'), [false, 'bare-rounding']);
+  });
+
   it('rule 3: money with a scale word is a rounding when the exact sum rounds to it at that precision, half up', () => {
     assert.deepEqual(verdict('£2.4m', '£2,371,905'), [true, 'rounding']);
     assert.deepEqual(verdict('£3.5 million', '£3.45 million'), [true, 'rounding']);
@@ -98,9 +111,11 @@ describe('record: the editor\'s rounding rules', () => {
     const v = judgeSet(members);
     assert.equal(v.reference?.claim.text, '£318,270');
     assert.equal(v.ok, true, '£320,000 is 0.5% off, a rounding');
-    const off = judgeSet([...members, { claim: said('£350,000') }]);
+    const off = judgeSet([...members, { claim: said('£310,000') }]);
     assert.equal(off.ok, false);
-    assert.deepEqual([off.conflict?.verdict.rule, off.conflict?.b.claim.text], ['bare-rounding', '£350,000']);
+    assert.deepEqual([off.conflict?.verdict.rule, off.conflict?.b.claim.text], ['bare-rounding', '£310,000']);
+    const far = judgeSet([...members, { claim: said('£310,000') }, { claim: said('£350,000') }]);
+    assert.deepEqual([far.conflict?.verdict.rule, far.conflict?.b.claim.text], ['different-value', '£350,000'], 'a different value is the worse pair');
   });
 
   it('judges hedges against each other when no exact statement is given', () => {

@@ -8,7 +8,9 @@ import type { Claim } from './types';
  *
  * 1. A hedge true of the exact figure agrees ("more than 700" for 743, "almost 30kg" for 28.8kg).
  * 2. A bare round figure within 1% of the exact one is a rounding ("£426,000" for £426,040); further off it
- *    is an unhedged rounding and a discrepancy ("700 arrests" for 743, "Fifty" for 49).
+ *    is an unhedged rounding and a discrepancy ("700 arrests" for 743, "Fifty" for 49), as long as it is the
+ *    exact figure rounded down or up to the round figure's own step; further still it is a different value
+ *    ("150" for 120 is not a rounding of anything near 120).
  * 3. Money with a scale word ("£1.3m") is a rounding when the exact figure rounds to it at that precision;
  *    "£1.2m" for £1,284,729.88 does not (that is £1.3m).
  * 4. Conflicting qualifiers on the same stated value disagree: "up to £120,000" against a bare £120,000,
@@ -167,6 +169,11 @@ export function comparePair(a: Judged['claim'], b: Judged['claim']): PairVerdict
     }
     if (precisionOf(coarse) > precisionOf(fine) * (1 + 1e-9) && precisionOf(coarse) >= toBase(1, coarse.unit) * 10) {
       return { ok: false, rule: 'wrong-rounding', why: `${said(coarse)} is not what ${said(fine)} rounds to (${withUnit(formatNumber(Math.round(base(fine) / precisionOf(coarse)) * precisionOf(coarse) / toBase(1, coarse.unit)), coarse.unit)} at that precision).` };
+    }
+    // A round figure is a rounding of the other only if it is that figure rounded to its own step, down or up
+    // ("800" for 837, "Fifty" for 43): further off ("150" for 120, "1,950" for 1,873) it is another value.
+    if (isRoundFigure(coarse.value) && Math.abs(off) >= toBase(roundnessOf(coarse.value), coarse.unit) * (1 - 1e-9)) {
+      return { ok: false, rule: 'different-value', why: `${said(a)} and ${said(b)} state different values for the same figure (${pct(off, Math.min(Math.abs(va), Math.abs(vb)))} apart, too far for a rounding).` };
     }
     if (isRoundFigure(coarse.value)) {
       return { ok: false, rule: 'bare-rounding', why: `${said(coarse)} is an unhedged rounding of ${said(fine)} that is ${pct(off, base(fine))} off (more than ${BARE_ROUNDING_TOLERANCE * 100}%).` };

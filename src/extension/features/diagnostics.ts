@@ -41,7 +41,9 @@ export class DiagnosticsController extends IndexDiagnosticCollection {
     const mapper = lineIndexMapper(entry.lineIndex);
     const out: vscode.Diagnostic[] = [];
     for (const a of entry.analysis.annotations) {
-      if (a.kind !== 'figure' || this.services.review?.isSuppressed(entry.uri, a)) continue;
+      // The mark is placed in the text the analysis read: after an edit not yet analysed, the figure's
+      // offsets are the old text's, and the mark, followed through the edit, would miss it.
+      if (a.kind !== 'figure' || this.services.review?.isSuppressed(entry.uri, a, entry.text)) continue;
       const record = index.recordForFigure(entry.uri, a.id);
       if (record?.status !== 'conflict') continue;
       const d = new vscode.Diagnostic(spanToRange(mapper, a), conflictMessage(a, record), severity);
@@ -68,7 +70,7 @@ export class DiagnosticsController extends IndexDiagnosticCollection {
     for (const check of index.checksFor(entry.uri)) {
       if (check.status === 'ok') continue;
       const span = checkSpan(check);
-      if (!span || this.services.review?.isSuppressed(entry.uri, { ...span, kind: 'figure' })) continue;
+      if (!span || this.services.review?.isSuppressed(entry.uri, { ...span, kind: 'figure' }, entry.text)) continue;
       const setting = check.status === 'conflict' ? config.current.diagnostics.conflictSeverity : config.current.diagnostics.checkSeverity;
       // Most messages already state their arithmetic; it is added only where one does not.
       const message = check.message.includes(check.arithmetic) ? check.message : `${check.message} (${check.arithmetic})`;

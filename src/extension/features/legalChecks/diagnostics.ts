@@ -21,7 +21,7 @@ export class LegalCheckDiagnostics extends IndexDiagnosticCollection {
   protected diagnosticsFor(entry: IndexedDocument): vscode.Diagnostic[] {
     const mapper = lineIndexMapper(entry.lineIndex);
     return enabledFindings(this.services.config.current, entry.analysis.findings)
-      .filter((f) => !this.services.review?.isSuppressed(entry.uri, f))
+      .filter((f) => !this.services.review?.isSuppressed(entry.uri, f, entry.text))
       .map((f) => {
         const d = new vscode.Diagnostic(spanToRange(mapper, f), f.message, severityOf(f));
         d.source = diagnosticSource;

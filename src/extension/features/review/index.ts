@@ -46,7 +46,7 @@ export function registerReview(_context: vscode.ExtensionContext, services: Pick
   );
   const api: ReviewTestApi = {
     onDidChange: model.onDidChange,
-    isSuppressed: (uri, annotation) => model.isSuppressed(uri, annotation),
+    isSuppressed: (uri, annotation, text) => model.isSuppressed(uri, annotation, text),
     markedDocuments: () => model.markedDocuments(),
     placementsFor: (uri, text) => model.placementsFor(uri, text),
     progressFor: (uri) => model.progressFor(uri),

@@ -128,8 +128,8 @@ export class ReviewModel extends Disposable implements ReviewService {
     return this.store.documents();
   }
 
-  isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }): boolean {
-    const placements = this.placementsFor(uri);
+  isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }, text?: string): boolean {
+    const placements = this.placementsFor(uri, text);
     let notClaims = this.suppressors.get(placements);
     if (!notClaims) this.suppressors.set(placements, (notClaims = placements.filter((p) => p.mark.state === 'not-a-claim' && p.span !== undefined)));
     return notClaims.some((p) => overlaps(p.span!, annotation) && (!p.mark.kind || !annotation.kind || p.mark.kind === annotation.kind));

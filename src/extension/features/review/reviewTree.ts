@@ -104,7 +104,7 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
   /** The pre-publication findings of a document the settings let through, "not a claim" marks left out. */
   private findingsOf(uri: vscode.Uri): ReportingFinding[] {
     const entry = this.services.index.get(uri);
-    return entry ? enabledFindings(this.services.config.current, entry.analysis.findings).filter((f) => !this.model.isSuppressed(uri, f)) : [];
+    return entry ? enabledFindings(this.services.config.current, entry.analysis.findings).filter((f) => !this.model.isSuppressed(uri, f, entry.text)) : [];
   }
 
   private documentChildren(uri: vscode.Uri): Node[] {

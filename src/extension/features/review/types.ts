@@ -16,8 +16,14 @@ export interface ReviewService {
   readonly onDidChange: vscode.Event<void>;
   /** The documents that have review marks: only there can a mark hide a highlight. */
   markedDocuments(): readonly vscode.Uri[];
-  /** True when an editor marked this highlight "not a claim" here: decorations and diagnostics skip it. */
-  isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }): boolean;
+  /**
+   * True when an editor marked this highlight "not a claim" here: decorations and diagnostics skip it.
+   * `text` is the text the annotation's offsets are in, by default the document's current text: pass the
+   * index's `IndexedDocument.text` for an annotation of its analysis, which lags the editor while the
+   * next analysis waits (typing, or `analysis.trigger` onSave), so the mark is placed where the
+   * annotation is and not where the edits since then have moved it.
+   */
+  isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }, text?: string): boolean;
   /**
    * Every mark of the document and where it sits (undefined span: orphaned) in `text`, by default
    * the document's current text; pass the index's `IndexedDocument.text` to get offsets that agree
