@@ -59,7 +59,6 @@ function firstOfItem(source: string, i: number): Parsed | undefined {
       const end = closingParen(source, i);
       return end < 0 ? undefined : { chars: new Set(), nullable: true, end: end + 1 };
     }
-    if (source.startsWith('(?<', i) && !source.startsWith('(?<=', i) && !source.startsWith('(?<!', i)) return undefined; // named group: not used
     if (source.startsWith('(?', i) && !source.startsWith('(?:', i)) return undefined;
     let j = source.startsWith('(?:', i) ? i + 3 : i + 1;
     const chars = new Set<string>();
