@@ -35,8 +35,8 @@ export interface CrimeAnnotatorApi {
   decorationsFor(uri: vscode.Uri): Readonly<Record<DecorationKind, readonly vscode.Range[]>> | undefined;
   /** The status bar item's text and counts for the active editor, or undefined while it is hidden. */
   statusBar(): { readonly text: string; readonly counts: DocumentCounts } | undefined;
-  /** The longest time, in ms, analysis held the extension host without yielding. */
-  longestAnalysisSliceMs(): number;
+  /** The longest time, in ms, analysis (of `uri`, or of any document) held the extension host without yielding. */
+  longestAnalysisSliceMs(uri?: vscode.Uri): number;
   /** The last notifications shown, as VS Code received them (VS Code cannot be asked for them). */
   messages(): readonly ShownMessage[];
   /** The last quick pick shown, its items as VS Code received them. */
@@ -80,7 +80,7 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
     review,
     decorationsFor: (uri) => decorations.decorationsFor(uri),
     statusBar: () => (statusBar.counts && statusBar.text ? { text: statusBar.text, counts: statusBar.counts } : undefined),
-    longestAnalysisSliceMs: () => index.longestSliceMs,
+    longestAnalysisSliceMs: (uri) => (uri ? index.longestSliceMsOf(uri) : index.longestSliceMs),
     messages: () => recentMessages(),
     lastQuickPick: () => recentQuickPick(),
   };

@@ -69,6 +69,8 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
   private readonly recordDocs = new Map<string, readonly string[]>();
   /** Longest time analysis held the event loop, for the log and tests. */
   longestSliceMs = 0;
+  /** The same, per document: a test of one document's slicing must not see another's cold first analysis. */
+  private readonly longestSliceByUri = new Map<string, number>();
   ready: Promise<void> = Promise.resolve();
 
   /** The analysis options (the workspace lexicon) of each workspace folder, by folder uri. */
@@ -302,8 +304,15 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
     return entry && entry.incremental.text === entry.text ? entry.incremental.chunkViews() : undefined;
   }
 
+  /** The longest time, in ms, analysing `uri` held the event loop in one piece (0 if never analysed). */
+  longestSliceMsOf(uri: vscode.Uri): number {
+    return this.longestSliceByUri.get(uri.toString()) ?? 0;
+  }
+
   private noteSlice(uri: vscode.Uri, ms: number): void {
     this.longestSliceMs = Math.max(this.longestSliceMs, ms);
+    const key = uri.toString();
+    this.longestSliceByUri.set(key, Math.max(this.longestSliceByUri.get(key) ?? 0, ms));
     if (ms > 50) this.log.warn(`Analysing ${vscode.workspace.asRelativePath(uri)} held the extension host for ${Math.round(ms)} ms in one piece (a single long paragraph cannot be split).`);
   }
 
@@ -355,6 +364,7 @@ export class ExtensionWorkspaceIndex extends Disposable implements WorkspaceInde
   private remove(uri: vscode.Uri): void {
     const key = uri.toString();
     if (!this.entries.delete(key)) return;
+    this.longestSliceByUri.delete(key);
     this.mentionCache = undefined;
     this.fireChange(uri, this.record.remove(key));
   }

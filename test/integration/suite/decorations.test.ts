@@ -96,8 +96,10 @@ describe('decorations', function () {
     assert.ok(first.figure.length >= 2500, `${first.figure.length} figures drawn`);
     // A slice is a paragraph or more, a few milliseconds each; the whole document at once takes many seconds.
     // This checks that analysis is sliced; analysis speed is measured by `npm run bench`, and a
-    // loaded CI core can stall one slice for hundreds of milliseconds.
-    assert.ok(api.longestAnalysisSliceMs() < 1000, `longest uninterrupted analysis ${api.longestAnalysisSliceMs()} ms`);
+    // loaded CI core can stall one slice for hundreds of milliseconds. This document's slices only:
+    // the session's first analysis (the lexicon compiled cold) is not what this test is about.
+    const longest = api.longestAnalysisSliceMs(doc.uri);
+    assert.ok(longest > 0 && longest < 1000, `longest uninterrupted analysis of the large document ${longest} ms`);
     const line = doc.lineCount - 2;
     await editor.edit((b) => b.insert(new vscode.Position(line, 0), 'Essex Police reported 75 arrests. '));
     await analysed(api, doc);
