@@ -1,6 +1,6 @@
 import { exportJson } from '../../core/export';
 import { csvTable } from '../../core/text/csvWrite';
-import { LineIndex, type ArithmeticCheck, type CrossSourceRecord } from '../../core';
+import { conflictMessageOf, LineIndex, type ArithmeticCheck, type CrossSourceRecord } from '../../core';
 import { analyseCorpus, type AnalysedCorpus } from '../corpus';
 import { lexiconFromOption } from '../lexiconFile';
 import { EXIT } from '../exitCodes';
@@ -40,13 +40,14 @@ export function crosscheckJson(corpus: AnalysedCorpus): string {
 
 function findingsOf(corpus: AnalysedCorpus): Finding[] {
   const findings: Finding[] = [];
+  const events = new Map(corpus.record.events.map((e) => [e.id, e]));
   for (const record of corpus.record.records) {
     if (record.status !== 'conflict') continue;
     findings.push({
       status: 'conflict',
       kind: `record: ${record.measure}`,
       id: record.recordId,
-      message: record.explanation,
+      message: conflictMessageOf(record.explanation, record, record.event ? events.get(record.event) : undefined),
       places: record.claims.map((c) => ({ path: c.docId, line: c.line + 1, text: c.text, note: claimNote(c) })),
     });
   }
