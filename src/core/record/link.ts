@@ -201,10 +201,11 @@ function formedOf(claims: readonly LinkableClaim[], options: LinkOptions): Forme
       const measure = commonest(k.members.map((m) => m.measure));
       const organisation = commonest(k.members.map((m) => m.organisation).filter((o): o is string => !!o), true);
       const eventKey = `${measure}|${first.family}|${first.scope}|event:${first.event ?? first.claim.docId}|${k.subject ?? ''}`;
-      return { members: k.members, ...(organisation ? { organisation } : {}), period: () => statedPeriod(k.members), eventKey };
+      // One shape for every cluster (no spread): tens of thousands are formed while a workspace is indexed.
+      return { members: k.members, organisation: organisation || undefined, operation: undefined, period: () => statedPeriod(k.members), eventKey };
     });
   }
-  return cluster(claims, options).map((k) => ({ members: k.members, organisation: k.organisation, operation: k.operation, period: () => periodOf(k) }));
+  return cluster(claims, options).map((k) => ({ members: k.members, organisation: k.organisation, operation: k.operation, period: () => periodOf(k), eventKey: undefined }));
 }
 
 /** The period the members state ("from..to", the coarsest statement of each end), where any states one. */
@@ -217,6 +218,7 @@ function statedPeriod(members: readonly LinkableClaim[]): string | undefined {
 /** The most frequent value, the first of equally frequent ones; with `unanimous`, only one all share. */
 function commonest(values: readonly string[], unanimous = false): string | undefined {
   if (!values.length) return undefined;
+  if (values.length === 1) return values[0];
   if (unanimous) return values.every((v) => v === values[0]) ? values[0] : undefined;
   const n = new Map<string, number>();
   let best = values[0];

@@ -54,6 +54,8 @@ export interface RecordIndex {
 
 const docSource = (id: string) => `d\u0000${id}`;
 const refSource = (id: string) => `r\u0000${id}`;
+/** The options of a partition that is not an event's: its claims are kept in order. */
+const SORTED = { sorted: true } as const;
 
 export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex {
   const logger = options.logger ?? nullLogger;
@@ -175,7 +177,7 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     const possible: PossibleMatch[] = [];
     const eventPartition = isEventPartition(key);
     const { group: linked, added, removed } = claims.length
-      ? relinkGroup(claims, group.linked, { sorted: true, ...(eventPartition ? { affinity, possible } : {}) })
+      ? relinkGroup(claims, group.linked, eventPartition ? { sorted: true, affinity, possible } : SORTED)
       : { group: undefined, added: [], removed: group.linked?.records ?? [] };
     if (possible.length) possibles.set(key, possible);
     else possibles.delete(key);

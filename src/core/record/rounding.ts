@@ -230,7 +230,7 @@ export function judgeSet<T extends Judged>(members: readonly T[]): SetVerdict<T>
     if (verdict.ok) continue;
     if (!worst || severity(verdict.rule) > severity(worst.verdict.rule)) worst = { a, b, verdict };
   }
-  return { ok: !worst, ...(reference ? { reference } : {}), ...(worst ? { conflict: worst } : {}) };
+  return { ok: !worst, reference: reference || undefined, conflict: worst || undefined };
 }
 
 function severity(rule: PairVerdict['rule']): number {

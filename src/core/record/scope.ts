@@ -123,7 +123,7 @@ function paragraphsOf(text: string, cues: readonly Cue[]): Paragraph[] {
       const local = cues.find((c) => c.start >= start && c.start < sentenceEnd && !c.national);
       if (local) shift = { ...local.scope, why: `the section from ${quoted(text, local)} on` };
     }
-    out.push({ start, end, ...(shift ? { shift } : {}) });
+    out.push({ start, end, shift });
   }
   return out;
 }
