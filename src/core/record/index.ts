@@ -1,5 +1,5 @@
 /** The cross-source record: every figure linked to what other sources say, and the arithmetic a document's own figures allow. */
-export { createRecordIndex, buildRecord, type RecordIndex, type RecordIndexOptions, type RecordUpdate, type BuiltRecord, type RecordReferenceTable } from './recordIndex';
+export { createRecordIndex, buildRecord, prepareSource, type PreparedSource, type RecordIndex, type RecordIndexOptions, type RecordUpdate, type BuiltRecord, type RecordReferenceTable } from './recordIndex';
 export { checkDocument } from './checks';
 export { parseReferenceTable, parseReferenceValue, REFERENCE_COLUMNS, OPTIONAL_REFERENCE_COLUMNS, type ReferenceTableOptions, type ParsedReferenceTable } from './reference';
 export { lexiconResolver, type OrganisationResolver } from './organisations';

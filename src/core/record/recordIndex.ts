@@ -27,6 +27,15 @@ export interface RecordUpdate {
  */
 export interface RecordIndex {
   upsert(doc: SourceDocument): RecordUpdate;
+  /** Upserts a document prepared elsewhere (a worker thread): its claims and checks, as `prepareSource` made them. */
+  upsertPrepared(docId: string, prepared: PreparedSource): RecordUpdate;
+  /**
+   * Replaces a document's claims without relinking: `flush` relinks every group staged documents
+   * touched, once. Indexing many documents this way costs each group one relink, not one per document.
+   */
+  stage(docId: string, prepared: PreparedSource): void;
+  /** Relinks what `stage` touched, a group at a time until `shouldYield()` says stop; `done` when nothing is left. */
+  flush(shouldYield?: () => boolean): RecordUpdate & { readonly done: boolean };
   /** Upserts many documents, relinking each touched group once: the way to index a workspace. */
   upsertAll(docs: readonly SourceDocument[]): RecordUpdate;
   remove(docId: string): RecordUpdate;
@@ -40,6 +49,23 @@ export interface RecordIndex {
   recordsFor(docId: string): readonly CrossSourceRecord[];
   checksFor(docId: string): readonly ArithmeticCheck[];
   conflicts(): readonly CrossSourceRecord[];
+}
+
+/** A document as the record keeps it: its linkable claims and its own arithmetic checks. */
+export interface PreparedSource {
+  readonly claims: readonly LinkableClaim[];
+  readonly checks: readonly ArithmeticCheck[];
+}
+
+/** What the record needs of a document, made from its analysis (on any thread; the result is plain data). */
+export function prepareSource(doc: SourceDocument, logger: Logger = nullLogger): PreparedSource {
+  try {
+    const claims = claimsOf(doc);
+    return { claims, checks: checkDocument(doc, claims) };
+  } catch (e) {
+    logger.error(`record: could not check ${doc.id}`, e);
+    return { claims: [], checks: [] };
+  }
 }
 
 const docSource = (id: string) => `d\u0000${id}`;
@@ -75,6 +101,10 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
   function relinkAll(touched: Iterable<string>): RecordUpdate {
     const changed: CrossSourceRecord[] = [];
     for (const key of touched) relink(key, changed);
+    return updateOf(changed);
+  }
+
+  function updateOf(changed: readonly CrossSourceRecord[]): RecordUpdate {
     // Listed when asked: indexing a workspace changes every record, and `buildRecord` never asks.
     let ids: readonly string[] | undefined;
     return {
@@ -84,17 +114,17 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     };
   }
 
-  function prepare(doc: SourceDocument): LinkableClaim[] {
-    try {
-      const claims = claimsOf(doc);
-      checks.set(doc.id, checkDocument(doc, claims));
-      return claims;
-    } catch (e) {
-      logger.error(`record: could not check ${doc.id}`, e);
-      checks.set(doc.id, []);
-      return [];
-    }
+  function prepare(doc: SourceDocument): readonly LinkableClaim[] {
+    return keep(doc.id, prepareSource(doc, logger));
   }
+
+  function keep(docId: string, prepared: PreparedSource): readonly LinkableClaim[] {
+    checks.set(docId, prepared.checks);
+    return prepared.claims;
+  }
+
+  /** Groups staged documents touched and that are not relinked yet. */
+  const staged = new Set<string>();
 
   /** Relinks one partition; `changed` gets the records it removed and added. */
   function relink(key: string, changed: CrossSourceRecord[]): void {
@@ -126,6 +156,21 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
   const index: RecordIndex = {
     upsert(doc) {
       return replaceSource(docSource(doc.id), prepare(doc));
+    },
+    upsertPrepared(docId, prepared) {
+      return replaceSource(docSource(docId), keep(docId, prepared));
+    },
+    stage(docId, prepared) {
+      replaceSource(docSource(docId), keep(docId, prepared), staged, true);
+    },
+    flush(shouldYield) {
+      const changed: CrossSourceRecord[] = [];
+      for (const key of staged) {
+        staged.delete(key);
+        relink(key, changed);
+        if (shouldYield?.()) break;
+      }
+      return Object.assign(updateOf(changed), { done: staged.size === 0 });
     },
     upsertAll(docs) {
       const touched = new Set<string>();
