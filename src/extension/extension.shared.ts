@@ -12,12 +12,16 @@ import { registerViews, type ViewsApi } from './features/views';
 import { ConfigurationService } from './services/configuration';
 import { createExtensionLogger } from './services/logging';
 import type { Services, WorkspaceIndex } from './services/types';
-import { ExtensionWorkspaceIndex } from './services/workspaceIndex';
-import { WorkspaceLexicon } from './services/workspaceLexicon';
+import { EditorIndex } from './services/editorIndex';
+import { createVsCodeWorkspace } from './services/vscodeWorkspace';
+import { startIndexing } from './services/activationScope';
+import type { AnalysisEngine, WorkspacePort } from '../core/corpus';
 import { activationStep as step } from './util/errors';
 
 export interface PlatformServices {
   readonly platform: 'node' | 'web';
+  /** Where analysis runs: a worker of the platform's kind, or undefined for the extension host itself. */
+  createEngine?(port: WorkspacePort, context: vscode.ExtensionContext): AnalysisEngine | undefined;
 }
 
 /** What `activate()` returns: for tests and for other extensions that want the index. */
@@ -44,9 +48,12 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   const channel = step('logging', () => own(vscode.window.createOutputChannel('Crime Annotator', { log: true })));
   const log = createExtensionLogger(channel);
   const config = step('configuration', () => own(new ConfigurationService()));
-  const index = step('workspace index', () => own(new ExtensionWorkspaceIndex(config, log)));
-  const lexicon = step('workspace lexicon', () => own(new WorkspaceLexicon(config, log, (options) => index.setAnalyzeOptions(options))));
+  const port = step('workspace port', () => own(createVsCodeWorkspace(log)));
+  const engine = step('analysis engine', () => platform.createEngine?.(port, context));
+  const index = step('workspace index', () => own(new EditorIndex(port, config, engine)));
   const review = step('review', () => own(registerReview(context, { config, log, index }))).api;
+  // Marks "not a claim" hide a highlight everywhere the index's per-document answer is read.
+  index.core.setSuppression({ isSuppressed: (uri, _text, span) => review.isSuppressed(index.uriFor(uri), span) });
   const decorations = step('decorations', () => own(registerDecorations({ config, log, index, review }, index)));
   const services: Services = { config, log, index, decorations, review };
 
@@ -58,8 +65,8 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   const views = step('views', () => own(registerViews(context, services)));
   step('commands', () => own(registerCommands(context, services)));
 
-  step('workspace scan', () => index.start(lexicon.load()));
-  log.info(`Crime Annotator activated (${platform.platform}).`);
+  step('workspace scan', () => startIndexing(port, index, log));
+  log.info(`Crime Annotator activated (${platform.platform}); analysis runs ${engine?.where ?? 'in the extension host'}.`);
 
   return {
     index,
@@ -67,6 +74,6 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
     review,
     decorationsFor: (uri) => decorations.decorationsFor(uri),
     statusBar: () => (statusBar.counts && statusBar.text ? { text: statusBar.text, counts: statusBar.counts } : undefined),
-    longestAnalysisSliceMs: () => index.longestSliceMs,
+    longestAnalysisSliceMs: () => index.longestBlockMs,
   };
 }

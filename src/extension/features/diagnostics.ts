@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { ArithmeticCheck, CrossSourceRecord, FigureAnnotation } from '../../core';
+import type { CrossSourceRecord, FigureAnnotation } from '../../core';
 import type { SeveritySetting } from '../services/configuration';
 import type { IndexedDocument, Services } from '../services/types';
 import { Disposable } from '../util/dispose';
 import { lineIndexMapper, spanToRange } from '../util/ranges';
 import { explanationOf } from '../util/explanation';
+import { checkSpan, type DocumentProblems } from '../../core/corpus';
 
 export const diagnosticSource = 'Crime Annotator';
 
@@ -15,11 +16,7 @@ const severities: Record<SeveritySetting, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** Where a check is reported: its fix's span when it has one (what the quick fix replaces), else its stated figure. */
-export function checkSpan(check: ArithmeticCheck): { start: number; end: number } | undefined {
-  if (check.fix) return check.fix;
-  return check.operands.find((o) => o.role === 'stated') ?? check.operands[check.operands.length - 1];
-}
+export { checkSpan };
 
 /** Conflicts between sources and failed arithmetic checks, in the Problems panel. */
 export class DiagnosticsController extends Disposable {
@@ -46,18 +43,21 @@ export class DiagnosticsController extends Disposable {
       this.collection.delete(uri);
       return;
     }
-    this.collection.set(uri, [...this.conflictDiagnostics(entry), ...this.checkDiagnostics(entry)]);
+    // The same answer the status bar and the decorations draw from.
+    const problems = this.services.index.problemsOf(uri);
+    if (!problems) {
+      this.collection.delete(uri);
+      return;
+    }
+    this.collection.set(uri, [...this.conflictDiagnostics(entry, problems), ...this.checkDiagnostics(entry, problems)]);
   }
 
-  private conflictDiagnostics(entry: IndexedDocument): vscode.Diagnostic[] {
+  private conflictDiagnostics(entry: IndexedDocument, problems: DocumentProblems): vscode.Diagnostic[] {
     const { index, config } = this.services;
     const severity = severities[config.current.diagnostics.conflictSeverity];
     const mapper = lineIndexMapper(entry.lineIndex);
     const out: vscode.Diagnostic[] = [];
-    for (const a of entry.analysis.annotations) {
-      if (a.kind !== 'figure' || this.services.review?.isSuppressed(entry.uri, a)) continue;
-      const record = index.recordForFigure(entry.uri, a.id);
-      if (record?.status !== 'conflict') continue;
+    for (const { figure: a, record } of problems.conflicts) {
       const d = new vscode.Diagnostic(spanToRange(mapper, a), conflictMessage(a, record), severity);
       d.source = diagnosticSource;
       d.code = 'conflict';
@@ -72,14 +72,13 @@ export class DiagnosticsController extends Disposable {
     return out;
   }
 
-  private checkDiagnostics(entry: IndexedDocument): vscode.Diagnostic[] {
-    const { index, config } = this.services;
+  private checkDiagnostics(entry: IndexedDocument, problems: DocumentProblems): vscode.Diagnostic[] {
+    const { config } = this.services;
     const mapper = lineIndexMapper(entry.lineIndex);
     const out: vscode.Diagnostic[] = [];
-    for (const check of index.checksFor(entry.uri)) {
-      if (check.status === 'ok') continue;
+    for (const check of problems.failedChecks) {
       const span = checkSpan(check);
-      if (!span || this.services.review?.isSuppressed(entry.uri, { ...span, kind: 'figure' })) continue;
+      if (!span) continue;
       const setting = check.status === 'conflict' ? config.current.diagnostics.conflictSeverity : config.current.diagnostics.checkSeverity;
       // Most messages already state their arithmetic; it is added only where one does not.
       const message = check.message.includes(check.arithmetic) ? check.message : `${check.message} (${check.arithmetic})`;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { defaultCorpusSettings as corpus } from '../../core/corpus';
 import { Disposable } from '../util/dispose';
 
 export type AnalysisTrigger = 'onType' | 'onSave' | 'onCommand';
@@ -52,14 +53,14 @@ export function readConfig(get: <T>(key: string, fallback: T) => T): ExtensionCo
     analysis: {
       trigger: get<AnalysisTrigger>('analysis.trigger', 'onType'),
       delay: get('analysis.delay', 300),
-      maxFileSize: get('analysis.maxFileSize', 5 * 1024 * 1024),
+      maxFileSize: get('analysis.maxFileSize', corpus.maxFileSize),
     },
     workspace: {
-      exclude: get<string[]>('workspace.exclude', ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/README.md', '**/CHANGELOG.md']),
-      include: get('workspace.include', '**/*.{crime,txt,md}'),
-      maxFiles: get('workspace.maxFiles', 5000),
-      lexiconFile: get('workspace.lexiconFile', '.crime-annotator/lexicon.json'),
-      referenceFiles: get('workspace.referenceFiles', '**/*.reference.{csv,json}'),
+      exclude: get<string[]>('workspace.exclude', [...corpus.exclude]),
+      include: get('workspace.include', corpus.include),
+      maxFiles: get('workspace.maxFiles', corpus.maxFiles),
+      lexiconFile: get('workspace.lexiconFile', corpus.lexiconFile),
+      referenceFiles: get('workspace.referenceFiles', corpus.referenceFiles),
     },
     tally: { scope: get<TallyScope>('tally.scope', 'workspace') },
     diagnostics: {
