@@ -1,5 +1,5 @@
-// One build script, four bundles from one source tree: the extension for desktop (Node) and for the
-// web (vscode.dev), the command-line interface, and the pure core as a CommonJS library.
+// One build script, six bundles from one source tree: the extension for desktop (Node) and for the
+// web (vscode.dev), their analysis workers, the command-line interface, and the pure core as a CommonJS library.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -46,6 +46,20 @@ const targets = {
     platform: 'browser',
     mainFields: ['browser', 'module', 'main'],
     // The web extension host has no `process`; the core never needs it, but some libraries probe it.
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"', global: 'globalThis' },
+  },
+  // Analysis off the extension host's thread: a worker thread on the desktop, a web worker on the web.
+  analysisWorkerNode: {
+    entryPoints: ['src/extension/worker/analysisWorker.node.ts'],
+    outfile: 'dist/analysisWorker.node.js',
+    platform: 'node',
+  },
+  analysisWorkerWeb: {
+    entryPoints: ['src/extension/worker/analysisWorker.web.ts'],
+    outfile: 'dist/analysisWorker.web.js',
+    platform: 'browser',
+    format: 'iife',
+    mainFields: ['browser', 'module', 'main'],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"', global: 'globalThis' },
   },
   cli: {

@@ -59,8 +59,9 @@ export function createInProcessEngine(scheduler: Pick<Scheduler, 'budgetMs' | 'n
   return {
     where: 'in process',
     async analyse({ uri, text, lexicon }) {
-      const t0 = scheduler.now();
+      // Compiling a lexicon is once per folder and lexicon change, not per analysis: not counted as the document's.
       const compiled = lexicons.get(lexicon);
+      const t0 = scheduler.now();
       if (text.length <= wholeAnalysisMaxChars) {
         kept.delete(uri);
         const analysis = analyze(text, { lexicon: compiled });
