@@ -1,29 +1,32 @@
 import { LineIndex, type Annotation, type DocumentAnalysis } from '../core';
 
-interface ReportedDocument {
-  readonly path: string;
-  readonly text: string;
-  readonly analysis: DocumentAnalysis;
+export interface CheckTotals {
+  documents: number;
+  figure: number;
+  organisation: number;
+  'legal-term': number;
 }
 
-/** A readable report: one line per annotation, `path:line:column` first so terminals make it a link. */
-export function formatCheckText(documents: readonly ReportedDocument[]): string {
+/** A readable report of one document: one line per annotation, `path:line:column` first so terminals make it a link. */
+export function checkTextOf(path: string, text: string, analysis: DocumentAnalysis, totals: CheckTotals): string {
   const out: string[] = [];
-  const totals = { figure: 0, organisation: 0, 'legal-term': 0 };
-  for (const { path, text, analysis } of documents) {
-    const counts = { figure: 0, organisation: 0, 'legal-term': 0 };
-    for (const a of analysis.annotations) counts[a.kind]++;
-    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += counts[k];
-    out.push(`${path} — ${analysis.words} words: ${counts.figure} figures, ${counts.organisation} organisations, ${counts['legal-term']} legal terms`);
-    const lines = new LineIndex(text);
-    for (const a of analysis.annotations) {
-      const pos = lines.positionAt(a.start);
-      out.push(`  ${path}:${pos.line + 1}:${pos.character + 1}  ${describe(a)}`);
-    }
-    out.push('');
+  const counts = { figure: 0, organisation: 0, 'legal-term': 0 };
+  for (const a of analysis.annotations) counts[a.kind]++;
+  totals.documents++;
+  for (const k of Object.keys(counts) as (keyof typeof counts)[]) totals[k] += counts[k];
+  out.push(`${path} — ${analysis.words} words: ${counts.figure} figures, ${counts.organisation} organisations, ${counts['legal-term']} legal terms`);
+  const lines = new LineIndex(text);
+  for (const a of analysis.annotations) {
+    const pos = lines.positionAt(a.start);
+    out.push(`  ${path}:${pos.line + 1}:${pos.character + 1}  ${describe(a)}`);
   }
-  out.push(`${documents.length} documents: ${totals.figure} figures, ${totals.organisation} organisations, ${totals['legal-term']} legal terms`);
+  out.push('');
   return out.join('\n') + '\n';
+}
+
+/** The closing line of `check`. */
+export function checkTotalsLine(t: CheckTotals): string {
+  return `${t.documents} documents: ${t.figure} figures, ${t.organisation} organisations, ${t['legal-term']} legal terms`;
 }
 
 function describe(a: Annotation): string {

@@ -61,6 +61,8 @@ export interface CorpusIndexOptions {
    * hands each analysis to `onDidAnalyse` once.
    */
   readonly retain?: 'documents' | 'record';
+  /** Longer documents stay out of the record (default `recordMaxChars`: an editor must not pause for one). */
+  readonly recordMaxChars?: number;
 }
 
 /** Longer documents stay out of the cross-source record: it checks a document in one piece (about 1 ms a paragraph). */
@@ -86,6 +88,7 @@ export class CorpusIndex implements IDisposable {
   private readonly engine: AnalysisEngine;
   private readonly record: RecordIndex;
   private readonly retain: 'documents' | 'record';
+  private readonly recordLimit: number;
   private readonly folders = new Map<string, FolderState>();
   private readonly entries = new Map<string, Entry>();
   /** In 'record' mode: the documents in the record, by the hash of the text they were read with. */
@@ -129,6 +132,7 @@ export class CorpusIndex implements IDisposable {
     this.engine = options.engine ?? createInProcessEngine(port.schedule);
     this.record = createRecordIndex({ logger: port.log, ...options.record });
     this.retain = options.retain ?? 'documents';
+    this.recordLimit = options.recordMaxChars ?? recordMaxChars;
     this.subscriptions.push(
       port.onDidChangeFolders(() => this.onFoldersChanged()),
       port.onDidChangeSettings((change) => this.onSettingsChanged(change)),
@@ -204,6 +208,17 @@ export class CorpusIndex implements IDisposable {
   skipped(): readonly SkippedDocument[] {
     return [...this.skips.values()];
   }
+
+  /** Why `uri` was left out, if it was. */
+  skipReason(uri: string): string | undefined {
+    return this.skips.get(uri)?.reason;
+  }
+
+  /** The documents the last scan set out to index, in the order it takes them (sorted per folder). */
+  get scanOrder(): readonly string[] {
+    return this._scanOrder;
+  }
+  private _scanOrder: readonly string[] = [];
 
   folderList(): readonly CorpusFolder[] {
     return [...this.folders.values()].map((s) => s.folder);
@@ -551,6 +566,7 @@ export class CorpusIndex implements IDisposable {
         if (stale()) return;
       }
       const open = this.port.openDocuments().filter((d) => d.annotated);
+      this._scanOrder = [...open.map((d) => d.uri), ...files.filter((u) => !open.some((d) => d.uri === u))];
       // Forget what is no longer in scope (settings changed, files deleted while not watched). A
       // search can come back short on a busy machine, so without a limit in force a file it missed
       // stays while it is still in scope and on disk.
@@ -588,7 +604,10 @@ export class CorpusIndex implements IDisposable {
           if (openUris.has(uri)) continue;
           progress();
           const p = this.indexFile(uri)
-            .catch((e) => this.port.log.error(`index ${uri}`, e))
+            .catch((e) => {
+              this.skips.set(uri, { uri, reason: `could not be analysed: ${errorMessage(e)}` });
+              this.port.log.error(`index ${uri}`, e);
+            })
             .finally(() => inFlight.delete(p));
           inFlight.add(p);
           if (inFlight.size >= this.concurrency) await Promise.race(inFlight);
@@ -664,7 +683,7 @@ export class CorpusIndex implements IDisposable {
 
   /** Stages a document read during a scan (or by the CLI): relinked with the others by `flushStaged`. */
   private syncPrepared(uri: string, entry: IndexedDocument, prepared: PreparedSource | undefined): void {
-    if (entry.text.length > recordMaxChars) {
+    if (entry.text.length > this.recordLimit) {
       this.noteTooLongForRecord(uri, entry.text.length);
       this.fireChange(uri, this.record.remove(uri));
       return;
@@ -683,7 +702,7 @@ export class CorpusIndex implements IDisposable {
     this.syncTimers.delete(uri);
     const entry = this.entries.get(uri);
     if (!entry || this.disposed) return;
-    if (entry.text.length > recordMaxChars) {
+    if (entry.text.length > this.recordLimit) {
       this.noteTooLongForRecord(uri, entry.text.length);
       this.fireChange(uri, this.record.remove(uri));
       return;
@@ -705,7 +724,7 @@ export class CorpusIndex implements IDisposable {
   private noteTooLongForRecord(uri: string, length: number): void {
     this.port.log.notifyOnce(
       `record-size:${uri}`,
-      `Crime Annotator did not add ${this.port.displayPath(uri)} to the cross-source record: at ${length.toLocaleString('en-GB')} characters it is over the ${recordMaxChars.toLocaleString('en-GB')} the record checks without pausing the editor. Its figures are still highlighted.`,
+      `Crime Annotator did not add ${this.port.displayPath(uri)} to the cross-source record: at ${length.toLocaleString('en-GB')} characters it is over the ${this.recordLimit.toLocaleString('en-GB')} the record checks without pausing the editor. Its figures are still highlighted.`,
     );
   }
 
