@@ -628,14 +628,19 @@ export class CorpusIndex implements IDisposable {
   /** While a scan runs, documents read from disk are staged in the record and relinked in slices. */
   private staging = false;
   private lastFlush = 0;
+  private lastFlushCost = 0;
 
   /** Relinks staged documents: every ~200 ms during a scan (so problems appear as it goes), all at its end. */
   private async flushStaged(all: boolean): Promise<void> {
     if (this.stagedUris.size === 0) return;
     const { schedule } = this.port;
-    if (!all && schedule.now() - this.lastFlush < 200) return;
+    // During a scan: every 200 ms, or ten times as long as the last flush took (a flush relinks whole
+    // groups, so flushing a growing corpus too often would cost in proportion to its square); the CLI
+    // ('record' mode) has nobody to show progress to and relinks once at the end.
+    if (!all && (this.retain === 'record' || schedule.now() - this.lastFlush < Math.max(200, 10 * this.lastFlushCost))) return;
     const uris = this.stagedUris;
     this.stagedUris = new Set();
+    const began = schedule.now();
     const changed: string[] = [];
     let result: RecordUpdate & { done: boolean };
     do {
@@ -646,6 +651,7 @@ export class CorpusIndex implements IDisposable {
       if (!result.done) await schedule.yieldNow();
     } while (!result.done && !this.disposed);
     this.lastFlush = schedule.now();
+    this.lastFlushCost = this.lastFlush - began;
     this.fireChanges([...uris], changed);
   }
 
@@ -750,6 +756,7 @@ export class CorpusIndex implements IDisposable {
   }
 
   private fireChanges(uris: readonly string[], changedRecords: readonly string[]): void {
+    if (this.retain === 'record') return; // nobody draws anything from a record-only index
     const touched = new Set<string>(uris);
     for (const id of changedRecords) {
       for (const docId of this.recordDocs.get(id) ?? []) touched.add(docId);
@@ -758,7 +765,6 @@ export class CorpusIndex implements IDisposable {
       if (now.length > 0) this.recordDocs.set(id, now);
       else this.recordDocs.delete(id);
     }
-    if (this.retain === 'record') return;
     const known = [...touched].filter((u) => this.entries.has(u) || uris.includes(u));
     this._onDidChange.fire({ uris: known }, (e) => this.port.log.error('index.onDidChange listener', e));
   }
