@@ -10,7 +10,7 @@ import nlp from 'compromise';
 import { benchRecord } from './bench-record';
 
 // The bundle, not the sources: what users run.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const core = require('../dist/core.js') as typeof import('../src/core');
 
 const root = path.resolve(__dirname, '..');

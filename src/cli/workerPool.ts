@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisEngine, AnalysisRequest, PreparedAnalysis } from '../core/corpus';
 import type { PreparedSource } from '../core/record';
-import type { AnalysisNotice, DocumentAnalysis } from '../core/types';
+import type { AnalysisNotice, DocumentAnalysis } from '../core';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 export interface PoolOptions {

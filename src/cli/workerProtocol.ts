@@ -1,7 +1,7 @@
 /** What the CLI's main thread and its analysis workers send each other (see workerPool.ts, worker.ts). */
 import type { LexiconRef } from '../core/corpus';
 import type { PreparedSource } from '../core/record';
-import type { AnalysisNotice, DocumentAnalysis, DocumentMeta } from '../core/types';
+import type { AnalysisNotice, DocumentAnalysis, DocumentMeta } from '../core';
 
 export interface WorkerRequest {
   readonly id: number;

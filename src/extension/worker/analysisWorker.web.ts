@@ -1,5 +1,5 @@
 // The analysis worker of the web extension: a web worker started by extension.web.ts.
-import { serveEngine } from '../../core/corpus/remoteEngine';
+import { serveEngine } from '../../core/corpus';
 
 interface WorkerScope {
   postMessage(message: unknown): void;

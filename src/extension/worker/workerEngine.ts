@@ -4,7 +4,7 @@
  * started or dies, analysis falls back to the extension host itself, in slices, and the log says so.
  */
 import { createInProcessEngine, type AnalysisEngine, type WorkspacePort } from '../../core/corpus';
-import { createRemoteEngine, type MessageChannelLike } from '../../core/corpus/remoteEngine';
+import { createRemoteEngine, type MessageChannelLike } from '../../core/corpus';
 
 export interface WorkerHandle extends MessageChannelLike {
   terminate(): void;

@@ -11,12 +11,9 @@ import type { ConfigurationService, ExtensionLogger } from '../../services/types
 import { Disposable } from '../../util/dispose';
 import { errorMessage, logErrors } from '../../util/errors';
 
-export interface StoreProblem {
-  readonly uri: vscode.Uri;
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-}
+import type { StoreProblem } from './types';
+
+export type { StoreProblem };
 
 export class ReadOnlyError extends Error {}
 
