@@ -3,7 +3,8 @@
 // CRIME_ANNOTATOR_TEST_ELECTRON=1 the same suite runs in desktop VS Code via @vscode/test-electron
 // instead, for contributors whose machines can download it.
 'use strict';
-const { buildIntegration } = require('./build-integration');
+const path = require('node:path');
+const { buildIntegration, scenarios } = require('./build-integration');
 const cs = require('./lib/code-server');
 const { printResults } = require('./lib/print-results');
 const { runSuiteInCodeServer } = require('./lib/run-suite');
@@ -28,8 +29,27 @@ async function main() {
     installExtension: (extensionsDir) => cs.installExtensionFolder(extensionsDir),
     grep: process.env.CRIME_ANNOTATOR_TEST_GREP,
   });
+  // Scenarios need a workspace of their own (two folders, a folder of no crime reports): one
+  // code-server session each, after the main suite; the closing line adds them all up.
+  const all = [{ label: 'integration/main', results }];
+  for (const scenario of scenarios()) {
+    if (process.env.CRIME_ANNOTATOR_TEST_SCENARIOS === '0') break;
+    const builtScenario = await buildIntegration(scenario);
+    const { makeWorkspace } = require(path.join(scenario.testDir, 'workspace.js'));
+    const r = await runSuiteInCodeServer({
+      runnerExtension: builtScenario.runnerExtension,
+      installExtension: (extensionsDir) => cs.installExtensionFolder(extensionsDir),
+      grep: process.env.CRIME_ANNOTATOR_TEST_GREP,
+      makeWorkspace: () => makeWorkspace(cs.makeTempDir(`workspace-${scenario.name}`)),
+    });
+    all.push({ label: `integration/${scenario.name}`, results: r });
+  }
   console.log(`(integration run took ${((Date.now() - started) / 1000).toFixed(1)}s)`);
-  const ok = printResults('integration', results);
+  let ok = true;
+  for (const { label, results: r } of all) ok = printResults(label, r) && ok;
+  const sum = (key) => all.reduce((n, { results: r }) => n + r[key], 0);
+  const broken = all.filter(({ results: r }) => r.loadError || r.passed + r.failed === 0).length;
+  console.log(`\nintegration: ${sum('passed')} passed, ${sum('failed') + broken} failed${sum('pending') ? `, ${sum('pending')} skipped` : ''}`);
   if (!ok) process.exitCode = 1;
 }
 

@@ -178,7 +178,8 @@ async function startCodeServer({ extensionsDir, userDataDir, folder, env = {}, p
   return {
     port,
     url,
-    workbenchUrl: `${url}?folder=${encodeURIComponent(folder)}`,
+    // A .code-workspace file opens as a multi-root workspace, anything else as a folder.
+    workbenchUrl: `${url}?${folder.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(folder)}`,
     output: () => output.join(''),
     stop,
     exited: new Promise((r) => (exited ? r() : child.on('exit', r))),

@@ -12,10 +12,11 @@ const START_TIMEOUT_MS = 90_000;
 const RESULTS_TIMEOUT_MS = Number(process.env.CRIME_ANNOTATOR_TEST_TIMEOUT_MS || 900_000);
 
 /**
- * @param {{ runnerExtension: string, installExtension: (extensionsDir: string, userDataDir: string) => void, grep?: string }} options
+ * @param {{ runnerExtension: string, installExtension: (extensionsDir: string, userDataDir: string) => void, grep?: string, makeWorkspace?: () => string }} options
+ *   `makeWorkspace` returns the folder or .code-workspace file to open (default: a copy of samples/).
  * @returns {Promise<object>} the results JSON the runner extension wrote
  */
-async function runSuiteInCodeServer({ runnerExtension, installExtension, grep }) {
+async function runSuiteInCodeServer({ runnerExtension, installExtension, grep, makeWorkspace }) {
   cs.ensureTestEnv();
   const tmp = cs.makeTempDir('integration');
   const extensionsDir = path.join(tmp, 'ext');
@@ -27,7 +28,7 @@ async function runSuiteInCodeServer({ runnerExtension, installExtension, grep })
   // there, and code-server drops any folder that extensions.json does not list.
   fs.cpSync(runnerExtension, path.join(extensionsDir, 'crime-annotator-test.integration-runner-0.0.0'), { recursive: true });
   installExtension(extensionsDir, userDataDir);
-  const workspace = cs.makeWorkspaceCopy();
+  const workspace = makeWorkspace ? makeWorkspace() : cs.makeWorkspaceCopy();
 
   const env = { CRIME_ANNOTATOR_TEST_RESULTS: resultsFile, ...(grep ? { CRIME_ANNOTATOR_TEST_GREP: grep } : {}) };
   const server = await cs.startCodeServer({ extensionsDir, userDataDir, folder: workspace, env });
@@ -64,7 +65,7 @@ async function runSuiteInCodeServer({ runnerExtension, installExtension, grep })
     server.stop();
     await server.exited;
     if (!process.env.CRIME_ANNOTATOR_KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
-    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+    if (!process.env.CRIME_ANNOTATOR_KEEP_TMP) fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   }
 }
 
