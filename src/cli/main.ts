@@ -66,6 +66,14 @@ function positiveInteger(value: string): number {
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
+// For `npm run bench`: the whole process's peak memory (worker threads included) and CPU time.
+if (process.env.CRIME_ANNOTATOR_REPORT_RESOURCES) {
+  process.on('exit', () => {
+    const r = process.resourceUsage();
+    process.stderr.write(`crime-annotator resources: peak RSS ${Math.round(r.maxRSS / 1024)} MB, CPU ${((r.userCPUTime + r.systemCPUTime) / 1e6).toFixed(1)} s\n`);
+  });
+}
+
 main(process.argv).catch((e: unknown) => {
   process.stderr.write(`crime-annotator: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = EXIT.internal;
