@@ -8,6 +8,8 @@ interface WebWorker {
   terminate(): void;
 }
 declare const Worker: { new (url: string): WebWorker } | undefined;
+declare const Blob: { new (parts: readonly string[], options?: { readonly type?: string }): object } | undefined;
+declare const URL: { createObjectURL(blob: object): string };
 
 export function activate(context: vscode.ExtensionContext): Promise<CrimeAnnotatorApi> {
   return activateShared(context, {
@@ -16,9 +18,12 @@ export function activate(context: vscode.ExtensionContext): Promise<CrimeAnnotat
     createEngine: (port) =>
       createWorkerEngine(
         port,
-        () => {
-          if (typeof Worker === 'undefined') throw new Error('this host has no Worker');
-          const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.web.js').toString(true));
+        async () => {
+          if (typeof Worker === 'undefined' || typeof Blob === 'undefined') throw new Error('this host has no Worker');
+          // The web extension host cannot start a worker from a remote extension's URL, so the
+          // worker runs from a blob of its script, read through the workspace file system.
+          const script = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.web.js'));
+          const worker = new Worker(URL.createObjectURL(new Blob([new TextDecoder().decode(script)], { type: 'application/javascript' })));
           return {
             postMessage: (m) => worker.postMessage(m),
             onMessage: (listener) => worker.addEventListener('message', (e) => listener(e.data)),
