@@ -152,7 +152,36 @@ export function createWorkerPool(options: PoolOptions): AnalysisEngine & { reado
   };
 }
 
+/**
+ * Strings a message from a worker brings are fresh copies: the same measure, place or organisation
+ * would be held once per claim, and a document's sentence once per figure in it. The record keeps
+ * every claim of the corpus, so they are shared here: keys across the corpus, sentences per document.
+ */
+const sharedKeys = new Map<string, string>();
+const corpusWide = ['hardKey', 'partitionKey', 'measure', 'family', 'place', 'subject', 'organisation', 'operation', 'periodFrom', 'periodTo'] as const;
+const claimWide = ['unit', 'qualifier', 'bound', 'publisher', 'date'] as const;
+
+function share(prepared: PreparedSource): PreparedSource {
+  const perDocument = new Map<string, string>();
+  const once = (map: Map<string, string>, v: unknown) => {
+    if (typeof v !== 'string') return v;
+    const known = map.get(v);
+    if (known !== undefined) return known;
+    if (map.size < 1_000_000) map.set(v, v);
+    return v;
+  };
+  for (const c of prepared.claims as unknown as Record<string, unknown>[]) {
+    for (const k of corpusWide) if (k in c) c[k] = once(sharedKeys, c[k]);
+    const claim = c.claim as Record<string, unknown>;
+    for (const k of claimWide) if (k in claim) claim[k] = once(sharedKeys, claim[k]);
+    claim.sentence = once(perDocument, claim.sentence);
+    claim.docId = once(perDocument, claim.docId);
+  }
+  return prepared;
+}
+
 function result(text: string, analysis: DocumentAnalysis | undefined, prepared: PreparedSource, notices: readonly AnalysisNotice[], words: number, meta: DocumentAnalysis['meta']): PreparedAnalysis {
+  share(prepared);
   return {
     text,
     analysis: analysis ?? { words, annotations: [], sentences: [], meta, notices },
