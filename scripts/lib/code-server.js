@@ -73,7 +73,7 @@ function freePort() {
 }
 
 /** The files a user's install of the extension holds; mirrors what .vscodeignore lets into the VSIX. */
-const EXTENSION_FILES = ['package.json', 'dist', 'syntaxes', 'media', 'language-configuration.json', 'README.md', 'LICENSE'];
+const EXTENSION_FILES = ['package.json', 'dist', 'syntaxes', 'media', 'samples', 'language-configuration.json', 'README.md', 'LICENSE'];
 
 /** Copies the working tree's built extension into an extensions dir as if it were installed. */
 function installExtensionFolder(extensionsDir) {

@@ -71,8 +71,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
     const lineIndex = new LineIndex(analysed);
     sentences = splitSentences(analysed);
     const entities = findEntities(analysed, lexicon, { lineIndex, sentences });
-    const figures = findFigures(analysed, { lexicon, lineIndex, sentences, entities, documentContext: options.documentContext });
-    meta = options.documentContext?.meta ?? readMeta(analysed, { entities, lineIndex });
+    // A stage that fails keeps what it found and says so; the other stages' results stand.
+    const onError = (stage: string, e: unknown) => {
+      logger.error(`analyze: ${stage} failed`, e);
+      notices.push(stage === 'meta' ? metaErrorNotice(e) : stageErrorNotice(stage, e));
+    };
+    const figures = findFigures(analysed, { lexicon, lineIndex, sentences, entities, documentContext: options.documentContext, onError });
+    meta = options.documentContext?.meta ?? readMeta(analysed, { entities, lineIndex, onError });
     const kinds = options.kinds ? new Set(options.kinds) : undefined;
     annotations = [...entities, ...figures].filter((a) => !kinds || kinds.has(a.kind));
     annotations.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -81,6 +86,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
     notices.push({ severity: 'error', code: 'internal', message: `Analysis stopped by an internal error: ${errorMessage(e)}. Please report it with the document.` });
   }
   return { words, annotations, sentences, meta, notices };
+}
+
+/** An extraction stage hit an internal error: what it found before stands, the rest of the analysis too. */
+export function stageErrorNotice(stage: string, e: unknown): AnalysisNotice {
+  return { severity: 'error', code: 'internal', message: `Finding ${stage} stopped by an internal error: ${errorMessage(e)}. The rest was analysed; please report it with the document.` };
+}
+
+export function metaErrorNotice(e: unknown): AnalysisNotice {
+  return stageErrorNotice('the title, date and publisher', e);
 }
 
 /** NUL bytes, or many C0 control characters, mean this is not text a person wrote. */

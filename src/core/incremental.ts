@@ -14,7 +14,7 @@
  * Falls back to one full `analyze()` when chunks cannot reproduce it: when `maxLength` would
  * truncate the text, when `kinds` filters the output, or when the text is empty or looks binary.
  */
-import { analyze, looksBinary, type AnalyzeOptions } from './analyze';
+import { analyze, looksBinary, metaErrorNotice, type AnalyzeOptions } from './analyze';
 import { readMeta } from './extract/meta';
 import { compileLexicon } from './lexicon';
 import { LineIndex } from './text/lines';
@@ -76,7 +76,6 @@ export interface ChunkView {
 // readMeta does not read its line index (building one is a pass over the whole text per keystroke);
 // were it to start, the equality tests against analyze() would fail.
 const noLines = new LineIndex('');
-const defaultReadMeta: ReadMetaFn = (text, entities) => readMeta(text, { entities, lineIndex: noLines });
 
 export class IncrementalAnalysis {
   private _text = '';
@@ -90,6 +89,8 @@ export class IncrementalAnalysis {
   private readonly options: AnalyzeOptions;
   private readonly analyzeFn: AnalyzeFn;
   private readonly readMetaFn: ReadMetaFn;
+  /** An internal error of the last meta read, reported with the analysis as analyze() reports it. */
+  private metaNotice: AnalysisNotice | undefined;
 
   /** How many chunk analyses the last update ran (for benchmarks and tests). */
   lastReanalysed = 0;
@@ -99,7 +100,12 @@ export class IncrementalAnalysis {
   constructor(text: string, options: IncrementalOptions = {}, analyseNow = true) {
     const { analyzeFn, readMetaFn, ...rest } = options;
     this.analyzeFn = analyzeFn ?? analyze;
-    this.readMetaFn = readMetaFn ?? defaultReadMeta;
+    this.readMetaFn =
+      readMetaFn ??
+      ((text, entities) => {
+        this.metaNotice = undefined;
+        return readMeta(text, { entities, lineIndex: noLines, onError: (_stage, e) => (this.metaNotice = metaErrorNotice(e)) });
+      });
     // Compile the workspace lexicon once, not once per chunk.
     this.options = rest.lexicon || !rest.lexiconExtension || analyzeFn ? rest : { ...rest, lexicon: compileLexicon(rest.lexiconExtension) };
     this._text = text;
@@ -387,6 +393,7 @@ export class IncrementalAnalysis {
         notices.push(n);
       }
     }
+    if (this.metaNotice) notices.push(this.metaNotice);
     return { words, annotations, sentences, meta: this.meta, notices };
   }
 }

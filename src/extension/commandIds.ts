@@ -25,6 +25,7 @@ export const CommandId = {
   saveToLexicon: 'crimeAnnotator.saveToLexicon',
   nextUnreviewed: 'crimeAnnotator.nextUnreviewed',
   undoReviewAction: 'crimeAnnotator.undoReviewAction',
+  openSamples: 'crimeAnnotator.openSamples',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -47,7 +47,7 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
 
   const channel = step('logging', () => own(vscode.window.createOutputChannel('Crime Annotator', { log: true })));
   const log = createExtensionLogger(channel);
-  const config = step('configuration', () => own(new ConfigurationService()));
+  const config = step('configuration', () => own(new ConfigurationService(log)));
   const port = step('workspace port', () => own(createVsCodeWorkspace(log)));
   const engine = step('analysis engine', () => platform.createEngine?.(port, context));
   const index = step('workspace index', () => own(new EditorIndex(port, config, engine)));

@@ -15,13 +15,16 @@ export interface WorkbenchSession {
   close(): Promise<void>;
 }
 
-/** Starts code-server with the working tree's extension installed and opens a copy of samples/. */
-export async function openWorkbenchSession(): Promise<WorkbenchSession> {
+/** Runs the extension in the browser's web-worker extension host (the one vscode.dev uses) instead of the Node one. */
+export const WEB_WORKER_SETTINGS = { 'remote.extensionKind': { [cs.EXTENSION_ID]: ['web'] } };
+
+/** Starts code-server with the working tree's extension installed and opens a copy of samples/; `settings` are added to the user settings. */
+export async function openWorkbenchSession(settings: Record<string, unknown> = {}): Promise<WorkbenchSession> {
   const tmp = cs.makeTempDir('e2e');
   const extensionsDir = path.join(tmp, 'ext');
   const userDataDir = path.join(tmp, 'ud');
   cs.installExtensionFolder(extensionsDir);
-  cs.writeUserSettings(userDataDir, { 'workbench.editor.enablePreview': false, 'editor.hover.delay': 150 });
+  cs.writeUserSettings(userDataDir, { 'workbench.editor.enablePreview': false, 'editor.hover.delay': 150, ...settings });
   const workspace = cs.makeWorkspaceCopy();
   const server = await cs.startCodeServer({ extensionsDir, userDataDir, folder: workspace });
   let browser: Browser | undefined;
@@ -63,6 +66,16 @@ export async function openFileViaQuickOpen(page: Page, fileName: string): Promis
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
   await editor.locator('.view-lines').waitFor();
   return editor;
+}
+
+/** Runs a command from the Command Palette (F1) by its title, as a keyboard user would. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
 }
 
 /** Background-colour decorations: one div per decorated range on screen, class `ced-…`. */

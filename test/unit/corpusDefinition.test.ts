@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CorpusDefinition, CorpusIndex, createMemoryWorkspace, defaultCorpusSettings } from '../../src/core/corpus';
 import { createNodeWorkspace } from '../../src/cli/nodeWorkspace';
+import { readConfig } from '../../src/extension/services/settings';
 
 // One tree of files, seen by the CLI's file-system port and by an in-memory workspace standing in for VS Code.
 const release = 'Essex Police seized £9,000 in cash on 4 May 2024.\n';
@@ -24,6 +25,12 @@ const tree: Record<string, string> = {
 const silent = { debug() {}, info() {}, warn() {}, error() {}, notifyOnce() {} };
 
 describe('one definition of a corpus (CLI and editor)', () => {
+  it("has the CLI's defaults equal to the extension's, which come from package.json", () => {
+    // The core cannot read the manifest (it runs in a web worker too), so it states them; this keeps them one.
+    const { workspace, analysis } = readConfig(() => undefined);
+    assert.deepEqual({ ...defaultCorpusSettings }, { ...workspace, maxFileSize: analysis.maxFileSize });
+  });
+
   it('gives each path the same role', () => {
     const d = new CorpusDefinition(defaultCorpusSettings);
     const roles = Object.fromEntries(Object.keys(tree).map((p) => [p, d.roleOf(p) ?? '-']));

@@ -8,7 +8,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 const contributes = manifest.contributes;
 
 const commandIds = new Set<string>(contributes.commands.map((c: { command: string }) => c.command));
-const configKeys = new Set<string>(Object.keys(contributes.configuration.properties));
+const configKeys = new Set<string>((contributes.configuration as { properties: Record<string, unknown> }[]).flatMap((section) => Object.keys(section.properties)));
 const containerIds = new Set<string>(Object.values(contributes.viewsContainers as Record<string, { id: string }[]>).flat().map((c) => c.id));
 const viewIds = new Set<string>(Object.values(contributes.views as Record<string, { id: string }[]>).flat().map((v) => v.id));
 const submenuIds = new Set<string>((contributes.submenus ?? []).map((s: { id: string }) => s.id));
@@ -40,6 +40,8 @@ function contextKeysInManifest(): Set<string> {
   const whens: string[] = [];
   for (const items of Object.values(contributes.menus as Record<string, { when?: string }[]>)) for (const i of items) if (i.when) whens.push(i.when);
   for (const w of contributes.viewsWelcome ?? []) if (w.when) whens.push(w.when);
+  // A walkthrough step can complete when a context key is set ("onContext:crimeAnnotator.x").
+  for (const w of contributes.walkthroughs ?? []) for (const step of w.steps) for (const e of step.completionEvents ?? []) if (e.startsWith('onContext:')) whens.push(e.slice('onContext:'.length));
   return new Set(whens.flatMap((w) => w.match(/crimeAnnotator\.[A-Za-z]+(?![\w.])/g) ?? []));
 }
 
@@ -116,5 +118,61 @@ describe('package.json contributions', () => {
     const commandLike = ids.filter((id) => !viewIds.has(id) && !containerIds.has(id) && !contextKeysInManifest().has(id) && !configKeys.has(id));
     for (const id of commandLike) assert.ok(commandIds.has(id), `commandIds.ts has ${id}, which package.json does not contribute`);
     for (const id of commandIds) assert.ok(ids.includes(id), `package.json contributes ${id}, which commandIds.ts lacks`);
+  });
+
+  describe('the walkthrough', () => {
+    const walkthroughs = (contributes.walkthroughs ?? []) as {
+      id: string;
+      title: string;
+      description: string;
+      steps: { id: string; title: string; description: string; media: { image?: string; altText?: string; markdown?: string; svg?: string }; completionEvents?: string[] }[];
+    }[];
+    const shipped = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).trim());
+    const globToRegExp = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
+    const ships = (file: string) => shipped.some((glob) => globToRegExp(glob).test(file));
+
+    it('takes a first-time user from the samples to an export, in five steps', () => {
+      assert.equal(walkthroughs.length, 1);
+      const [w] = walkthroughs;
+      assert.ok(w!.title && w!.description);
+      assert.deepEqual(w!.steps.map((s) => s.id), ['openSamples', 'hoverFigure', 'findConflict', 'markVerified', 'exportRecord']);
+      assert.equal(new Set(w!.steps.map((s) => s.id)).size, w!.steps.length);
+    });
+
+    it('gives every step a title, a description with a command link, media that exist and ship, and completion events', () => {
+      for (const step of walkthroughs.flatMap((w) => w.steps)) {
+        assert.ok(step.title && step.description, step.id);
+        const links = [...step.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!);
+        assert.ok(links.length > 0, `${step.id} has no button`);
+        for (const id of links) assert.ok(commandIds.has(id), `${step.id} links to unknown command ${id}`);
+        const files = [step.media.image, step.media.markdown, step.media.svg].filter((f): f is string => typeof f === 'string');
+        assert.equal(files.length, 1, `${step.id} has one medium`);
+        if (step.media.image) assert.ok(step.media.altText && step.media.altText.length > 10, `${step.id}'s image has no alt text`);
+        for (const file of files) {
+          assert.ok(fs.existsSync(path.join(root, file)), `${step.id}: ${file} does not exist`);
+          assert.ok(ships(file), `${step.id}: ${file} is not let into the VSIX by .vscodeignore`);
+        }
+        assert.ok(step.completionEvents && step.completionEvents.length > 0, `${step.id} never completes`);
+      }
+    });
+
+    it('completes steps only on events that exist: declared commands, views and context keys the source sets', () => {
+      const sources = sourceFiles(path.join(root, 'src')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+      for (const step of walkthroughs.flatMap((w) => w.steps)) {
+        for (const event of step.completionEvents ?? []) {
+          const [kind, what] = [event.slice(0, event.indexOf(':')), event.slice(event.indexOf(':') + 1)];
+          if (kind === 'onCommand') assert.ok(commandIds.has(what), `${step.id}: ${event} names no command`);
+          else if (kind === 'onView') assert.ok(viewIds.has(what), `${step.id}: ${event} names no view`);
+          else if (kind === 'onContext') assert.ok(new RegExp(`setContext['"],\\s*['"]${what.replace(/\./g, '\\.')}['"]`).test(sources), `${step.id}: nothing sets the context key ${what}`);
+          else assert.fail(`${step.id}: unexpected completion event ${event}`);
+        }
+      }
+    });
+
+    it('ships the samples its first step copies out of the extension', () => {
+      const samples = fs.readdirSync(path.join(root, 'samples'));
+      assert.ok(samples.includes('02-met-week-of-action.crime.txt'));
+      for (const file of samples) assert.ok(ships(`samples/${file}`), `samples/${file} is not in the VSIX`);
+    });
   });
 });

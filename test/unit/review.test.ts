@@ -23,21 +23,27 @@ function mark(over: Partial<ReviewMark> & { quote: string }): ReviewMark {
 const verified = mark({ quote: '41 arrests', source: { kind: 'url', value: 'https://example.org/release' } });
 const disputed = mark({ quote: '£18,250', state: 'disputed', reason: 'court papers say £18,520', created: '2026-05-01T09:05:00.000Z', modified: '2026-05-01T09:05:00.000Z' });
 const note = mark({ quote: 'The force said', state: 'note', text: 'ask which force' });
+const file = { base: 'arcp://uuid,6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f/', path: '.crime-annotator/annotations.json' };
+const write = (marks: readonly ReviewMark[]) => serializeMarks(marks, file);
 
 describe('review file: serialise', () => {
   it('writes a W3C AnnotationPage with one Annotation per item, selectors and creator', () => {
-    const file = JSON.parse(serializeMarks([disputed, verified]));
-    assert.equal(file['@context'], 'http://www.w3.org/ns/anno.jsonld');
-    assert.equal(file.type, 'AnnotationPage');
-    assert.equal(file.items.length, 2);
-    const first = file.items[0];
+    const page = JSON.parse(write([disputed, verified]));
+    assert.deepEqual(Object.keys(page), ['@context', 'id', 'type', 'generator', 'formatVersion', 'items']);
+    assert.equal(page['@context'][0], 'http://www.w3.org/ns/anno.jsonld');
+    assert.equal(page['@context'][1]['@base'], file.base, 'the base of the documents\' IRIs is stated');
+    assert.equal(page.id, `${file.base}.crime-annotator/annotations.json`);
+    assert.equal(page.type, 'AnnotationPage');
+    assert.deepEqual(page.generator, { type: 'Software', name: 'Crime Annotator' });
+    assert.equal(page.items.length, 2);
+    const first = page.items[0];
     assert.deepEqual(Object.keys(first), ['id', 'type', 'motivation', 'creator', 'created', 'modified', 'body', 'target']);
     assert.equal(first.id, verified.id, 'ordered by creation time, not by the order given');
     assert.equal(first.motivation, 'assessing');
     assert.deepEqual(first.creator, { type: 'Person', name: 'A. Editor' });
-    assert.deepEqual(first.body, { type: 'TextualBody', purpose: 'assessing', value: 'Verified (url: https://example.org/release)', state: 'verified', source: { kind: 'url', value: 'https://example.org/release' } });
+    assert.deepEqual(first.body, { type: 'TextualBody', purpose: 'assessing', value: 'Verified (url: https://example.org/release)', reviewState: 'verified', evidence: { kind: 'url', value: 'https://example.org/release' } });
     assert.deepEqual(first.target, {
-      source: 'releases/week.crime',
+      source: `${file.base}releases/week.crime`,
       selector: [
         { type: 'TextQuoteSelector', exact: '41 arrests', prefix: 'Officers made ', suffix: ' and seized £18,250 in cash. The' },
         { type: 'TextPositionSelector', start: 14, end: 24 },
@@ -45,9 +51,21 @@ describe('review file: serialise', () => {
     });
   });
 
+  it('writes no marks as an empty AnnotationCollection, since a page must hold at least one annotation', () => {
+    const empty = JSON.parse(write([]));
+    assert.equal(empty.type, 'AnnotationCollection');
+    assert.equal(empty.total, 0);
+    assert.equal(empty.items, undefined);
+    assert.equal(empty.id, `${file.base}.crime-annotator/annotations.json`);
+    const parsed = parseMarks(write([]));
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.marks, []);
+    assert.equal(parsed.base, file.base, 'an emptied file keeps its base');
+  });
+
   it('is stable: the same marks in any order give the same bytes, 2-space indented, ending in a newline', () => {
-    const a = serializeMarks([verified, disputed, note]);
-    assert.equal(a, serializeMarks([note, disputed, verified]));
+    const a = write([verified, disputed, note]);
+    assert.equal(a, write([note, disputed, verified]));
     assert.ok(a.endsWith('}\n'));
     assert.match(a, /^\{\n {2}"@context"/);
   });
@@ -55,8 +73,8 @@ describe('review file: serialise', () => {
   it('uses the motivation the W3C model gives each kind of mark', () => {
     const added = mark({ quote: '12 people', state: 'added', kind: 'figure' });
     const notClaim = mark({ quote: 'Officers', state: 'not-a-claim', kind: 'organisation' });
-    const items = JSON.parse(serializeMarks([verified, disputed, note, added, notClaim])).items as { body: { state: string }; motivation: string }[];
-    const of = (state: string) => items.find((i) => i.body.state === state)!.motivation;
+    const items = JSON.parse(write([verified, disputed, note, added, notClaim])).items as { body: { reviewState: string }; motivation: string }[];
+    const of = (state: string) => items.find((i) => i.body.reviewState === state)!.motivation;
     assert.deepEqual([of('verified'), of('disputed'), of('note'), of('added'), of('not-a-claim')], ['assessing', 'assessing', 'commenting', 'identifying', 'tagging']);
   });
 });
@@ -64,8 +82,10 @@ describe('review file: serialise', () => {
 describe('review file: parse', () => {
   it('reads back exactly what it wrote', () => {
     const marks = [verified, disputed, note, mark({ quote: '12 people', state: 'added', kind: 'figure' })];
-    const parsed = parseMarks(serializeMarks(marks));
+    const parsed = parseMarks(write(marks));
     assert.ok(parsed.ok);
+    assert.equal(parsed.base, file.base);
+    assert.equal(parsed.formatVersion, 2);
     assert.deepEqual(parsed.marks, [...marks].sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1)));
   });
 
@@ -74,7 +94,7 @@ describe('review file: parse', () => {
   });
 
   it('reports broken JSON with its line and column', () => {
-    const broken = serializeMarks([verified]).replace('"motivation": "assessing",', '"motivation": "assessing"');
+    const broken = write([verified]).replace('"motivation": "assessing",', '"motivation": "assessing"');
     const parsed = parseMarks(broken);
     assert.equal(parsed.ok, false);
     const expectedLine = broken.split('\n').findIndex((l) => l.includes('"creator"')) + 1;
@@ -83,18 +103,19 @@ describe('review file: parse', () => {
   });
 
   it('reports an annotation that is valid JSON but not a mark, at the line where it starts', () => {
-    const file = JSON.parse(serializeMarks([verified, disputed]));
-    file.items[1].body.state = 'approved';
+    const file = JSON.parse(write([verified, disputed]));
+    file.items[1].body.reviewState = 'approved';
     const textOut = JSON.stringify(file, null, 2);
     const parsed = parseMarks(textOut);
     assert.ok(!parsed.ok);
-    assert.match(parsed.error.message, /annotation 2: "body.state" must be one of/);
-    const secondItemLine = textOut.split('\n').findIndex((l, i, all) => l === '    {' && all.slice(0, i).filter((x) => x === '    {').length === 1) + 1;
+    assert.match(parsed.error.message, /annotation 2: "body.reviewState" must be one of/);
+    // The item's opening brace is the line before its "id".
+    const secondItemLine = textOut.split('\n').findIndex((l) => l.includes(`"id": "${file.items[1].id}"`));
     assert.equal(parsed.error.line, secondItemLine);
   });
 
   it('refuses duplicate ids and missing selectors', () => {
-    const file = JSON.parse(serializeMarks([verified]));
+    const file = JSON.parse(write([verified]));
     const twice = JSON.stringify({ ...file, items: [file.items[0], file.items[0]] }, null, 2);
     assert.match((parseMarks(twice) as { error: { message: string } }).error.message, /duplicate id/);
     file.items[0].target.selector = [file.items[0].target.selector[1]];
@@ -207,7 +228,7 @@ describe('review: JSON export', () => {
     const edited = text.replace('41 arrests', '40 arrests');
     const out = reviewForExport(placeMarks(edited, [verified, disputed]));
     assert.equal(out.length, 2);
-    assert.deepEqual(out.map((o) => [(o.body as { state: string }).state, o.orphaned ?? false, o.current]), [
+    assert.deepEqual(out.map((o) => [(o.body as { reviewState: string }).reviewState, o.orphaned ?? false, o.current]), [
       ['verified', true, undefined],
       ['disputed', false, { start: edited.indexOf('£18,250'), end: edited.indexOf('£18,250') + 7 }],
     ]);

@@ -18,6 +18,8 @@ export interface FigureContext {
   readonly entities: readonly (OrganisationAnnotation | LegalTermAnnotation)[];
   /** When the text is one paragraph of a document (incremental analysis): the document's meta and earlier named measures. */
   readonly documentContext?: DocumentContext;
+  /** Told of an internal error (the figures found before it still stand); analyze() turns it into a notice. */
+  readonly onError?: (stage: string, error: unknown) => void;
 }
 
 const TIME_UNITS: ReadonlySet<FigureUnit> = new Set(['years', 'months', 'weeks', 'days', 'hours']);
@@ -75,14 +77,15 @@ const AGE_RANGE_AFTER_RE = /^-?\s*(?:or|to|and)\s+(?:an?\s+)?\d{1,2}-years?-old\
 /**
  * Finds the numeric claims in a document: one pass over number tokens (digits, number words,
  * fractions, vague magnitudes), then a look at each one's clause for its qualifier, unit, measure
- * and attribution. Never throws: on an internal error it returns what it has.
+ * and attribution. Never throws: on an internal error it returns what it has and tells `ctx.onError`.
  */
 export function findFigures(text: string, ctx: FigureContext): FigureAnnotation[] {
   const figures: FigureAnnotation[] = [];
   try {
     collectFigures(text, ctx, figures);
-  } catch {
-    // A bug here must not take the rest of the analysis down; the figures found so far stand.
+  } catch (e) {
+    // A bug here must not take the rest of the analysis down; the figures found so far stand, and it is reported.
+    ctx.onError?.('figures', e);
   }
   return figures;
 }
@@ -106,7 +109,7 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
   const tokens = scanNumbers(text, excluded);
   if (tokens.length === 0) return;
   const organisations = organisationsOf(ctx.entities);
-  const meta = ctx.documentContext?.meta ?? readMeta(text, { entities: ctx.entities, lineIndex: ctx.lineIndex });
+  const meta = ctx.documentContext?.meta ?? readMeta(text, { entities: ctx.entities, lineIndex: ctx.lineIndex, onError: ctx.onError });
   const drafts: Draft[] = [];
   for (const token of tokens) {
     const draft = readToken(text, ctx, token, drafts);

@@ -6,6 +6,8 @@ import { findPeriods, monthNumber } from './periods';
 export interface MetaContext {
   readonly entities: readonly (OrganisationAnnotation | LegalTermAnnotation)[];
   readonly lineIndex: LineIndex;
+  /** Told of an internal error (no meta is returned then); analyze() turns it into a notice. */
+  readonly onError?: (stage: string, error: unknown) => void;
 }
 
 interface Line {
@@ -42,7 +44,7 @@ function nonEmptyLines(text: string): Line[] {
 /**
  * Title, publisher and publication date where the document states them, and what the headline and lede
  * set for the figures below them: the period they report and the organisation they report for. Never
- * throws; reads only the first and last few lines, so it costs nothing on long documents.
+ * throws (an internal error goes to `ctx.onError`); reads only the first and last few lines, so it costs nothing on long documents.
  */
 export function readMeta(text: string, ctx: MetaContext): DocumentMeta {
   try {
@@ -64,7 +66,8 @@ export function readMeta(text: string, ctx: MetaContext): DocumentMeta {
       ...(claimant ? { claimant } : {}),
       ...(programme ? { programme } : {}),
     };
-  } catch {
+  } catch (e) {
+    ctx.onError?.('meta', e);
     return {};
   }
 }

@@ -1,6 +1,7 @@
 /** Review marks: the model, the W3C Web Annotation file, merging with changes on disk, progress. */
 export * from './model';
-export { serializeMarks, toW3C, compareMarks, motivationOf, annotationContext, formatVersion, type Motivation } from './serialize';
+export { serializeMarks, toW3C, contextOf, compareMarks, motivationOf, annotationContext, formatVersion, extensionTerms, vocabularyIri, type AnnotationsFileIdentity, type Motivation } from './serialize';
+export { workspaceBase, isWorkspaceBase, documentIri, pathOfIri } from './iri';
 export { parseMarks, type AnnotationsFileError, type ParseResult } from './parse';
 export { mergeMarks, type MergeResult } from './merge';
 export { reviewProgress, progressLabel, overlaps, type PlacedMark, type FigureReview, type ReviewProgress } from './progress';

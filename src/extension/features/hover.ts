@@ -10,6 +10,9 @@ import { explanationOf } from '../util/explanation';
 
 /** Hover cards for figures, organisations and legal terms; the markdown is built in hoverContent.ts. */
 export class AnnotationHoverProvider implements vscode.HoverProvider {
+  /** Whether the walkthrough's "hover a figure" step has been told (once per window is enough). */
+  private toldWalkthrough = false;
+
   constructor(private readonly services: Services) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -21,11 +24,19 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (!entry || entry.version !== doc.version) return undefined;
     const annotation = spanAt(entry.analysis.annotations, doc.offsetAt(position));
     if (!annotation) return undefined;
+    if (annotation.kind === 'figure') this.tellWalkthrough();
     const md = new vscode.MarkdownString(this.card(entry, annotation));
     md.isTrusted = { enabledCommands: [...hoverLinkCommands] };
     md.supportHtml = false;
     md.supportThemeIcons = false;
     return new vscode.Hover(md, spanToRange(doc, annotation));
+  }
+
+  /** Completes the walkthrough step "Hover a figure" (its completion event is this context key). */
+  private tellWalkthrough(): void {
+    if (this.toldWalkthrough) return;
+    this.toldWalkthrough = true;
+    void vscode.commands.executeCommand('setContext', 'crimeAnnotator.hoveredFigure', true).then(undefined, () => undefined);
   }
 
   private card(entry: IndexedDocument, a: Annotation): string {

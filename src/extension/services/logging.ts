@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { errorMessage } from '../util/errors';
+import { errorForLog } from '../util/errors';
 import type { ExtensionLogger } from './types';
 
 /**
@@ -13,7 +13,8 @@ export function createExtensionLogger(channel: vscode.LogOutputChannel): Extensi
     debug: (m) => channel.debug(m),
     info: (m) => channel.info(m),
     warn: (m) => channel.warn(m),
-    error: (m, e) => (e === undefined ? channel.error(m) : channel.error(`${m}: ${errorMessage(e)}`)),
+    // The error itself, not its message, so its stack reaches the log.
+    error: (m, e) => channel.error(e === undefined ? m : errorForLog(m, e)),
     warnOnce(key, message) {
       channel.warn(message);
       if (warned.has(key)) return;

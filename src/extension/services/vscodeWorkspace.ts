@@ -5,8 +5,8 @@
  * read through `vscode.workspace.fs`).
  */
 import * as vscode from 'vscode';
-import { sanitiseCorpusSettings, type CorpusFolder, type CorpusSettings, type OpenDocument, type SettingsChange, type WorkspacePort } from '../../core/corpus';
-import { configSection } from './configuration';
+import type { CorpusFolder, CorpusSettings, OpenDocument, SettingsChange, WorkspacePort } from '../../core/corpus';
+import { configSection, readConfig, schemaOf } from './settings';
 import type { ExtensionLogger } from './types';
 import { isAnnotatedLanguage } from '../util/documents';
 
@@ -55,9 +55,13 @@ export function createVsCodeWorkspace(log: ExtensionLogger): WorkspacePort & vsc
     folders: () => (vscode.workspace.workspaceFolders ?? []).map(toFolder),
     onDidChangeFolders: (listener) => vscode.workspace.onDidChangeWorkspaceFolders(() => listener()),
     settings(resource) {
+      // Read per folder (the corpus settings are resource-scoped), with package.json's defaults and checks.
       const section = vscode.workspace.getConfiguration(configSection, resource ? uriOf(resource) : undefined);
-      const raw = Object.fromEntries(Object.entries(settingKeys).map(([k, key]) => [k, section.get(key)]));
-      return sanitiseCorpusSettings(raw);
+      const { workspace, analysis } = readConfig(
+        (key) => section.get(key),
+        ({ key, value, reason }) => log.warnOnce(`setting:${key}:${JSON.stringify(value)}`, `The setting ${configSection}.${key} is ${JSON.stringify(value)}, ${reason}; the default ${JSON.stringify(schemaOf(key).default)} is used instead.`),
+      );
+      return { ...workspace, maxFileSize: analysis.maxFileSize };
     },
     onDidChangeSettings: (listener) =>
       vscode.workspace.onDidChangeConfiguration((e) => {

@@ -22,12 +22,20 @@ export abstract class Disposable implements vscode.Disposable {
   }
 }
 
-export function disposeAll(disposables: vscode.Disposable[]): void {
-  for (const d of disposables.reverse()) {
+/**
+ * Disposes every item, newest first. One failing dispose must not keep the rest alive, nor vanish:
+ * the failures are collected and rethrown once everything is disposed (a single one as it is,
+ * several as an AggregateError), as markdown-language-features' `disposeAll` does.
+ */
+export function disposeAll(disposables: Iterable<vscode.Disposable>): void {
+  const errors: unknown[] = [];
+  for (const d of [...disposables].reverse()) {
     try {
       d.dispose();
-    } catch {
-      // One failing dispose must not keep the rest alive.
+    } catch (e) {
+      errors.push(e);
     }
   }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `${errors.length} errors while disposing`);
 }

@@ -6,7 +6,7 @@ describe('manifest in the running extension', () => {
   let manifest: {
     contributes: {
       commands: { command: string }[];
-      configuration: { properties: Record<string, { default?: unknown }> };
+      configuration: { title: string; properties: Record<string, { default?: unknown; scope?: string }> }[];
       views: Record<string, { id: string }[]>;
     };
   };
@@ -32,12 +32,19 @@ describe('manifest in the running extension', () => {
     assert.deepEqual(extra, []);
   });
 
-  it('serves every contributed setting with its declared default', () => {
+  it('serves every contributed setting with its declared default, and the extension reads that default', () => {
     const config = vscode.workspace.getConfiguration();
-    for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties)) {
+    const settings = manifest.contributes.configuration.flatMap((section) => Object.entries(section.properties));
+    assert.ok(settings.length > 0);
+    for (const [key, schema] of settings) {
       const inspected = config.inspect(key);
       assert.ok(inspected, `${key} is unknown to the running workbench`);
       assert.deepEqual(inspected.defaultValue, schema.default, `${key} default`);
     }
+    // A resource-scoped setting can be set per folder: the workbench accepts a folder-level inspect for it.
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const resourceScoped = settings.filter(([, s]) => s.scope === 'resource').map(([k]) => k);
+    assert.ok(resourceScoped.length > 0);
+    if (folder) for (const key of resourceScoped) assert.ok(vscode.workspace.getConfiguration(undefined, folder.uri).inspect(key), key);
   });
 });

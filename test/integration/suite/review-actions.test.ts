@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
 import type { ReviewTestApi } from '../../../src/extension/features/review';
 import { analysed, hoverMarkdown, unescape } from './editorCore.helpers';
-import { fileItems, open, readText, reviewHooks, target, waitFor, writeRelease } from './review.helpers';
+import { documentOf, fileItems, open, readText, reviewHooks, target, waitFor, writeRelease } from './review.helpers';
 
 type Result = { mark: { id: string; state: string; anchor: { exact: string } }; undo: { serial: number } } | undefined;
 
@@ -24,9 +24,9 @@ describe('review: actions', function () {
     assert.match(item.id, /^urn:uuid:[0-9a-f-]{36}$/);
     assert.equal(item.type, 'Annotation');
     assert.equal(item.motivation, 'assessing');
-    assert.equal(item.body.state, 'verified');
-    assert.deepEqual(item.body.source, { kind: 'url', value: 'https://example.org/northshire/release' });
-    assert.equal(item.target.source, vscode.workspace.asRelativePath(doc.uri, false));
+    assert.equal(item.body.reviewState, 'verified');
+    assert.deepEqual(item.body.evidence, { kind: 'url', value: 'https://example.org/northshire/release' });
+    assert.equal(documentOf(item), vscode.workspace.asRelativePath(doc.uri, false));
     assert.deepEqual(item.target.selector[0], { type: 'TextQuoteSelector', exact: '£18,250', prefix: doc.getText().slice(doc.getText().indexOf('£18,250') - 32, doc.getText().indexOf('£18,250')), suffix: ' in cash and 2.4kg of suspected ' });
     assert.deepEqual(item.target.selector[1], { type: 'TextPositionSelector', start: doc.getText().indexOf('£18,250'), end: doc.getText().indexOf('£18,250') + 7 });
     assert.ok(item.creator.name.length > 0 && item.created === item.modified);
@@ -47,10 +47,10 @@ describe('review: actions', function () {
     const disputed = await vscode.commands.executeCommand<Result>('crimeAnnotator.markDisputed', target(doc, '41 arrests'), 'the force log says 40');
     await vscode.commands.executeCommand('crimeAnnotator.addNote', target(doc, 'week of action'), 'which week?');
     const items = await fileItems(review);
-    assert.deepEqual(items.map((i) => [i.body.state, i.target.selector[0].exact]).sort(), [['disputed', '41 arrests'], ['note', 'week of action']]);
-    assert.equal(items.find((i) => i.body.state === 'disputed')!.body.reason, 'the force log says 40');
-    assert.equal(items.find((i) => i.body.state === 'note')!.motivation, 'commenting');
-    assert.equal(items.find((i) => i.body.state === 'note')!.body.text, 'which week?');
+    assert.deepEqual(items.map((i) => [i.body.reviewState, i.target.selector[0].exact]).sort(), [['disputed', '41 arrests'], ['note', 'week of action']]);
+    assert.equal(items.find((i) => i.body.reviewState === 'disputed')!.body.reason, 'the force log says 40');
+    assert.equal(items.find((i) => i.body.reviewState === 'note')!.motivation, 'commenting');
+    assert.equal(items.find((i) => i.body.reviewState === 'note')!.body.text, 'which week?');
     assert.equal(disputed!.mark.state, 'disputed');
     const drawn = await waitFor('disputed and note decorations', () => {
       const d = review.decorationsFor(doc.uri);
@@ -70,7 +70,7 @@ describe('review: actions', function () {
     const other = entry.analysis.annotations.find((a) => a.kind === 'figure' && a.text.includes('41'))!;
     assert.equal(review.isSuppressed(doc.uri, other), false, 'only that highlight');
     const item = (await fileItems(review))[0]!;
-    assert.deepEqual([item.body.state, item.motivation, item.body.kind], ['not-a-claim', 'tagging', 'figure']);
+    assert.deepEqual([item.body.reviewState, item.motivation, item.body.kind], ['not-a-claim', 'tagging', 'figure']);
     await waitFor('the not-a-claim decoration', () => review.decorationsFor(doc.uri)?.['not-a-claim'].length === 1);
   });
 
@@ -82,7 +82,7 @@ describe('review: actions', function () {
     const result = await vscode.commands.executeCommand<Result>('crimeAnnotator.annotateMissed', undefined, 'organisation');
     assert.equal(result?.mark.anchor.exact, 'Eastmoor Youth Trust');
     const item = (await fileItems(review))[0]!;
-    assert.deepEqual([item.body.state, item.motivation, item.body.kind], ['added', 'identifying', 'organisation']);
+    assert.deepEqual([item.body.reviewState, item.motivation, item.body.kind], ['added', 'identifying', 'organisation']);
     await waitFor('the added decoration', () => review.decorationsFor(doc.uri)?.added.length === 1);
   });
 
@@ -116,23 +116,23 @@ describe('review: actions', function () {
     await vscode.commands.executeCommand('crimeAnnotator.markNotClaim', { type: 'occurrence', occurrence });
     assert.equal(review.isSuppressed(doc.uri, figure), true);
     const item = (await fileItems(review))[0]!;
-    assert.deepEqual([item.body.state, item.target.selector[0].exact, item.body.kind], ['not-a-claim', figure.text, 'figure']);
+    assert.deepEqual([item.body.reviewState, item.target.selector[0].exact, item.body.kind], ['not-a-claim', figure.text, 'figure']);
   });
 
   it('undoes an action from the palette command, and clears a mark', async () => {
     const doc = (await open(await writeRelease())).document;
     await vscode.commands.executeCommand('crimeAnnotator.markVerified', target(doc, '41 arrests'), 'https://example.org/a');
     const second = await vscode.commands.executeCommand<Result>('crimeAnnotator.markDisputed', target(doc, '41 arrests'), 'wrong week');
-    assert.deepEqual((await fileItems(review)).map((i) => i.body.state), ['disputed']);
+    assert.deepEqual((await fileItems(review)).map((i) => i.body.reviewState), ['disputed']);
     // Undoing the dispute brings back the verdict it replaced.
     assert.ok(await vscode.commands.executeCommand('crimeAnnotator.undoReviewAction'));
-    assert.deepEqual((await fileItems(review)).map((i) => i.body.state), ['verified']);
+    assert.deepEqual((await fileItems(review)).map((i) => i.body.reviewState), ['verified']);
     assert.ok(second);
     const cleared = await vscode.commands.executeCommand<number>('crimeAnnotator.clearMark', target(doc, '41 arrests'));
     assert.equal(cleared, 1);
     assert.deepEqual(await fileItems(review), []);
     await vscode.commands.executeCommand('crimeAnnotator.undoReviewAction');
-    assert.deepEqual((await fileItems(review)).map((i) => i.body.state), ['verified']);
+    assert.deepEqual((await fileItems(review)).map((i) => i.body.reviewState), ['verified']);
   });
 
   it('shows progress in the Review view, unreviewed first, and goes to the next unreviewed figure', async () => {

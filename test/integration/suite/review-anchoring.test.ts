@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
 import type { ReviewTestApi } from '../../../src/extension/features/review';
 import { analysed } from './editorCore.helpers';
-import { fileItems, open, placedText, reviewHooks, spanOf, target, waitFor, writeRelease } from './review.helpers';
+import { documentOf, fileItems, open, placedText, reviewHooks, spanOf, target, waitFor, writeRelease } from './review.helpers';
 
 /** Marks three spans in a fresh release and returns its editor. */
 async function marked(review: ReviewTestApi): Promise<vscode.TextEditor> {
@@ -45,10 +45,10 @@ describe('review: anchoring after edits', function () {
     assert.ok(await doc.save());
     await waitFor('the stored positions to be refreshed', async () => {
       const items = await fileItems(review);
-      const item = items.find((i) => i.body.state === 'disputed');
+      const item = items.find((i) => i.body.reviewState === 'disputed');
       return item?.target.selector[1].start === spanOf(doc, '£18,250').start;
     });
-    const item = (await fileItems(review)).find((i) => i.body.state === 'verified')!;
+    const item = (await fileItems(review)).find((i) => i.body.reviewState === 'verified')!;
     assert.equal(item.target.selector[0].prefix, 'the briefing.\n\nNorthshire Police made '.slice(-32));
   });
 
@@ -102,7 +102,7 @@ describe('review: anchoring after edits', function () {
     const newPath = vscode.workspace.asRelativePath(newUri, false);
     await waitFor('the marks to follow the rename', async () => {
       const items = await fileItems(review);
-      return items.length === 3 && items.every((i) => i.target.source === newPath);
+      return items.length === 3 && items.every((i) => documentOf(i) === newPath);
     });
     assert.ok(review.marks().every((m) => m.document === newPath && m.document !== oldPath));
     const renamed = await vscode.workspace.openTextDocument(newUri);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReviewTestApi } from '../../../src/extension/features/review';
-import { fileItems, open, readText, reviewHooks, target, type W3CItem, waitFor, writeRelease } from './review.helpers';
+import { documentOf, fileItems, open, readText, reviewHooks, target, type W3CItem, waitFor, writeRelease } from './review.helpers';
 
 type Result = { mark: { id: string } } | undefined;
 
@@ -17,8 +17,10 @@ describe('review: the annotations file', function () {
     await review.settled();
     const text = (await readText(review.fileUri!))!;
     const page = JSON.parse(text);
-    assert.deepEqual(Object.keys(page), ['@context', 'type', 'generator', 'formatVersion', 'items']);
-    assert.equal(page['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    assert.deepEqual(Object.keys(page), ['@context', 'id', 'type', 'generator', 'formatVersion', 'items']);
+    assert.equal(page['@context'][0], 'http://www.w3.org/ns/anno.jsonld');
+    assert.match(page['@context'][1]['@base'], /^arcp:\/\/uuid,[0-9a-f-]{36}\/$/, 'the base of the documents\' IRIs is stated');
+    assert.equal(page.id, `${page['@context'][1]['@base']}.crime-annotator/annotations.json`);
     assert.equal(page.type, 'AnnotationPage');
     assert.equal(text, JSON.stringify(page, null, 2) + '\n', 'two-space indent, final newline');
     const dir = vscode.Uri.joinPath(review.fileUri!, '..');
@@ -33,7 +35,7 @@ describe('review: the annotations file', function () {
     // Someone else's clone added a dispute on another figure and changed the note on ours.
     const theirs: W3CItem = JSON.parse(JSON.stringify(items[0]));
     theirs.id = 'urn:uuid:11111111-2222-4333-8444-555555555555';
-    theirs.body = { type: 'TextualBody', purpose: 'assessing', value: 'Disputed: see the court list', state: 'disputed', reason: 'see the court list' };
+    theirs.body = { type: 'TextualBody', purpose: 'assessing', value: 'Disputed: see the court list', reviewState: 'disputed', reason: 'see the court list' };
     theirs.created = theirs.modified = '2026-01-02T00:00:00.000Z';
     const [quote, position] = theirs.target.selector;
     const at = doc.getText().indexOf('£18,250');
@@ -76,6 +78,52 @@ describe('review: the annotations file', function () {
     // Fixed: the next action reads the file again and goes ahead.
     assert.ok(await vscode.commands.executeCommand<Result>('crimeAnnotator.markDisputed', target(doc, '£18,250'), 'court list'));
     assert.equal(review.problem, undefined);
-    assert.deepEqual((await fileItems(review)).map((i) => i.body.state).sort(), ['disputed', 'verified']);
+    assert.deepEqual((await fileItems(review)).map((i) => i.body.reviewState).sort(), ['disputed', 'verified']);
+  });
+
+  it('reads a file in format 1 (before W3C conformance), keeps every mark, and migrates it on the next write', async () => {
+    const doc = (await open(await writeRelease())).document;
+    const path = vscode.workspace.asRelativePath(doc.uri, false);
+    const at = doc.getText().indexOf('41 arrests');
+    const old = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationPage',
+      generator: 'Crime Annotator',
+      formatVersion: 1,
+      items: [
+        {
+          id: 'urn:uuid:0f0f0f0f-1111-4222-8333-444455556666',
+          type: 'Annotation',
+          motivation: 'assessing',
+          creator: { type: 'Person', name: 'An Earlier Editor' },
+          created: '2026-01-05T10:00:00.000Z',
+          modified: '2026-01-05T10:00:00.000Z',
+          body: { type: 'TextualBody', purpose: 'assessing', value: 'Verified (text: rang the force)', state: 'verified', source: { kind: 'text', value: 'rang the force' } },
+          target: {
+            source: path,
+            selector: [
+              { type: 'TextQuoteSelector', exact: '41 arrests', prefix: doc.getText().slice(Math.max(0, at - 32), at), suffix: doc.getText().slice(at + 10, at + 42) },
+              { type: 'TextPositionSelector', start: at, end: at + 10 },
+            ],
+          },
+        },
+      ],
+    };
+    await vscode.workspace.fs.writeFile(review.fileUri!, new TextEncoder().encode(JSON.stringify(old, null, 2) + '\n'));
+    await review.reload();
+    assert.equal(review.problem, undefined);
+    await waitFor('the old mark to be drawn', () => review.decorationsFor(doc.uri)?.verified.length === 1);
+    assert.ok(await vscode.commands.executeCommand<Result>('crimeAnnotator.addNote', target(doc, '£18,250'), 'migrated?'));
+    const page = JSON.parse((await readText(review.fileUri!))!);
+    assert.equal(page.formatVersion, 2);
+    assert.ok(page.id, 'the page has an id now');
+    const migrated = (page.items as W3CItem[]).find((i) => i.id === old.items[0]!.id)!;
+    assert.ok(migrated, 'the old mark survives the migration');
+    assert.equal(migrated.body.reviewState, 'verified');
+    assert.deepEqual(migrated.body.evidence, { kind: 'text', value: 'rang the force' });
+    assert.equal((migrated.body as Record<string, unknown>).state, undefined);
+    assert.equal(migrated.creator.name, 'An Earlier Editor');
+    assert.equal(documentOf(migrated), path);
+    assert.ok(migrated.target.source.startsWith(page['@context'][1]['@base']));
   });
 });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
 import type { ReviewTestApi } from '../../../src/extension/features/review';
+import { pathOfIri } from '../../../src/core/review';
 import { EXTENSION_ID, waitFor } from './editorCore.helpers';
 
 export { waitFor };
@@ -73,14 +74,19 @@ export interface W3CItem {
   creator: { type: string; name: string };
   created: string;
   modified: string;
-  body: { type: string; purpose: string; value: string; state: string; source?: { kind: string; value: string }; reason?: string; text?: string; kind?: string };
+  body: { type: string; purpose: string; value: string; reviewState: string; evidence?: { kind: string; value: string }; reason?: string; text?: string; kind?: string };
   target: { source: string; selector: [{ type: string; exact: string; prefix: string; suffix: string }, { type: string; start: number; end: number }] };
+}
+
+/** The workspace-relative path an item's `target.source` IRI names. */
+export function documentOf(item: W3CItem): string | undefined {
+  return pathOfIri(item.target.source);
 }
 
 export async function fileItems(review: ReviewTestApi): Promise<W3CItem[]> {
   await review.settled();
   const text = await readText(review.fileUri!);
-  return text ? (JSON.parse(text).items as W3CItem[]) : [];
+  return text ? ((JSON.parse(text).items ?? []) as W3CItem[]) : [];
 }
 
 /** Deletes the annotations file and has the store read it again (watcher events can lag under load). */

@@ -3,6 +3,7 @@ import type { Services } from '../../services/types';
 import { registerExportCommand } from './exportWorkspace';
 import { registerRecordCommands } from './records';
 import { registerRevealCommands } from './reveal';
+import { registerSampleCommands } from './samples';
 import { registerWorkspaceCommands } from './workspaceCommands';
 
 export { crossCheckDocument, listConflicts, showRecordAtCursor, type PickOption } from './records';
@@ -19,6 +20,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
     registerRecordCommands(services),
     registerExportCommand(services),
     registerWorkspaceCommands(services),
+    registerSampleCommands(context, services.log),
   );
   context.subscriptions.push(registration);
   return registration;

@@ -23,11 +23,16 @@ export interface ActionResult {
 }
 
 export function newMarkId(): string {
+  return `urn:uuid:${newUuid()}`;
+}
+
+/** A version-4 UUID, from Web Crypto (desktop and web worker alike). */
+export function newUuid(): string {
   const c = (globalThis as unknown as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return `urn:uuid:${c.randomUUID()}`;
+  if (c?.randomUUID) return c.randomUUID();
   // Only where no Web Crypto exists: still unique enough for one workspace's marks.
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
-  return `urn:uuid:${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(Math.random() * 4)]}${hex(3)}-${hex(12)}`;
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(Math.random() * 4)]}${hex(3)}-${hex(12)}`;
 }
 
 export function authorName(setting: string): string {

@@ -6,10 +6,11 @@
  * exactly as it is, and the store turns read-only until the file is fixed.
  */
 import * as vscode from 'vscode';
-import { mergeMarks, parseMarks, serializeMarks, type ReviewMark } from '../../../core/review';
+import { mergeMarks, parseMarks, serializeMarks, workspaceBase, type AnnotationsFileIdentity, type ReviewMark } from '../../../core/review';
 import type { ConfigurationService, ExtensionLogger } from '../../services/types';
 import { Disposable } from '../../util/dispose';
 import { errorMessage, logErrors } from '../../util/errors';
+import { newUuid } from './actions';
 
 import type { StoreProblem } from './types';
 
@@ -38,6 +39,8 @@ export class ReviewStore extends Disposable {
   /** The file's marks and text as last read or written: the base of a merge, and how a change by someone else is noticed. */
   private base: readonly ReviewMark[] = [];
   private diskText: string | undefined;
+  /** The base the file states for its documents' IRIs; made on the first write of a file without one (a new or a format-1 file). */
+  private statedBase: string | undefined;
   private _problem: StoreProblem | undefined;
   private readonly undoStack: UndoEntry[] = [];
   private serial = 0;
@@ -63,6 +66,13 @@ export class ReviewStore extends Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const relative = this.config.current.review.annotationsFile;
     return folder && relative ? vscode.Uri.joinPath(folder.uri, relative) : undefined;
+  }
+
+  /** What the file is written as: its stated base (kept once it has one) and its workspace-relative path. */
+  private identity(): AnnotationsFileIdentity {
+    this.statedBase ??= workspaceBase(newUuid());
+    const path = this.config.current.review.annotationsFile.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    return { base: this.statedBase, path };
   }
 
   /** Set while the file cannot be read: marks are shown as last read and nothing is written. */
@@ -101,6 +111,7 @@ export class ReviewStore extends Disposable {
         this.marks.clear();
         this.base = [];
         this.diskText = undefined;
+        this.statedBase = undefined;
         this.undoStack.length = 0;
       }
       this.adoptDisk(text, false);
@@ -171,9 +182,10 @@ export class ReviewStore extends Disposable {
         this.setProblem({ uri, ...parsed.error });
         throw new ReadOnlyError(`not written: ${describe(this._problem!)}`);
       }
+      this.statedBase = parsed.base ?? this.statedBase;
       this.mergeWith(parsed.marks);
     }
-    const text = serializeMarks(this.all());
+    const text = serializeMarks(this.all(), this.identity());
     if (text === onDisk) {
       this.sync(text);
       return;
@@ -215,6 +227,7 @@ export class ReviewStore extends Disposable {
     }
     const hadProblem = this._problem !== undefined;
     this._problem = undefined;
+    this.statedBase = parsed.base ?? this.statedBase;
     if (merge && !hadProblem) this.mergeWith(parsed.marks);
     else {
       // The first read, or the file fixed after being broken: it is the truth.
@@ -261,7 +274,8 @@ export class ReviewStore extends Disposable {
       if (isBlank(text)) return;
       const theirs = this.adoptDisk(text, true);
       // Only what this window had and the file lacks is written back; the file's own formatting is left alone otherwise.
-      if (theirs && serializeMarks(this.all()) !== serializeMarks(theirs)) await this.write();
+      const identity = this.identity();
+      if (theirs && serializeMarks(this.all(), identity) !== serializeMarks(theirs, identity)) await this.write();
     });
   }
 
