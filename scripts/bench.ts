@@ -78,6 +78,7 @@ function main(): void {
     console.log('  ' + row('compromise nlp(text)', words, theirs));
     console.log(`  analyze() is ${(theirs.cpuMs / ours.cpuMs).toFixed(1)}x compromise's parse in CPU time (${(theirs.ms / ours.ms).toFixed(1)}x wall) (target >= 10x)\n`);
   }
+  benchRunOnSentences(lexicon);
   benchRecordOnSamples(samples, lexicon);
   const synthetic = benchRecord(1000);
   console.log(`Cross-source record, synthetic workspace of ${synthetic.documents} documents (${synthetic.records} records): cold ${synthetic.coldMs.toFixed(0)} ms (${synthetic.coldCpuMs.toFixed(0)} ms CPU), one-document update median ${synthetic.updateMs.median.toFixed(2)} ms\n`);
@@ -101,6 +102,28 @@ function main(): void {
     process.stdout.write(host.stdout.replace(/^/gm, '  '));
     if (host.status !== 0) console.log(`  (extension host bench exited ${host.status})`);
   }
+}
+
+/**
+ * A table or list run together with no full stop ("12, 15, 9, ..." or "£1,000 in Kent, £2,000 in ..."):
+ * every figure reads its sentence, so an unbounded sentence made analysis quadratic (8,000 figures in
+ * one run took 21 s). Doubling the text should double the time: the figures show whether it does.
+ */
+function benchRunOnSentences(lexicon: ReturnType<typeof core.compileLexicon>): void {
+  console.log('One run-on sentence of n figures (time should grow with n, not n squared):');
+  const runs: Array<[string, (n: number) => string]> = [
+    ["'1,' repeated", (n) => '1,'.repeat(n)],
+    ['£ figures with places', (n) => Array.from({ length: n }, (_, i) => `£${(i + 1) * 10} in Area ${i}`).join(', ') + '.'],
+  ];
+  for (const [label, make] of runs) {
+    const cells = [4000, 8000, 16000].map((n) => {
+      const text = make(n);
+      const t = time(() => core.analyze(text, { lexicon }), 1);
+      return `n=${n.toLocaleString('en-GB')} ${t.cpuMs.toFixed(0)} ms`;
+    });
+    console.log(`  ${label.padEnd(24)} ${cells.join(', ')}`);
+  }
+  console.log();
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../src/core/text/lines';
-import { countWords, splitSentences } from '../../src/core/text/sentences';
+import { paragraphAround, paragraphFinder } from '../../src/core/extract/spans';
+import { countWords, MAX_SENTENCE_LENGTH, splitSentences } from '../../src/core/text/sentences';
 
 const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
 
@@ -19,6 +20,45 @@ describe('splitSentences', () => {
   });
   it('includes closing quotes in the sentence', () => {
     assert.deepEqual(texts('He said: “It works.” Then he left.'), ['He said: “It works.”', 'Then he left.']);
+  });
+});
+
+describe('over-long sentences', () => {
+  // A table or list run together with no full stop or line break: read in bounded pieces.
+  const cells = Array.from({ length: 300 }, (_, i) => `Area ${i} recorded £${(i + 1) * 1000} seized`).join(', ');
+  it('cuts a run longer than any written sentence into pieces of at most the limit, at a comma or space', () => {
+    const text = cells + '.';
+    const spans = splitSentences(text);
+    assert.ok(spans.length > 1, 'cut into pieces');
+    for (const s of spans) assert.ok(s.end - s.start <= MAX_SENTENCE_LENGTH, `piece of ${s.end - s.start}`);
+    // Nothing is lost: the pieces follow each other with only spaces between them, from the start to the end.
+    assert.equal(spans[0].start, 0);
+    assert.equal(spans.at(-1)!.end, text.length);
+    for (let k = 1; k < spans.length; k++) assert.match(text.slice(spans[k - 1].end, spans[k].start), /^\s*$/);
+    // No figure or word is cut: every piece ends after a comma or before a space.
+    for (const s of spans.slice(0, -1)) assert.ok(text[s.end - 1] === ',' || text[s.end] === ' ', `cut at ${JSON.stringify(text.slice(s.end - 5, s.end + 5))}`);
+  });
+  it('keeps a long written sentence whole', () => {
+    const sentence = 'Officers ' + 'searched the address and '.repeat(15) + 'found cash.';
+    assert.ok(sentence.length > 300 && sentence.length < MAX_SENTENCE_LENGTH);
+    assert.deepEqual(texts(sentence), [sentence]);
+  });
+  it('cuts a run with no break at all at the limit', () => {
+    const spans = splitSentences('1,'.repeat(2000));
+    assert.deepEqual(spans.map((s) => s.end - s.start), [MAX_SENTENCE_LENGTH, MAX_SENTENCE_LENGTH, MAX_SENTENCE_LENGTH, MAX_SENTENCE_LENGTH]);
+  });
+});
+
+describe('paragraphFinder', () => {
+  it('gives every sentence the paragraph paragraphAround walks to, on texts with blank lines, CRLF and long paragraphs', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const pieces = ['Officers seized cash. ', 'Kent Police said.', '\n', '\n\n', '\r\n\r\n', '\n  \n', 'x'.repeat(5000) + '. ', '• 12 arrests\n'];
+    for (let round = 0; round < 40; round++) {
+      const text = Array.from({ length: 1 + rnd(30) }, () => pieces[rnd(pieces.length)]).join('');
+      const find = paragraphFinder(text);
+      for (const s of splitSentences(text)) assert.deepEqual(find(s), paragraphAround(text, s), `round ${round}, sentence at ${s.start}`);
+    }
   });
 });
 

@@ -150,8 +150,23 @@ interface Found {
 const GLOBAL_RULES = RULES.map((r) => ({ re: new RegExp(r.re.source, r.re.flags + 'g'), resolve: r.resolve }));
 const GLOBAL_UNDATED = UNDATED_RES.map((re) => new RegExp(re.source, re.flags + 'g'));
 
+/**
+ * The last sentence's answer. Every figure of a sentence asks for the sentence's periods (to take the
+ * phrase nearest it), so a sentence of n figures would be scanned n times: a table or list written as
+ * one long sentence made analysis quadratic in its length. Figures are read in order, so remembering
+ * one sentence is enough.
+ */
+let last: { sentence: string; published: string | undefined; found: readonly Found[] } | undefined;
+
 /** Every period phrase of a sentence, dated ones first where two start at one place. */
-export function findPeriods(sentence: string, ctx: PeriodContext = {}): Found[] {
+export function findPeriods(sentence: string, ctx: PeriodContext = {}): readonly Found[] {
+  if (last && last.sentence === sentence && last.published === ctx.published) return last.found;
+  const found = scanPeriods(sentence, ctx);
+  last = { sentence, published: ctx.published, found };
+  return found;
+}
+
+function scanPeriods(sentence: string, ctx: PeriodContext): readonly Found[] {
   const found: Found[] = [];
   const taken = (start: number, end: number) => found.some((f) => start < f.end && f.start < end);
   for (const rule of GLOBAL_RULES) {
@@ -169,7 +184,7 @@ export function findPeriods(sentence: string, ctx: PeriodContext = {}): Found[] 
       if (!taken(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, period: { text: m[0].trim() } });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return Object.freeze(found.sort((a, b) => a.start - b.start));
 }
 
 /**

@@ -84,20 +84,36 @@ export function headingOf(text: string, sentences: readonly Span[], sentence: Sp
 const PARAGRAPH_REACH = 4000;
 
 /**
- * `paragraphAround` for sentences visited in document order: a sentence inside the paragraph found
- * for the one before gets the same span without walking the paragraph again, since paragraph
- * boundaries are blank lines and do not depend on the sentence. Walking each figure's paragraph
- * afresh was the biggest cost of a long document.
+ * `paragraphAround` for every figure of a document: the paragraph starts (offsets right after a blank
+ * line) are found once, in one pass, and each sentence's paragraph is then a binary search. Walking
+ * each figure's paragraph afresh was the biggest cost of a long document, and in a long paragraph
+ * (no blank line for thousands of characters) it was a walk of twice the reach per figure.
  */
 export function paragraphFinder(text: string): (sentence: Span) => Span {
-  let last: { readonly span: Span; readonly whole: boolean } | undefined;
+  // Offsets right after a blank line, ascending: where paragraphAround's walks stop.
+  const starts: number[] = [];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (isBlankLineBefore(text, at + 1)) starts.push(at + 1);
+  }
+  /** Index of the first start >= offset (starts.length if none). */
+  const firstAtOrAfter = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return (sentence) => {
-    if (last?.whole && last.span.start <= sentence.start && sentence.end <= last.span.end) return last.span;
-    const span = paragraphAround(text, sentence);
-    // A span clipped by the reach limit depends on the sentence, so it is not reused.
-    const whole = (span.start === 0 || isBlankLineBefore(text, span.start)) && (span.end === text.length || isBlankLineBefore(text, span.end + 1));
-    last = { span, whole };
-    return span;
+    const minStart = Math.max(0, sentence.start - PARAGRAPH_REACH);
+    const maxEnd = Math.min(text.length, sentence.end + PARAGRAPH_REACH);
+    const i = firstAtOrAfter(sentence.start + 1); // starts[i - 1] is the last start <= sentence.start
+    const start = Math.max(minStart, i > 0 ? starts[i - 1] : 0);
+    const j = firstAtOrAfter(sentence.end + 1);
+    const end = Math.max(sentence.end, Math.min(maxEnd, j < starts.length ? starts[j] - 1 : text.length));
+    return { start, end };
   };
 }
 
