@@ -24,11 +24,26 @@ async function main() {
   const built = await buildIntegration();
   if (built.testFiles.length === 0) throw new Error('no test/integration/suite/**/*.test.ts files found');
   if (process.env.CRIME_ANNOTATOR_TEST_ELECTRON === '1') return runInTestElectron(built);
-  const results = await runSuiteInCodeServer({
-    runnerExtension: built.runnerExtension,
-    installExtension: (extensionsDir) => cs.installExtensionFolder(extensionsDir),
-    grep: process.env.CRIME_ANNOTATOR_TEST_GREP,
-  });
+  const run = (restricted) =>
+    runSuiteInCodeServer({
+      runnerExtension: built.runnerExtension,
+      installExtension: (extensionsDir) => cs.installExtensionFolder(extensionsDir),
+      grep: process.env.CRIME_ANNOTATOR_TEST_GREP,
+      restricted,
+    });
+  const results = await run(false);
+  // The *.restricted.test.ts suites need the folder opened untrusted: a second window of their own.
+  const restrictedFiles = built.testFiles.filter((f) => f.endsWith('.restricted.test.ts'));
+  if (restrictedFiles.length > 0) {
+    const restricted = await run(true);
+    results.tests = [...results.tests, ...restricted.tests.map((t) => ({ ...t, suitePath: ['(Restricted Mode window)', ...t.suitePath] }))];
+    results.passed += restricted.passed;
+    results.failed += restricted.failed;
+    results.pending += restricted.pending;
+    if (restricted.loadError) results.loadError = `${results.loadError ?? ''}\n(Restricted Mode window) ${restricted.loadError}`;
+    // A restricted run in which nothing ran is a failure, never a silent pass.
+    if (restricted.passed + restricted.failed === 0 && !process.env.CRIME_ANNOTATOR_TEST_GREP) results.failed += 1;
+  }
   // Scenarios need a workspace of their own (two folders, a folder of no crime reports): one
   // code-server session each, after the main suite; the closing line adds them all up.
   const all = [{ label: 'integration/main', results }];

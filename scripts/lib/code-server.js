@@ -127,9 +127,10 @@ async function waitForHttp(url, timeoutMs, isAlive) {
 
 /**
  * Starts code-server on 127.0.0.1 with its own user-data and extensions dirs.
- * `env` reaches the extension host, which inherits code-server's environment.
+ * `env` reaches the extension host, which inherits code-server's environment. `workspaceTrust`
+ * leaves VS Code's workspace trust on, so the folder opens in Restricted Mode.
  */
-async function startCodeServer({ extensionsDir, userDataDir, folder, env = {}, port, log = false }) {
+async function startCodeServer({ extensionsDir, userDataDir, folder, env = {}, port, log = false, workspaceTrust = false }) {
   ensureTestEnv();
   port = port || (await freePort());
   const args = [
@@ -138,7 +139,8 @@ async function startCodeServer({ extensionsDir, userDataDir, folder, env = {}, p
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // With workspace trust on (the Restricted Mode run), the folder opens untrusted.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--config', path.join(userDataDir, 'code-server-config.yaml'),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,

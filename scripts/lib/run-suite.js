@@ -11,27 +11,55 @@ const cs = require('./code-server');
 const START_TIMEOUT_MS = 90_000;
 const RESULTS_TIMEOUT_MS = Number(process.env.CRIME_ANNOTATOR_TEST_TIMEOUT_MS || 900_000);
 
+/** User settings of the Restricted Mode run: trust on, no prompt, so the folder simply opens untrusted. */
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
 /**
- * @param {{ runnerExtension: string, installExtension: (extensionsDir: string, userDataDir: string) => void, grep?: string, makeWorkspace?: () => string }} options
- *   `makeWorkspace` returns the folder or .code-workspace file to open (default: a copy of samples/).
+ * What a person does to trust the folder: "Workspaces: Manage Workspace Trust", then "Trust". A
+ * restricted suite asks for it by writing the file named by CRIME_ANNOTATOR_TEST_TRUST_REQUEST.
+ */
+async function grantTrust(page) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Manage Workspace Trust');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+  const trust = page.getByRole('button', { name: 'Trust', exact: true }).first();
+  await trust.waitFor({ timeout: 30_000 });
+  await trust.click();
+}
+
+/**
+ * @param {{ runnerExtension: string, installExtension: (extensionsDir: string, userDataDir: string) => void, grep?: string, restricted?: boolean, makeWorkspace?: () => string }} options
+ * `restricted`: open the folder untrusted (Restricted Mode) and run only the `*.restricted.test.ts` suites.
+ * `makeWorkspace` returns the folder or .code-workspace file to open (default: a copy of samples/).
  * @returns {Promise<object>} the results JSON the runner extension wrote
  */
-async function runSuiteInCodeServer({ runnerExtension, installExtension, grep, makeWorkspace }) {
+async function runSuiteInCodeServer({ runnerExtension, installExtension, grep, restricted = false, makeWorkspace }) {
   cs.ensureTestEnv();
   const tmp = cs.makeTempDir('integration');
   const extensionsDir = path.join(tmp, 'ext');
   const userDataDir = path.join(tmp, 'ud');
   const resultsFile = path.join(tmp, 'results.json');
+  const trustRequest = path.join(tmp, 'trust-request');
   fs.mkdirSync(extensionsDir, { recursive: true });
-  cs.writeUserSettings(userDataDir);
+  cs.writeUserSettings(userDataDir, restricted ? RESTRICTED_SETTINGS : {});
   // The runner goes in first: `--install-extension` writes extensions.json from the folders already
   // there, and code-server drops any folder that extensions.json does not list.
   fs.cpSync(runnerExtension, path.join(extensionsDir, 'crime-annotator-test.integration-runner-0.0.0'), { recursive: true });
   installExtension(extensionsDir, userDataDir);
   const workspace = makeWorkspace ? makeWorkspace() : cs.makeWorkspaceCopy();
 
-  const env = { CRIME_ANNOTATOR_TEST_RESULTS: resultsFile, ...(grep ? { CRIME_ANNOTATOR_TEST_GREP: grep } : {}) };
-  const server = await cs.startCodeServer({ extensionsDir, userDataDir, folder: workspace, env });
+  const env = {
+    CRIME_ANNOTATOR_TEST_RESULTS: resultsFile,
+    ...(grep ? { CRIME_ANNOTATOR_TEST_GREP: grep } : {}),
+    ...(restricted ? { CRIME_ANNOTATOR_TEST_RESTRICTED: '1', CRIME_ANNOTATOR_TEST_TRUST_REQUEST: trustRequest } : {}),
+  };
+  const server = await cs.startCodeServer({ extensionsDir, userDataDir, folder: workspace, env, workspaceTrust: restricted });
   let browser;
   try {
     browser = await cs.launchBrowser();
@@ -43,7 +71,15 @@ async function runSuiteInCodeServer({ runnerExtension, installExtension, grep, m
       await page.screenshot({ path: file }).then(() => console.log(`(workbench screenshot: ${path.relative(cs.REPO_ROOT, file)})`), () => undefined);
     };
     const opened = Date.now();
+    let trusted = false;
     while (!fs.existsSync(resultsFile)) {
+      if (restricted && !trusted && fs.existsSync(trustRequest)) {
+        trusted = true;
+        await grantTrust(page).then(
+          () => fs.writeFileSync(`${trustRequest}.done`, 'ok'),
+          (e) => fs.writeFileSync(`${trustRequest}.done`, `failed: ${e.message}`),
+        );
+      }
       const started = fs.existsSync(`${resultsFile}.started`);
       const waited = Date.now() - opened;
       if (waited > (started ? RESULTS_TIMEOUT_MS : START_TIMEOUT_MS)) {

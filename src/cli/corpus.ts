@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { CorpusIndex, type CorpusLogger, type IndexedDocument } from '../core/corpus';
 import type { ArithmeticCheck } from '../core/record';
+import { LEXICON_LIMITS, limitNote } from '../core/lexicon';
 import { InputError } from './files';
 import { createNodeWorkspace, describeFsError } from './nodeWorkspace';
 import { createWorkerPool, type PoolStats } from './workerPool';
@@ -113,6 +114,14 @@ export async function runCorpus(inputs: readonly string[], options: CorpusOption
 
 /** A lexicon file named on the command line must at least be readable JSON: otherwise stop, naming it. */
 function checkLexiconFile(file: string): void {
+  let size = 0;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    /* reading it says what is wrong with the path */
+  }
+  // Never read past the limit: parsing and compiling such a file is what could exhaust memory.
+  if (size > LEXICON_LIMITS.fileBytes) throw new InputError(`${file} is ${size.toLocaleString('en-GB')} bytes, too large for a lexicon ${limitNote('fileBytes')}`);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

@@ -19,6 +19,12 @@ export function checkTextOf(path: string, text: string, analysis: DocumentAnalys
   for (const a of analysis.annotations) {
     const pos = lines.positionAt(a.start);
     out.push(`  ${path}:${pos.line + 1}:${pos.character + 1}  ${describe(a)}`);
+    // A suspicious format is read one way and says so: the reading must not be silent in the report either.
+    if (a.kind === 'figure') for (const w of a.warnings ?? []) out.push(`      warning ${w.code}: ${w.message}`);
+  }
+  for (const f of analysis.findings ?? []) {
+    const pos = lines.positionAt(f.start);
+    out.push(`  ${path}:${pos.line + 1}:${pos.character + 1}  ${f.severity.padEnd(12)}  ${f.rule} ${JSON.stringify(f.text)} — ${f.message}`);
   }
   out.push('');
   return out.join('\n') + '\n';

@@ -2,8 +2,10 @@
  * What "Export Figures and Records" writes and `crime-annotator check --format json` prints: one
  * object for JSON, one row per figure for CSV. Pure, so the extension and the CLI share it.
  */
-import type { ArithmeticCheck, CrossSourceRecord } from './record/types';
+import type { ArithmeticCheck, CrossSourceRecord, DocumentEvent, PossiblySame } from './record/types';
 import { reviewColumns, reviewCsvColumns, reviewForExport, type PlacedMark } from './review';
+import type { ReportingFinding } from './reporting/types';
+import { csvCell, csvTable, type CsvCell } from './text/csvWrite';
 import type { AnalysisNotice, DocumentAnalysis, DocumentMeta, FigureAnnotation, Annotation } from './types';
 
 export interface ExportSource {
@@ -25,6 +27,8 @@ export interface ExportedDocument {
   /** Figures also carry the `recordId` of their cross-source record. */
   readonly annotations: readonly (Annotation & { readonly recordId?: string })[];
   readonly checks: readonly ArithmeticCheck[];
+  /** What the pre-publication checks found: `{ rule, severity, start, end, text, message, statute }` and a fix where one is safe. */
+  readonly findings: readonly ReportingFinding[];
   /** Review marks (W3C Web Annotations) with where they sit in the exported text, or `orphaned`. */
   readonly review?: readonly Record<string, unknown>[];
 }
@@ -32,11 +36,17 @@ export interface ExportedDocument {
 export interface WorkspaceExport {
   readonly documents: readonly ExportedDocument[];
   readonly records: readonly CrossSourceRecord[];
+  /** The events the documents report, with the evidence that joined them (when the caller passes them). */
+  readonly events?: readonly DocumentEvent[];
+  /** Records that may count the same thing but were not joined (when the caller passes them). */
+  readonly possiblySame?: readonly PossiblySame[];
 }
 
 export interface ExportOptions {
   /** A path for a claim's source that is not among the documents (a reference table), or undefined to keep its id. */
   readonly pathOfOtherSource?: (docId: string) => string | undefined;
+  readonly events?: readonly DocumentEvent[];
+  readonly possiblySame?: readonly PossiblySame[];
 }
 
 /**
@@ -59,10 +69,28 @@ export function buildExport(sources: readonly ExportSource[], records: readonly 
         return recordId ? { ...a, recordId } : a;
       }),
       checks: (s.checks ?? []).map((c) => ({ ...c, docId: renamed(c.docId) })),
+      findings: s.analysis.findings ?? [],
       ...(s.review?.length ? { review: reviewForExport(s.review) } : {}),
     })),
     records: records.map((r) => ({ ...r, claims: r.claims.map((c) => ({ ...c, docId: renamed(c.docId) })) })),
+    ...(options.events ? { events: options.events.map((e) => eventForExport(e, renamed)) } : {}),
+    ...(options.possiblySame ? { possiblySame: options.possiblySame.map((p) => ({ ...p, message: renamedIn(p.message, pathOf) })) } : {}),
   };
+}
+
+/** An event as the export gives it: documents by path, and each link's evidence with its weight in bits. */
+function eventForExport(e: DocumentEvent, renamed: (docId: string) => string): DocumentEvent {
+  return {
+    ...e,
+    documents: e.documents.map(renamed),
+    links: e.links.map((l) => ({ ...l, documents: [renamed(l.documents[0]), renamed(l.documents[1])] as const })),
+  };
+}
+
+function renamedIn(message: string, pathOf: ReadonlyMap<string, string>): string {
+  let out = message;
+  for (const [id, path] of pathOf) if (id !== path && out.includes(id)) out = out.split(id).join(path);
+  return out;
 }
 
 export function exportJson(sources: readonly ExportSource[], records: readonly CrossSourceRecord[], options: ExportOptions = {}): string {
@@ -94,19 +122,19 @@ export const csvColumns = [
 export function exportCsv(sources: readonly ExportSource[], records: readonly CrossSourceRecord[]): string {
   const recordOf = recordsByClaim(records);
 
-  const rows: string[] = [csvColumns.join(',')];
+  const rows: CsvCell[][] = [];
   for (const source of sources) {
     for (const a of source.analysis.annotations) {
       if (a.kind !== 'figure') continue;
       const record = recordOf.get(claimKey(source.docId, a.id));
       const review = reviewColumns(a, source.review ?? []);
-      rows.push([...figureRow(source.path, a, record), ...reviewCsvColumns.map((c) => review[c])].map(csvField).join(','));
+      rows.push([...figureRow(source.path, a, record), ...reviewCsvColumns.map((c) => review[c])]);
     }
   }
-  return rows.join('\r\n') + '\r\n';
+  return csvTable(csvColumns, rows);
 }
 
-function figureRow(path: string, f: FigureAnnotation, record: CrossSourceRecord | undefined): (string | number | undefined)[] {
+function figureRow(path: string, f: FigureAnnotation, record: CrossSourceRecord | undefined): CsvCell[] {
   return [
     path,
     f.line + 1,
@@ -138,9 +166,5 @@ function claimKey(docId: string, annotationId: string): string {
   return `${docId}\u0000${annotationId}`;
 }
 
-/** RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes. */
-export function csvField(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** One CSV cell as every CSV of the product writes it (see text/csvWrite.ts). */
+export const csvField: (value: CsvCell) => string = csvCell;

@@ -14,9 +14,10 @@
  * Falls back to one full `analyze()` when chunks cannot reproduce it: when `maxLength` would
  * truncate the text, when `kinds` filters the output, or when the text is empty or looks binary.
  */
-import { analyze, looksBinary, metaErrorNotice, type AnalyzeOptions } from './analyze';
+import { analyze, looksBinary, metaErrorNotice, reportingFindings, type AnalyzeOptions } from './analyze';
 import { readMeta } from './extract/meta';
 import { compileLexicon } from './lexicon';
+import { stripFormatChars } from './text/formatChars';
 import { LineIndex } from './text/lines';
 import type { Annotation, AnalysisNotice, DocumentAnalysis, DocumentMeta, FigureAnnotation, LegalTermAnnotation, OrganisationAnnotation, Span } from './types';
 
@@ -76,6 +77,14 @@ export interface ChunkView {
 // readMeta does not read its line index (building one is a pass over the whole text per keystroke);
 // were it to start, the equality tests against analyze() would fail.
 const noLines = new LineIndex('');
+// analyze() reads the meta from the text without format characters (see text/formatChars.ts), so
+// the whole document's meta is read the same way, with the entities' offsets moved to match.
+function readMetaStripped(text: string, entities: Parameters<ReadMetaFn>[1], onError: (stage: string, e: unknown) => void): DocumentMeta {
+  const map = stripFormatChars(text);
+  if (!map) return readMeta(text, { entities, lineIndex: noLines, onError });
+  const moved = entities.map((e) => (e.start < 0 ? e : { ...e, start: map.toStripped(e.start), end: map.toStripped(e.end) }));
+  return readMeta(map.text, { entities: moved, lineIndex: noLines, onError });
+}
 
 export class IncrementalAnalysis {
   private _text = '';
@@ -89,6 +98,8 @@ export class IncrementalAnalysis {
   private readonly options: AnalyzeOptions;
   private readonly analyzeFn: AnalyzeFn;
   private readonly readMetaFn: ReadMetaFn;
+  /** The pre-publication checks read the real extractors' annotations; a substituted analysis (tests) has none to give them. */
+  private readonly reportingChecks: boolean;
   /** An internal error of the last meta read, reported with the analysis as analyze() reports it. */
   private metaNotice: AnalysisNotice | undefined;
 
@@ -104,8 +115,9 @@ export class IncrementalAnalysis {
       readMetaFn ??
       ((text, entities) => {
         this.metaNotice = undefined;
-        return readMeta(text, { entities, lineIndex: noLines, onError: (_stage, e) => (this.metaNotice = metaErrorNotice(e)) });
+        return readMetaStripped(text, entities, (_stage, e) => (this.metaNotice = metaErrorNotice(e)));
       });
+    this.reportingChecks = !analyzeFn && rest.reportingChecks !== false;
     // Compile the workspace lexicon once, not once per chunk.
     this.options = rest.lexicon || !rest.lexiconExtension || analyzeFn ? rest : { ...rest, lexicon: compileLexicon(rest.lexiconExtension) };
     this._text = text;
@@ -317,11 +329,11 @@ export class IncrementalAnalysis {
     const slice = this._text.slice(c.start, c.start + c.length);
     const keysBefore = c.keys;
     const seed = keysBefore ? subset(running, keysBefore) : new Map(running);
-    let local = this.analyzeFn(slice, { ...this.options, documentContext: { meta: this.meta, namedMeasures: seed } });
+    let local = this.analyzeFn(slice, { ...this.options, reportingChecks: false, documentContext: { meta: this.meta, namedMeasures: seed } });
     const keys = figureKeys(local.annotations);
     // The seed was cut to the keys of the previous analysis; if the text now has other keys, cut again.
     if (keysBefore && keys.some((k) => !keysBefore.includes(k) && running.has(k))) {
-      local = this.analyzeFn(slice, { ...this.options, documentContext: { meta: this.meta, namedMeasures: subset(running, keys) } });
+      local = this.analyzeFn(slice, { ...this.options, reportingChecks: false, documentContext: { meta: this.meta, namedMeasures: subset(running, keys) } });
     }
     const orgsBefore = c.local && organisationSignature(c.local.annotations);
     c.local = local;
@@ -394,7 +406,9 @@ export class IncrementalAnalysis {
       }
     }
     if (this.metaNotice) notices.push(this.metaNotice);
-    return { words, annotations, sentences, meta: this.meta, notices };
+    // The pre-publication checks compare a headline with its body, so they read the whole document once.
+    const findings = !this.reportingChecks ? undefined : reportingFindings(this._text, sentences, annotations, notices, this.options.logger);
+    return { words, annotations, sentences, meta: this.meta, notices, ...(findings ? { findings } : {}) };
   }
 }
 

@@ -4,8 +4,10 @@
  * `dist/core.js` (CommonJS).
  */
 export { analyze, type AnalyzeOptions } from './analyze';
-export { compileLexicon, validateLexiconExtension, type CompiledLexicon, type LexiconExtension } from './lexicon';
+export { compileLexicon, compileLexiconSteps, validateLexiconExtension, LEXICON_LIMITS, type CompiledLexicon, type LexiconExtension } from './lexicon';
 export { LineIndex } from './text/lines';
 export { splitSentences, countWords } from './text/sentences';
 export * from './record';
 export * from './types';
+export { findPeople, type Person, type PersonRole, type PeopleResult } from './people';
+export { findReportingRisks, REPORTING_RULES, REPORTING_RULE_IDS, type ReportingFinding, type ReportingRuleData, type ReportingRuleId, type ReportingOptions } from './reporting';

@@ -1,3 +1,5 @@
+import type { ReportingFinding } from './reporting/types';
+
 /**
  * The shapes the analysis core produces. These are the stable interfaces the extension, the CLI,
  * `dist/core.js` consumers and the tests depend on: add fields, do not rename or remove them.
@@ -56,6 +58,29 @@ export interface Period {
   readonly to?: string;
 }
 
+/**
+ * What kind of quantity a figure states about its measure: how many ("138,045 offences"), how much
+ * ("£26 million", "7.6kg"), a change in it ("rose 23%", "up from 43,706"), a rate of it ("82 per 100,000
+ * population"), a share of it ("34% of all offences", "nine in 10"), a length of time a court imposed
+ * ("six years"), or an age.
+ */
+export type MeasureKind = 'count' | 'amount' | 'change' | 'rate' | 'share' | 'duration' | 'age';
+
+/** A reading of a figure that a person should check, and which reading the engine used. */
+export interface FigureWarning {
+  /**
+   * `cut-off`: the text ends inside or right after the figure, so more digits or a scale word may be
+   * missing; `year-shaped-count`: a number that looks like a year was read as a count; `no-currency-sign`:
+   * "2.6m" with no £ was read as a plain number; `measure-unified`: the same number was stated again
+   * with a weaker measure and given the stronger one; `irregular-grouping`: digits joined by commas in
+   * groups other than thousands ("1,3600", "1,20,000", "13,60"); `thousands-point`: a count written
+   * "1.360", which may mean 1,360.
+   */
+  readonly code: 'cut-off' | 'year-shaped-count' | 'no-currency-sign' | 'measure-unified' | 'irregular-grouping' | 'thousands-point';
+  /** One sentence that says what was read and why it may be wrong. */
+  readonly message: string;
+}
+
 export interface FigureAnnotation extends AnnotationBase {
   readonly kind: 'figure';
   /** The normalised numeric value in `unit`. */
@@ -73,6 +98,20 @@ export interface FigureAnnotation extends AnnotationBase {
   readonly counts: string | null;
   /** A narrower description of what is counted where the text gives one ("Class A drugs", "modern slavery charges"). */
   readonly subject?: string;
+  /** The id of the measure rule that decided `counts` (see src/core/extract/measureRules.ts), for accuracy per rule. */
+  readonly measureRule?: string;
+  /** What kind of quantity of the measure the figure is (a count, an amount, a change, a rate, a share...). */
+  readonly measureKind?: MeasureKind;
+  /** True when `counts` is a measure the lexicon knows (its canonical name); false when it is kept as written. */
+  readonly measureKnown?: boolean;
+  /** The words of the text the measure was read from ("businesses targeted by the gang"), where they differ from `counts`. */
+  readonly measureWords?: string;
+  /** The lemma of the counted noun ("business" for "businesses targeted"), for linking measures kept as written. */
+  readonly measureHead?: string;
+  /** How the number was read where that is not the plain reading ("2.6m, no currency sign: read as 2,600,000"). */
+  readonly reading?: string;
+  /** Readings to check: a figure cut off by the end of the text, a year-shaped number read as a count. */
+  readonly warnings?: readonly FigureWarning[];
   /** For a change ("up 143% (346 to 841)"): its direction and, where stated, the before/after values. */
   readonly change?: { readonly direction: 'up' | 'down'; readonly from?: number; readonly to?: number };
   /** Canonical id of the organisation that claims the figure, where the text says it. */
@@ -120,6 +159,14 @@ export type LegalCategory =
   | 'sentence'
   | 'safeguarding';
 
+/**
+ * Where in the criminal process a court-process step or disposal puts the person it names: under
+ * investigation (arrested, released under investigation), charged (a defendant, presumed innocent;
+ * proceedings are active), before trial (bailed, remanded), at trial, at verdict (convicted or
+ * acquitted), sentenced, after sentence (confiscation), on appeal, or at an inquest (no one is on trial).
+ */
+export type LegalStage = 'investigation' | 'charge' | 'pre-trial' | 'trial' | 'verdict' | 'sentence' | 'post-sentence' | 'appeal' | 'inquest';
+
 export interface LegalTermAnnotation extends AnnotationBase {
   readonly kind: 'legal-term';
   readonly termId: string;
@@ -127,6 +174,8 @@ export interface LegalTermAnnotation extends AnnotationBase {
   readonly category: LegalCategory;
   /** The statute that creates or governs it, e.g. "Misuse of Drugs Act 1971, s.5(3)". */
   readonly statute?: string;
+  /** For a court-process step or disposal: where in the process the person stands (see LegalStage). */
+  readonly stage?: LegalStage;
 }
 
 export type Annotation = FigureAnnotation | OrganisationAnnotation | LegalTermAnnotation;
@@ -166,6 +215,11 @@ export interface DocumentContext {
 
 export interface DocumentAnalysis {
   readonly words: number;
+  /**
+   * What the pre-publication checks found (reporting restrictions, prejudicial wording), sorted by
+   * start: on a whole document of up to REPORTING_MAX_LENGTH characters, absent otherwise.
+   */
+  readonly findings?: readonly ReportingFinding[];
   /** Sorted by `start`, then by `end`. */
   readonly annotations: readonly Annotation[];
   readonly sentences: readonly Span[];

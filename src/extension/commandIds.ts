@@ -25,10 +25,11 @@ export const CommandId = {
   saveToLexicon: 'crimeAnnotator.saveToLexicon',
   nextUnreviewed: 'crimeAnnotator.nextUnreviewed',
   undoReviewAction: 'crimeAnnotator.undoReviewAction',
+  explainLegalCheck: 'crimeAnnotator.explainLegalCheck',
   openSamples: 'crimeAnnotator.openSamples',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
 /** The commands a hover card may link to; nothing else is trusted in hover markdown. */
-export const hoverLinkCommands: readonly CommandId[] = [CommandId.openClaim, CommandId.revealOccurrence, CommandId.showRecordAtCursor];
+export const hoverLinkCommands: readonly CommandId[] = [CommandId.openClaim, CommandId.revealOccurrence, CommandId.showRecordAtCursor, CommandId.explainLegalCheck];

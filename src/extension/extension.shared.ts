@@ -6,6 +6,7 @@ import { registerDecorations } from './features/decorations';
 import { registerReview, type ReviewTestApi } from './features/review';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
+import { registerLegalChecks } from './features/legalChecks';
 import { registerQuickFixes } from './features/quickFixes';
 import { registerStatusBar, type DocumentCounts } from './features/statusBar';
 import { registerViews, type ViewsApi } from './features/views';
@@ -17,11 +18,15 @@ import { createVsCodeWorkspace } from './services/vscodeWorkspace';
 import { startIndexing } from './services/activationScope';
 import type { AnalysisEngine, WorkspacePort } from '../core/corpus';
 import { activationStep as step } from './util/errors';
+import type { LargeFiles } from './util/largeFiles';
+import { recentMessages, recentQuickPick, type ShownMessage, type ShownQuickPick } from './util/notify';
 
 export interface PlatformServices {
   readonly platform: 'node' | 'web';
   /** Where analysis runs: a worker of the platform's kind, or undefined for the extension host itself. */
   createEngine?(port: WorkspacePort, context: vscode.ExtensionContext): AnalysisEngine | undefined;
+  /** How large side files are read and written (the web host has only vscode.workspace.fs). */
+  readonly largeFiles?: LargeFiles;
 }
 
 /** What `activate()` returns: for tests and for other extensions that want the index. */
@@ -34,8 +39,12 @@ export interface CrimeAnnotatorApi {
   decorationsFor(uri: vscode.Uri): Readonly<Record<DecorationKind, readonly vscode.Range[]>> | undefined;
   /** The status bar item's text and counts for the active editor, or undefined while it is hidden. */
   statusBar(): { readonly text: string; readonly counts: DocumentCounts } | undefined;
-  /** The longest time, in ms, analysis held the extension host without yielding. */
-  longestAnalysisSliceMs(): number;
+  /** The longest time, in ms, analysis (of `uri`, or of any document) held the extension host without yielding. */
+  longestAnalysisSliceMs(uri?: vscode.Uri): number;
+  /** The last notifications shown, as VS Code received them (VS Code cannot be asked for them). */
+  messages(): readonly ShownMessage[];
+  /** The last quick pick shown, its items as VS Code received them. */
+  lastQuickPick(): ShownQuickPick | undefined;
 }
 
 /**
@@ -51,20 +60,24 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   const port = step('workspace port', () => own(createVsCodeWorkspace(log)));
   const engine = step('analysis engine', () => platform.createEngine?.(port, context));
   const index = step('workspace index', () => own(new EditorIndex(port, config, engine)));
-  const review = step('review', () => own(registerReview(context, { config, log, index }))).api;
+  const review = step('review', () => own(registerReview(context, { config, log, index }, platform.largeFiles))).api;
   // Marks "not a claim" hide a highlight everywhere the index's per-document answer is read.
-  index.core.setSuppression({ isSuppressed: (uri, _text, span) => review.isSuppressed(index.uriFor(uri), span) });
+  index.core.setSuppression({ isSuppressed: (uri, text, span) => review.isSuppressed(index.uriFor(uri), span, text) });
   const decorations = step('decorations', () => own(registerDecorations({ config, log, index, review }, index)));
   const services: Services = { config, log, index, decorations, review };
 
   step('hover', () => own(registerHover(services)));
   step('diagnostics', () => own(registerDiagnostics(services)));
+  step('pre-publication checks', () => own(registerLegalChecks(context, services)));
   step('quick fixes', () => own(registerQuickFixes(services)));
   const statusBar = step('status bar', () => own(registerStatusBar(services)));
   step('analysis triggers', () => own(registerAnalysisTriggers(services)));
   const views = step('views', () => own(registerViews(context, services)));
   step('commands', () => own(registerCommands(context, services)));
 
+  // Two steps: open documents are analysed at once; the workspace's files only when it holds crime
+  // reports. Restricted Mode keeps the workspace lexicons and reference tables out until trust is
+  // granted; the index then reads them (WorkspacePort.onDidGrantTrust).
   step('workspace scan', () => startIndexing(port, index, log));
   log.info(`Crime Annotator activated (${platform.platform}); analysis runs ${engine?.where ?? 'in the extension host'}.`);
 
@@ -74,6 +87,8 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
     review,
     decorationsFor: (uri) => decorations.decorationsFor(uri),
     statusBar: () => (statusBar.counts && statusBar.text ? { text: statusBar.text, counts: statusBar.counts } : undefined),
-    longestAnalysisSliceMs: () => index.longestBlockMs,
+    longestAnalysisSliceMs: (uri) => (uri ? index.longestBlockMsOf(uri) : index.longestBlockMs),
+    messages: () => recentMessages(),
+    lastQuickPick: () => recentQuickPick(),
   };
 }

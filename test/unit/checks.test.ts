@@ -196,12 +196,13 @@ describe('checks: qualifiers and restatements', () => {
     ]);
   });
 
-  it('warns when an exact figure equals the "more than" figure that restates it', () => {
+  it('flags a "more than" that the exact figure it restates makes false', () => {
     const d = makeDoc('m.txt', 'The week brought more than 290 arrests.\n\n  • 290 arrests\n', [
       fig('more than 290 arrests', { value: 290, qualifier: 'more than', counts: 'arrests' }),
       fig('290 arrests', { occurrence: 1, counts: 'arrests' }),
     ]);
-    assert.deepEqual(checkDocument(d).map(brief), [{ kind: 'qualifier', status: 'warning', arithmetic: '290 = 290 (stated: more than 290)' }]);
+    assert.deepEqual(checkDocument(d).map(brief), [{ kind: 'qualifier', status: 'conflict', arithmetic: '290 = 290 (stated: more than 290)' }]);
+    assert.equal(checkDocument(d)[0].rule, 'conflicting-qualifiers');
   });
 
   it('flags a headline figure restated differently in the body', () => {

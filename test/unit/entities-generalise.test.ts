@@ -201,13 +201,17 @@ describe('findEntities on unseen kinds of release: legal terms', () => {
     ]);
   });
 
-  it('annotates named steps of the court process but not the bare words', () => {
+  it('annotates the steps of the court process, but not the arrest, the court or the jury', () => {
     assert.deepEqual(terms('He was remanded, then bail conditions were set at a sentencing hearing.'), [
       'remanded=court-process',
       'bail conditions=court-process',
       'sentencing hearing=court-process',
     ]);
-    assert.deepEqual(terms('The trial heard the jury had convicted him after the court was told of the arrest; he was jailed and wore a tag.'), []);
+    assert.deepEqual(terms('The trial heard the jury had convicted him after the court was told of the arrest; he was jailed and wore a tag.'), [
+      'trial=court-process',
+      'convicted=court-process',
+      'jailed=court-process',
+    ]);
   });
 
   it('annotates out-of-court disposals, protective orders and cannabis-farm offences', () => {
@@ -236,6 +240,7 @@ describe('findEntities on unseen kinds of release: legal terms', () => {
 
   it('takes a class written after "controlled drugs" into the offence, as a charge sheet words it', () => {
     assert.deepEqual(terms('He was convicted of conspiracy to supply controlled drugs of Class A and possession of a controlled drug of Class B.'), [
+      'convicted=court-process',
       'conspiracy to supply controlled drugs of Class A=offence',
       'possession of a controlled drug of Class B=offence',
     ]);

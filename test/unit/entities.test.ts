@@ -166,8 +166,12 @@ describe('findEntities: legal terms', () => {
     ]);
   });
 
-  it('leaves bare process words and jargon alone', () => {
-    assert.deepEqual(termMentions('He was arrested, charged, convicted and jailed; 110 people were safeguarded and a flat was cuckooed by county lines dealers.'), []);
+  it('annotates the court steps but leaves the arrest, safeguarding and jargon alone', () => {
+    assert.deepEqual(termMentions('He was arrested, charged, convicted and jailed; 110 people were safeguarded and a flat was cuckooed by county lines dealers.'), [
+      'charged=charged',
+      'convicted=convicted',
+      'jailed=jailed',
+    ]);
   });
 
   it('annotates "warrant", bail and named court steps', () => {
@@ -188,7 +192,7 @@ describe('findEntities: legal terms', () => {
   });
 
   it('joins a legal term wrapped across a line break mid-sentence', () => {
-    assert.deepEqual(termMentions('He was charged with possession with intent\nto supply drugs.'), ['possession with intent\nto supply=pwits']);
+    assert.deepEqual(termMentions('He was charged with possession with intent\nto supply drugs.'), ['charged=charged', 'possession with intent\nto supply=pwits']);
   });
 });
 

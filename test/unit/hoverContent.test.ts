@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { analyze } from '../../src/core/analyze';
 import { figureCard, legalTermCard, organisationCard, type FigureCardData } from '../../src/extension/features/hoverContent';
 import { escapeMarkdown } from '../../src/extension/util/markdown';
 
@@ -68,6 +71,48 @@ describe('figureCard', () => {
     }
   });
 
+  it('shows how a figure was read where the reading is a guess, as inert text', () => {
+    const card = figureCard({ ...figure, warnings: ['"2,4500" has its comma in an unusual place; read as the one number 24,500.', attacks[0]] });
+    const html = md.render(card);
+    assert.ok(html.includes('read as the one number 24,500'), html);
+    assert.ok(html.indexOf('24,500') < html.indexOf('Cross-source record'), 'the reading sits under the value, before the record');
+    assert.ok(!/href="command:workbench\.action\.terminal\.new"/.test(html), html);
+    assert.ok(!md.render(figureCard(figure)).includes('<p>⚠'), 'no warning line without warnings');
+  });
+
+  it('carries the core\'s number-format warning of the court write-up sample ("as many as 2.000") into the card', () => {
+    const text = readFileSync(path.join(__dirname, '../../samples/11-court-news-report.crime.txt'), 'utf8');
+    const f = analyze(text).annotations.find((a) => a.kind === 'figure' && a.text === 'as many as 2.000');
+    assert.ok(f && f.kind === 'figure', 'the sample states "as many as 2.000"');
+    assert.equal(f.value, 2);
+    const html = md.render(figureCard({ ...figure, text: f.text, value: '2', warnings: (f.warnings ?? []).map((w) => w.message) }));
+    assert.ok(html.includes('<p>⚠'), html);
+    assert.ok(html.includes('was read as 2 of a counted thing; if the point separates thousands, it is 2,000.'), html);
+  });
+
+  it('shows the event, why its claims were joined and the evidence with its weight, strongest first, at most four', () => {
+    const evidence = [
+      { between: 'a.txt and b.txt', text: '£731,460 in both', weight: 12 },
+      { between: 'a.txt and c.txt', text: '12-18 May 2025 in both', weight: 7 },
+      { between: 'a.txt and b.txt', text: 'published 1 day apart', weight: 3 },
+      { between: 'a.txt and c.txt', text: 'published 2 days apart', weight: 3 },
+      { between: 'a.txt and b.txt', text: 'Some 1,873 in both', weight: 1.5 },
+    ];
+    const card = figureCard({
+      ...figure,
+      record: { ...figure.record!, joinedBy: 'Joined because they report the same event, count arrests and are national.', event: { label: 'one event, 12-18 May 2025', documents: ['a.txt', 'b.txt', 'c.txt'], evidence } },
+    });
+    const text = md.render(card).replace(/<[^>]+>/g, '');
+    assert.ok(text.includes('Joined because they report the same event, count arrests and are national.'), text);
+    assert.ok(text.includes('Event: one event, 12-18 May 2025 (3 documents)'), text);
+    assert.ok(text.includes('£731,460 in both (+12 bits): a.txt and b.txt'), text);
+    assert.ok(text.indexOf('£731,460') < text.indexOf('12-18 May 2025 in both'));
+    assert.ok(!text.includes('Some 1,873 in both'), 'only the four strongest pieces of evidence');
+    // A record of one document's own event says so rather than listing nothing.
+    const alone = figureCard({ ...figure, record: { ...figure.record!, event: { label: 'one document, May 2025', documents: ['a.txt'], evidence: [] } } });
+    assert.match(md.render(alone), /one document, May 2025 \(this document only\)/);
+  });
+
   it('links each other source to openClaim with its location, and nothing else', () => {
     const html = md.render(figureCard(figure));
     const links = [...html.matchAll(/<a href="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
@@ -89,7 +134,14 @@ describe('figureCard', () => {
         place: attack,
         operation: attack,
         checks: [{ kind: attack, status: attack, message: attack, arithmetic: attack }],
-        record: { status: attack, measure: attack, explanation: attack, others: [{ source: attack, text: attack, qualifier: attack, publisher: attack, date: attack, sourceUrl: attack }] },
+        record: {
+          status: attack,
+          measure: attack,
+          explanation: attack,
+          joinedBy: attack,
+          event: { label: attack, documents: [attack, attack], evidence: [{ between: attack, text: attack, weight: 12 }] },
+          others: [{ source: attack, text: attack, qualifier: attack, publisher: attack, date: attack, sourceUrl: attack }],
+        },
       };
       const html = md.render(figureCard(hostile));
       assert.ok(!/<a\s/i.test(html), `a link was made from ${JSON.stringify(attack)}:\n${html}`);

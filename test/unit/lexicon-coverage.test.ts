@@ -89,10 +89,11 @@ describe('lexicon coverage: legal terms', () => {
     }
   });
 
-  it('keeps bare process words, bare harm words and jargon out of the aliases, as the guideline says', () => {
+  it('keeps the arrest, bare harm words and jargon out of the aliases, as the guideline says', () => {
+    // Court steps ("charged", "convicted", "jailed", "trial") are legal terms; the arrest, the court and the jury are not.
     const banned = new Set([
-      'arrest', 'arrested', 'charge', 'charged', 'conviction', 'convicted', 'prosecution', 'trial', 'court', 'sentence', 'sentenced', 'jailed',
-      'acquitted', 'jury', 'curfew', 'tag', 'community', 'exploitation', 'violence', 'abuse', 'county lines', 'cuckooing', 'drug dealing',
+      'arrest', 'arrested', 'charge', 'charges', 'prosecution', 'court', 'admitted', 'behind bars', 'locked up', 'serious violence', 'child exploitation',
+      'jury', 'curfew', 'tag', 'community', 'exploitation', 'violence', 'abuse', 'county lines', 'cuckooing', 'drug dealing',
       'drug supply', 'safeguarding', 'safeguarded', 'confiscation', 'licence', 'first appearance',
     ]);
     for (const term of legalTerms) {
@@ -108,7 +109,8 @@ describe('lexicon coverage: legal terms', () => {
       'Parliament Square was quiet, the sun came out, and a man was remanded by his wife for forgetting the picnic.',
     ].join('\n');
     const found = entities(text).map((e) => e.text);
-    // "remanded" is the one legal word here: the matcher cannot tell a joke from a courtroom.
-    assert.deepEqual(found, ['remanded']);
+    // The matcher cannot tell a joke from a courtroom: "remanded", and the bare court words the guideline
+    // now counts ("sentence"), are matched wherever they stand; a "trial of" a timetable is, too.
+    assert.deepEqual(found, ['trial', 'sentence', 'remanded']);
   });
 });

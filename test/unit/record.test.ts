@@ -27,7 +27,7 @@ describe('record: intervals', () => {
 
 describe('record: linking', () => {
   it('groups different phrasings of the same measure into one record', () => {
-    const a = makeDoc('a.txt', 'The week of action led to more than 290 arrests by the Met.', [fig('more than 290 arrests', { value: 290, qualifier: 'more than', counts: 'arrests', claimant: 'met', period: week })]);
+    const a = makeDoc('a.txt', 'The week of action led to more than 280 arrests by the Met.', [fig('more than 280 arrests', { value: 280, qualifier: 'more than', counts: 'arrests', claimant: 'met', period: week })]);
     const b = makeDoc('b.txt', 'Officers made 290 arrests in the week.', [fig('290 arrests', { counts: 'arrests', claimant: 'met', period: week })]);
     const c = makeDoc('c.txt', 'The Met said almost 300 people were arrested.', [fig('almost 300', { value: 300, qualifier: 'almost', counts: 'arrests', claimant: 'met', period: week })]);
     const { records, annotationRecord } = buildRecord([a, b, c]);
@@ -55,9 +55,10 @@ describe('record: linking', () => {
       fig('7 years', { counts: 'prison sentence' }),
       fig('6 years', { counts: 'prison sentence' }),
     ]);
-    const { records, checks, annotationRecord } = buildRecord([d]);
-    assert.deepEqual(records.map((r) => r.measure), ['prison sentence', 'prison sentence']);
-    assert.equal(Object.keys(annotationRecord['d.txt']).length, 2, 'ages describe one person each and are not linked');
+    const { records, checks } = buildRecord([d]);
+    assert.deepEqual(records.filter((r) => r.measure === 'prison sentence').map((r) => r.claims.map((c) => c.text)), [['7 years'], ['6 years']]);
+    // Each age is its own person's: a record of that person, never restated by the other's.
+    assert.deepEqual(records.filter((r) => r.measure === 'age').map((r) => [r.scope, r.claims.map((c) => c.text)]).sort(), [['person:brennan', ['23']], ['person:osei', ['19']]]);
     assert.deepEqual(checks['d.txt'], []);
   });
 
@@ -84,20 +85,21 @@ describe('record: linking', () => {
     const [r] = buildRecord([d]).records;
     assert.equal(r.status, 'conflict');
     assert.equal(r.sourceCount, 1);
-    assert.match(r.explanation, /“43 people” \(d\.txt, line 3\) means 43, but “Forty” \(d\.txt, line 1\) means 40 in the same document/);
+    assert.equal(r.rule, 'bare-rounding');
+    assert.match(r.explanation, /^“Forty” \(d\.txt, line 1\) is an unhedged rounding of “43 people” \(d\.txt, line 3\) that is 7% off \(more than 1%\)\. \(both in the same document\)$/);
   });
 
-  it('flags a sentence restated at a different length', () => {
-    const d = makeDoc('d.txt', 'He was jailed for eight years.\n\nLater: jailed for eight and a half years.', [
+  it('flags a headline that restates a sentence at a different length', () => {
+    const d = makeDoc('d.txt', 'Man jailed for eight years\n\nLater he was jailed for eight and a half years.', [
       fig('eight years', { value: 8, unit: 'years', precision: 1, counts: 'custodial sentence' }),
       fig('eight and a half years', { value: 8.5, unit: 'years', precision: 0.5, counts: 'custodial sentence' }),
     ]);
     assert.equal(buildRecord([d]).records[0].status, 'conflict');
   });
 
-  it('reports a conflict across documents when no value fits both', () => {
-    const a = makeDoc('a.txt', 'More than 1,300 individuals were charged.', [fig('More than 1,300', { value: 1300, qualifier: 'more than', counts: 'people charged', claimant: 'met' })]);
-    const b = makeDoc('b.txt', 'The Met charged 1,250 individuals.', [fig('1,250', { counts: 'people charged', claimant: 'met' })]);
+  it('reports a conflict across documents of one event when no value fits both', () => {
+    const a = makeDoc('a.txt', 'More than 1,300 individuals were charged.', [fig('More than 1,300', { value: 1300, qualifier: 'more than', counts: 'people charged', claimant: 'met', period: week })]);
+    const b = makeDoc('b.txt', 'The Met charged 1,250 individuals.', [fig('1,250', { counts: 'people charged', claimant: 'met', period: week })]);
     const [r] = buildRecord([a, b]).records;
     assert.equal(r.status, 'conflict');
     assert.equal(r.sourceCount, 2);
@@ -145,23 +147,25 @@ describe('record: linking', () => {
     assert.deepEqual(buildRecord([early, later]).records.map((r) => r.status), ['single-source', 'single-source']);
   });
 
-  it('does not link a figure that states no period to a period more than a year from its publication', () => {
+  it('does not link period-less figures published months after a week to that week', () => {
     const week = { text: '9-15 October 2023', from: '2023-10-09', to: '2023-10-15' };
     const release = makeDoc('2023.txt', 'The Met closed 92 lines in the week.', [fig('92 lines', { counts: 'drug lines closed', claimant: 'met', period: week })], { date: '2023-10-20' });
     const old = makeDoc('2020.txt', 'The Met has closed 87 lines.', [fig('87 lines', { counts: 'drug lines closed', claimant: 'met' })], { date: '2020-06-02' });
-    const budget = makeDoc('budget.txt', 'The Met closed 90 lines.', [fig('90 lines', { counts: 'drug lines closed', claimant: 'met' })], { date: '2024-03-01' });
-    const { records } = buildRecord([release, old, budget]);
-    const linked = records.find((r) => r.claims.length > 1)!;
-    assert.deepEqual(linked.claims.map((c) => c.docId), ['2023.txt', 'budget.txt']);
-    assert.equal(linked.status, 'conflict');
+    const later = makeDoc('2024.txt', 'The Met closed 90 lines.', [fig('90 lines', { counts: 'drug lines closed', claimant: 'met' })], { date: '2024-03-01' });
+    const { records, events } = buildRecord([release, old, later]);
+    assert.deepEqual(records.map((r) => r.claims.length), [1, 1, 1]);
+    assert.equal(events.length, 3, 'three events: nothing ties the documents together');
   });
 
-  it('does not link period-less figures from documents published more than a month apart', () => {
-    const a = makeDoc('a.txt', 'The Met made 290 arrests.', [fig('290 arrests', { counts: 'arrests', claimant: 'met' })], { date: '2023-10-20' });
+  it('links documents the evidence joins, and keeps apart one that shares nothing with them', () => {
+    const a = makeDoc('a.txt', 'The Met made 290 arrests and seized £214,568.', [fig('290 arrests', { counts: 'arrests', claimant: 'met' }), fig('£214,568', { counts: 'cash seized', claimant: 'met' })], { date: '2023-10-20' });
     const b = makeDoc('b.txt', 'The Met made 300 arrests.', [fig('300 arrests', { counts: 'arrests', claimant: 'met' })], { date: '2023-12-20' });
-    const c = makeDoc('c.txt', 'The Met made 300 arrests.', [fig('300 arrests', { counts: 'arrests', claimant: 'met' })], { date: '2023-10-25' });
-    const { records } = buildRecord([a, b, c]);
-    assert.deepEqual(records.map((r) => r.claims.map((x) => x.docId).join('+')).sort(), ['a.txt+c.txt', 'b.txt']);
+    const c = makeDoc('c.txt', 'The Met made 300 arrests and seized £214,568.', [fig('300 arrests', { counts: 'arrests', claimant: 'met' }), fig('£214,568', { counts: 'cash seized', claimant: 'met' })], { date: '2023-10-25' });
+    const { records, events } = buildRecord([a, b, c]);
+    assert.deepEqual(records.filter((r) => r.measure === 'arrests').map((r) => r.claims.map((x) => x.docId).join('+')).sort(), ['a.txt+c.txt', 'b.txt']);
+    const joined = events.find((e) => e.documents.length === 2)!;
+    assert.deepEqual(joined.documents, ['a.txt', 'c.txt']);
+    assert.ok(joined.links[0].evidence.some((x) => x.kind === 'figure' && x.text === '£214,568 in both' && x.weight >= 8), JSON.stringify(joined.links));
   });
 
   it('does not link far-apart values when no period says they are the same count', () => {
@@ -181,8 +185,9 @@ describe('record: linking', () => {
     const forward = buildRecord(docs).records.map((r) => r.recordId);
     const backward = buildRecord([...docs].reverse()).records.map((r) => r.recordId);
     assert.deepEqual(backward, forward);
-    const alone = buildRecord([docs[2]]).records.map((r) => r.recordId);
-    assert.ok(forward.includes(alone[0]));
+    // A record's key names its event, so the same figure read without the documents that place it in an
+    // event is another record; what must never matter is the order documents arrive in.
+    assert.deepEqual(buildRecord([docs[1], docs[2], docs[0]]).records.map((r) => r.recordId), forward);
   });
 
   it('carries provenance on every claim', () => {

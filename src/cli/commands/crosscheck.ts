@@ -1,4 +1,5 @@
-import { csvField, exportJson } from '../../core/export';
+import { exportJson } from '../../core/export';
+import { csvTable } from '../../core/text/csvWrite';
 import { LineIndex, type CrossSourceRecord } from '../../core';
 import { runCorpus, type AnalysedDocument, type CorpusResult } from '../corpus';
 import { EXIT } from '../exitCodes';
@@ -33,8 +34,7 @@ export async function runCrosscheck(paths: readonly string[], options: Crosschec
     const records = corpus.index.records();
     const conflicts = records.filter((r) => r.status === 'conflict');
     if (options.format === 'json') {
-      const sources = corpus.documents.map((id) => ({ docId: id, path: corpus.pathOf(id), analysis: corpus.index.get(id)!.analysis, checks: corpus.index.checksFor(id) }));
-      out.write(exportJson(sources, records, { pathOfOtherSource: corpus.pathOf }));
+      out.write(crosscheckJson(corpus));
     } else if (options.format === 'ndjson') {
       for (const r of records) out.write(recordLine(r, corpus.pathOf) + '\n');
       out.write(summaryLine(corpus) + '\n');
@@ -46,6 +46,12 @@ export async function runCrosscheck(paths: readonly string[], options: Crosschec
   } finally {
     corpus.dispose();
   }
+}
+
+/** `crosscheck --format json`: every document with its analysis and checks, the records, events and possible matches. */
+export function crosscheckJson(corpus: CorpusResult): string {
+  const sources = corpus.documents.map((id) => ({ docId: id, path: corpus.pathOf(id), analysis: corpus.index.get(id)!.analysis, checks: corpus.index.checksFor(id) }));
+  return exportJson(sources, corpus.index.records(), { pathOfOtherSource: corpus.pathOf, events: corpus.index.events(), possiblySame: corpus.index.possiblySame() });
 }
 
 function conflictFinding(record: CrossSourceRecord, pathOf: (id: string) => string): Finding {
@@ -106,9 +112,6 @@ function findingsText(findings: readonly Finding[], corpus: CorpusResult, record
 }
 
 function findingsCsv(findings: readonly Finding[]): string {
-  const rows = [['status', 'kind', 'id', 'path', 'line', 'text', 'note', 'message'].join(',')];
-  for (const f of findings) {
-    for (const p of f.places) rows.push([f.status, f.kind, f.id, p.path, p.line, p.text, p.note, f.message].map(csvField).join(','));
-  }
-  return rows.join('\r\n') + '\r\n';
+  const rows = findings.flatMap((f) => f.places.map((p) => [f.status, f.kind, f.id, p.path, p.line, p.text, p.note, f.message]));
+  return csvTable(['status', 'kind', 'id', 'path', 'line', 'text', 'note', 'message'], rows);
 }

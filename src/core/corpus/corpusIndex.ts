@@ -11,10 +11,10 @@
  * are analysed with its lexicon; the record spans all of them.
  */
 import { LineIndex } from '../text/lines';
-import { createRecordIndex, prepareSource, type ArithmeticCheck, type CrossSourceRecord, type PreparedSource, type RecordIndex, type RecordIndexOptions, type RecordUpdate } from '../record';
+import { createRecordIndex, prepareSource, type ArithmeticCheck, type CrossSourceRecord, type DocumentEvent, type PossiblySame, type PreparedSource, type RecordIndex, type RecordIndexOptions, type RecordUpdate } from '../record';
 import type { ChunkView } from '../incremental';
 import type { DocumentAnalysis, LegalTermAnnotation, OrganisationAnnotation } from '../types';
-import { CorpusDefinition, type CorpusSettings } from './definition';
+import { CorpusDefinition, crimeReportMarkers, type CorpusSettings } from './definition';
 import { builtInLexicon, createInProcessEngine, type AnalysedText, type AnalysisEngine, type LexiconRef } from './engine';
 import { Emitter, disposeAll, type Event, type IDisposable } from './events';
 import { decodeText, errorMessage, readFolderLexicon } from './lexiconFile';
@@ -125,6 +125,8 @@ export class CorpusIndex implements IDisposable {
 
   /** The longest time analysis or the record held the index's thread without yielding, in ms. */
   longestBlockMs = 0;
+  /** The same for analysing one document: a test of one document's slicing must not see another's cold first analysis. */
+  private readonly blockByUri = new Map<string, number>();
   /** Resolves when the folders' lexicons are read and the last scan asked for is done. */
   ready: Promise<void> = Promise.resolve();
 
@@ -243,6 +245,26 @@ export class CorpusIndex implements IDisposable {
 
   conflicts(): readonly CrossSourceRecord[] {
     return this.record.conflicts();
+  }
+
+  /** Every event: the documents that report it and the evidence that joined them. */
+  events(): readonly DocumentEvent[] {
+    return this.record.events();
+  }
+
+  /** The event `uri` reports (its documents and the evidence that joined them), once it is in the record. */
+  eventOf(uri: string): DocumentEvent | undefined {
+    return this.record.eventOf(uri);
+  }
+
+  /** Records that may count the same thing but were not joined. */
+  possiblySame(): readonly PossiblySame[] {
+    return this.record.possiblySame();
+  }
+
+  /** The longest time, in ms, analysing `uri` held the index's thread in one piece (0 if never analysed). */
+  longestBlockMsOf(uri: string): number {
+    return this.blockByUri.get(uri) ?? 0;
   }
 
   checksFor(uri: string): readonly ArithmeticCheck[] {
@@ -373,15 +395,20 @@ export class CorpusIndex implements IDisposable {
         );
       state.watchers.push(this.port.watch(folder, settings.lexiconFile, { created: reload, changed: reload, deleted: reload }));
     }
-    if (!this.scanning) return;
+    if (!this.scanning) {
+      // A crime report arriving in a folder that had none: from now on the workspace is indexed.
+      state.watchers.push(this.port.watch(folder, `{${crimeReportMarkers.join(',')}}`, { created: () => this.track(this.scan(), 'index.scan (a crime report appeared)') }));
+      return;
+    }
     state.watchers.push(
       this.port.watch(folder, settings.include, {
         created: (uri) => this.onDiskChange(uri),
         changed: (uri) => this.onDiskChange(uri),
         deleted: (uri) => this.onDiskDelete(uri),
       }),
-      // A deleted or renamed folder is one event for the folder, which the include glob does not match.
-      this.port.watch(folder, '**/*', { deleted: (uri) => this.onFolderDelete(uri) }),
+      // A deleted, renamed or moved-in folder is one event for the folder, which the include glob
+      // does not match; and a file written the moment its folder is made can come before the watch on it.
+      this.port.watch(folder, '**/*', { created: (uri) => this.onCreateOutsideGlob(state, uri), deleted: (uri) => this.onFolderDelete(uri) }),
     );
     if (settings.referenceFiles && this.port.isTrusted()) {
       const read = (uri: string) => this.track(this.indexReference(state, uri), 'index.references');
@@ -461,6 +488,28 @@ export class CorpusIndex implements IDisposable {
     );
   }
 
+  /**
+   * Something the include glob does not match was created. If it is a folder (the port's `stat`
+   * knows files only), its documents are indexed now: a folder moved or unpacked into the workspace
+   * is one event, for the folder only.
+   */
+  private onCreateOutsideGlob(state: FolderState, uri: string): void {
+    if (!this.scanning || this.inScope(uri)) return;
+    this.track(
+      (async () => {
+        if (await this.port.stat(uri)) return; // a file the include glob does not want
+        const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+        const { include, maxFiles } = state.settings;
+        const found = await this.port.findFiles(state.folder, include, state.definition.excludeGlob(), maxFiles);
+        for (const file of [...found].sort()) {
+          if (this.disposed || this.documentCount >= maxFiles) return;
+          if (file.startsWith(prefix) && this.inScope(file) && !this.entries.has(file) && !this.held.has(file)) await this.indexFile(file);
+        }
+      })(),
+      'index.watcher (folder created)',
+    );
+  }
+
   private onFolderDelete(folder: string): void {
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
     for (const uri of [...this.entries.keys(), ...this.held.keys()]) if (uri.startsWith(prefix)) this.onDiskDelete(uri);
@@ -534,6 +583,14 @@ export class CorpusIndex implements IDisposable {
       const problems = this.record.addReference(uri, text, uri.toLowerCase().endsWith('.json') ? 'json' : 'csv');
       state.references.add(uri);
       for (const p of problems) this.port.log.warn(`${this.port.displayPath(uri)} row ${p.row}: ${p.message}`);
+      // The rows a table could not use change what the record says, so the user hears of them, once per version of the table.
+      if (problems.length > 0) {
+        const first = problems.slice(0, 2).map((p) => `row ${p.row}: ${p.message}`).join(' ');
+        this.port.log.notifyOnce(
+          `reference:${uri}:${problems.map((p) => `${p.row} ${p.message}`).join('|')}`,
+          `Crime Annotator could not use all of the reference table ${this.port.displayPath(uri)}: ${first}${problems.length > 2 ? ` (and ${problems.length - 2} more problems; see the log)` : ''}`,
+        );
+      }
       this._onDidChange.fire({ uris: [...this.entries.keys()] }, (e) => this.port.log.error('index.onDidChange listener', e));
     } catch (e) {
       this.port.log.error(`index: could not read reference table ${uri}`, e);
@@ -664,6 +721,7 @@ export class CorpusIndex implements IDisposable {
    */
   private put(uri: string, version: number, analysed: PreparedAnalysis, lexiconKey: string): IndexedDocument {
     this.noteBlock(analysed.longestBlockMs, uri);
+    this.blockByUri.set(uri, Math.max(this.blockByUri.get(uri) ?? 0, analysed.longestBlockMs));
     const entry = makeEntry(uri, this.folderOf(uri), version, analysed, lexiconKey);
     this.skips.delete(uri);
     if (this.retain === 'record') {
@@ -742,6 +800,7 @@ export class CorpusIndex implements IDisposable {
   private remove(uri: string): void {
     const had = this.entries.delete(uri) || this.held.delete(uri);
     this.engine.forget(uri);
+    this.blockByUri.delete(uri);
     if (!had) return;
     this.mentionCache = undefined;
     this.stagedUris.delete(uri);

@@ -107,6 +107,18 @@ function incrementalResult(incremental: IncrementalAnalysis, ms: number): Analys
   };
 }
 
+/**
+ * Lexicons compiled (in slices) when their file was read, by `LexiconRef.key`: an engine on the same
+ * thread uses them rather than compiling again in one piece; a worker compiles its own copy, off the
+ * reader's thread. The last few are kept.
+ */
+const compiledWhenRead = new Map<string, CompiledLexicon>();
+
+export function keepCompiledLexicon(key: string, lexicon: CompiledLexicon): void {
+  compiledWhenRead.set(key, lexicon);
+  if (compiledWhenRead.size > 8) compiledWhenRead.delete(compiledWhenRead.keys().next().value as string);
+}
+
 /** Compiles each folder's lexicon once, keyed by `LexiconRef.key`; the last few are kept. */
 export class LexiconCache {
   private readonly compiled = new Map<string, CompiledLexicon>();
@@ -114,7 +126,7 @@ export class LexiconCache {
   get(ref: LexiconRef): CompiledLexicon {
     let c = this.compiled.get(ref.key);
     if (!c) {
-      c = compileLexicon(ref.extension);
+      c = compiledWhenRead.get(ref.key) ?? compileLexicon(ref.extension);
       this.compiled.set(ref.key, c);
       if (this.compiled.size > 8) this.compiled.delete(this.compiled.keys().next().value as string);
     }

@@ -11,7 +11,7 @@ const BRACKETED_VALUES_RE = new RegExp(String.raw`\s*\(\s*(?:from\s+)?(${VALUE})
 const FROM_TO_RE = new RegExp(String.raw`,?\s+from\s+(${VALUE})\s+to\s+(${VALUE})`, 'y');
 
 /** "a 20% increase in arrests": the change is named after the figure; "arrests, a 20% rise on last year": before it. */
-const CHANGE_AFTER_RE = /^\s*(?:year-on-year\s+|annual\s+)?(increase|rise|jump|reduction|decrease|fall|drop|cut)(?:\s+(?:in|of)\s+|(?=\s*(?:[,.;)]|$|on\b|compared\b|from\b|since\b|over\b|year\b)))/i;
+const CHANGE_AFTER_RE = /^\s*(?:year-on-year\s+|annual\s+)?(increase|rise|jump|reduction|decrease|fall|drop|cut)(?:\s+(?:in|of)\s+|(?=\s*(?:[,.;)]|$|on\b|compared\b|from\b|since\b|over\b|year\b)))|^\s*(up|down|higher|lower)(?=\s+(?:on|than|from|compared|year-on-year)\b)/i;
 
 export interface ChangeReading {
   readonly change: NonNullable<FigureAnnotation['change']>;
@@ -58,6 +58,9 @@ function changeNamedAfter(after: string, token: NumberToken): ChangeReading | un
   if (token.unit !== 'percent') return undefined;
   const m = CHANGE_AFTER_RE.exec(after);
   if (!m) return undefined;
-  const direction = /increase|rise|jump/i.test(m[1]) ? 'up' : 'down';
+  const word = m[1] ?? m[2];
+  const direction = /increase|rise|jump|up|higher/i.test(word) ? 'up' : 'down';
+  // "3% up on the previous year": the measure is named before the figure, not after it.
+  if (m[2]) return { change: { direction }, before: '' };
   return { change: { direction }, before: '', after: after.slice(m[0].length) };
 }

@@ -1,4 +1,5 @@
 import data from '../lexicon/data/measures.json';
+import { firstChars } from '../text/firstChars';
 import type { FigureUnit } from '../types';
 
 interface MeasureEntry {
@@ -9,6 +10,7 @@ interface MeasureEntry {
   readonly passive?: readonly string[];
   readonly before?: readonly string[];
   readonly predicates?: readonly string[];
+  readonly verbs?: readonly string[];
 }
 
 interface CompiledMeasure {
@@ -17,12 +19,21 @@ interface CompiledMeasure {
   readonly generic: boolean;
   /** Anchored at the start of the words after the number. */
   readonly nouns?: RegExp;
+  /** The lower-case characters a match of `nouns` can start with; undefined when any. */
+  readonly nounsStart?: ReadonlySet<string>;
   /** Anywhere in the words after the number (global, for finding the last one before a change). */
-  readonly nounsAnywhere?: RegExp;
+  /** The nouns anywhere, sticky: tried at the one place `lastIndex` says. */
+  readonly nounsAt?: RegExp;
   readonly passive?: RegExp;
-  /** Anchored at the end of the words before the number. */
+  /**
+   * Anchored at the end of the words before the number, and written `$(?<=...)`: a look-behind is
+   * matched from right to left, so only the end is tried rather than every position of the clause
+   * (the same test: a match of the words that ends where the text does).
+   */
   readonly before?: RegExp;
   readonly predicates?: RegExp;
+  /** The verbs the measure's name implies ("recovered" for "weapons seized"), lower case. */
+  readonly verbs?: ReadonlySet<string>;
 }
 
 /** In the data a space means any run of whitespace, and " ?" optional whitespace ("line ?holders"). */
@@ -36,18 +47,38 @@ function compile(entry: MeasureEntry): CompiledMeasure {
     units: new Set(entry.units),
     generic: entry.generic === true,
     nouns: nouns ? new RegExp(`^${nouns}${END}`, 'iu') : undefined,
-    nounsAnywhere: nouns ? new RegExp(`(?<![\\p{L}\\d])${nouns}${END}`, 'giu') : undefined,
+    nounsStart: nouns ? firstChars(nouns) : undefined,
+    nounsAt: nouns ? new RegExp(`(?<![\\p{L}\\d])${nouns}${END}`, 'yiu') : undefined,
     passive: entry.passive?.length ? new RegExp(`(?<![\\p{L}])${fragment(entry.passive)}${END}`, 'iu') : undefined,
-    before: entry.before?.length ? new RegExp(`(?:^|[^\\p{L}])${fragment(entry.before)}$`, 'iu') : undefined,
+    before: entry.before?.length ? new RegExp(`$(?<=(?:^|[^\\p{L}])${fragment(entry.before)})`, 'iu') : undefined,
     predicates: entry.predicates?.length ? new RegExp(`(?<![\\p{L}])${fragment(entry.predicates)}${END}`, 'iu') : undefined,
+    verbs: entry.verbs?.length ? new Set(entry.verbs.map((v) => v.toLowerCase())) : undefined,
   };
 }
 
 const MEASURES: readonly CompiledMeasure[] = (data.measures as MeasureEntry[]).map(compile);
+
+/**
+ * One pattern per kind of cue that matches wherever any measure's pattern of that kind does, whatever
+ * the unit. Most clauses name no measure, and a figure's clause is asked about several times, so one
+ * test of the combined pattern settles the common "none" answer that otherwise took one test per
+ * measure (65 of them); only when it matches are the measures tried one by one, in their order, as
+ * before. `(?:a|b)END` matches exactly where `a END` or `b END` does, so the answers are unchanged.
+ */
+function anyMeasure(kind: 'nouns' | 'passive' | 'before' | 'predicates', generic: boolean | undefined, wrap: (alternatives: string) => string): RegExp {
+  const entries = (data.measures as MeasureEntry[]).filter((e) => e[kind]?.length && (generic === undefined || (e.generic === true) === generic));
+  return new RegExp(wrap(entries.map((e) => fragment(e[kind]!)).join('|')), 'iu');
+}
+const ANY_NOUN_AT_START = { true: anyMeasure('nouns', true, (a) => `^(?:${a})${END}`), false: anyMeasure('nouns', false, (a) => `^(?:${a})${END}`) };
+const ANY_SPECIFIC_NOUN = anyMeasure('nouns', false, (a) => `(?<![\\p{L}\\d])(?:${a})${END}`);
+const ANY_SPECIFIC_NOUN_GLOBAL = new RegExp(ANY_SPECIFIC_NOUN.source, 'giu');
+const ANY_PASSIVE = anyMeasure('passive', undefined, (a) => `(?<![\\p{L}])(?:${a})${END}`);
+const ANY_BEFORE = anyMeasure('before', undefined, (a) => `$(?<=(?:^|[^\\p{L}])(?:${a}))`);
+const ANY_PREDICATE = anyMeasure('predicates', undefined, (a) => `(?<![\\p{L}])(?:${a})${END}`);
 const SUBJECT_RE = new RegExp(`(?<![\\p{L}])${fragment(data.subjects)}${END}`, 'iu');
 
 /** Words between a verb and its number that say nothing about what is counted. */
-const FILLER_END_RE = /\s*(?:\b(?:a total of|a combined total of|total of|a combined|combined|an extra|extra|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to)\s*)*$/i;
+const FILLER_END_RE = /\s*(?:\b(?:a total of|a combined total of|total of|a combined|combined|an extra|extra|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to|between)\s*)*$/i;
 
 export interface MeasureQuery {
   readonly unit: FigureUnit;
@@ -87,12 +118,34 @@ function applies(m: CompiledMeasure, unit: FigureUnit): boolean {
   return m.units.has(unit) || ((unit === 'percent' || unit === 'ratio') && !m.units.has('years'));
 }
 
+/**
+ * The measures whose nouns can start with each character, per kind: a text is tried only against
+ * those (most start with a word no measure does). A text starting with a character outside ASCII is
+ * tried against all, as case-insensitive matching folds some ("K", the Kelvin sign, is "k").
+ */
+function byFirstChar(generic: boolean): { readonly by: ReadonlyMap<string, readonly CompiledMeasure[]>; readonly all: readonly CompiledMeasure[] } {
+  const all = MEASURES.filter((m) => m.generic === generic && m.nouns);
+  const by = new Map<string, CompiledMeasure[]>();
+  for (const code of [...Array(128).keys()]) {
+    const c = String.fromCharCode(code).toLowerCase();
+    if (by.has(c)) continue;
+    by.set(c, all.filter((m) => !m.nounsStart || m.nounsStart.has(c)));
+  }
+  return { by, all };
+}
+const NOUN_STARTS = { true: byFirstChar(true), false: byFirstChar(false) };
+
 function longestNounAt(text: string, unit: FigureUnit, generic: boolean): string | null {
+  if (text.length === 0) return null;
+  const table = NOUN_STARTS[`${generic}`];
+  const first = text.charCodeAt(0);
+  const candidates = first < 128 ? table.by.get(text[0].toLowerCase())! : table.all;
+  if (candidates.length === 0 || !ANY_NOUN_AT_START[`${generic}`].test(text)) return null;
   let best: string | null = null;
   let bestLength = 0;
-  for (const m of MEASURES) {
-    if (m.generic !== generic || !m.nouns || !applies(m, unit)) continue;
-    const hit = m.nouns.exec(text);
+  for (const m of candidates) {
+    if (!applies(m, unit)) continue;
+    const hit = m.nouns!.exec(text);
     if (hit && hit[0].length > bestLength) {
       best = m.id;
       bestLength = hit[0].length;
@@ -101,7 +154,9 @@ function longestNounAt(text: string, unit: FigureUnit, generic: boolean): string
   return best;
 }
 
-/** Offsets where the text after skipping 1, 2, ... words starts; stops at a word with a digit. */
+const SKIP_STOPS = new Set(['during', 'in', 'at', 'on', 'for', 'from', 'by', 'with', 'across', 'since', 'over', 'under', 'after', 'before', 'between', 'into', 'their', 'his', 'her', 'its', 'our', 'and', 'or', 'but', 'while', 'to', 'as', 'than']);
+
+/** Offsets where the text after skipping 1, 2, ... words starts; stops at a word with a digit, a preposition or a plural. */
 function wordStarts(text: string, max: number): number[] {
   const starts: number[] = [];
   const re = /\S+\s+/y;
@@ -110,6 +165,9 @@ function wordStarts(text: string, max: number): number[] {
     re.lastIndex = at;
     const m = re.exec(text);
     if (!m || /\d/.test(m[0])) break;
+    // "ten businesses during their crime spree": the noun after a plural or a preposition is not this figure's.
+    const word = m[0].trim().toLowerCase();
+    if (SKIP_STOPS.has(word) || (/[^su]s$/.test(word) && word.length > 3)) break;
     at += m[0].length;
     starts.push(at);
   }
@@ -144,7 +202,7 @@ export function matchMeasure(q: MeasureQuery): MeasureMatch | null {
 function specificMeasure(q: MeasureQuery): string | null {
   const after = q.after.trimStart();
   if (q.unit === 'percent' || q.unit === 'ratio') {
-    for (const m of MEASURES) if (m.predicates?.test(after)) return m.id;
+    if (ANY_PREDICATE.test(after)) for (const m of MEASURES) if (m.predicates?.test(after)) return m.id;
   }
   if (q.isChange) {
     const named = subjectNounIn(q.before, q.unit);
@@ -154,13 +212,14 @@ function specificMeasure(q: MeasureQuery): string | null {
   const direct = longestNounAt(after, q.unit, false) ?? longestNounAt(after.replace(OF_THE_RE, ''), q.unit, false);
   if (direct) return direct;
   const reach = ownClause(after.slice(0, PASSIVE_REACH));
-  for (const m of MEASURES) if (m.passive && applies(m, q.unit) && m.passive.test(reach)) return m.id;
+  if (ANY_PASSIVE.test(reach)) for (const m of MEASURES) if (m.passive && applies(m, q.unit) && m.passive.test(reach)) return m.id;
   // Tried as written ("street value of") and without the filler words ("visited a total of").
   // Every pattern is anchored at the end, so only the clause's last words are read (long clauses are common).
   const tail = tailWords(q.before, BEFORE_REACH);
   const contexts = [tail.trimEnd(), tail.replace(FILLER_END_RE, '')];
   if (q.heading !== undefined) contexts.push(q.heading.replace(/[\s:]+$/, ''));
   for (const context of contexts) {
+    if (!ANY_BEFORE.test(context)) continue;
     for (const m of MEASURES) if (m.before && applies(m, q.unit) && m.before.test(context)) return m.id;
   }
   for (const start of wordStarts(after, MAX_SKIPPED_WORDS)) {
@@ -184,22 +243,45 @@ export function subjectNounIn(text: string, unit: FigureUnit): string | null {
   return null;
 }
 
+/**
+ * The measure whose noun comes first in the text (the longest where two start at one place). The
+ * combined pattern finds each place where some measure's noun starts, in order; only there are the
+ * measures tried, anchored, instead of each measure searching the whole text.
+ */
 function firstNounIn(text: string, unit: FigureUnit): string | null {
-  let best: string | null = null;
-  let bestStart = Infinity;
-  let bestLength = 0;
-  for (const m of MEASURES) {
-    if (m.generic || !m.nounsAnywhere) continue;
-    if (!applies(m, unit) && !m.units.has('count')) continue;
-    m.nounsAnywhere.lastIndex = 0;
-    const hit = m.nounsAnywhere.exec(text);
-    if (hit && (hit.index < bestStart || (hit.index === bestStart && hit[0].length > bestLength))) {
-      best = m.id;
-      bestStart = hit.index;
-      bestLength = hit[0].length;
+  if (!ANY_SPECIFIC_NOUN.test(text)) return null;
+  ANY_SPECIFIC_NOUN_GLOBAL.lastIndex = 0;
+  for (let hit = ANY_SPECIFIC_NOUN_GLOBAL.exec(text); hit; hit = ANY_SPECIFIC_NOUN_GLOBAL.exec(text)) {
+    let best: string | null = null;
+    let bestLength = 0;
+    for (const m of MEASURES) {
+      if (m.generic || !m.nounsAt) continue;
+      if (!applies(m, unit) && !m.units.has('count')) continue;
+      m.nounsAt.lastIndex = hit.index;
+      const own = m.nounsAt.exec(text);
+      if (own && own[0].length > bestLength) {
+        best = m.id;
+        bestLength = own[0].length;
+      }
     }
+    if (best) return best;
+    // No measure of this unit starts here: the next place one does.
+    ANY_SPECIFIC_NOUN_GLOBAL.lastIndex = hit.index + 1;
   }
-  return best;
+  return null;
+}
+
+const BY_ID = new Map(MEASURES.map((m) => [m.id, m]));
+
+/**
+ * Whether `verb` (a participle or gerund governing a figure's noun) fits the measure: "recovered 23
+ * weapons" is "weapons seized", "stopped 98,000 vehicles" is not "vehicles seized". A measure whose name
+ * implies no verb fits any.
+ */
+export function measureFitsVerb(id: string, verb: string): boolean {
+  const m = BY_ID.get(id);
+  if (!m?.verbs) return true;
+  return m.verbs.has(verb.toLowerCase()) || (m.before?.test(verb) ?? false);
 }
 
 /** Does a measure noun start the text ("arrests", "drug lines")? Used to tell "2019 arrests" from the year. */

@@ -11,7 +11,8 @@ const MAX_SIGNIFICANT_DIGITS = 15;
 export function parseDigits(written: string): ParsedNumber | undefined {
   const plain = written.replace(/[,\s]/g, '');
   const [whole, fraction = ''] = plain.split('.');
-  if (whole.length + fraction.length > MAX_SIGNIFICANT_DIGITS || whole.length === 0) return undefined;
+  // ".5" is a leading decimal point: 0.5.
+  if (whole.length + fraction.length > MAX_SIGNIFICANT_DIGITS || (whole.length === 0 && fraction.length === 0)) return undefined;
   const value = Number(plain);
   if (!Number.isFinite(value)) return undefined;
   return { value, precision: fraction.length ? roundStep(10 ** -fraction.length) : 1 };
@@ -26,10 +27,14 @@ export const SCALE_SUFFIX: Readonly<Record<string, number>> = {
   million: 1e6,
   bn: 1e9,
   billion: 1e9,
+  tn: 1e12,
+  trillion: 1e12,
 };
 
 /** Applies a scale to a parsed number; the step scales with it ("£1.2bn" is stated to £100m). */
 export function scaleNumber(n: ParsedNumber, scale: number): ParsedNumber {
+  // A whole number as written stays exact ("123456789101231" has 15 significant digits).
+  if (scale === 1) return n;
   return { value: roundValue(n.value * scale), precision: roundStep(n.precision * scale) };
 }
 

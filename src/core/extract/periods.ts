@@ -34,10 +34,15 @@ interface Rule {
   readonly resolve: Resolver;
 }
 
+/*
+ * The patterns run over every sentence with a figure and use the i and u flags, under which V8 tests a
+ * leading `\b` slowly at every position; `(?<!\w)` is the same test before a word character (under
+ * these flags \w includes what folds to a word character, as \b does) and is quick.
+ */
 const RULES: readonly Rule[] = [
   // "between 9 and 15 October 2023", "from the 9-15 October", "9 to 15 October".
   {
-    re: new RegExp(String.raw`\b(?:(?:between|from)\s+)?(?:the\s+)?${WEEKDAY}?(\d{1,2})${ORD}\s*(?:-|–|to|and|until)\s*${WEEKDAY}?(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?`, 'iu'),
+    re: new RegExp(String.raw`(?<!\w)(?:(?:between|from)\s+)?(?:the\s+)?${WEEKDAY}?(\d{1,2})${ORD}\s*(?:-|–|to|and|until)\s*${WEEKDAY}?(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?`, 'iu'),
     resolve: (m, ctx) => {
       const month = monthNumber(m[3]);
       if (!month) return undefined;
@@ -47,7 +52,7 @@ const RULES: readonly Rule[] = [
   },
   // "between November 2019 and January 2021", "from Monday 9 October to Sunday 15 October 2023".
   {
-    re: new RegExp(String.raw`\b(?:between|from)\s+(${EDGE}?(?:the\s+)?${DATE})\s+(?:and|to|until|-|–)\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
+    re: new RegExp(String.raw`(?<!\w)(?:between|from)\s+(${EDGE}?(?:the\s+)?${DATE})\s+(?:and|to|until|-|–)\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
     resolve: (m, ctx) => {
       const to = edgeDate(m[2], ctx, undefined);
       const from = edgeDate(m[1], ctx, to ?? undefined);
@@ -56,7 +61,7 @@ const RULES: readonly Rule[] = [
   },
   // "the 12 months to 30 September 2023", "the year to March 2023", "year ending March 2023".
   {
-    re: new RegExp(String.raw`\b(?:the\s+)?(?:${COUNT}[\s-]+)?(months?|years?|weeks?)\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(${DATE})`, 'iu'),
+    re: new RegExp(String.raw`(?<!\w)(?:the\s+)?(?:${COUNT}[\s-]+)?(months?|years?|weeks?)\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(${DATE})`, 'iu'),
     resolve: (m, ctx) => {
       const to = edgeDate(m[3], ctx, undefined, /end\s+of\s+$/i.test(m[0].slice(0, m[0].length - m[3].length)));
       if (!to) return undefined;
@@ -67,7 +72,7 @@ const RULES: readonly Rule[] = [
   },
   // "since November 2019": to the day it was written.
   {
-    re: new RegExp(String.raw`\bsince\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
+    re: new RegExp(String.raw`(?<!\w)since\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
     resolve: (m, ctx) => {
       const from = edgeDate(m[1], ctx, undefined);
       return from ? { from, ...(ctx.published ? { to: ctx.published } : {}) } : undefined;
@@ -75,7 +80,7 @@ const RULES: readonly Rule[] = [
   },
   // "by the end of March 2023", "by March 2023": a cumulative count up to then.
   {
-    re: new RegExp(String.raw`\bby\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
+    re: new RegExp(String.raw`(?<!\w)by\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
     resolve: (m, ctx) => {
       const to = edgeDate(m[1], ctx, undefined);
       return to ? { to } : undefined;
@@ -93,7 +98,7 @@ const RULES: readonly Rule[] = [
   },
   // "over the next 12 months", "in the last 10 weeks", "over the past year".
   {
-    re: new RegExp(String.raw`\b(?:over|in|during|within|for|throughout)\s+the\s+(next|last|past|coming|previous)\s+(?:${COUNT}\s+)?${SPAN_UNIT}\b`, 'iu'),
+    re: new RegExp(String.raw`(?<!\w)(?:over|in|during|within|for|throughout)\s+the\s+(next|last|past|coming|previous)\s+(?:${COUNT}\s+)?${SPAN_UNIT}\b`, 'iu'),
     resolve: (m, ctx) => {
       if (!ctx.published) return undefined;
       const direction = m[1].toLowerCase();
@@ -127,7 +132,7 @@ const RULES: readonly Rule[] = [
   },
   // "on Thursday 2 November 2023", "in March 2022", "in 2020".
   {
-    re: new RegExp(String.raw`\b(?:on|in|during|throughout)\s+(?:the\s+)?(${DATE})`, 'iu'),
+    re: new RegExp(String.raw`(?<!\w)(?:on|in|during|throughout)\s+(?:the\s+)?(${DATE})`, 'iu'),
     resolve: (m, ctx) => {
       const day = edgeDate(m[1], ctx, undefined);
       return day ? { from: day, to: day } : undefined;
@@ -188,13 +193,26 @@ function scanPeriods(sentence: string, ctx: PeriodContext): readonly Found[] {
 }
 
 /**
+ * The figures of one sentence are read one after another, each asking for the sentence's periods: the
+ * last sentence's phrases are kept, so a sentence with many figures (a table pasted as one line) is
+ * searched once rather than once per figure.
+ */
+let lastSearched: { sentence: string; published: string | undefined; found: readonly Found[] } | undefined;
+function periodsOf(sentence: string, ctx: PeriodContext): readonly Found[] {
+  if (lastSearched && lastSearched.sentence === sentence && lastSearched.published === ctx.published) return lastSearched.found;
+  const found = findPeriods(sentence, ctx);
+  lastSearched = { sentence, published: ctx.published, found };
+  return found;
+}
+
+/**
  * The period a sentence states for a figure at `offset` (within the sentence): the phrase nearest it, as
  * "£42m ... in the 2024 to 2025 financial year, following last week's intensification week in which
  * police made 1,034 arrests" gives each figure its own. Without an offset, the first phrase. An undated
  * "during the week" takes a week the same sentence dates.
  */
 export function findPeriod(sentence: string, ctx: PeriodContext = {}, offset?: number): Period | undefined {
-  const found = findPeriods(sentence, ctx);
+  const found = periodsOf(sentence, ctx);
   if (!found.length) return undefined;
   const distance = (f: Found) => (offset === undefined ? f.start : offset < f.start ? f.start - offset : offset >= f.end ? offset - f.end : 0);
   const nearest = [...found].sort((a, b) => distance(a) - distance(b) || Number(!!b.period.from || !!b.period.to) - Number(!!a.period.from || !!a.period.to))[0];
@@ -215,18 +233,24 @@ export function refersToWeek(p: Period): boolean {
   return /\bweek\b|\bseven days\b|week-long/i.test(p.text) && !/\b(?:last|past|next|previous|most recent)\b/i.test(p.text);
 }
 
+// Compiled once: isoDate runs for every date phrase of every sentence.
+const WEEKDAY_AT_START_RE = new RegExp(`^${WEEKDAY}`, 'iu');
+const DAY_FIRST_RE = new RegExp(String.raw`^(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?$`, 'iu');
+const MONTH_FIRST_RE = new RegExp(String.raw`^(${MONTH})\s+(\d{1,2})${ORD}(?:,?\s+(\d{4}))?$`, 'iu');
+const MONTH_YEAR_RE = new RegExp(String.raw`^(${MONTH})(?:\s+(\d{4}))?$`, 'iu');
+
 /** "1 November 2019" → 2019-11-01, "November 2019" → 2019-11, "2019" → 2019, "9 October" → the publication's year. */
 export function isoDate(words: string, ctx: PeriodContext = {}): string | undefined {
-  const w = words.replace(new RegExp(`^${WEEKDAY}`, 'iu'), '').replace(/^the\s+/i, '').trim();
-  const dayFirst = new RegExp(String.raw`^(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?$`, 'iu').exec(w);
-  const monthFirst = new RegExp(String.raw`^(${MONTH})\s+(\d{1,2})${ORD}(?:,?\s+(\d{4}))?$`, 'iu').exec(w);
+  const w = words.replace(WEEKDAY_AT_START_RE, '').replace(/^the\s+/i, '').trim();
+  const dayFirst = DAY_FIRST_RE.exec(w);
+  const monthFirst = MONTH_FIRST_RE.exec(w);
   if (dayFirst || monthFirst) {
     const [day, name, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : [monthFirst![2], monthFirst![1], monthFirst![3]];
     const month = monthNumber(name);
     const y = year ?? (month ? yearFor(month, ctx) : undefined);
     return month && y && Number(day) >= 1 && Number(day) <= daysIn(Number(y), Number(month)) ? `${y}-${month}-${pad(day)}` : undefined;
   }
-  const monthYear = new RegExp(String.raw`^(${MONTH})(?:\s+(\d{4}))?$`, 'iu').exec(w);
+  const monthYear = MONTH_YEAR_RE.exec(w);
   if (monthYear) {
     const month = monthNumber(monthYear[1]);
     const y = monthYear[2] ?? (month ? yearFor(month, ctx) : undefined);

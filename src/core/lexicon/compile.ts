@@ -2,7 +2,9 @@ import legalTermsData from './data/legal-terms.json';
 import organisationsData from './data/organisations.json';
 import { aliasText, type AliasOptions, type AliasSpec, type LegalTermEntry, type LexiconExtension, type OrganisationEntry } from './entries';
 import { TokenFlag, tokenize } from './tokens';
+import { LEXICON_LIMITS, limitNote } from './limits';
 import { readExtension } from './validate';
+import { runAtOnce } from '../slices';
 
 export type MatchKind = 'organisation' | 'legal-term' | 'ignore';
 
@@ -25,6 +27,8 @@ export interface Candidate {
   /** The alias's own words (apostrophes normalised), for `CaseCheck.Exact`. */
   readonly words: readonly string[];
   readonly after?: ReadonlySet<string>;
+  /** Multi-word "after" phrases ("sentenced to"), as keys in text order. */
+  readonly afterPhrases?: readonly (readonly string[])[];
   readonly notAfter?: ReadonlySet<string>;
   readonly notBefore?: ReadonlySet<string>;
   readonly notSentenceStart: boolean;
@@ -59,23 +63,54 @@ export function builtInEntries(): { organisations: readonly OrganisationEntry[];
 /**
  * Builds the matcher once: every alias (and, for legal terms, its plural) becomes a path of token
  * keys in a trie. Workspace entries replace built-in entries with the same id. Never throws on a
- * bad extension: invalid entries are skipped and reported in `problems`.
+ * bad extension: invalid entries are skipped and reported in `problems`, and so are the workspace
+ * aliases past the compiled-size limit (limits.ts).
  */
 export function compileLexicon(extension?: LexiconExtension): CompiledLexicon {
+  return runAtOnce(compileLexiconSteps(extension));
+}
+
+/** Aliases compiled between two yields of `compileLexiconSteps`. */
+const ALIASES_PER_STEP = 100;
+
+/** `compileLexicon` in steps, so a host can compile a large workspace lexicon in slices. */
+export function* compileLexiconSteps(extension?: LexiconExtension): Generator<void, CompiledLexicon> {
   const read = readExtension(extension);
+  yield;
+  const problems = [...read.problems];
   const organisations = mergeById(BUILT_IN_ORGANISATIONS, read.organisations);
   const legalTerms = mergeById(BUILT_IN_LEGAL_TERMS, read.legalTerms);
   const workspaceOrgs = new Set(read.organisations.map((o) => o.id));
   const workspaceTerms = new Set(read.legalTerms.map((t) => t.id));
 
   const root: TrieNode = { next: new Map() };
-  organisations.forEach((entry, index) => {
-    for (const alias of entry.aliases) insertAlias(root, alias, 'organisation', index, workspaceOrgs.has(entry.id), false);
-  });
-  legalTerms.forEach((entry, index) => {
-    for (const alias of entry.aliases) insertAlias(root, alias, 'legal-term', index, workspaceTerms.has(entry.id), entry.plural !== false);
-  });
-  for (const phrase of read.ignore) insertAlias(root, { text: phrase, match: 'insensitive' }, 'ignore', -1, true, false);
+  // Nodes the workspace's aliases added; past the limit its remaining aliases are left out.
+  const budget = { nodes: 0, skipped: 0 };
+  let done = 0;
+  const insert = (alias: AliasSpec, kind: MatchKind, index: number, workspace: boolean, plural: boolean) => {
+    if (workspace && budget.nodes > LEXICON_LIMITS.compiledNodes) {
+      budget.skipped++;
+      return;
+    }
+    const added = insertAlias(root, alias, kind, index, workspace, plural);
+    if (workspace) budget.nodes += added;
+  };
+  for (const [index, entry] of organisations.entries()) {
+    for (const alias of entry.aliases) insert(alias, 'organisation', index, workspaceOrgs.has(entry.id), false);
+    if ((done += entry.aliases.length) >= ALIASES_PER_STEP) (done = 0), yield;
+  }
+  for (const [index, entry] of legalTerms.entries()) {
+    for (const alias of entry.aliases) insert(alias, 'legal-term', index, workspaceTerms.has(entry.id), entry.plural !== false);
+    if ((done += entry.aliases.length) >= ALIASES_PER_STEP) (done = 0), yield;
+  }
+  for (const [i, phrase] of read.ignore.entries()) {
+    insert({ text: phrase, match: 'insensitive' }, 'ignore', -1, true, false);
+    if (i % ALIASES_PER_STEP === ALIASES_PER_STEP - 1) yield;
+  }
+  if (budget.skipped > 0) {
+    problems.push(`(root): the workspace aliases make a matcher of more than ${LEXICON_LIMITS.compiledNodes.toLocaleString('en-GB')} nodes, so the last ${budget.skipped.toLocaleString('en-GB')} were left out ${limitNote('compiledNodes')}`);
+  }
+  yield;
   for (const phrase of titlesOf(organisations, root)) insertAlias(root, { text: phrase, match: 'insensitive' }, 'ignore', -1, false, false);
 
   const orgById = new Map(organisations.map((o) => [o.id, o]));
@@ -85,7 +120,7 @@ export function compileLexicon(extension?: LexiconExtension): CompiledLexicon {
     version,
     organisations,
     legalTerms,
-    problems: read.problems,
+    problems,
     organisation: (id: string) => orgById.get(id),
     legalTerm: (id: string) => termById.get(id),
     root,
@@ -134,7 +169,8 @@ function mergeById<T extends { id: string }>(builtIn: readonly T[], workspace: r
   return merged;
 }
 
-function insertAlias(root: TrieNode, alias: AliasSpec, kind: MatchKind, index: number, workspace: boolean, plural: boolean): void {
+/** Adds the alias's path (and its plural's) to the trie; returns how many nodes that added. */
+function insertAlias(root: TrieNode, alias: AliasSpec, kind: MatchKind, index: number, workspace: boolean, plural: boolean): number {
   const text = aliasText(alias);
   const options: Partial<AliasOptions> = typeof alias === 'string' ? {} : alias;
   const tokens = tokenize(text);
@@ -145,7 +181,7 @@ function insertAlias(root: TrieNode, alias: AliasSpec, kind: MatchKind, index: n
     keys.push(tokens.key[i]);
     words.push(text.slice(tokens.start[i], tokens.end[i]).replace(/’/g, "'"));
   }
-  if (keys.length === 0) return;
+  if (keys.length === 0) return 0;
   const checks = words.map(() => CaseCheck.None);
   if (options.match === 'exact') checks.fill(CaseCheck.Exact);
   else if (options.match !== 'insensitive') {
@@ -167,26 +203,38 @@ function insertAlias(root: TrieNode, alias: AliasSpec, kind: MatchKind, index: n
     workspace,
     checks,
     words,
-    after: options.after ? new Set(options.after.map((w) => w.toLowerCase())) : undefined,
+    after: options.after ? new Set(options.after.filter((w) => !/\s/.test(w.trim())).map((w) => w.toLowerCase())) : undefined,
+    afterPhrases: options.after?.some((w) => /\s/.test(w.trim())) ? options.after.filter((w) => /\s/.test(w.trim())).map((w) => keysOf(w)) : undefined,
     notAfter: options.notAfter ? new Set(options.notAfter.map((w) => w.toLowerCase())) : undefined,
     notBefore: options.notBefore ? new Set(options.notBefore.map((w) => w.toLowerCase())) : undefined,
     notSentenceStart: options.notSentenceStart === true,
   };
-  addPath(root, keys, candidate);
+  let added = addPath(root, keys, candidate);
   if (plural && /^[a-z]{2,}$/i.test(words[words.length - 1])) {
     const pluralWord = pluralOf(words[words.length - 1]);
-    addPath(root, [...keys.slice(0, -1), pluralWord.toLowerCase()], { ...candidate, words: [...words.slice(0, -1), pluralWord] });
+    added += addPath(root, [...keys.slice(0, -1), pluralWord.toLowerCase()], { ...candidate, words: [...words.slice(0, -1), pluralWord] });
   }
+  return added;
 }
 
-function addPath(root: TrieNode, keys: readonly string[], candidate: Candidate): void {
+/** The word keys of a phrase, as the matcher sees the text ("sentenced to" → ["sentenced", "to"]). */
+function keysOf(phrase: string): string[] {
+  const t = tokenize(phrase);
+  const keys: string[] = [];
+  for (let i = 0; i < t.count; i++) if (t.flags[i] & TokenFlag.Word) keys.push(t.key[i]);
+  return keys;
+}
+
+function addPath(root: TrieNode, keys: readonly string[], candidate: Candidate): number {
   let node = root;
+  let added = 0;
   for (const key of keys) {
     let child = node.next.get(key);
-    if (!child) node.next.set(key, (child = { next: new Map() }));
+    if (!child) node.next.set(key, (child = { next: new Map() })), added++;
     node = child;
   }
   (node.candidates ??= []).push(candidate);
+  return added;
 }
 
 /** English plural of the last word of an alias: "order" → "orders", "robbery" → "robberies". */

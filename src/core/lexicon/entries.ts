@@ -1,4 +1,4 @@
-import type { LegalCategory, OrganisationType } from '../types';
+import type { LegalCategory, LegalStage, OrganisationType } from '../types';
 
 /**
  * A name as written in text. A plain string uses the default case rule (see docs/lexicon.md):
@@ -10,7 +10,7 @@ export interface AliasOptions {
   readonly text: string;
   /** `exact`: every letter's case must match. `insensitive`: case is ignored. */
   readonly match?: 'exact' | 'insensitive';
-  /** The word before must be one of these (any case); it is not part of the annotation. */
+  /** The word (or words: "sentenced to") before must be one of these (any case); they are not part of the annotation. */
   readonly after?: readonly string[];
   /** Not annotated when the word before is one of these (any case): "does not warrant" is a verb. */
   readonly notAfter?: readonly string[];
@@ -40,6 +40,8 @@ export interface LegalTermEntry {
   /** Whether the plural of each alias's last word is matched too (default true). */
   readonly plural?: boolean;
   readonly url?: string;
+  /** For a court-process step or disposal: where in the process the person stands. */
+  readonly stage?: LegalStage;
 }
 
 /** Additions a workspace makes to the built-in lexicon (the `.crime-annotator/lexicon.json` file). */
@@ -57,6 +59,8 @@ export const ORGANISATION_TYPES: readonly OrganisationType[] = [
 export const LEGAL_CATEGORIES: readonly LegalCategory[] = [
   'offence', 'legislation', 'drug-classification', 'order', 'police-power', 'court-process', 'sentence', 'safeguarding',
 ];
+
+export const LEGAL_STAGES: readonly LegalStage[] = ['investigation', 'charge', 'pre-trial', 'trial', 'verdict', 'sentence', 'post-sentence', 'appeal', 'inquest'];
 
 export function aliasText(alias: AliasSpec): string {
   return typeof alias === 'string' ? alias : alias.text;

@@ -2,7 +2,8 @@
  * The domain lexicon: organisations and legal terms as data (data/*.json, checked against
  * schema/*.schema.json), compiled once into a token trie and matched in one pass. See docs/lexicon.md.
  */
-export { compileLexicon, type CompiledLexicon } from './compile';
+export { compileLexicon, compileLexiconSteps, type CompiledLexicon } from './compile';
+export { LEXICON_LIMITS, limitNote, type LexiconLimit } from './limits';
 export type { AliasSpec, LegalTermEntry, LexiconExtension, OrganisationEntry } from './entries';
 export { findEntities, type EntityAnnotation, type EntityContext } from './match';
 export { validateLexiconExtension } from './validate';

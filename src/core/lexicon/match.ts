@@ -2,6 +2,7 @@ import type { LineIndex } from '../text/lines';
 import type { LegalTermAnnotation, OrganisationAnnotation, Span } from '../types';
 import { CaseCheck, type Candidate, type CompiledLexicon, type TrieNode } from './compile';
 import { TokenFlag, tokenize, type Tokens } from './tokens';
+import { widenLegalTerms } from './legalPhrases';
 import { findUnknownOrganisations } from './unknownOrganisations';
 
 export interface EntityContext {
@@ -15,6 +16,7 @@ export type EntityAnnotation = OrganisationAnnotation | LegalTermAnnotation;
 const WORD = TokenFlag.Word;
 const NEWLINE = TokenFlag.Newline;
 const CAPITALISED = TokenFlag.Capitalised;
+const CREDIT_PUNCTUATION = new Set([':', '/', '(', '|']);
 
 interface Best {
   candidate: Candidate;
@@ -120,14 +122,18 @@ export function findEntities(text: string, lexicon: CompiledLexicon, ctx: Entity
         canonical: entry.canonical,
         category: entry.category,
         ...(entry.statute ? { statute: entry.statute } : {}),
+        ...(entry.stage ? { stage: entry.stage } : {}),
       };
       out.push(annotation);
       nextTerm = term.lastToken + 1;
     }
   }
   for (const unknown of findUnknownOrganisations(text, tokens, taken, sentenceStart, ctx.lineIndex)) out.push(unknown);
-  out.sort((a, b) => a.start - b.start || a.end - b.end);
-  return out;
+  const organisations = out.filter((e): e is OrganisationAnnotation => e.kind === 'organisation');
+  const terms = out.filter((e): e is LegalTermAnnotation => e.kind === 'legal-term');
+  const entities: EntityAnnotation[] = [...organisations, ...widenLegalTerms({ text, tokens, lexicon, lineIndex: ctx.lineIndex }, terms, organisations)].filter((e) => !cutByEndOfText(text, e));
+  entities.sort((a, b) => a.start - b.start || a.end - b.end);
+  return entities;
 }
 
 const SECTION_WORDS = new Set(['section', 'sections', 's', 'schedule', 'part', 'paragraph']);
@@ -178,9 +184,12 @@ function accepts(c: Candidate, text: string, tokens: Tokens, first: number, last
   }
   if (c.notSentenceStart && sentenceStart[first]) return false;
   if (insideAddress(text, tokens.start[first], possessive ? tokens.baseEnd[last] : tokens.end[last])) return false;
-  if (c.after) {
-    const prev = first - 1;
-    if (prev < 0 || !(tokens.flags[prev] & WORD) || !c.after.has(tokens.key[prev])) return false;
+  if (c.after || c.afterPhrases) {
+    let prev = first - 1;
+    // "Image: PA", "(Picture/Getty)": a credit's colon, slash or bracket stands between the words.
+    if (prev > 0 && CREDIT_PUNCTUATION.has(tokens.key[prev]) && !(tokens.flags[prev] & WORD)) prev--;
+    const single = prev >= 0 && tokens.flags[prev] & WORD && c.after?.has(tokens.key[prev]) === true;
+    if (!single && !c.afterPhrases?.some((phrase) => phraseEndsAt(tokens, phrase, prev))) return false;
   }
   if (c.notAfter) {
     const prev = first - 1;
@@ -192,6 +201,25 @@ function accepts(c: Candidate, text: string, tokens: Tokens, first: number, last
       const word = text.slice(tokens.start[next], tokens.end[next]);
       if (c.notBefore.has(word.toLowerCase())) return false;
     }
+  }
+  return true;
+}
+
+/**
+ * A text that stops mid-word (an excerpt cut at a byte limit) may have cut a name short: "Office for
+ * Statist". A name found by rule, or a legal term, that ends at the very last letter of the text is not
+ * trusted. A known organisation's full alias there ("... Kent Police") still is.
+ */
+function cutByEndOfText(text: string, e: EntityAnnotation): boolean {
+  if (e.end !== text.length || !/\p{L}$/u.test(text)) return false;
+  return e.kind === 'legal-term' || e.source === 'rule';
+}
+
+/** Whether the words of `phrase` end at token `last` ("sentenced to" before "life"). */
+function phraseEndsAt(tokens: Tokens, phrase: readonly string[], last: number): boolean {
+  let t = last;
+  for (let k = phrase.length - 1; k >= 0; k--, t--) {
+    if (t < 0 || !(tokens.flags[t] & WORD) || tokens.key[t] !== phrase[k]) return false;
   }
   return true;
 }

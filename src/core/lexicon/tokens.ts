@@ -74,6 +74,8 @@ export function tokenize(text: string): Tokens {
   let end = new Int32Array(cap);
   let flags = new Uint8Array(cap);
   let baseEnd = new Int32Array(cap);
+  // Lower-cased once, not word by word; a text where that changes the length ("İ") has no such copy.
+  const lower = lowerCaseCopy(text);
   const grow = () => {
     cap *= 2;
     const widen = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
@@ -135,7 +137,7 @@ export function tokenize(text: string): Tokens {
       } else break;
     }
     const e = i;
-    let k = text.slice(s, e).toLowerCase();
+    let k = lower !== undefined ? lower.slice(s, e) : text.slice(s, e).toLowerCase();
     if (hasApostrophe) k = k.replace(/['’]/g, '');
     let f = TokenFlag.Word | (isUpper(c) ? TokenFlag.Capitalised : 0);
     let bk: string | undefined;
@@ -158,4 +160,13 @@ export function tokenize(text: string): Tokens {
     if (text.charCodeAt(i) === 0x2d && isWordChar(text.charCodeAt(i + 1)) && e === i) i++;
   }
   return { count, start, end, flags, key, baseKey, baseEnd };
+}
+
+/**
+ * The text lower-cased, when that keeps every offset (it does unless a character lower-cases to more
+ * than one, as "İ" does), so words can be sliced from it already in lower case; otherwise undefined.
+ */
+export function lowerCaseCopy(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : undefined;
 }

@@ -25,8 +25,19 @@ const HEADS: ReadonlyMap<string, OrganisationType> = new Map([
   ['news', 'media'], ['times', 'media'], ['post', 'media'], ['herald', 'media'], ['gazette', 'media'], ['echo', 'media'], ['chronicle', 'media'],
   ['mirror', 'media'], ['telegraph', 'media'], ['express', 'media'], ['mail', 'media'], ['observer', 'media'], ['messenger', 'media'],
   ['argus', 'media'], ['standard', 'media'], ['ledger', 'media'], ['journal', 'media'], ['advertiser', 'media'],
-  ['star', 'media'], ['mercury', 'media'], ['sentinel', 'media'], ['courier', 'media'],
+  ['star', 'media'], ['mercury', 'media'], ['sentinel', 'media'], ['courier', 'media'], ['press', 'media'],
+  // Force departments and teams, prisons: "Burglary Team", "Economic Crime Hub", "Flying Squad", "Wandsworth Prison".
+  ['team', 'other'], ['hub', 'other'], ['group', 'other'], ['squad', 'other'], ['command', 'other'], ['directorate', 'other'],
+  ['taskforce', 'other'], ['prison', 'government'],
 ]);
+
+/** Heads that name a body only with a name word in front: "a Working Group", "the Organised Crime Group" are kinds. */
+const NEEDS_A_NAME = new Set(['committee', 'college', 'university', 'team', 'group', 'hub', 'squad', 'command', 'taskforce']);
+
+/** Words that make a "... Court" a court and not a block of flats ("Maidstone Crown Court", not "Ruskin Court"). */
+const COURT_WORDS = new Set(['crown', 'magistrates', 'youth', 'county', 'family', 'high', 'coroners', 'coroner', 'appeal', 'supreme', 'criminal', 'sheriff', 'sheriffs', 'justice', 'district', 'civil', 'military', 'combined', 'courts', 'justices', 'appeals', 'tribunal', 'old', 'royal']);
+/** "HMP Wandsworth", "HMYOI Feltham": a prison named after its prefix. */
+const PRISON_PREFIXES = new Set(['hmp', 'hmyoi', 'hmpyoi']);
 
 /** Heads that also name places and rooms: "City Centre", "Post Office" are not organisations. */
 const PLACE_MODIFIERS = new Set([
@@ -39,7 +50,11 @@ const PLACE_HEADS = new Set(['centre', 'center', 'office', 'unit', 'service', 'n
 const COUNCIL_WORDS = new Set(['council', 'county', 'borough', 'city', 'district']);
 
 /** Words that make a committee or college a kind rather than a name: "a Select Committee", "Sixth Form College". */
-const GENERIC_KINDS = new Set(['select', 'joint', 'standing', 'scrutiny', 'steering', 'organising', 'management', 'executive', 'audit', 'sixth', 'form', 'further', 'education', 'technical']);
+const GENERIC_KINDS = new Set([
+  'select', 'joint', 'standing', 'scrutiny', 'steering', 'organising', 'management', 'executive', 'audit', 'sixth', 'form', 'further', 'education', 'technical',
+  'working', 'support', 'advisory', 'focus', 'project', 'task', 'finish', 'organised', 'crime', 'criminal', 'local', 'response', 'specialist', 'dedicated',
+  'new', 'our', 'my', 'your', 'their', 'the', 'this', 'that', 'expert', 'senior', 'leadership', 'action', 'reference', 'interest', 'pressure', 'user',
+]);
 
 /** "a Labour council" names a party's majority, not a council. */
 const PARTIES = new Set(['labour', 'conservative', 'tory', 'liberal', 'democrat', 'green', 'reform', 'snp', 'plaid', 'independent', 'lib']);
@@ -99,7 +114,7 @@ export function findUnknownOrganisations(
       if (tokens.key[j + 1] === 'and' && (HEADS.has(headKey(tokens, j)) || tokens.key[j + 2] === 'the')) break;
       j++;
     }
-    const found = nameInRun(tokens, i, j, sentenceStart, seenInLowerCase) ?? cueName(tokens, i, j);
+    const found = prisonName(tokens, i, j) ?? nameInRun(tokens, i, j, sentenceStart, seenInLowerCase) ?? cueName(tokens, i, j);
     if (found) out.push(annotate(text, tokens, found, lineIndex));
     // A name may end before its run does ("London Borough of Lambeth and Birmingham City Council"): look again after it.
     i = found && found.last < j ? found.last + 1 : j + 1;
@@ -163,7 +178,13 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
   }
   if (last - first < 1) return undefined;
   if (last - first === 1 && COMPOUND_PREFIXES.has(tokens.key[first])) return undefined;
-  if (head === last && ['committee', 'college', 'university'].includes(tokens.key[head])) {
+  if (headKey(tokens, head) === 'court' && head === last) {
+    // A court names its kind ("Crown", "Magistrates'"); a "Court" after a house number or a plain name is an address.
+    let court = false;
+    for (let k = first; k < head && !court; k++) court = COURT_WORDS.has(tokens.key[k]);
+    if (!court || (first > 0 && /^\d/.test(tokens.key[first - 1]))) return undefined;
+  }
+  if (head === last && NEEDS_A_NAME.has(headKey(tokens, head))) {
     let named = false;
     for (let k = first; k < head && !named; k++) named = !GENERIC_KINDS.has(tokens.key[k]) && !isConnector(tokens, k);
     if (!named) return undefined;
@@ -181,6 +202,16 @@ function nameInRun(tokens: Tokens, a: number, b: number, sentenceStart: Uint8Arr
   const headWord = headKey(tokens, head);
   if (PLACE_HEADS.has(headWord) && head > first && PLACE_MODIFIERS.has(tokens.key[head - 1])) return undefined;
   return { first, last, type: typeFor(tokens, first, last, headWord) };
+}
+
+/** "HMP Wandsworth", "HMYOI Feltham", "HM Prison Belmarsh": a prison's prefix and its name. */
+function prisonName(tokens: Tokens, a: number, b: number): Found | undefined {
+  let name = a + 1;
+  if (tokens.key[a] === 'hm' && tokens.key[a + 1] === 'prison') name = a + 2;
+  else if (!PRISON_PREFIXES.has(tokens.key[a])) return undefined;
+  if (name > b || !(tokens.flags[name] & CAPITALISED)) return undefined;
+  const last = name + 1 <= b && tokens.flags[name + 1] & CAPITALISED && !isConnector(tokens, name + 1) && !HEADS.has(tokens.key[name + 1]) ? name + 1 : name;
+  return { first: a, last, type: 'government' };
 }
 
 function cueName(tokens: Tokens, a: number, b: number): Found | undefined {

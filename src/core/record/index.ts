@@ -4,4 +4,4 @@ export { checkDocument } from './checks';
 export { parseReferenceTable, parseReferenceValue, REFERENCE_COLUMNS, OPTIONAL_REFERENCE_COLUMNS, type ReferenceTableOptions, type ParsedReferenceTable } from './reference';
 export { lexiconResolver, type OrganisationResolver } from './organisations';
 export { intervalOf, describeInterval, APPROXIMATE_BAND, type Interval } from './interval';
-export type { SourceDocument, Claim, CrossSourceRecord, RecordStatus, ArithmeticCheck, CheckKind, CheckStatus, CheckOperand, TextFix, ReferenceProblem } from './types';
+export type { SourceDocument, Claim, CrossSourceRecord, RecordStatus, ArithmeticCheck, CheckKind, CheckStatus, CheckOperand, TextFix, ReferenceProblem, DocumentEvent, PossiblySame } from './types';

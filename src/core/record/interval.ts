@@ -22,7 +22,7 @@ export interface Qualified {
  */
 export const APPROXIMATE_BAND = 0.1;
 
-type Shape = 'exact' | 'lower-open' | 'lower-closed' | 'just-over' | 'upper-open' | 'upper-closed' | 'from-below' | 'around';
+export type Shape = 'exact' | 'lower-open' | 'lower-closed' | 'just-over' | 'upper-open' | 'upper-closed' | 'from-below' | 'around';
 
 const QUALIFIER_SHAPES: ReadonlyArray<readonly [Shape, readonly string[]]> = [
   ['just-over', ['just over', 'just more than', 'slightly more than', 'a little over', 'little over', 'just above']],
@@ -48,7 +48,8 @@ function shapeOfWords(qualifier: string): Shape | null {
   return shape;
 }
 
-function shapeOf(f: Qualified): Shape {
+/** How a figure's qualifier bounds it: exact, a lower or upper bound, from below ("almost"), or around. */
+export function shapeOf(f: Pick<Qualified, 'qualifier' | 'bound'>): Shape {
   const byWords = shapeOfWords(f.qualifier);
   if (byWords) return byWords;
   switch (f.bound) {
@@ -106,8 +107,10 @@ function closed(lo: number, hi: number): Interval {
   return { lo, hi, loOpen: false, hiOpen: false };
 }
 
+/** The interval in another unit; most figures are in their base unit already, and the interval is kept. */
 export function scale(iv: Interval, factor: number): Interval {
-  return { ...iv, lo: iv.lo * factor, hi: iv.hi * factor };
+  // A literal, not a spread: this runs for every figure of every document, and copying by spread is slow.
+  return factor === 1 ? iv : { lo: iv.lo * factor, hi: iv.hi * factor, loOpen: iv.loOpen, hiOpen: iv.hiOpen };
 }
 
 export function add(a: Interval, b: Interval): Interval {

@@ -1,7 +1,8 @@
 import { intersect, intersectAll, isExact, type Interval } from './interval';
 import { stableHash } from './format';
 import { judge } from './judge';
-import type { LinkableClaim } from './claims';
+import { isEventPartition, type LinkableClaim } from './claims';
+import { eventClusters, type Affinity, type PossibleMatch } from './eventLink';
 import { ClusterIndex, type Indexed } from './clusterIndex';
 import type { Claim, CrossSourceRecord } from './types';
 import { NEAR_PERIOD_DAYS, SAME_TIME_DAYS } from './window';
@@ -164,6 +165,7 @@ function join(k: Cluster, c: LinkableClaim): void {
 
 /** The claims of one group that the record would link together, without building records (for in-document checks). */
 export function linkedSets(claims: readonly LinkableClaim[]): LinkableClaim[][] {
+  if (claims.length && isEventPartition(claims[0].partitionKey)) return eventClusters([...claims].sort(byOrder)).map((k) => k.members);
   return cluster(claims).map((k) => k.members);
 }
 
@@ -174,6 +176,56 @@ export interface LinkOptions {
   readonly sorted?: boolean;
   /** Try every cluster for every claim instead of looking candidates up by time: the reference for tests. */
   readonly exhaustive?: boolean;
+  /** For an event's partition: the evidence between two of its documents (events.ts). */
+  readonly affinity?: Affinity;
+  /** Collects claims kept out of a record they may belong to (see `PossibleMatch`). */
+  readonly possible?: PossibleMatch[];
+}
+
+/** What a record is made from: its members, and what they agree on beyond the partition. */
+interface Formed {
+  readonly members: LinkableClaim[];
+  readonly organisation?: string;
+  readonly operation?: string;
+  /** The period key ("from..to"), worked out only when a record is built. */
+  period(): string | undefined;
+  /** For an event's records: measure|family|scope|event:id|subject. */
+  readonly eventKey?: string;
+}
+
+function formedOf(claims: readonly LinkableClaim[], options: LinkOptions): Formed[] {
+  if (claims.length && isEventPartition(claims[0].partitionKey)) {
+    const ordered = options.sorted ? claims : [...claims].sort(byOrder);
+    return eventClusters(ordered, options.affinity, options.possible).map((k) => {
+      const first = k.members[0];
+      const measure = commonest(k.members.map((m) => m.measure));
+      const organisation = commonest(k.members.map((m) => m.organisation).filter((o): o is string => !!o), true);
+      const eventKey = `${measure}|${first.family}|${first.scope}|event:${first.event ?? first.claim.docId}|${k.subject ?? ''}`;
+      return { members: k.members, ...(organisation ? { organisation } : {}), period: () => statedPeriod(k.members), eventKey };
+    });
+  }
+  return cluster(claims, options).map((k) => ({ members: k.members, organisation: k.organisation, operation: k.operation, period: () => periodOf(k) }));
+}
+
+/** The period the members state ("from..to", the coarsest statement of each end), where any states one. */
+function statedPeriod(members: readonly LinkableClaim[]): string | undefined {
+  const froms = [...new Set(members.map((m) => m.periodFrom).filter((d): d is string => !!d))];
+  const tos = [...new Set(members.map((m) => m.periodTo).filter((d): d is string => !!d))];
+  return froms.length || tos.length ? `${coarsest(froms)}..${coarsest(tos)}` : undefined;
+}
+
+/** The most frequent value, the first of equally frequent ones; with `unanimous`, only one all share. */
+function commonest(values: readonly string[], unanimous = false): string | undefined {
+  if (!values.length) return undefined;
+  if (unanimous) return values.every((v) => v === values[0]) ? values[0] : undefined;
+  const n = new Map<string, number>();
+  let best = values[0];
+  for (const v of values) {
+    const c = (n.get(v) ?? 0) + 1;
+    n.set(v, c);
+    if (c > n.get(best)!) best = v;
+  }
+  return best;
 }
 
 function cluster(claims: readonly LinkableClaim[], options: LinkOptions = {}): Cluster[] {
@@ -245,7 +297,7 @@ export interface Relinked {
  * members make the same base key, so an unchanged cluster is recognised without building its key.
  */
 export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedGroup, options: LinkOptions = {}): Relinked {
-  const clusters = cluster(claims, options);
+  const clusters = formedOf(claims, options);
   const pass = ++relinks;
   const seen = new Map<string, number>();
   // Updated in place: an update keeps most records, so a new table per relink would mostly copy the old one.
@@ -257,7 +309,7 @@ export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedG
     const old = previous && byFirstMember.get(k.members[0].claim);
     const same = old !== undefined && old.keptBy !== pass && sameMembers(old.members, k);
     let period: string | undefined;
-    const base = same ? old.base : baseKeyOf(k, (period = periodOf(k)));
+    const base = same ? old.base : baseKeyOf(k, (period = k.period()));
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     let linked: LinkedRecord;
@@ -291,7 +343,7 @@ export function linkGroup(claims: readonly LinkableClaim[], options: LinkOptions
 }
 
 /** A record of the same claims under a new key: new claim copies with the new id, the judgement kept. */
-function renamed(moved: LinkedRecord, k: Cluster, key: string, n: number): LinkedRecord {
+function renamed(moved: LinkedRecord, k: Formed, key: string, n: number): LinkedRecord {
   const recordId = recordIdOf(k.members[0].measure, key);
   const copies = new Map<Claim, Claim>();
   const joined = k.members.map((m) => {
@@ -303,7 +355,7 @@ function renamed(moved: LinkedRecord, k: Cluster, key: string, n: number): Linke
   return { record, members: joined, base: moved.base, n, keptBy: 0 };
 }
 
-function sameMembers(claims: readonly Claim[], k: Cluster): boolean {
+function sameMembers(claims: readonly Claim[], k: Formed): boolean {
   if (claims.length !== k.members.length) return false;
   for (let i = 0; i < claims.length; i++) if (k.members[i].claim !== claims[i]) return false;
   return true;
@@ -332,24 +384,26 @@ function periodOf(k: Cluster): string | undefined {
 }
 
 /** measure|unit|organisation|operation|period|place|subject: the key before its number among equal keys. */
-function baseKeyOf(k: Cluster, period: string | undefined): string {
+function baseKeyOf(k: Formed, period: string | undefined): string {
+  if (k.eventKey) return k.eventKey;
   const first = k.members[0];
   const key = `${first.measure}|${first.family}|${k.organisation ?? ''}|${k.operation ?? ''}|${period ?? ''}|${first.place ?? ''}|${first.subject ?? ''}`;
   // With nothing known beyond the measure, the record can only be one document's (see `compatible`).
   return !k.organisation && !k.operation && !period ? `${key}|doc:${first.claim.docId}` : key;
 }
 
-function toRecord(k: Cluster, key: string, period: string | undefined, base: string, n: number): LinkedRecord {
+function toRecord(k: Formed, key: string, period: string | undefined, base: string, n: number): LinkedRecord {
   const first = k.members[0];
-  const recordId = recordIdOf(first.measure, key);
+  const measure = k.eventKey ? k.eventKey.slice(0, k.eventKey.indexOf('|')) : first.measure;
+  const recordId = recordIdOf(measure, key);
   // A claim no record holds yet takes its id in place; one that a record handed out holds is copied, so
   // records already handed out never change.
   const joined = k.members.map((m) => (m.claim.recordId === '' ? ((m.claim as { recordId: string }).recordId = recordId, m.claim) : (m.claim = { ...m.claim, recordId })));
   const claims = [...joined].sort((a, b) => Number(!!b.isReference) - Number(!!a.isReference) || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start));
   const docs = new Set(claims.map((c) => c.docId));
-  const { status, explanation } = judge(k.members, claims, docs.size);
+  const { status, explanation, rule } = judge(k.members, claims, docs.size);
   // Optional fields are left out rather than undefined, in this order: records are compared and exported as they are.
-  const record: { -readonly [P in keyof CrossSourceRecord]: CrossSourceRecord[P] } = { recordId, key, measure: first.measure, unit: first.family } as CrossSourceRecord;
+  const record: { -readonly [P in keyof CrossSourceRecord]: CrossSourceRecord[P] } = { recordId, key, measure, unit: first.family } as CrossSourceRecord;
   if (first.subject) record.subject = first.subject;
   if (k.organisation) record.organisation = k.organisation;
   if (k.operation) record.operation = k.operation;
@@ -359,6 +413,10 @@ function toRecord(k: Cluster, key: string, period: string | undefined, base: str
   record.status = status;
   record.sourceCount = docs.size;
   record.explanation = explanation;
+  if (first.event) record.event = first.event;
+  record.scope = first.scope;
+  if (rule) record.rule = rule;
+  if (claims.length > 1) record.joinedBy = joinedBy(k, measure, docs.size);
   return { record, members: joined, base, n, keptBy: 0 };
 }
 
@@ -379,4 +437,17 @@ function recordIdOf(measure: string, key: string): string {
 
 function slug(s: string): string {
   return s.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32) || 'figure';
+}
+
+/** Why a record's claims were joined, in one sentence (the event's own evidence is listed with the event). */
+function joinedBy(k: Formed, measure: string, sources: number): string {
+  const first = k.members[0];
+  const measures = new Set(k.members.map((m) => m.measure));
+  const counts = measures.size === 1 ? `count ${measure}` : `give the same distinctive value for ${[...measures].join(' / ')}`;
+  const over = `are ${first.scopeLabel === 'national' ? 'national' : `about ${first.scopeLabel}`}`;
+  if (k.eventKey) {
+    const about = sources > 1 ? `report the same event${first.event ? ` (${first.event})` : ''}` : 'are in one document';
+    return `Joined because they ${about}, ${counts} and ${over}.`;
+  }
+  return `Joined because they ${counts}${k.period() ? ' for the same period' : ''} and ${over}.`;
 }

@@ -1,13 +1,17 @@
 import type { Logger } from '../types';
 import { nullLogger } from '../types';
 import { checkDocument } from './checks';
-import { claimsOf, type LinkableClaim } from './claims';
+import { claimsOf, eventPartitionKey, isEventPartition, periodPartitionKey, type LinkableClaim } from './claims';
+import type { PossibleMatch } from './eventLink';
+import { EventIndex } from './events';
 import { relinkGroup } from './link';
+import { profileOf, type DocumentProfile } from './profile';
+import { documentScopes } from './scope';
 import { Group } from './groups';
 import { SortedRecords } from './sortedRecords';
 import { lexiconResolver, type OrganisationResolver } from './organisations';
 import { readReferenceTable } from './reference';
-import type { ArithmeticCheck, CrossSourceRecord, ReferenceProblem, SourceDocument } from './types';
+import type { ArithmeticCheck, CrossSourceRecord, DocumentEvent, PossiblySame, ReferenceProblem, SourceDocument } from './types';
 
 export interface RecordIndexOptions {
   readonly logger?: Logger;
@@ -27,11 +31,10 @@ export interface RecordUpdate {
  */
 export interface RecordIndex {
   upsert(doc: SourceDocument): RecordUpdate;
-  /** Upserts a document prepared elsewhere (a worker thread): its claims and checks, as `prepareSource` made them. */
-  upsertPrepared(docId: string, prepared: PreparedSource): RecordUpdate;
   /**
-   * Replaces a document's claims without relinking: `flush` relinks every group staged documents
-   * touched, once. Indexing many documents this way costs each group one relink, not one per document.
+   * Replaces a document's claims (as `prepareSource` made them, on any thread) without relinking:
+   * `flush` places every staged document in its event and relinks every group they touched, once.
+   * Indexing many documents this way costs each group one relink, not one per document.
    */
   stage(docId: string, prepared: PreparedSource): void;
   /** Relinks what `stage` touched, a group at a time until `shouldYield()` says stop; `done` when nothing is left. */
@@ -49,23 +52,44 @@ export interface RecordIndex {
   recordsFor(docId: string): readonly CrossSourceRecord[];
   checksFor(docId: string): readonly ArithmeticCheck[];
   conflicts(): readonly CrossSourceRecord[];
+  /** Every event: the documents that report it and the evidence that joined them. */
+  events(): readonly DocumentEvent[];
+  /** The event a document reports (on its own, one of its own). */
+  eventOf(docId: string): DocumentEvent | undefined;
+  /** Pairs of records that may count the same thing but were not joined: shown at a lower severity than conflicts. */
+  possiblySame(): readonly PossiblySame[];
 }
 
-/** A document as the record keeps it: its linkable claims and its own arithmetic checks. */
+/**
+ * A document's profile as it crosses threads: plain data (the scopes it was read with hold a function,
+ * and nothing reads them after `profileOf`).
+ */
+export type PreparedProfile = Omit<DocumentProfile, 'scopes'>;
+
+/** A document as the record keeps it: its linkable claims, its own arithmetic checks and its event profile. */
 export interface PreparedSource {
   readonly claims: readonly LinkableClaim[];
   readonly checks: readonly ArithmeticCheck[];
+  /** Undefined when the document could not be read: it then reports no event. */
+  readonly profile?: PreparedProfile;
 }
 
 /** What the record needs of a document, made from its analysis (on any thread; the result is plain data). */
 export function prepareSource(doc: SourceDocument, logger: Logger = nullLogger): PreparedSource {
   try {
-    const claims = claimsOf(doc);
-    return { claims, checks: checkDocument(doc, claims) };
+    const scopes = documentScopes(doc);
+    const claims = claimsOf(doc, scopes);
+    const checks = checkDocument(doc, claims);
+    return { claims, checks, profile: withoutScopes(profileOf(doc, scopes)) };
   } catch (e) {
     logger.error(`record: could not check ${doc.id}`, e);
     return { claims: [], checks: [] };
   }
+}
+
+function withoutScopes(profile: DocumentProfile): PreparedProfile {
+  const { scopes: _scopes, ...plain } = profile;
+  return plain;
 }
 
 const docSource = (id: string) => `d\u0000${id}`;
@@ -74,6 +98,8 @@ const refSource = (id: string) => `r\u0000${id}`;
 export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex {
   const logger = options.logger ?? nullLogger;
   const resolveOrganisation = options.resolveOrganisation ?? lexiconResolver();
+  /** Every source's claims as read, before they are placed in an event; and as placed (in their partitions). */
+  const read = new Map<string, readonly LinkableClaim[]>();
   const sources = new Map<string, readonly LinkableClaim[]>();
   const checks = new Map<string, readonly ArithmeticCheck[]>();
   const groups = new Map<string, Group>();
@@ -81,6 +107,33 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
   const byAnnotation = new Map<string, Map<string, string>>();
   const sorted = new SortedRecords(byId);
   const conflicts = new SortedRecords(byId, (r) => r.status === 'conflict');
+  const events = new EventIndex();
+  const possibles = new Map<string, readonly PossibleMatch[]>();
+  const affinity = (a: string, b: string) => events.affinity(a, b);
+
+  /** A source's claims in the partitions of their event (documents) or of the event their period is (reference rows). */
+  function placed(source: string, claims: readonly LinkableClaim[]): LinkableClaim[] {
+    const docId = source.slice(2);
+    const isDoc = source.startsWith('d');
+    const event = isDoc ? events.eventOf(docId) : undefined;
+    return claims.map((c) => {
+      let key: string;
+      let at: string | undefined;
+      if (isDoc && c.framed) {
+        at = event ?? docId;
+        key = eventPartitionKey(at, c.family, c.scope);
+      } else if (!isDoc && (at = events.eventForPeriod(c.periodFrom, c.periodTo))) {
+        key = eventPartitionKey(at, c.family, c.scope);
+      } else {
+        at = undefined;
+        key = periodPartitionKey(c.hardKey, c.scope);
+      }
+      if (key === c.partitionKey && at === c.event) return c;
+      // A reference row placed in an event is taken first there: it is the authoritative statement.
+      const order = !isDoc && at && !c.order.startsWith('0\u0000') ? `0\u0000${c.order}` : c.order;
+      return { ...c, partitionKey: key, event: at, order };
+    });
+  }
 
   function replaceSource(source: string, claims: readonly LinkableClaim[], touched = new Set<string>(), defer = false): RecordUpdate {
     for (const c of sources.get(source) ?? []) {
@@ -96,6 +149,22 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       (groups.get(key) ?? groups.set(key, new Group()).get(key)!).set(source, list);
     }
     return defer ? { changedRecords: [] } : relinkAll(touched);
+  }
+
+  /** Places again the claims of documents whose event changed, and reference rows whose period's event did. */
+  function replace(changedDocs: Iterable<string>, touched: Set<string>): void {
+    for (const d of changedDocs) {
+      const source = docSource(d);
+      const claims = read.get(source);
+      if (claims) replaceSource(source, placed(source, claims), touched, true);
+      else replaceSource(source, [], touched, true);
+    }
+    for (const [source, claims] of read) {
+      if (!source.startsWith('r')) continue;
+      const now = placed(source, claims);
+      const before = sources.get(source) ?? [];
+      if (now.length !== before.length || now.some((c, i) => c.partitionKey !== before[i].partitionKey)) replaceSource(source, now, touched, true);
+    }
   }
 
   function relinkAll(touched: Iterable<string>): RecordUpdate {
@@ -114,16 +183,38 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     };
   }
 
-  function prepare(doc: SourceDocument): readonly LinkableClaim[] {
-    return keep(doc.id, prepareSource(doc, logger));
+  /** Keeps prepared documents and places them in their events; `touched` gets the partitions to relink. */
+  function keepAll(docs: Iterable<readonly [string, PreparedSource]>, touched: Set<string>): void {
+    const profiles: DocumentProfile[] = [];
+    const ids: string[] = [];
+    for (const [docId, prepared] of docs) {
+      ids.push(docId);
+      checks.set(docId, prepared.checks);
+      read.set(docSource(docId), prepared.claims);
+      // The profile's scopes are never read once it is made (see PreparedProfile).
+      if (prepared.profile) profiles.push(prepared.profile as DocumentProfile);
+      else events.remove(docId);
+    }
+    const changed = events.upsertAll(profiles);
+    for (const id of ids) changed.add(id);
+    replace(changed, touched);
   }
 
-  function keep(docId: string, prepared: PreparedSource): readonly LinkableClaim[] {
-    checks.set(docId, prepared.checks);
-    return prepared.claims;
+  function upsertDocs(docs: readonly SourceDocument[]): RecordUpdate {
+    const touched = new Set<string>();
+    keepAll(
+      docs.map((doc) => {
+        pending.delete(doc.id);
+        return [doc.id, prepareSource(doc, logger)] as const;
+      }),
+      touched,
+    );
+    return relinkAll(touched);
   }
 
-  /** Groups staged documents touched and that are not relinked yet. */
+  /** Documents staged and not yet placed in their events, in the order they came. */
+  const pending = new Map<string, PreparedSource>();
+  /** Partitions staged documents touched and that are not relinked yet. */
   const staged = new Set<string>();
 
   /** Relinks one partition; `changed` gets the records it removed and added. */
@@ -131,7 +222,13 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     const group = groups.get(key);
     if (!group) return;
     const claims = group.claims();
-    const { group: linked, added, removed } = claims.length ? relinkGroup(claims, group.linked, { sorted: true }) : { group: undefined, added: [], removed: group.linked?.records ?? [] };
+    const possible: PossibleMatch[] = [];
+    const eventPartition = isEventPartition(key);
+    const { group: linked, added, removed } = claims.length
+      ? relinkGroup(claims, group.linked, { sorted: true, ...(eventPartition ? { affinity, possible } : {}) })
+      : { group: undefined, added: [], removed: group.linked?.records ?? [] };
+    if (possible.length) possibles.set(key, possible);
+    else possibles.delete(key);
     for (const r of removed) {
       changed.push(r);
       byId.delete(r.recordId);
@@ -153,17 +250,25 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     else groups.delete(key);
   }
 
+  function recordOfClaim(c: LinkableClaim): string | undefined {
+    return byAnnotation.get(c.claim.docId)?.get(c.claim.annotationId);
+  }
+
   const index: RecordIndex = {
     upsert(doc) {
-      return replaceSource(docSource(doc.id), prepare(doc));
-    },
-    upsertPrepared(docId, prepared) {
-      return replaceSource(docSource(docId), keep(docId, prepared));
+      return upsertDocs([doc]);
     },
     stage(docId, prepared) {
-      replaceSource(docSource(docId), keep(docId, prepared), staged, true);
+      // Its checks are known at once; its claims are placed with every other staged document's at `flush`.
+      checks.set(docId, prepared.checks);
+      pending.set(docId, prepared);
     },
     flush(shouldYield) {
+      if (pending.size) {
+        const docs = [...pending];
+        pending.clear();
+        keepAll(docs, staged);
+      }
       const changed: CrossSourceRecord[] = [];
       for (const key of staged) {
         staged.delete(key);
@@ -173,22 +278,27 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       return Object.assign(updateOf(changed), { done: staged.size === 0 });
     },
     upsertAll(docs) {
-      const touched = new Set<string>();
-      for (const doc of docs) replaceSource(docSource(doc.id), prepare(doc), touched, true);
-      return relinkAll(touched);
+      return upsertDocs(docs);
     },
     remove(docId) {
+      pending.delete(docId);
       checks.delete(docId);
-      const update = replaceSource(docSource(docId), []);
+      read.delete(docSource(docId));
+      const touched = new Set<string>();
+      replace(events.remove(docId), touched);
+      replaceSource(docSource(docId), [], touched, true);
+      const update = relinkAll(touched);
       byAnnotation.delete(docId);
       return update;
     },
     addReference(tableId, text, format) {
       const parsed = readReferenceTable(text, { tableId, resolveOrganisation, ...(format ? { format } : {}) });
-      replaceSource(refSource(tableId), parsed.claims);
+      read.set(refSource(tableId), parsed.claims);
+      replaceSource(refSource(tableId), placed(refSource(tableId), parsed.claims));
       return parsed.problems;
     },
     removeReference(tableId) {
+      read.delete(refSource(tableId));
       return replaceSource(refSource(tableId), []);
     },
     records() {
@@ -212,6 +322,26 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     conflicts() {
       return conflicts.all().slice();
     },
+    events() {
+      return events.all();
+    },
+    eventOf(docId) {
+      const id = events.eventOf(docId);
+      return id ? events.event(id) : undefined;
+    },
+    possiblySame() {
+      const out: PossiblySame[] = [];
+      for (const list of possibles.values()) {
+        for (const p of list) {
+          const a = recordOfClaim(p.claim);
+          const b = recordOfClaim(p.cluster.members[0]);
+          if (!a || !b || a === b) continue;
+          const them = p.cluster.members[0].claim;
+          out.push({ records: [a, b], message: `“${p.claim.claim.text}” (${p.claim.claim.docId}, line ${p.claim.claim.line + 1}) is possibly the same figure as “${them.text}” (${them.docId}, line ${them.line + 1}), and would disagree with it; they were not joined because ${p.why}.` });
+        }
+      }
+      return out.sort((x, y) => (x.records[0] < y.records[0] ? -1 : x.records[0] > y.records[0] ? 1 : 0));
+    },
   };
   return Object.freeze(index);
 }
@@ -224,6 +354,8 @@ export interface RecordReferenceTable {
 
 export interface BuiltRecord {
   readonly records: readonly CrossSourceRecord[];
+  readonly events: readonly DocumentEvent[];
+  readonly possiblySame: readonly PossiblySame[];
   readonly checks: Record<string, readonly ArithmeticCheck[]>;
   readonly annotationRecord: Record<string, Record<string, string>>;
   readonly problems: readonly ReferenceProblem[];
@@ -239,5 +371,5 @@ export function buildRecord(docs: readonly SourceDocument[], references: readonl
   for (const d of docs) checks[d.id] = index.checksFor(d.id);
   const records = index.records();
   for (const r of records) for (const c of r.claims) if (!c.isReference) (annotationRecord[c.docId] ??= {})[c.annotationId] = r.recordId;
-  return { records, checks, annotationRecord, problems };
+  return { records, events: index.events(), possiblySame: index.possiblySame(), checks, annotationRecord, problems };
 }

@@ -71,10 +71,14 @@ type Row = Record<string, unknown> & { [AT]?: { start: number; end: number; line
 type Problem = (row: number, message: string) => void;
 
 function readCsv(text: string, problem: Problem): Row[] {
-  const { records, unterminatedAt } = readCsvRecords(text);
-  const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
+  const { records } = readCsvRecords(text);
+  const nonEmpty = records.filter((r) => r.unterminatedAt !== undefined || r.fields.some((f) => f.trim() !== ''));
   const [header, ...rows] = nonEmpty;
   const fields = (header?.fields ?? []).map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  if (header?.unterminatedAt !== undefined) {
+    problem(0, `CSV: a quoted field in the header, opened on line ${header.unterminatedAt + 1}, is never closed.`);
+    return [];
+  }
   let missing = false;
   for (const required of ['measure', 'value']) {
     if (!fields.includes(required)) {
@@ -82,9 +86,12 @@ function readCsv(text: string, problem: Problem): Row[] {
       missing = true;
     }
   }
-  if (unterminatedAt !== undefined) problem(rows.length + 1, `CSV: a quoted field opened on line ${unterminatedAt + 1} is never closed, so the rest of the file was not read.`);
   if (missing) return [];
   return rows.map((r, i) => {
+    if (r.unterminatedAt !== undefined) {
+      problem(i + 1, `CSV: a quoted field opened on line ${r.unterminatedAt + 1} is never closed; the row was skipped and reading went on from the next line.`);
+      return { __invalid: true };
+    }
     if (r.fields.length !== fields.length) {
       // Cells under the wrong columns would be read as the wrong things: report the row, never guess.
       problem(i + 1, `CSV: Too ${r.fields.length < fields.length ? 'few' : 'many'} fields: expected ${fields.length} fields but parsed ${r.fields.length}.`);

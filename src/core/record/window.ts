@@ -6,10 +6,16 @@ export const NEAR_PERIOD_DAYS = 365;
 
 /** Days since 1970 of an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), or undefined when it is not one. */
 export function daysOf(iso: string): number | undefined {
+  // Every claim and profile asks for the same few dates: remember them (a bounded cache of pure results).
+  if (dayCache.has(iso)) return dayCache.get(iso);
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
-  if (!m) return undefined;
-  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1) / 86_400_000;
+  const day = m ? Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1) / 86_400_000 : undefined;
+  if (dayCache.size >= 50_000) dayCache.clear();
+  dayCache.set(iso, day);
+  return day;
 }
+
+const dayCache = new Map<string, number | undefined>();
 
 /** Only well-formed dates get a bounded window: two of them that agree as prefixes lie within a year. */
 const WELL_FORMED = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;

@@ -6,7 +6,7 @@
  * so nothing anyone did disappears without a word.
  */
 import type { ReviewMark } from './model';
-import { toW3C } from './serialize';
+import { annotationObject } from './serialize';
 
 export interface MergeResult {
   readonly marks: ReviewMark[];
@@ -49,6 +49,8 @@ function byId(marks: readonly ReviewMark[]): Map<string, ReviewMark> {
 }
 
 function same(a: ReviewMark | undefined, b: ReviewMark | undefined): boolean {
-  if (!a || !b) return a === b;
-  return JSON.stringify(toW3C(a)) === JSON.stringify(toW3C(b));
+  if (a === b) return true;
+  if (!a || !b) return false;
+  // As written, fields kept from the file included: a change another tool made to them is a change.
+  return JSON.stringify(annotationObject(a)) === JSON.stringify(annotationObject(b));
 }

@@ -5,6 +5,7 @@
  */
 import type { TextAnchor } from '../anchoring';
 import type { AnnotationKind } from '../types';
+import type { PreservedFields } from './preserve';
 
 export type ReviewState = 'verified' | 'disputed' | 'note' | 'not-a-claim' | 'added';
 export const reviewStates: readonly ReviewState[] = ['verified', 'disputed', 'note', 'not-a-claim', 'added'];
@@ -38,6 +39,8 @@ export interface ReviewMark {
   readonly text?: string;
   /** added: what the span is; otherwise the kind of highlight the mark was put on, where known. */
   readonly kind?: AnnotationKind;
+  /** What the file held for this annotation that this version does not understand, written back as it was (see preserve.ts). */
+  readonly preserved?: PreservedFields;
 }
 
 /** Marks that give a verdict on a figure, so it counts as reviewed. */

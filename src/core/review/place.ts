@@ -18,12 +18,23 @@ export interface Placement {
 
 /** `expected` gives where a mark should start now when the caller followed the edits (undefined: use the stored position). */
 export function placeMarks(text: string, marks: readonly ReviewMark[], expected: (mark: ReviewMark) => number | undefined = () => undefined): Placement[] {
-  return marks.map((mark) => {
-    const hint = expected(mark);
-    const result = reanchor(text, mark.anchor, hint === undefined ? {} : { expectedStart: hint });
-    if (result.status === 'anchored') return { mark, span: { start: result.start, end: result.end }, method: result.method };
-    return result.suggestion ? { mark, span: undefined, suggestion: result.suggestion } : { mark, span: undefined };
-  });
+  return marks.map((mark) => placeMark(text, mark, expected(mark)));
+}
+
+/** `placeMarks` in steps, for a document with thousands of marks: yields every few marks so a host can run it in slices. */
+export function* placeMarksSteps(text: string, marks: readonly ReviewMark[], expected: (mark: ReviewMark) => number | undefined = () => undefined): Generator<void, Placement[]> {
+  const out: Placement[] = [];
+  for (let i = 0; i < marks.length; i++) {
+    out.push(placeMark(text, marks[i], expected(marks[i])));
+    if (i % 100 === 99) yield;
+  }
+  return out;
+}
+
+function placeMark(text: string, mark: ReviewMark, hint: number | undefined): Placement {
+  const result = reanchor(text, mark.anchor, hint === undefined ? {} : { expectedStart: hint });
+  if (result.status === 'anchored') return { mark, span: { start: result.start, end: result.end }, method: result.method };
+  return result.suggestion ? { mark, span: undefined, suggestion: result.suggestion } : { mark, span: undefined };
 }
 
 /**

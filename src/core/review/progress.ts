@@ -33,20 +33,53 @@ export function overlaps(a: Span, b: Span): boolean {
 }
 
 /**
+ * Finds the spans that overlap a given one among many, by binary search over the spans sorted by
+ * start: a document with thousands of marks is matched against its figures without comparing every
+ * mark with every figure.
+ */
+export function overlapFinder<S extends Span>(spans: readonly S[]): (span: Span) => S[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  let longest = 0;
+  for (const s of sorted) longest = Math.max(longest, s.end - s.start);
+  /** The first index whose start is >= `at`. */
+  const firstFrom = (at: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (span) => {
+    const out: S[] = [];
+    // Only spans starting after `span.start - longest` can reach into it; those starting at or after its end cannot.
+    for (let i = firstFrom(span.start - longest), end = firstFrom(span.end); i < end; i++) if (overlaps(sorted[i], span)) out.push(sorted[i]);
+    return out;
+  };
+}
+
+/**
  * `figures` are the engine's figures of one document; figures the editor added by hand come in
  * through `placed` (state "added", kind "figure") and count as figures too.
  */
 export function reviewProgress<F extends Span>(figures: readonly F[], placed: readonly PlacedMark[], addedFigure: (span: Span, mark: ReviewMark) => F): ReviewProgress<F> {
   const live = placed.filter((p): p is { mark: ReviewMark; span: Span } => p.span !== undefined);
+  const engineFiguresAt = overlapFinder(figures);
   const all: F[] = [...figures];
   for (const p of live) {
-    if (p.mark.state === 'added' && (p.mark.kind ?? 'figure') === 'figure' && !figures.some((f) => overlaps(f, p.span))) all.push(addedFigure(p.span, p.mark));
+    if (p.mark.state === 'added' && (p.mark.kind ?? 'figure') === 'figure' && engineFiguresAt(p.span).length === 0) all.push(addedFigure(p.span, p.mark));
   }
   all.sort((a, b) => a.start - b.start || a.end - b.end);
+  const marksAt = overlapFinder(live.map((p, order) => ({ start: p.span.start, end: p.span.end, mark: p.mark, order })));
   const suppressed: F[] = [];
   const reviews: FigureReview<F>[] = [];
   for (const figure of all) {
-    const on = live.filter((p) => overlaps(p.span, figure)).map((p) => p.mark);
+    // In the order the marks were placed, as before: several notes on a figure keep their order.
+    const on = marksAt(figure)
+      .sort((a, b) => a.order - b.order)
+      .map((m) => m.mark);
     if (on.some((m) => m.state === 'not-a-claim')) {
       suppressed.push(figure);
       continue;

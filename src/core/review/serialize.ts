@@ -13,6 +13,7 @@
  */
 import { describeMark, type ReviewMark, type ReviewState } from './model';
 import { documentIri } from './iri';
+import { withPreservedFields, type PreservedFields } from './preserve';
 
 export const annotationContext = 'http://www.w3.org/ns/anno.jsonld';
 /** 1: a relative path in `target.source`, `body.state`, `body.source`. 2: today's format. */
@@ -98,17 +99,30 @@ export function toW3C(mark: ReviewMark, base?: string): Record<string, unknown> 
   };
 }
 
+/**
+ * One mark as it is written: its W3C object (`base` as for toW3C) with the fields kept from the
+ * file it was read from (preserve.ts).
+ */
+export function annotationObject(mark: ReviewMark, base?: string): Record<string, unknown> {
+  return withPreservedFields(toW3C(mark, base), mark.preserved);
+}
+
 /** The file's `@context`: the W3C context, then the base and the terms it adds. */
 export function contextOf(base: string): unknown[] {
   return [annotationContext, { '@base': base, ...extensionTerms }];
 }
 
-/** The whole file, ending with a newline. */
-export function serializeMarks(marks: readonly ReviewMark[], file: AnnotationsFileIdentity): string {
+/**
+ * The page's own fields as this version writes them, all but `items`: an `AnnotationPage` when
+ * there are marks, else an empty `AnnotationCollection`.
+ */
+export function pageHead(file: AnnotationsFileIdentity, hasMarks: boolean): Record<string, unknown> {
   const head = { '@context': contextOf(file.base), id: documentIri(file.base, file.path) };
-  const page =
-    marks.length === 0
-      ? { ...head, type: 'AnnotationCollection', generator, formatVersion, total: 0 }
-      : { ...head, type: 'AnnotationPage', generator, formatVersion, items: [...marks].sort(compareMarks).map((m) => toW3C(m, file.base)) };
-  return JSON.stringify(page, null, 2) + '\n';
+  return hasMarks ? { ...head, type: 'AnnotationPage', generator, formatVersion } : { ...head, type: 'AnnotationCollection', generator, formatVersion, total: 0 };
+}
+
+/** The whole file, ending with a newline; `page`: the page's fields kept from the file (preserve.ts). */
+export function serializeMarks(marks: readonly ReviewMark[], file: AnnotationsFileIdentity, page?: PreservedFields): string {
+  const written = marks.length === 0 ? pageHead(file, false) : { ...pageHead(file, true), items: [...marks].sort(compareMarks).map((m) => annotationObject(m, file.base)) };
+  return JSON.stringify(withPreservedFields(written, page), null, 2) + '\n';
 }

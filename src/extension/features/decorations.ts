@@ -110,7 +110,7 @@ export class DecorationsController extends Disposable {
     // A highlight marked "not a claim" is not drawn; documents with such marks take the per-annotation path.
     const review = this.services.review;
     const suppresses = !!review?.placementsFor(doc.uri, entry.text).some((p) => p.mark.state === 'not-a-claim' && p.span);
-    const shown = suppresses ? entry.analysis.annotations.filter((a) => !review!.isSuppressed(doc.uri, a)) : undefined;
+    const shown = suppresses ? entry.analysis.annotations.filter((a) => !review!.isSuppressed(doc.uri, a, entry.text)) : undefined;
     const chunks = shown ? undefined : this.source.chunksFor(doc.uri);
     if (chunks) {
       const drawn = this.chunked.compute(chunks, h);

@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import type { CrossSourceRecord, FigureAnnotation } from '../../core';
 import type { SeveritySetting } from '../services/configuration';
 import type { IndexedDocument, Services } from '../services/types';
-import { Disposable } from '../util/dispose';
 import { lineIndexMapper, spanToRange } from '../util/ranges';
 import { explanationOf } from '../util/explanation';
 import { checkSpan, type DocumentProblems } from '../../core/corpus';
+import { IndexDiagnosticCollection } from './indexDiagnostics';
 
 export const diagnosticSource = 'Crime Annotator';
+/** Other sources listed under a conflict in the Problems panel; its message counts them all. */
+const maxRelated = 20;
 
 const severities: Record<SeveritySetting, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -19,37 +21,18 @@ const severities: Record<SeveritySetting, vscode.DiagnosticSeverity> = {
 export { checkSpan };
 
 /** Conflicts between sources and failed arithmetic checks, in the Problems panel. */
-export class DiagnosticsController extends Disposable {
-  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('crimeAnnotator'));
-
-  constructor(private readonly services: Services) {
-    super();
-    this._register(services.index.onDidChange(({ uris }) => uris.forEach((u) => this.update(u))));
-    this._register(services.config.onDidChange((change) => {
-      if (change.affects('diagnostics')) this.updateAll();
-    }));
-    if (services.review) this._register(services.review.onDidChange(() => this.updateAll()));
+export class DiagnosticsController extends IndexDiagnosticCollection {
+  constructor(services: Services) {
+    super(services, 'crimeAnnotator', 'diagnostics');
     this.updateAll();
   }
 
-  updateAll(): void {
-    this.collection.clear();
-    for (const entry of this.services.index.documents()) this.update(entry.uri);
-  }
-
-  private update(uri: vscode.Uri): void {
-    const entry = this.services.index.get(uri);
-    if (!entry || !this.services.config.current.diagnostics.enabled) {
-      this.collection.delete(uri);
-      return;
-    }
-    // The same answer the status bar and the decorations draw from.
-    const problems = this.services.index.problemsOf(uri);
-    if (!problems) {
-      this.collection.delete(uri);
-      return;
-    }
-    this.collection.set(uri, [...this.conflictDiagnostics(entry, problems), ...this.checkDiagnostics(entry, problems)]);
+  protected diagnosticsFor(entry: IndexedDocument): vscode.Diagnostic[] | undefined {
+    if (!this.services.config.current.diagnostics.enabled) return undefined;
+    // The same answer the status bar and the decorations draw from (marks "not a claim" left out).
+    const problems = this.services.index.problemsOf(entry.uri);
+    if (!problems) return undefined;
+    return [...this.conflictDiagnostics(entry, problems), ...this.checkDiagnostics(entry, problems)];
   }
 
   private conflictDiagnostics(entry: IndexedDocument, problems: DocumentProblems): vscode.Diagnostic[] {
@@ -61,8 +44,11 @@ export class DiagnosticsController extends Disposable {
       const d = new vscode.Diagnostic(spanToRange(mapper, a), conflictMessage(a, record), severity);
       d.source = diagnosticSource;
       d.code = 'conflict';
+      // The other sources, the first few: a record a long report repeats in every paragraph would
+      // otherwise give each of its figures every other one (quadratic in the figures, for nobody to read).
       d.relatedInformation = record.claims
         .filter((c) => !(c.docId === entry.uri.toString() && c.annotationId === a.id))
+        .slice(0, maxRelated)
         .flatMap((c) => {
           const place = index.locate(c.docId, c.annotationId);
           return place ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(place.uri, place.range), `${c.text}${c.publisher ? ` (${c.publisher})` : ''}`)] : [];

@@ -4,7 +4,7 @@ import { hoverLinkCommands } from '../commandIds';
 import type { IndexedDocument, OpenLocationArgs, Services } from '../services/types';
 import { annotatedLanguages, isAnnotatedLanguage } from '../util/documents';
 import { spanAt, spanToRange } from '../util/ranges';
-import { figureCard, legalTermCard, organisationCard, type ClaimCardData, type FigureCardData, type MentionGroup } from './hoverContent';
+import { figureCard, legalTermCard, organisationCard, type ClaimCardData, type EventCardData, type FigureCardData, type MentionGroup } from './hoverContent';
 import { legalTermInfo, organisationInfo, organisationName } from './lexiconInfo';
 import { explanationOf } from '../util/explanation';
 
@@ -83,9 +83,34 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       operation: a.operation,
       period,
       place: a.place,
-      record: record && { status: record.status, measure: record.measure, explanation: explanationOf(record), others },
+      record: record && {
+        status: record.status,
+        measure: record.measure,
+        explanation: explanationOf(record),
+        ...(record.scope ? { scope: record.scope } : {}),
+        ...(record.joinedBy ? { joinedBy: record.joinedBy } : {}),
+        ...(record.event ? { event: this.eventData(entry) } : {}),
+        others,
+      },
       checks: index.checksInvolving(entry.uri, a.id).map((c) => ({ kind: c.kind, status: c.status, message: c.message, arithmetic: c.arithmetic })),
+      ...(a.warnings?.length ? { warnings: a.warnings.map((w) => w.message) } : {}),
     };
+  }
+
+  /** The hovered document's event: its documents and the evidence of the links that joined them, strongest first. */
+  private eventData(entry: IndexedDocument): EventCardData | undefined {
+    const e = this.services.index.eventOf(entry.uri);
+    if (!e) return undefined;
+    const name = (docId: string) => {
+      try {
+        return vscode.workspace.asRelativePath(parseUri(docId), false);
+      } catch {
+        return docId;
+      }
+    };
+    const evidence = e.links.flatMap((l) => l.evidence.filter((x) => x.weight > 0).map((x) => ({ between: `${name(l.documents[0])} and ${name(l.documents[1])}`, text: x.text, weight: x.weight })));
+    evidence.sort((a, b) => b.weight - a.weight);
+    return { label: e.label, documents: e.documents.map(name), evidence };
   }
 
   private organisationData(a: OrganisationAnnotation) {

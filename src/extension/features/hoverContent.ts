@@ -21,14 +21,30 @@ export interface FigureCardData {
   readonly place?: string;
   readonly record?: RecordCardData;
   readonly checks: readonly CheckCardData[];
+  /** How the figure was read where the reading is a guess ("1,3600" read as 24,500; a sum cut off by the page's end). */
+  readonly warnings?: readonly string[];
 }
 
 export interface RecordCardData {
   readonly status: string;
   readonly measure: string;
   readonly explanation: string;
+  /** What its figures count over, as people name it ("national", "force:kent-police"). */
+  readonly scope?: string;
+  /** Why its claims were joined, in one sentence. */
+  readonly joinedBy?: string;
+  /** The event the hovered figure's document reports, with the evidence that joined its documents. */
+  readonly event?: EventCardData;
   /** Every other source's claim for the same measure (the hovered figure itself left out). */
   readonly others: readonly ClaimCardData[];
+}
+
+export interface EventCardData {
+  readonly label: string;
+  /** Its documents as the user knows them (workspace-relative paths). */
+  readonly documents: readonly string[];
+  /** The strongest evidence between its documents: "£426,040 in both (+12 bits)", each with the two documents. */
+  readonly evidence: readonly { readonly between: string; readonly text: string; readonly weight: number }[];
 }
 
 export interface ClaimCardData {
@@ -98,10 +114,14 @@ export function figureCard(d: FigureCardData): string {
     ['Place', d.place && esc(d.place)],
   ];
   out.push(...table(rows));
+  // The reading used where it is a guess, right under the value it qualifies: never a silent wrong value.
+  if (d.warnings?.length) out.push('', ...d.warnings.map((w) => `⚠ ${esc(w)}`).join('\n\n').split('\n'));
   if (d.record) {
     const r = d.record;
     out.push('', '---', '', `**Cross-source record:** ${esc(r.measure)} (${esc(statusLabel[r.status] ?? r.status)})`, '');
     if (r.explanation) out.push(esc(r.explanation), '');
+    if (r.joinedBy) out.push(esc(r.joinedBy), '');
+    if (r.event) out.push(...eventLines(r.event), '');
     if (r.others.length === 0) out.push('_No other source states this measure._');
     for (const c of r.others.slice(0, maxListed)) out.push(`- ${claimLine(c)}`);
     if (r.others.length > maxListed) out.push(`- _and ${r.others.length - maxListed} more_`);
@@ -113,6 +133,16 @@ export function figureCard(d: FigureCardData): string {
     for (const c of d.checks) out.push(`- ${esc(statusLabel[c.status] ?? c.status)} ${esc(c.kind)}: ${esc(c.arithmetic)}${c.message ? ` (${esc(c.message)})` : ''}`);
   }
   return out.join('\n');
+}
+
+const maxEvidence = 4;
+
+/** The event and why its documents were joined: the evidence with its weight in bits. */
+function eventLines(e: EventCardData): string[] {
+  const docs = e.documents.length === 1 ? 'this document only' : `${e.documents.length} documents`;
+  const out = [`**Event:** ${esc(e.label)} (${docs})`];
+  if (e.evidence.length) out.push('', ...e.evidence.slice(0, maxEvidence).map((x) => `- ${esc(x.text)} (${x.weight > 0 ? '+' : ''}${x.weight} bits): ${esc(x.between)}`));
+  return out;
 }
 
 function claimLine(c: ClaimCardData): string {

@@ -10,8 +10,6 @@ import { logErrors } from '../util/errors';
 import type { EditorIndex } from './editorIndex';
 import type { ExtensionLogger } from './types';
 
-export const notScannedContextKey = 'crimeAnnotator.workspaceNotScanned';
-
 /** Whether any folder holds a file that says it is a crime-reporting workspace. */
 export async function looksLikeCrimeWorkspace(port: WorkspacePort): Promise<boolean> {
   const pattern = `{${crimeReportMarkers.join(',')}}`;
@@ -22,8 +20,6 @@ export async function looksLikeCrimeWorkspace(port: WorkspacePort): Promise<bool
 }
 
 export function startIndexing(port: WorkspacePort, index: EditorIndex, log: ExtensionLogger): void {
-  const setNotScanned = (value: boolean) => logErrors(vscode.commands.executeCommand('setContext', notScannedContextKey, value), 'activation: context key', log);
-  index.onDidChangeScanning((on) => on && setNotScanned(false));
   const decide = async () => {
     await index.core.start({ scan: false });
     // Documents already open are decorated whatever the folder holds.
@@ -34,10 +30,8 @@ export function startIndexing(port: WorkspacePort, index: EditorIndex, log: Exte
     }
     if (port.folders().length === 0) return;
     if (await looksLikeCrimeWorkspace(port)) await index.core.scan();
-    else {
-      log.info('No crime-report documents or .crime-annotator folder in the workspace: open documents are annotated, the folders are indexed when asked.');
-      setNotScanned(true);
-    }
+    // The views say so (the `crimeAnnotator.notIndexed` context key) and offer Index Workspace.
+    else log.info('No crime reports (.crime files or a .crime-annotator folder) in the workspace: only opened documents are analysed until the workspace is indexed.');
   };
   const started = decide();
   index.activation = started.catch(() => undefined);

@@ -9,6 +9,7 @@ import type { ChunkView } from '../../core/incremental';
 import { Disposable } from '../util/dispose';
 import { isAnnotatedLanguage } from '../util/documents';
 import { lineIndexMapper, spanToRange } from '../util/ranges';
+import type { DocumentEvent } from '../../core/record';
 import type { ArithmeticCheck, ConfigurationService, CrossSourceRecord, DocumentProblems, EntityMention, IndexedDocument, SkippedDocument, WorkspaceIndex } from './types';
 import { parseUri } from './vscodeWorkspace';
 
@@ -56,6 +57,11 @@ export class EditorIndex extends Disposable implements WorkspaceIndex {
     return this.core.longestBlockMs;
   }
 
+  /** The longest time, in ms, analysing `uri` held the extension host in one piece (0 if never analysed). */
+  longestBlockMsOf(uri: vscode.Uri): number {
+    return this.core.longestBlockMsOf(uri.toString());
+  }
+
   get(uri: vscode.Uri): IndexedDocument | undefined {
     const doc = this.core.get(uri.toString());
     return doc && this.view(doc, uri);
@@ -67,6 +73,10 @@ export class EditorIndex extends Disposable implements WorkspaceIndex {
 
   recordForFigure(uri: vscode.Uri, annotationId: string): CrossSourceRecord | undefined {
     return this.core.recordForFigure(uri.toString(), annotationId);
+  }
+
+  eventOf(uri: vscode.Uri): DocumentEvent | undefined {
+    return this.core.eventOf(uri.toString());
   }
 
   records(): readonly CrossSourceRecord[] {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { errorForLog } from '../util/errors';
 import type { ExtensionLogger } from './types';
+import { showWarning } from '../util/notify';
 
 /**
  * Adapts the LogOutputChannel to the core's Logger. Errors go to the log; a message the user must
@@ -19,7 +20,7 @@ export function createExtensionLogger(channel: vscode.LogOutputChannel): Extensi
       channel.warn(message);
       if (warned.has(key)) return;
       warned.add(key);
-      void vscode.window.showWarningMessage(message, 'Show Log').then((choice) => {
+      void showWarning(message, 'Show Log').then((choice) => {
         if (choice) channel.show(true);
       });
     },

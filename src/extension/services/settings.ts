@@ -77,11 +77,19 @@ export interface ExtensionConfig {
   readonly tally: { readonly scope: TallyScope };
   readonly diagnostics: { readonly enabled: boolean; readonly conflictSeverity: SeveritySetting; readonly checkSeverity: SeveritySetting };
   readonly review: { readonly annotationsFile: string; readonly author: string };
+  /** The pre-publication checks: all of them, and each rule by its key (reporting.json's `setting`). */
+  readonly legalChecks: {
+    readonly enabled: boolean;
+    readonly youthAnonymity: boolean;
+    readonly victimAnonymity: boolean;
+    readonly activeProceedings: boolean;
+    readonly chargeConvictionMismatch: boolean;
+  };
 }
 
 
 /** The top-level groups a change can affect; handlers ask `change.affects('highlights')`. */
-export type ConfigGroup = 'highlights' | 'decoratePlainTextAndMarkdown' | 'analysis' | 'workspace' | 'tally' | 'diagnostics' | 'review';
+export type ConfigGroup = 'highlights' | 'decoratePlainTextAndMarkdown' | 'analysis' | 'workspace' | 'tally' | 'diagnostics' | 'review' | 'legalChecks';
 
 export interface ConfigChange {
   affects(group: ConfigGroup): boolean;
@@ -139,5 +147,12 @@ export function readConfig(get: (key: string) => unknown, onInvalid: (problem: I
       checkSeverity: setting<SeveritySetting>('diagnostics.checkSeverity'),
     },
     review: { annotationsFile: setting('review.annotationsFile'), author: setting('review.author') },
+    legalChecks: {
+      enabled: setting('legalChecks.enabled'),
+      youthAnonymity: setting('legalChecks.youthAnonymity'),
+      victimAnonymity: setting('legalChecks.victimAnonymity'),
+      activeProceedings: setting('legalChecks.activeProceedings'),
+      chargeConvictionMismatch: setting('legalChecks.chargeConvictionMismatch'),
+    },
   };
 }

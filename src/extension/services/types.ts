@@ -6,6 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type {
+  DocumentEvent,
   ArithmeticCheck,
   CrossSourceRecord,
   DocumentAnalysis,
@@ -23,6 +24,8 @@ export type { ArithmeticCheck, CrossSourceRecord, DocumentProblems, ExtensionCon
 export interface ConfigurationService {
   /** The settings now; re-read on every change, so do not cache the object. */
   readonly current: ExtensionConfig;
+  /** The settings as they apply to a document or workspace folder (resource-scoped ones may differ per folder). */
+  for(resource: vscode.Uri | undefined): ExtensionConfig;
   /** Fires only when a `crimeAnnotator.*` setting changed; ask `change.affects('highlights')`. */
   readonly onDidChange: vscode.Event<ConfigChange>;
 }
@@ -80,6 +83,8 @@ export interface WorkspaceIndex {
 
   /** The cross-source record the figure `annotationId` in `uri` belongs to. */
   recordForFigure(uri: vscode.Uri, annotationId: string): CrossSourceRecord | undefined;
+  /** The event the document reports (its documents and the evidence that joined them), once it is indexed. */
+  eventOf(uri: vscode.Uri): DocumentEvent | undefined;
   records(): readonly CrossSourceRecord[];
   /** Records whose sources disagree. */
   conflicts(): readonly CrossSourceRecord[];

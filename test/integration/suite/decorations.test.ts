@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
 import { analysed, rangeOf, releaseA, releaseB, releaseC, editorCoreHooks, waitFor } from './editorCore.helpers';
@@ -91,8 +94,12 @@ describe('decorations', function () {
     await waitFor('the large document analysed', () => api.index.get(doc.uri)?.version === doc.version, 110_000);
     const first = await waitFor('its highlights', () => api.decorationsFor(doc.uri));
     assert.ok(first.figure.length >= 2500, `${first.figure.length} figures drawn`);
-    // A slice is a paragraph or more; on this shared machine allow for waiting on a core.
-    assert.ok(api.longestAnalysisSliceMs() < 500, `longest uninterrupted analysis ${api.longestAnalysisSliceMs()} ms`);
+    // A slice is a paragraph or more, a few milliseconds each; the whole document at once takes many seconds.
+    // This checks that analysis is sliced; analysis speed is measured by `npm run bench`, and a
+    // loaded CI core can stall one slice for hundreds of milliseconds. This document's slices only:
+    // the session's first analysis (the lexicon compiled cold) is not what this test is about.
+    const longest = api.longestAnalysisSliceMs(doc.uri);
+    assert.ok(longest > 0 && longest < 1000, `longest uninterrupted analysis of the large document ${longest} ms`);
     const line = doc.lineCount - 2;
     await editor.edit((b) => b.insert(new vscode.Position(line, 0), 'Essex Police reported 75 arrests. '));
     await analysed(api, doc);
@@ -113,6 +120,26 @@ describe('decorations', function () {
     assert.ok(fromDisk.length <= 2, `${fromDisk.length} files indexed from disk`);
     await scope.cleanup();
     assert.ok(!api.index.skipped().some((s) => /maxFiles/.test(s.reason)), 'the limit no longer applies once reset');
+  });
+
+  it('indexes the files of a folder moved into the workspace, which the watcher reports as one folder', async function () {
+    this.timeout(90_000);
+    // Written outside the workspace, then moved in whole, as a user drags in a folder of drafts.
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'crime-annotator-moved-'));
+    fs.mkdirSync(path.join(outside, 'week'));
+    fs.writeFileSync(path.join(outside, 'first.crime.txt'), 'Wessex Police made 23 arrests in the first week.\n');
+    fs.writeFileSync(path.join(outside, 'week', 'second.crime.txt'), 'Wessex Police seized 14 knives in the second week.\n');
+    const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'editor-core', `moved-${path.basename(outside)}`);
+    try {
+      await vscode.workspace.fs.rename(vscode.Uri.file(outside), target);
+      for (const name of ['first.crime.txt', 'week/second.crime.txt']) {
+        const uri = vscode.Uri.joinPath(target, name);
+        await waitFor(`${name} in the index`, () => api.index.get(uri), 30_000);
+      }
+    } finally {
+      await vscode.workspace.fs.delete(target, { recursive: true }).then(undefined, () => undefined);
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('does not analyse a document over maxFileSize, and lists it as skipped with the reason', async () => {

@@ -26,7 +26,9 @@ function createMocha(reporter: string | undefined): Mocha {
   // CRIME_ANNOTATOR_TEST_GREP narrows the run, e.g. to `^activation` when checking an installed VSIX.
   const grep = process.env.CRIME_ANNOTATOR_TEST_GREP;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter, ...(grep ? { grep } : {}) });
-  for (const { file, load } of testFiles) {
+  // The Restricted Mode suites run only in the window opened untrusted (scripts/lib/run-suite.js), the others only elsewhere.
+  const restricted = process.env.CRIME_ANNOTATOR_TEST_RESTRICTED === '1';
+  for (const { file, load } of testFiles.filter((f) => f.file.endsWith('.restricted.test.ts') === restricted)) {
     // What mocha.loadFiles() does for each file, minus the require by path a bundle cannot do.
     mocha.suite.emit('pre-require', globalThis, file, mocha);
     mocha.suite.emit('require', load(), file, mocha);

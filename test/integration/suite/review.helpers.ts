@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
 import type { ReviewTestApi } from '../../../src/extension/features/review';
 import { pathOfIri } from '../../../src/core/review';
-import { EXTENSION_ID, waitFor } from './editorCore.helpers';
+import { EXTENSION_ID, revertAndCloseAllEditors, waitFor } from './editorCore.helpers';
 
 export { waitFor };
 
@@ -115,12 +115,7 @@ export function reviewHooks(onApi: (apis: { api: CrimeAnnotatorApi; review: Revi
 }
 
 export async function cleanup(review: ReviewTestApi): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments) {
-    if (!doc.isDirty || doc.isClosed) continue;
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await revertAndCloseAllEditors();
   await resetMarks(review);
 }
 

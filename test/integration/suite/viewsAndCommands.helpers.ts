@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { analyze, type AnnotationKind, type DocumentAnalysis } from '../../../src/core';
 import type { ViewsApi } from '../../../src/extension/features/views';
 import type { IndexedDocument, WorkspaceIndex } from '../../../src/extension/services/types';
+import { revertAndCloseAllEditors } from './editorCore.helpers';
 
 export const EXTENSION_ID = 'crime-annotator.crime-annotator';
 
@@ -67,8 +68,22 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
+/**
+ * Waits for one step of a hook, failing with the step's name after `ms` instead of leaving mocha to
+ * report a hook timeout that does not say which of its awaits never settled.
+ */
+export async function withinTime<T>(step: string, pending: Thenable<T>, ms = 15_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${step} did not finish within ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([Promise.resolve(pending), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await revertAndCloseAllEditors();
 }
 
 /**

@@ -73,3 +73,16 @@ function indexAtOrBefore(sorted: readonly number[], x: number): number {
   }
   return lo;
 }
+
+/** A verdict's sentence with the line of each quoted figure after its first quotation: "“Forty” (line 1) is ...". */
+export function placedInDocument(why: string, claims: readonly { readonly text: string; readonly line: number }[]): string {
+  let out = why;
+  for (const c of claims) {
+    const q = `“${c.text}”`;
+    let at = out.indexOf(q);
+    while (at >= 0 && out.startsWith(' (line', at + q.length)) at = out.indexOf(q, at + q.length);
+    if (at < 0) continue;
+    out = `${out.slice(0, at + q.length)} (line ${c.line + 1})${out.slice(at + q.length)}`;
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { percentChangeChecks } from './percent';
 import { proportionChecks } from './proportion';
 import { linkedFigureChecks } from './qualifier';
 import { sumChecks } from './sums';
+import { breakdownChecks, partExceedsTotalChecks } from './breakdowns';
 
 /**
  * Every arithmetic check one document's own figures allow, in document order. `claims` are the document's
@@ -12,7 +13,10 @@ import { sumChecks } from './sums';
  */
 export function checkDocument(doc: SourceDocument, claims?: readonly LinkableClaim[]): ArithmeticCheck[] {
   const ctx = checkContext(doc);
-  const checks = [...sumChecks(ctx), ...percentChangeChecks(ctx), ...proportionChecks(ctx), ...linkedFigureChecks(ctx, claims)];
+  const all = [...sumChecks(ctx), ...breakdownChecks(ctx), ...partExceedsTotalChecks(ctx), ...percentChangeChecks(ctx), ...proportionChecks(ctx), ...linkedFigureChecks(ctx, claims)];
+  // Two readings of one set of parts (a stated total and a breakdown by kind) are one check.
+  const seen = new Set<string>();
+  const checks = all.filter((c) => !seen.has(c.checkId) && !!seen.add(c.checkId));
   const starts = new Map(checks.map((c) => [c, firstStart(c)] as const));
   return checks.sort((a, b) => starts.get(a)! - starts.get(b)! || (a.checkId < b.checkId ? -1 : 1));
 }

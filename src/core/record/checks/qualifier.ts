@@ -1,16 +1,17 @@
 import { claimsOf, type LinkableClaim } from '../claims';
 import { formatNumber } from '../format';
-import { contains, intersect, isExact } from '../interval';
+import { placedInDocument } from './context';
 import { linkedSets } from '../link';
+import { asJudged, comparePair, effectiveShape, judgeSet, type PairVerdict } from '../rounding';
 import type { ArithmeticCheck, Claim, CheckOperand } from '../types';
-import { toBase } from '../units';
 import type { CheckContext } from './context';
 
 /**
- * Figures of one document that the record links (same measure of the same thing) checked against each
- * other: a qualified figure against each exact one ("over 1,000 charges" against 1,135: ok; "more than
- * 1,300" against 1,250: conflict; "more than 290" against 290: warning, the exact figure is not more),
- * and an exact figure restated differently ("Forty people arrested" then "43 people": conflict).
+ * Figures of one document that the record links (the same figure, stated more than once) judged against
+ * the most precise statement of it, with the rules of rounding.ts: "over 1,000 charges" against 1,135 is
+ * ok; "more than 1,300" against 1,250 is a hedge that is false; "Forty people arrested" in the headline
+ * against 43 in the body is an unhedged rounding more than 1% off; "up to £120,000" against a bare
+ * £120,000 qualifies one value two ways. Each check names the rule it breaks.
  */
 export function linkedFigureChecks(ctx: CheckContext, claims: readonly LinkableClaim[] = claimsOf(ctx.doc)): ArithmeticCheck[] {
   const byKey = new Map<string, LinkableClaim[]>();
@@ -19,13 +20,42 @@ export function linkedFigureChecks(ctx: CheckContext, claims: readonly LinkableC
   for (const group of byKey.values()) {
     if (group.length < 2) continue;
     for (const set of linkedSets(group)) {
+      if (set.length < 2) continue;
       const members = [...set].sort((a, b) => a.claim.start - b.claim.start);
-      const exact = members.filter((m) => isExact(m.claim));
-      for (const q of members.filter((m) => !isExact(m.claim))) for (const e of exact) out.push(qualifierCheck(ctx, q, e));
-      for (const e of exact.slice(1)) if (e.interval.lo !== exact[0].interval.lo || e.interval.hi !== exact[0].interval.hi) out.push(restatementCheck(ctx, exact[0], e));
+      const { reference } = judgeSet(members);
+      const judged = new Set<string>();
+      const seen = (a: LinkableClaim, b: LinkableClaim) => {
+        const key = [sig(a), sig(b)].sort().join('\u0000');
+        if (judged.has(key)) return true;
+        judged.add(key);
+        return false;
+      };
+      if (reference) {
+        for (const m of members) {
+          if (m === reference || m.claim.text === reference.claim.text && m.point === reference.point) continue;
+          if (seen(m, reference)) continue;
+          out.push(check(ctx, m, reference, comparePair(asJudged(m), asJudged(reference))));
+        }
+      }
+      // Without an exact statement to judge by: two statements of one value qualified differently. Beside
+      // one, each statement is judged by it alone (a headline's "1,500" and a lede's "Nearly 1,500" are both
+      // judged against the body's 1,468, not against each other).
+      if (reference) continue;
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) {
+          const [a, b] = [members[i], members[j]];
+          if (a === reference || b === reference || sig(a) === sig(b) || seen(a, b)) continue;
+          const verdict = comparePair(asJudged(a), asJudged(b));
+          if (!verdict.ok) out.push(check(ctx, a, b, verdict));
+        }
+      }
     }
   }
   return out.sort((a, b) => a.operands[0].start - b.operands[0].start);
+}
+
+function sig(c: LinkableClaim): string {
+  return `${c.point}\u0000${c.claim.qualifier}\u0000${c.claim.precision}\u0000${c.claim.text}`;
 }
 
 function op(c: Claim, role: string): CheckOperand {
@@ -36,46 +66,37 @@ function relation(a: number, b: number): string {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) ? '=' : a > b ? '>' : '<';
 }
 
-const said = (c: Claim) => `“${c.text}” (line ${c.line + 1})`;
-
-function qualifierCheck(ctx: CheckContext, q: LinkableClaim, e: LinkableClaim): ArithmeticCheck {
-  const exactPoint = toBase(e.claim.value, e.claim.unit);
-  const status: ArithmeticCheck['status'] = !intersect(q.interval, e.interval) ? 'conflict' : contains(q.interval, exactPoint) ? 'ok' : 'warning';
-  const shownE = formatNumber(e.claim.value);
-  const shownQ = formatNumber(q.claim.value);
-  const arithmetic = `${shownE} ${relation(exactPoint, toBase(q.claim.value, q.claim.unit))} ${shownQ} (stated: ${q.claim.qualifier} ${shownQ})`;
-  const message =
-    status === 'ok'
-      ? `${said(q.claim)} agrees with the exact ${said(e.claim)}: ${arithmetic}.`
-      : status === 'warning'
-        ? `${said(q.claim)} only just fits the exact ${said(e.claim)}: ${shownE} is not ${q.claim.qualifier} ${shownQ} unless the exact figure was rounded.`
-        : `${said(q.claim)} contradicts the exact ${said(e.claim)}: ${arithmetic}.`;
-  return {
-    checkId: `qualifier:${q.claim.start}-${q.claim.end}:${e.claim.start}`,
-    docId: ctx.doc.id,
-    kind: 'qualifier',
-    status,
-    message,
-    arithmetic,
-    operands: [op(q.claim, 'qualified'), op(e.claim, 'exact')],
-    expected: q.claim.value,
-    actual: e.claim.value,
-    tolerance: e.claim.precision / 2,
-  };
-}
-
-function restatementCheck(ctx: CheckContext, first: LinkableClaim, later: LinkableClaim): ArithmeticCheck {
-  const status: ArithmeticCheck['status'] = intersect(first.interval, later.interval) ? 'warning' : 'conflict';
-  const arithmetic = `${formatNumber(first.claim.value)} ≠ ${formatNumber(later.claim.value)}`;
+/** A check of `m` against `ref`: a "qualifier" check when either is hedged, a "restatement" when both are exact. */
+function check(ctx: CheckContext, m: LinkableClaim, ref: LinkableClaim, verdict: PairVerdict): ArithmeticCheck {
+  const hedged = effectiveShape(asJudged(m)) !== 'exact' ? m : effectiveShape(asJudged(ref)) !== 'exact' ? ref : undefined;
+  const status: ArithmeticCheck['status'] = verdict.ok ? 'ok' : 'conflict';
+  const [first, later] = m.claim.start <= ref.claim.start ? [m, ref] : [ref, m];
+  const shown = (c: Claim) => formatNumber(c.value);
+  if (hedged) {
+    const exact = hedged === m ? ref : m;
+    const arithmetic = `${shown(exact.claim)} ${relation(exact.point, hedged.point)} ${shown(hedged.claim)} (stated: ${hedged.claim.qualifier === 'exact' ? '' : `${hedged.claim.qualifier} `}${shown(hedged.claim)})`;
+    return {
+      checkId: `qualifier:${hedged.claim.start}-${hedged.claim.end}:${exact.claim.start}`,
+      docId: ctx.doc.id,
+      kind: 'qualifier',
+      status,
+      rule: verdict.rule,
+      message: placedInDocument(verdict.why, [hedged.claim, exact.claim]),
+      arithmetic,
+      operands: [op(hedged.claim, 'qualified'), op(exact.claim, effectiveShape(exact.claim) === 'exact' ? 'exact' : 'qualified')],
+      expected: hedged.claim.value,
+      actual: exact.claim.value,
+      tolerance: exact.claim.precision / 2,
+    };
+  }
+  const arithmetic = `${shown(first.claim)} ${relation(first.point, later.point) === '=' ? '=' : '≠'} ${shown(later.claim)}`;
   return {
     checkId: `restatement:${first.claim.start}-${first.claim.end}:${later.claim.start}`,
     docId: ctx.doc.id,
     kind: 'restatement',
     status,
-    message:
-      status === 'conflict'
-        ? `${said(later.claim)} restates ${said(first.claim)} with a different value: ${arithmetic}.`
-        : `${said(later.claim)} restates ${said(first.claim)} at a different precision: ${arithmetic}; the two agree only if one is rounded.`,
+    rule: verdict.rule,
+    message: placedInDocument(verdict.why, [first.claim, later.claim]),
     arithmetic,
     operands: [op(first.claim, 'first'), op(later.claim, 'restated')],
     expected: first.claim.value,

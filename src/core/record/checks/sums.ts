@@ -4,7 +4,7 @@ import type { ArithmeticCheck } from '../types';
 import { near, operand, sentenceOf, type CheckContext, type CheckFigure } from './context';
 
 /** Words that say a figure is the whole of something, within a few words before or right after it. */
-const TOTAL_BEFORE = /\b(?:in total|a total of|total(?:led|ling|s)?(?: of)?|in all|altogether|overall|combined|all told|collectively|together|between them|accounted for|of the|of these|of those|out of)\b[^.;:]{0,25}$/i;
+const TOTAL_BEFORE = /\b(?:in total|a total of|total(?:led|ling|s)?(?: of)?|in all|altogether|overall|combined|all told|collectively|together(?! with)|between them|accounted for|of the|of these|of those|out of)\b[^.;:]{0,25}$/i;
 const TOTAL_AFTER = /^[^.;:]{0,20}\b(?:in total|in all|altogether|all told|combined|made up of|of which|comprising|consisting of|broken down as|split between)\b/i;
 /** At most this many figures of one list are added up as the breakdown of a total. */
 const MAX_LIST_PARTS = 6;

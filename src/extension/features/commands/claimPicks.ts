@@ -15,7 +15,8 @@ export function claimPicks(index: WorkspaceIndex, record: CrossSourceRecord, cur
     const { uri, range } = claimLocation(index, claim);
     const isCurrent = current?.docId === claim.docId && current.annotationId === claim.annotationId;
     return {
-      label: `${isCurrent ? '$(arrow-right) ' : ''}${formatValue(claim)}`,
+      label: formatValue(claim),
+      ...(isCurrent ? { iconPath: new vscode.ThemeIcon('arrow-right') } : {}),
       description: `${claim.isReference ? 'reference · ' : ''}${displayPath(uri)}:${claim.line + 1}${claim.publisher ? ` · ${claim.publisher}` : ''}${claim.date ? ` · ${claim.date}` : ''}`,
       detail: claim.sentence,
       claim,

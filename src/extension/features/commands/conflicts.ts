@@ -4,6 +4,7 @@ import type { IndexedDocument, Services, WorkspaceIndex } from '../../services/t
 import { claimPicks, recordTitle } from './claimPicks';
 import { reveal } from './locations';
 import { checkPick, choose, type ConflictPick, type PickOption } from './picks';
+import { showInformation } from '../../util/notify';
 
 /** Every claim of every record whose sources disagree, then arithmetic that fails; choosing one opens it. */
 export async function listConflicts(services: Services, options?: PickOption): Promise<{ items: ConflictPick[]; picked?: ConflictPick }> {
@@ -19,7 +20,7 @@ export async function listConflicts(services: Services, options?: PickOption): P
 
   const selectable = items.filter((i): i is ConflictPick => i.kind !== vscode.QuickPickItemKind.Separator);
   if (selectable.length === 0) {
-    void vscode.window.showInformationMessage('No conflicts: no two sources disagree and no arithmetic fails.');
+    void showInformation('No conflicts: no two sources disagree and no arithmetic fails.');
     return { items: [] };
   }
   const picked = await choose<ConflictPick>(items, options, { title: 'Conflicts', placeHolder: 'Choose a claim to open its source', matchOnDetail: true, matchOnDescription: true });

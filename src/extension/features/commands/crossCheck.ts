@@ -5,6 +5,7 @@ import { claimPicks, formatValue, recordTitle } from './claimPicks';
 import { displayPath, reveal, toUri } from './locations';
 import { checkPick, choose, type ConflictPick, type PickOption } from './picks';
 import { explanationOf } from '../../util/explanation';
+import { showInformation, showQuickPick } from '../../util/notify';
 
 export interface CrossCheckReport {
   readonly uri: vscode.Uri;
@@ -19,7 +20,7 @@ export interface CrossCheckReport {
 export async function crossCheckDocument(services: Services, target: unknown, options?: PickOption): Promise<CrossCheckReport | undefined> {
   const uri = target !== undefined ? toUri(target) : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
-    void vscode.window.showInformationMessage('Open a press release to cross-check it against the workspace.');
+    void showInformation('Open a press release to cross-check it against the workspace.');
     return undefined;
   }
   const { index } = services;
@@ -43,7 +44,7 @@ export async function crossCheckDocument(services: Services, target: unknown, op
   for (const check of checks) items.push(checkPick(doc, check));
 
   if (records.length === 0 && checks.length === 0) {
-    void vscode.window.showInformationMessage(`${displayPath(uri)}: no figure is reported by another source and no arithmetic can be checked.`);
+    void showInformation(`${displayPath(uri)}: no figure is reported by another source and no arithmetic can be checked.`);
     return { uri, records, checks, conflicts, warnings };
   }
   const title = `${displayPath(uri)}: ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${records.length} shared ${records.length === 1 ? 'record' : 'records'}`;
@@ -51,7 +52,7 @@ export async function crossCheckDocument(services: Services, target: unknown, op
   if (picked?.record && options?.pick === undefined) {
     // A record has several sources; the second step lets the researcher choose which to read.
     const claims = claimPicks(index, picked.record, { docId, annotationId: picked.record.claims.find((c) => c.docId === docId)?.annotationId ?? '' });
-    const claim = await vscode.window.showQuickPick(claims, { title: recordTitle(picked.record), placeHolder: explanationOf(picked.record), matchOnDetail: true });
+    const claim = await showQuickPick(claims, { title: recordTitle(picked.record), placeHolder: explanationOf(picked.record), matchOnDetail: true });
     if (claim) await reveal(claim.uri, claim.range);
   } else if (picked) {
     // Driven by a test, which cannot answer a second quick pick: a record opens its first other source.
@@ -68,7 +69,8 @@ function recordPick(services: Services, record: CrossSourceRecord, docId: string
   const here = picks.find((p) => p.claim.docId === docId) ?? picks[0];
   const other = picks.find((p) => p.claim.docId !== docId);
   return {
-    label: `${record.status === 'conflict' ? '$(error)' : '$(pass)'} ${recordTitle(record)}`,
+    label: recordTitle(record),
+    iconPath: new vscode.ThemeIcon(record.status === 'conflict' ? 'error' : 'pass'),
     description: `here ${record.claims.filter((c) => c.docId === docId).map(value).join(', ')} · elsewhere ${record.claims.filter((c) => c.docId !== docId).map(value).join(', ')}`,
     detail: explanationOf(record),
     uri: here.uri,

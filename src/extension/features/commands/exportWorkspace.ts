@@ -4,6 +4,8 @@ import { CommandId } from '../../commandIds';
 import type { Services } from '../../services/types';
 import { displayPath, toUri } from './locations';
 import { registerSafeCommand } from './run';
+import { assertNoLinkOut, folderFor } from '../../util/sideFiles';
+import { showInformation, showQuickPick } from '../../util/notify';
 
 export type ExportFormat = 'json' | 'csv';
 
@@ -24,12 +26,14 @@ export function registerExportCommand(services: Services): vscode.Disposable {
     chosenFormat ??= uri ? formatOfPath(uri.path) : undefined;
     chosenFormat ??= await askFormat();
     if (!chosenFormat) return undefined;
+    // A place given as an argument (a command link, another extension, a task) stays inside the
+    // workspace folder; anywhere else only when the user picked it in the save dialog.
+    if (uri) await assertNoLinkOut(uri, vscode.workspace.getWorkspaceFolder(uri)?.uri);
     uri ??= await askTarget(chosenFormat);
     if (!uri) return undefined;
 
     const result = await exportWorkspace(services, uri, chosenFormat);
-    void vscode.window
-      .showInformationMessage(`Exported ${result.figures} figures and ${result.records} records from ${result.documents} documents to ${displayPath(uri)}.`, 'Open')
+    void showInformation(`Exported ${result.figures} figures and ${result.records} records from ${result.documents} documents to ${displayPath(uri)}.`, 'Open')
       .then((choice) => (choice ? vscode.window.showTextDocument(uri) : undefined))
       .then(undefined, (e) => services.log.error('exportWorkspace: opening the export failed', e));
     return result;
@@ -73,7 +77,7 @@ function formatOfPath(path: string): ExportFormat | undefined {
 }
 
 async function askFormat(): Promise<ExportFormat | undefined> {
-  const picked = await vscode.window.showQuickPick(
+  const picked = await showQuickPick(
     [
       { label: 'JSON', description: 'documents with annotations and checks, and the cross-source records', format: 'json' as const },
       { label: 'CSV', description: 'one row per figure, with its record and the record’s status', format: 'csv' as const },
@@ -84,7 +88,7 @@ async function askFormat(): Promise<ExportFormat | undefined> {
 }
 
 async function askTarget(format: ExportFormat): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const folder = folderFor(vscode.window.activeTextEditor?.document.uri);
   return vscode.window.showSaveDialog({
     title: 'Export Figures and Records',
     defaultUri: folder && vscode.Uri.joinPath(folder, `crime-annotator-export.${format}`),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ArithmeticCheck, CrossSourceRecord } from '../../../core';
 import type { IndexedDocument } from '../../services/types';
 import { displayPath, rangeOf } from './locations';
+import { plainQuickPickItems, showQuickPick } from '../../util/notify';
 
 /**
  * How tests drive a command's quick pick without the UI: `pick: n` acts on item n as if chosen,
@@ -13,10 +14,12 @@ export interface PickOption {
 
 /** Acts on the chosen item: from `options.pick` when given, else from the quick pick. */
 export async function choose<T extends vscode.QuickPickItem>(items: readonly (T | vscode.QuickPickItem)[], options: PickOption | undefined, ui: vscode.QuickPickOptions): Promise<T | undefined> {
+  // Made plain text whether shown or picked by a test, so a test sees what a person would.
+  plainQuickPickItems(items);
   const selectable = items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator) as T[];
   if (options?.pick === 'none') return undefined;
   if (typeof options?.pick === 'number') return selectable[options.pick];
-  return (await vscode.window.showQuickPick(items as T[], ui)) as T | undefined;
+  return (await showQuickPick(items as T[], ui)) as T | undefined;
 }
 
 export interface ConflictPick extends vscode.QuickPickItem {
@@ -31,9 +34,10 @@ export interface ConflictPick extends vscode.QuickPickItem {
 export function checkPick(doc: IndexedDocument, check: ArithmeticCheck): ConflictPick {
   const first = check.operands[0];
   const range = first ? rangeOf(doc, first.start, first.end) : new vscode.Range(0, 0, 0, 0);
-  const icon = check.status === 'conflict' ? '$(error)' : check.status === 'warning' ? '$(warning)' : '$(pass)';
+  const icon = check.status === 'conflict' ? 'error' : check.status === 'warning' ? 'warning' : 'pass';
   return {
-    label: `${icon} ${check.message}`,
+    label: check.message,
+    iconPath: new vscode.ThemeIcon(icon),
     description: `${displayPath(doc.uri)}:${range.start.line + 1}`,
     detail: check.arithmetic,
     uri: doc.uri,

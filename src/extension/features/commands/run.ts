@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionLogger } from '../../services/types';
+import { showError } from '../../util/notify';
 
 /**
  * Registers a command that never throws into the workbench: a failure is logged with the command id
@@ -16,7 +17,7 @@ export function registerSafeCommand<A extends unknown[], R>(
       return await handler(...(args as A));
     } catch (e) {
       log.error(`${id} failed`, e);
-      void vscode.window.showErrorMessage(`Crime Annotator: could not ${what}: ${messageOf(e)}`, 'Show Log').then(
+      void showError(`Crime Annotator: could not ${what}: ${messageOf(e)}`, 'Show Log').then(
         (choice) => choice && log.channel.show(true),
         () => undefined,
       );

@@ -7,6 +7,7 @@ import { claimPicks, recordTitle, type ClaimPick } from './claimPicks';
 import { reveal, toUri } from './locations';
 import { choose, type PickOption } from './picks';
 import { explanationOf } from '../../util/explanation';
+import { showInformation } from '../../util/notify';
 
 export interface RecordAtCursor {
   readonly figure: FigureAnnotation;
@@ -18,17 +19,17 @@ export interface RecordAtCursor {
 export async function showRecordAtCursor(services: Services, target: unknown, position: unknown, options?: PickOption): Promise<RecordAtCursor | undefined> {
   const at = await resolveCursor(services.index, target, position);
   if (!at) {
-    void vscode.window.showInformationMessage('Put the cursor on a figure in an analysed document to see its cross-source record.');
+    void showInformation('Put the cursor on a figure in an analysed document to see its cross-source record.');
     return undefined;
   }
   const figure = spanAt(at.doc.analysis.annotations.filter((a): a is FigureAnnotation => a.kind === 'figure'), at.offset);
   if (!figure) {
-    void vscode.window.showInformationMessage('There is no figure at the cursor.');
+    void showInformation('There is no figure at the cursor.');
     return undefined;
   }
   const record = services.index.recordForFigure(at.doc.uri, figure.id);
   if (!record) {
-    void vscode.window.showInformationMessage(`“${figure.text}” is in no cross-source record (its measure is not known).`);
+    void showInformation(`“${figure.text}” is in no cross-source record (its measure is not known).`);
     return { figure, record, claims: [] };
   }
   const claims = claimPicks(services.index, record, { docId: at.doc.uri.toString(), annotationId: figure.id });

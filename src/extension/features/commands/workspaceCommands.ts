@@ -3,6 +3,7 @@ import { CommandId } from '../../commandIds';
 import type { Services } from '../../services/types';
 import { displayPath, toUri } from './locations';
 import { registerSafeCommand } from './run';
+import { setStatusMessage, showInformation } from '../../util/notify';
 
 export interface AnalysisSummary {
   readonly uri: vscode.Uri;
@@ -19,7 +20,7 @@ export function registerWorkspaceCommands(services: Services): vscode.Disposable
       await services.index.reindex();
       const count = services.index.documents().length;
       const skipped = services.index.skipped().length;
-      vscode.window.setStatusBarMessage(`$(check) Crime Annotator indexed ${count} documents${skipped ? `, skipped ${skipped}` : ''}`, 4000);
+      setStatusMessage('$(check)', `Crime Annotator indexed ${count} documents${skipped ? `, skipped ${skipped}` : ''}`, 4000);
       return count;
     }),
     registerSafeCommand(services.log, CommandId.analyzeDocument, 'analyse the document', (target?: unknown) => analyzeDocument(services, target)),
@@ -38,7 +39,7 @@ export async function toggleHighlights(): Promise<boolean> {
         ? vscode.ConfigurationTarget.Workspace
         : vscode.ConfigurationTarget.Global;
   await config.update('highlights.enabled', next, target);
-  vscode.window.setStatusBarMessage(`Crime Annotator highlights ${next ? 'on' : 'off'}`, 3000);
+  setStatusMessage('', `Crime Annotator highlights ${next ? 'on' : 'off'}`, 3000);
   return next;
 }
 
@@ -47,16 +48,13 @@ export async function analyzeDocument(services: Services, target: unknown): Prom
   if (target !== undefined && !uri) throw new Error(`not a document: ${String(target)}`);
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document) {
-    void vscode.window.showInformationMessage('Open a press release to analyse it.');
+    void showInformation('Open a press release to analyse it.');
     return undefined;
   }
   const indexed = await services.index.analyzeDocument(document);
   if (!indexed) throw new Error(`${displayPath(document.uri)} was not analysed (see the log for why)`);
   const count = (kind: string) => indexed.analysis.annotations.filter((a) => a.kind === kind).length;
   const summary = { uri: document.uri, figures: count('figure'), organisations: count('organisation'), legalTerms: count('legal-term') };
-  vscode.window.setStatusBarMessage(
-    `Crime Annotator: ${summary.figures} figures, ${summary.organisations} organisations, ${summary.legalTerms} legal terms in ${displayPath(document.uri)}`,
-    4000,
-  );
+  setStatusMessage('', `Crime Annotator: ${summary.figures} figures, ${summary.organisations} organisations, ${summary.legalTerms} legal terms in ${displayPath(document.uri)}`, 4000);
   return summary;
 }

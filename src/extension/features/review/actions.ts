@@ -43,7 +43,7 @@ export function authorName(setting: string): string {
 
 export async function placeMark(model: ReviewModel, target: ReviewTarget, state: ReviewState, details: MarkDetails, author: string): Promise<ActionResult> {
   const path = relativePath(target.document.uri);
-  if (path === undefined) throw new Error('review marks are kept for documents inside the workspace folder only');
+  if (path === undefined) throw new Error('review marks are kept for documents inside a workspace folder only');
   const text = target.document.getText();
   const now = new Date().toISOString();
   const kind = details.kind ?? target.kind;
@@ -66,7 +66,7 @@ export async function placeMark(model: ReviewModel, target: ReviewTarget, state:
     : state === 'added'
       ? model.placementsFor(target.document.uri).filter((p) => p.mark.state === 'added' && p.span && p.span.start === target.span.start && p.span.end === target.span.end).map((p) => p.mark.id)
       : [];
-  const undo = await model.store.apply({ add: [mark], remove: superseded }, `${state} "${mark.anchor.exact}"`);
+  const undo = await model.store.apply(target.document.uri, { add: [mark], remove: superseded }, `${state} "${mark.anchor.exact}"`);
   return { mark, undo };
 }
 
@@ -76,6 +76,6 @@ export async function clearMarks(model: ReviewModel, target: ReviewTarget): Prom
     ? [target.markId]
     : model.placementsFor(target.document.uri).filter((p) => p.span && overlaps(p.span, target.span)).map((p) => p.mark.id);
   if (ids.length === 0) return undefined;
-  return model.store.apply({ remove: ids }, `clear ${ids.length} mark${ids.length === 1 ? '' : 's'}`);
+  return model.store.apply(target.document.uri, { remove: ids }, `clear ${ids.length} mark${ids.length === 1 ? '' : 's'}`);
 }
 

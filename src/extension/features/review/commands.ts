@@ -14,6 +14,7 @@ import { saveToWorkspaceLexicon } from './lexiconSave';
 import { askKind, askLegalCategory, askOrganisationType, askSource, askText, isLegalCategory, isOrganisationType, sourceFromArg } from './prompts';
 import type { ReviewModel } from './reviewModel';
 import { resolveTarget, type ReviewTarget } from './targets';
+import { showInformation } from '../../util/notify';
 
 
 
@@ -26,31 +27,31 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
 
   async function target(arg: unknown, kinds: readonly AnnotationKind[], what: string): Promise<ReviewTarget | undefined> {
     const t = await resolveTarget(arg, index, kinds);
-    if (!t) void vscode.window.showInformationMessage(`Put the cursor on ${what} or select some text first.`);
+    if (!t) void showInformation(`Put the cursor on ${what} or select some text first.`);
     return t;
   }
 
   function announce(result: ActionResult): ActionResult {
     const label = `${describeMark(result.mark)}: "${result.mark.anchor.exact}"`;
-    void vscode.window.showInformationMessage(label, 'Undo').then(
+    void showInformation(label, 'Undo').then(
       (choice) => (choice ? model.store.undo(result.undo.serial) : undefined),
       (e) => log.error('review: undo from the notification failed', e),
     );
     return result;
   }
 
-  async function mark(arg: unknown, kinds: readonly AnnotationKind[], what: string, state: ReviewMark['state'], details: () => Promise<MarkDetails | undefined>) {
+  async function mark(arg: unknown, kinds: readonly AnnotationKind[], what: string, state: ReviewMark['state'], details: (document: vscode.Uri) => Promise<MarkDetails | undefined>) {
     const t = await target(arg, kinds, what);
     if (!t) return undefined;
-    const d = await details();
+    const d = await details(t.document.uri);
     if (!d) return undefined;
     return announce(await placeMark(model, t, state, d, author()));
   }
 
   return vscode.Disposable.from(
     registerSafeCommand(log, CommandId.markVerified, 'mark the figure verified', (arg?: unknown, source?: unknown) =>
-      mark(arg, figureFirst, 'a figure', 'verified', async () => {
-        const s = (await sourceFromArg(source)) ?? (await askSource());
+      mark(arg, figureFirst, 'a figure', 'verified', async (document) => {
+        const s = (await sourceFromArg(source, document)) ?? (await askSource());
         return s && { source: s };
       }),
     ),
@@ -81,17 +82,18 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
       let undo;
       if (typeof markId === 'string') {
         // A Review view item: an orphan has no place to resolve, only its id.
-        undo = model.store.get(markId) ? await model.store.apply({ remove: [markId] }, 'clear 1 mark') : undefined;
+        const store = model.store.storeOf(markId);
+        undo = store ? await store.apply({ remove: [markId] }, 'clear 1 mark') : undefined;
       } else {
         const t = await target(arg, highlightKinds, 'a marked span');
         if (!t) return undefined;
         undo = await clearMarks(model, t);
       }
       if (!undo) {
-        void vscode.window.showInformationMessage('There is no review mark here.');
+        void showInformation('There is no review mark here.');
         return 0;
       }
-      void vscode.window.showInformationMessage(`Cleared ${undo.removed.length} review mark${undo.removed.length === 1 ? '' : 's'}.`, 'Undo').then((c) => (c ? model.store.undo(undo.serial) : undefined));
+      void showInformation(`Cleared ${undo.removed.length} review mark${undo.removed.length === 1 ? '' : 's'}.`, 'Undo').then((c) => (c ? model.store.undo(undo.serial) : undefined));
       return undo.removed.length;
     }),
     registerSafeCommand(log, CommandId.saveToLexicon, 'save to the workspace lexicon', async (arg?: unknown, details?: unknown) => {
@@ -105,9 +107,9 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
       if (kind !== 'organisation' && kind !== 'legal-term') throw new Error('only organisations and legal terms go in the lexicon; annotate the text as one first');
       const addition = await lexiconAddition(kind, text, (details ?? {}) as Record<string, unknown>);
       if (!addition) return undefined;
-      const result = await saveToWorkspaceLexicon(config, addition);
+      const result = await saveToWorkspaceLexicon(config, addition, t.document.uri);
       const where = vscode.workspace.asRelativePath(result.uri, false);
-      void vscode.window.showInformationMessage(
+      void showInformation(
         result.outcome === 'present' ? `"${text}" is already in ${where}.` : `Saved "${text}" to ${where}; the workspace is re-indexed with it.`,
       );
       return { id: result.id, outcome: result.outcome, uri: result.uri.toString() };
@@ -119,7 +121,7 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
       if (!entry || entry.version !== editor.document.version) await index.analyzeDocument(editor.document);
       const waiting = (model.progressFor(editor.document.uri)?.figures ?? []).filter((f) => !f.verdict).map((f) => f.figure);
       if (waiting.length === 0) {
-        void vscode.window.showInformationMessage('Every figure in this document is reviewed.');
+        void showInformation('Every figure in this document is reviewed.');
         return undefined;
       }
       const cursor = editor.document.offsetAt(editor.selection.end);
@@ -131,7 +133,7 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
     }),
     registerSafeCommand(log, CommandId.undoReviewAction, 'undo the review action', async (serial?: unknown) => {
       const label = await model.store.undo(typeof serial === 'number' ? serial : undefined);
-      void vscode.window.showInformationMessage(label ? `Undone: ${label}.` : 'No review action to undo.');
+      void showInformation(label ? `Undone: ${label}.` : 'No review action to undo.');
       return label;
     }),
   );

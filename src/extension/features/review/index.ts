@@ -11,9 +11,11 @@ import { registerReviewCommands } from './commands';
 import { ReviewDecorations } from './reviewDecorations';
 import { registerReviewHover } from './reviewHover';
 import { ReviewModel } from './reviewModel';
-import { ReviewStore } from './reviewStore';
+import { ReviewStores } from './reviewStores';
 import { ReviewTree } from './reviewTree';
 import type { ReviewTestApi } from './types';
+import type { LargeFiles } from '../../util/largeFiles';
+import { showError, showWarning } from '../../util/notify';
 
 export type { ReviewService, ReviewTestApi } from './types';
 export { reviewHoverFor } from './reviewHover';
@@ -22,14 +24,14 @@ export interface RegisteredReview extends vscode.Disposable {
   readonly api: ReviewTestApi;
 }
 
-export function registerReview(_context: vscode.ExtensionContext, services: Pick<Services, 'config' | 'log' | 'index'>): RegisteredReview {
-  const store = new ReviewStore(services.config, services.log);
+export function registerReview(_context: vscode.ExtensionContext, services: Pick<Services, 'config' | 'log' | 'index'>, files?: LargeFiles): RegisteredReview {
+  const store = new ReviewStores(services.config, services.log, files);
   const model = new ReviewModel(store, services);
   const tree = new ReviewTree(model, services);
   const decorations = new ReviewDecorations(model, services);
-  const reports = store.onDidReport((message) => {
-    if (/cannot read/.test(message)) void vscode.window.showErrorMessage(message, 'Open File').then((c) => c && store.fileUri && vscode.window.showTextDocument(store.fileUri));
-    else void vscode.window.showWarningMessage(message);
+  const reports = store.onDidReport(({ store: from, message }) => {
+    if (/cannot read/.test(message)) void showError(message, 'Open File').then((c) => (c && from.fileUri ? vscode.window.showTextDocument(from.fileUri) : undefined));
+    else void showWarning(message);
   });
   const loaded = store.load();
   logErrors(loaded, 'review.load', services.log);
@@ -44,7 +46,8 @@ export function registerReview(_context: vscode.ExtensionContext, services: Pick
   );
   const api: ReviewTestApi = {
     onDidChange: model.onDidChange,
-    isSuppressed: (uri, annotation) => model.isSuppressed(uri, annotation),
+    isSuppressed: (uri, annotation, text) => model.isSuppressed(uri, annotation, text),
+    markedDocuments: () => model.markedDocuments(),
     placementsFor: (uri, text) => model.placementsFor(uri, text),
     progressFor: (uri) => model.progressFor(uri),
     get problem() {
@@ -53,6 +56,7 @@ export function registerReview(_context: vscode.ExtensionContext, services: Pick
     get fileUri() {
       return store.fileUri;
     },
+    fileUriFor: (uri) => store.storeFor(uri)?.fileUri,
     marks: () => store.all(),
     reload: () => store.load(),
     decorationsFor: (uri) => decorations.decorationsFor(uri),

@@ -7,12 +7,16 @@ import * as vscode from 'vscode';
 import { validateLexiconExtension } from '../../../core';
 import { mergeLexiconAddition, type LexiconAddition, type LexiconMergeResult } from '../../../core/review';
 import type { ConfigurationService } from '../../services/types';
+import { assertNoLinkOut, folderFor, sideFileOf } from '../../util/sideFiles';
 
-export async function saveToWorkspaceLexicon(config: ConfigurationService, addition: LexiconAddition): Promise<LexiconMergeResult & { uri: vscode.Uri }> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const relative = config.current.workspace.lexiconFile;
-  if (!folder || !relative) throw new Error('there is no workspace lexicon file (open a folder; see crimeAnnotator.workspace.lexiconFile)');
-  const uri = vscode.Uri.joinPath(folder.uri, relative);
+/** Saves `addition` to the lexicon of the workspace folder that holds `document` (the one it was annotated in). */
+export async function saveToWorkspaceLexicon(config: ConfigurationService, addition: LexiconAddition, document?: vscode.Uri): Promise<LexiconMergeResult & { uri: vscode.Uri }> {
+  const folder = folderFor(document);
+  const side = sideFileOf(config.for(folder).workspace.lexiconFile, 'crimeAnnotator.workspace.lexiconFile', folder);
+  if (!side) throw new Error('there is no workspace lexicon file (open a folder; see crimeAnnotator.workspace.lexiconFile)');
+  if (side.refused !== undefined) throw new Error(`${side.refused}; the lexicon is only written inside it`);
+  const uri: vscode.Uri = side.uri!;
+  await assertNoLinkOut(uri, folder);
   let current: unknown;
   try {
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));

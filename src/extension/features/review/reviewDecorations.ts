@@ -55,7 +55,15 @@ export class ReviewDecorations extends Disposable {
     const doc = editor.document;
     const ranges = Object.fromEntries(reviewStates.map((s) => [s, [] as vscode.Range[]])) as Record<ReviewState, vscode.Range[]>;
     if (isAnnotatedLanguage(doc.languageId, this.services.config.current.decoratePlainTextAndMarkdown)) {
-      for (const p of this.model.placementsFor(doc.uri, doc.getText())) if (p.span) ranges[p.mark.state].push(spanToRange(doc, p.span));
+      // One range per state and span: a figure with a thousand notes is drawn once, not a thousand times.
+      const seen = new Set<string>();
+      for (const p of this.model.placementsFor(doc.uri, doc.getText())) {
+        if (!p.span) continue;
+        const key = `${p.mark.state}:${p.span.start}:${p.span.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ranges[p.mark.state].push(spanToRange(doc, p.span));
+      }
     }
     for (const state of reviewStates) editor.setDecorations(this.types.get(state)!, ranges[state]);
     this.applied.set(doc.uri.toString(), ranges);

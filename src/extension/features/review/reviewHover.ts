@@ -12,6 +12,7 @@ import { commandLink, escapeMarkdown as esc } from '../../util/markdown';
 import type { ReviewModel } from './reviewModel';
 import type { TargetArgs } from './targets';
 
+const maxMarksShown = 10;
 const actionCommands = [CommandId.markVerified, CommandId.markDisputed, CommandId.addNote, CommandId.markNotClaim, CommandId.clearMark];
 
 /** The hover markdown for `position`, or undefined when there is no mark or highlight there. */
@@ -24,11 +25,14 @@ export function reviewHoverFor(model: ReviewModel, services: Pick<Services, 'ind
   if (marks.length === 0 && !highlight) return undefined;
 
   const lines: string[] = [];
-  for (const { mark } of marks) {
+  // A card stays readable however many marks a span carries: the newest few, and how many more.
+  const shown = marks.length > maxMarksShown ? [...marks].sort((a, b) => (a.mark.modified < b.mark.modified ? 1 : -1)).slice(0, maxMarksShown) : marks;
+  for (const { mark } of shown) {
     const when = mark.modified.replace('T', ' ').slice(0, 16);
     lines.push(`**${esc(describeMark(mark))}** — ${esc(mark.creator)}, ${esc(when)}`);
     if (mark.source?.kind === 'url' && /^https?:\/\/[^\s)]+$/i.test(mark.source.value)) lines.push(`Source: [${esc(mark.source.value)}](${encodeURI(mark.source.value)})`);
   }
+  if (shown.length < marks.length) lines.push(`…and ${marks.length - shown.length} more review marks here (see the Review view).`);
   const span = highlight ? { start: highlight.start, end: highlight.end } : marks[0]!.span;
   const args: TargetArgs = { uri: document.uri.toString(), start: span.start, end: span.end };
   const links = [

@@ -16,13 +16,23 @@ export interface StoreProblem {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /** Set when the file is refused as a whole (its place), rather than broken at a line. */
+  readonly refused?: true;
 }
 
 export interface ReviewService {
   /** Fires when marks changed or were placed again after an edit. */
   readonly onDidChange: vscode.Event<void>;
-  /** True when an editor marked this highlight "not a claim" here: decorations and diagnostics skip it. */
-  isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }): boolean;
+  /** The documents that have review marks: only there can a mark hide a highlight. */
+  markedDocuments(): readonly vscode.Uri[];
+  /**
+   * True when an editor marked this highlight "not a claim" here: decorations and diagnostics skip it.
+   * `text` is the text the annotation's offsets are in, by default the document's current text: pass the
+   * index's `IndexedDocument.text` for an annotation of its analysis, which lags the editor while the
+   * next analysis waits (typing, or `analysis.trigger` onSave), so the mark is placed where the
+   * annotation is and not where the edits since then have moved it.
+   */
+  isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }, text?: string): boolean;
   /**
    * Every mark of the document and where it sits (undefined span: orphaned) in `text`, by default
    * the document's current text; pass the index's `IndexedDocument.text` to get offsets that agree
@@ -37,7 +47,10 @@ export interface ReviewService {
 
 /** What tests read back: decorations cannot be read from VS Code, nor tree items from a view. */
 export interface ReviewTestApi extends ReviewService {
+  /** The first workspace folder's annotations file. */
   readonly fileUri: vscode.Uri | undefined;
+  /** The annotations file of the workspace folder that holds `uri` (each folder has its own). */
+  fileUriFor(uri: vscode.Uri): vscode.Uri | undefined;
   marks(): readonly ReviewMark[];
   decorationsFor(uri: vscode.Uri): Readonly<Record<ReviewState, readonly vscode.Range[]>> | undefined;
   /** The Review view's description, message and top-level labels with their children's labels. */

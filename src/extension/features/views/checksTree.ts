@@ -4,7 +4,7 @@ import type { Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';
 import { claimLocation, displayPath, rangeOf } from '../commands/locations';
 import { CoalescedRefresh } from './coalescedRefresh';
-import { explanationOf } from '../../util/explanation';
+import { eventDocumentOf, eventSummaryOf, explanationOf } from '../../util/explanation';
 
 export type CheckStatusRank = 'conflict' | 'warning' | 'ok';
 
@@ -136,7 +136,10 @@ export class ChecksTreeProvider extends Disposable implements vscode.TreeDataPro
     item.contextValue = `check ${c.type} ${c.status}`;
     if (c.type === 'record') {
       item.description = `${c.status === 'conflict' ? 'conflict' : 'agrees'} · ${c.record.sourceCount} sources`;
-      item.tooltip = explanationOf(c.record);
+      const at = c.record.event ? eventDocumentOf(c.record) : undefined;
+      const event = at && this.services.index.eventOf(at);
+      // Why the claims are one record: the rule's sentence, what joined them, and the event's evidence.
+      item.tooltip = [explanationOf(c.record), c.record.joinedBy, event && eventSummaryOf(event)].filter(Boolean).join('\n\n');
     } else {
       item.description = `${c.status} · ${displayPath(c.uri)}`;
       item.tooltip = `${c.check.message}\n${c.check.arithmetic}`;

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 
 export const ContextKey = {
   workspaceEmpty: 'crimeAnnotator.workspaceEmpty',
+  /** The workspace holds no crime reports, so only opened documents are analysed (two-step activation). */
+  notIndexed: 'crimeAnnotator.notIndexed',
   tallyFiltered: 'crimeAnnotator.tallyFiltered',
 } as const;
 

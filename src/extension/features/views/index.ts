@@ -49,7 +49,10 @@ export function registerViews(context: vscode.ExtensionContext, services: Servic
     checksView.badge = conflicts > 0 ? { value: conflicts, tooltip: `${conflicts} cross-source conflicts or failed checks` } : undefined;
   };
   const contextKeys = new ViewContextKeys();
-  const updateEmpty = () => logErrors(contextKeys.set(ContextKey.workspaceEmpty, services.index.isEmpty), 'views: setting workspaceEmpty', services.log);
+  const updateEmpty = () => {
+    logErrors(contextKeys.set(ContextKey.workspaceEmpty, services.index.isEmpty), 'views: setting workspaceEmpty', services.log);
+    logErrors(contextKeys.set(ContextKey.notIndexed, !services.index.isScanning), 'views: setting notIndexed', services.log);
+  };
 
   const disposables: vscode.Disposable[] = [
     tally,
@@ -59,6 +62,7 @@ export function registerViews(context: vscode.ExtensionContext, services: Servic
     tally.onDidChangeTreeData(describeTally),
     checks.onDidChangeTreeData(describeChecks),
     services.index.onDidChange(updateEmpty),
+    services.index.onDidChangeScanning(updateEmpty),
     registerTallyCommands(services, tally, contextKeys),
   ];
   describeTally();

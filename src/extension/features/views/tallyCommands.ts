@@ -5,6 +5,7 @@ import type { Services } from '../../services/types';
 import { registerSafeCommand } from '../commands/run';
 import { ContextKey, type ViewContextKeys } from './contextKeys';
 import { scopeLabels, type TallyTreeProvider } from './tallyTree';
+import { showQuickPick } from '../../util/notify';
 
 const scopes: readonly TallyScope[] = ['file', 'openEditors', 'workspace'];
 
@@ -34,7 +35,7 @@ export function registerTallyCommands(services: Services, tally: TallyTreeProvid
       }
       let chosen = scope as TallyScope | undefined;
       if (!chosen) {
-        const picked = await vscode.window.showQuickPick(
+        const picked = await showQuickPick(
           scopes.map((s) => ({ label: scopeLabels[s], description: s === tally.scope ? 'current' : undefined, scope: s })),
           { title: 'Tally Scope', placeHolder: 'What should the Tally view count?' },
         );

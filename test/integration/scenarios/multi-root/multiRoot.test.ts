@@ -48,6 +48,30 @@ describe('multi-root workspace', function () {
     assert.ok(!orgIds(api, north).includes('kent-drugs-unit'), 'the north folder has no lexicon of its own');
   });
 
+  it("keeps a review mark in its own folder's annotations file, and undoes it there", async () => {
+    const south = uriIn('south', 'kent-roundup.crime.txt');
+    const doc = await vscode.workspace.openTextDocument(south);
+    await vscode.window.showTextDocument(doc);
+    const start = doc.getText().indexOf('310 arrests');
+    const note = await vscode.commands.executeCommand('crimeAnnotator.addNote', { uri: south.toString(), start, end: start + '310 arrests'.length }, 'check with the force');
+    assert.ok(note, 'the note is kept');
+    await api.review.settled();
+    const southFile = api.review.fileUriFor(south);
+    assert.equal(southFile?.toString(), uriIn('south', '.crime-annotator/annotations.json').toString(), "the south folder's own file");
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(southFile!));
+    assert.ok(written.includes('check with the force') && written.includes('kent-roundup.crime.txt'), 'the mark names its document inside its folder');
+    assert.ok(!written.includes('south/kent-roundup'), 'by its path in that folder, not in the workspace');
+    const northFile = api.review.fileUriFor(uriIn('north', 'kent-week.crime.txt'));
+    assert.notEqual(northFile?.toString(), southFile?.toString());
+    const inNorth = await vscode.workspace.fs.readFile(northFile!).then((b) => new TextDecoder().decode(b), () => '');
+    assert.ok(!inNorth.includes('check with the force'), 'nothing is written to the other folder');
+    assert.equal(api.review.placementsFor(south).length, 1, 'the mark is placed in its document');
+    await vscode.commands.executeCommand('crimeAnnotator.undoReviewAction');
+    await api.review.settled();
+    assert.equal(api.review.placementsFor(south).length, 0, 'undone in the folder it was made in');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('uses a new workspace.lexiconFile at once, for that folder only', async () => {
     const north = uriIn('north', 'kent-week.crime.txt');
     await vscode.workspace.getConfiguration('crimeAnnotator', folder('north').uri).update('workspace.lexiconFile', 'terms.json', vscode.ConfigurationTarget.WorkspaceFolder);

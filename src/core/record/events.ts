@@ -1,0 +1,446 @@
+import { stableHash } from './format';
+import type { DayRange, DocumentProfile } from './profile';
+import type { DocumentEvent, EventEvidence, EventLink } from './types';
+
+/**
+ * Which documents report the same event, by probabilistic record linkage (Fellegi-Sunter): every piece of
+ * evidence between two documents has a weight, log2 of how much likelier it is if they report one event
+ * than if they do not, and the weights add up. Shared distinctive figures weigh most (£426,040 in both is
+ * about 12 bits, "12" almost nothing); stated periods and publication dates weigh for or against; named
+ * operations and the people of a court case weigh for. Two documents whose evidence reaches `JOIN_BITS`
+ * are joined, strongest pairs first, unless their events' periods cannot be one (a different week).
+ */
+
+/** Evidence, in bits, at which two documents are taken to report one event. */
+export const JOIN_BITS = 8;
+/**
+ * Postings longer than this are too common to find candidates by: an event is reported by a handful to a
+ * few dozen documents (every force restating a national week), so a key more documents share is a
+ * template's or a recurring campaign's, which says nothing about which week a document reports.
+ */
+const MAX_POSTING = 64;
+/** Figures shared with at least this many bits (with the same measure) find candidate documents. */
+const BLOCKING_VALUE_BITS = 4;
+const MAX_FIGURE_BITS = 30;
+/** Two events whose stated periods are further apart than this, in days, are different events. */
+const PERIOD_GAP_DAYS = 10;
+/** An event's documents are published within about a year of each other (a look back in the autumn at March's week). */
+const MAX_EVENT_SPAN_DAYS = 400;
+
+const DAY_MS = 86_400_000;
+
+function isoOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "9-15 October 2023", "25 November - 1 December 2024". */
+export function describeDays(p: { start: number; end: number }): string {
+  const a = new Date(p.start * DAY_MS);
+  const b = new Date(p.end * DAY_MS);
+  const day = (d: Date) => d.getUTCDate();
+  const month = (d: Date) => MONTHS[d.getUTCMonth()];
+  if (a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth()) return `${day(a)}-${day(b)} ${month(b)} ${b.getUTCFullYear()}`;
+  if (a.getUTCFullYear() === b.getUTCFullYear()) return `${day(a)} ${month(a)} - ${day(b)} ${month(b)} ${b.getUTCFullYear()}`;
+  return `${day(a)} ${month(a)} ${a.getUTCFullYear()} - ${day(b)} ${month(b)} ${b.getUTCFullYear()}`;
+}
+
+function overlaps(a: DayRange, b: DayRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+function gap(a: DayRange, b: DayRange): number {
+  return overlaps(a, b) ? 0 : Math.max(a.start - b.end, b.start - a.end);
+}
+
+/** The evidence between two documents and its weight. */
+export function compareProfiles(a: DocumentProfile, b: DocumentProfile): EventLink {
+  const evidence: EventEvidence[] = [];
+  const weight = weigh(a, b, evidence);
+  const [x, y] = a.docId < b.docId ? [a.docId, b.docId] : [b.docId, a.docId];
+  return { documents: [x, y], weight, evidence: evidence.sort((p, q) => Math.abs(q.weight) - Math.abs(p.weight)) };
+}
+
+/**
+ * The weight of the evidence between two documents, as `compareProfiles` gives it, without writing the
+ * evidence out: every candidate pair is weighed, and only the pairs that join an event are shown.
+ */
+export function weighProfiles(a: DocumentProfile, b: DocumentProfile): number {
+  return weigh(a, b, undefined);
+}
+
+/** Adds up the evidence between two documents (in the order it is listed); lists it in `evidence` when given. */
+function weigh(a: DocumentProfile, b: DocumentProfile, evidence: EventEvidence[] | undefined): number {
+  let sum = 0;
+  // The text is written only when the evidence is listed: weighing every candidate pair is the hot path.
+  const add = (kind: EventEvidence['kind'], text: () => string, weight: number) => {
+    if (weight === 0) return;
+    const rounded = Math.round(weight * 10) / 10;
+    sum += rounded;
+    if (evidence) evidence.push({ kind, text: text(), weight: rounded });
+  };
+  // Figures both give.
+  const [small, large] = a.values.size <= b.values.size ? [a.values, b.values] : [b.values, a.values];
+  const shared: { text: string; bits: number }[] = [];
+  for (const [key, v] of small) {
+    const w = large.get(key);
+    if (!w) continue;
+    const sameMeasure = v.measures.some((m) => w.measures.includes(m));
+    const unknown = v.measures.length === 0 || w.measures.length === 0;
+    const bits = sameMeasure ? v.bitsSameMeasure : unknown || v.bitsAnyMeasure >= 6.5 ? v.bitsAnyMeasure : 0;
+    if (bits > 0.5) shared.push({ text: v.text, bits });
+  }
+  shared.sort((x, y) => y.bits - x.bits || (x.text < y.text ? -1 : 1));
+  let figureBits = 0;
+  for (const s of shared) {
+    const bits = Math.min(s.bits, MAX_FIGURE_BITS - figureBits);
+    if (bits <= 0) break;
+    figureBits += bits;
+    add('figure', () => `${s.text} in both`, bits);
+  }
+  // Publication dates.
+  if (a.day !== undefined && b.day !== undefined) {
+    const d = Math.abs(a.day - b.day);
+    add('date', () => `published ${d} day${d === 1 ? '' : 's'} apart`, d <= 3 ? 3 : d <= 10 ? 2 : d <= 31 ? 0.5 : d <= 92 ? -2 : d <= 366 ? -5 : -9);
+  }
+  // Stated periods.
+  if (a.periods.length && b.periods.length) {
+    // The same dated week in both is strong evidence (few unrelated documents state exactly that week);
+    // overlapping weeks a little less.
+    const identical = a.periods.find((p) => b.periods.some((q) => q.start === p.start && q.end === p.end));
+    const same = identical ?? a.periods.find((p) => b.periods.some((q) => overlaps(p, q)));
+    if (same) add('period', () => `${describeDays(same)} in both`, identical ? 7 : 6);
+    else {
+      const g = Math.min(...a.periods.flatMap((p) => b.periods.map((q) => gap(p, q))));
+      add('period', () => `their weeks are ${g} days apart`, g <= PERIOD_GAP_DAYS ? -4 : -12);
+    }
+  } else {
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      if (!x.periods.length || y.day === undefined) continue;
+      const p = x.periods[0];
+      if (y.day >= p.start - 3 && y.day <= p.end + 21) add('period', () => `published within three weeks of ${describeDays(p)}`, 2);
+      else if (y.day < p.start - 3) add('period', () => `published before ${describeDays(p)}`, -5);
+      else if (y.day > p.end + 120) add('period', () => `published months after ${describeDays(p)}`, -2);
+    }
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      if (!x.partialPeriods.length) continue;
+      const mine = x.partialPeriods[0];
+      const theirs = y.periods.map((p) => ({ from: isoOf(p.start).slice(5), to: isoOf(p.end).slice(5) })).concat(y.partialPeriods);
+      if (theirs.some((q) => q.from === mine.from && q.to === mine.to)) {
+        add('period', () => `“${mine.text}” in both`, 3);
+        break;
+      }
+    }
+  }
+  // Named operations and campaigns.
+  const ops = a.operations.filter((o) => b.operations.includes(o));
+  if (ops.length) add('operation', () => `Operation ${ops.map(title).join(', ')} in both`, 6 + 2 * (ops.length - 1));
+  else if (a.operations.length && b.operations.length) add('operation', () => 'they name different operations', -3);
+  const campaigns = a.campaigns.filter((c) => b.campaigns.includes(c));
+  if (campaigns.length) add('campaign', () => `“${title(campaigns[0])}” in both`, 1);
+  // People and courts.
+  const people = a.people.filter((p) => b.people.includes(p));
+  if (people.length) add('person', () => `${people.map(title).join(', ')} named in both`, Math.min(18, 6 * people.length));
+  const surnames = a.surnames.filter((s) => b.surnames.includes(s) && !people.some((p) => p.endsWith(` ${s}`)));
+  if (surnames.length && (a.isCase || b.isCase)) add('person', () => `${surnames.map(title).join(', ')} named in both`, Math.min(9, 3 * surnames.length));
+  if (a.court && b.court) add('court', () => (a.court === b.court ? `${title(a.court!.replace(/-/g, ' '))} in both` : 'different courts'), a.court === b.court ? 3 : -3);
+  if (a.isCase !== b.isCase) add('kind', () => 'a court report and a release of results', -4);
+  if (a.scope.startsWith('force:') && a.scope === b.scope) add('scope', () => `both about ${a.scope.slice(6)}`, 1.5);
+  return Math.round(sum * 10) / 10;
+}
+
+const titles = new Map<string, string>();
+
+function title(s: string): string {
+  let t = titles.get(s);
+  if (t === undefined) {
+    t = s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+    if (titles.size < 10_000) titles.set(s, t);
+  }
+  return t;
+}
+
+function blockingKeys(p: DocumentProfile): string[] {
+  const keys = new Set<string>();
+  for (const v of p.values.values()) if (v.bitsSameMeasure >= BLOCKING_VALUE_BITS) keys.add(`v:${v.key}`);
+  for (const o of p.operations) keys.add(`o:${o}`);
+  for (const s of p.surnames) keys.add(`n:${s}`);
+  if (p.court) keys.add(`c:${p.court}`);
+  for (const r of p.periods) for (let w = Math.floor(r.start / 7); w <= Math.floor(r.end / 7); w++) keys.add(`w:${w}`);
+  for (const r of p.partialPeriods) keys.add(`m:${r.from}`);
+  if (p.day !== undefined && p.periods.length) for (let w = Math.floor(p.day / 7) - 1; w <= Math.floor(p.day / 7); w++) keys.add(`w:${w}`);
+  return [...keys];
+}
+
+/** A candidate pair as weighed: `first` was compared with `second`. */
+interface Weighed {
+  readonly documents: readonly [string, string];
+  readonly weight: number;
+  readonly first: string;
+  readonly second: string;
+  link?: EventLink;
+}
+
+interface Component {
+  periods: DayRange[];
+  minDay: number;
+  maxDay: number;
+}
+
+function canJoin(a: Component, b: Component): boolean {
+  for (const p of a.periods) for (const q of b.periods) if (gap(p, q) > PERIOD_GAP_DAYS) return false;
+  const lo = Math.min(a.minDay, b.minDay);
+  const hi = Math.max(a.maxDay, b.maxDay);
+  return !(hi - lo > MAX_EVENT_SPAN_DAYS);
+}
+
+/** The events of a workspace's documents, kept up to date one document at a time. */
+export class EventIndex {
+  private readonly profiles = new Map<string, DocumentProfile>();
+  private readonly keysOf = new Map<string, readonly string[]>();
+  private readonly postings = new Map<string, Set<string>>();
+  /** Every weighed candidate pair, both ways; its evidence is written out when shown (see `full`). */
+  private readonly links = new Map<string, Map<string, Weighed>>();
+  private readonly eventOfDoc = new Map<string, string>();
+  private readonly events = new Map<string, DocumentEvent>();
+
+  /** Adds or replaces documents; returns every document whose event changed (or is new). */
+  upsertAll(profiles: readonly DocumentProfile[]): Set<string> {
+    const touched = new Set<string>();
+    for (const p of profiles) {
+      for (const d of this.eventMembers(p.docId)) touched.add(d);
+      this.unlink(p.docId);
+      this.profiles.set(p.docId, p);
+      const keys = blockingKeys(p);
+      this.keysOf.set(p.docId, keys);
+      for (const k of keys) (this.postings.get(k) ?? this.postings.set(k, new Set()).get(k)!).add(p.docId);
+      touched.add(p.docId);
+    }
+    for (const p of profiles) this.linkCandidates(p);
+    return this.recluster(touched);
+  }
+
+  upsert(profile: DocumentProfile): Set<string> {
+    return this.upsertAll([profile]);
+  }
+
+  remove(docId: string): Set<string> {
+    if (!this.profiles.has(docId)) return new Set();
+    const touched = new Set(this.eventMembers(docId));
+    this.unlink(docId);
+    this.profiles.delete(docId);
+    touched.delete(docId);
+    const changed = this.recluster(touched);
+    this.eventOfDoc.delete(docId);
+    this.dropEmptyEvents();
+    changed.add(docId);
+    return changed;
+  }
+
+  eventOf(docId: string): string | undefined {
+    return this.eventOfDoc.get(docId);
+  }
+
+  event(id: string): DocumentEvent | undefined {
+    return this.events.get(id);
+  }
+
+  all(): DocumentEvent[] {
+    return [...this.events.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** The evidence between two documents, in bits (0 when none was weighed: they share nothing to compare). */
+  affinity(a: string, b: string): number {
+    return this.links.get(a)?.get(b)?.weight ?? 0;
+  }
+
+  link(a: string, b: string): EventLink | undefined {
+    const w = this.links.get(a)?.get(b);
+    return w && this.full(w);
+  }
+
+  /** The event whose stated period is this one (a reference row's), where exactly one states it. */
+  eventForPeriod(from: string | undefined, to: string | undefined): string | undefined {
+    if (!from || !to || from.length < 10 || to.length < 10) return undefined;
+    const key = `${from}..${to}`;
+    let found: string | undefined;
+    for (const e of this.events.values()) {
+      if (e.period !== key) continue;
+      if (found && this.events.get(found)!.documents.length >= e.documents.length) continue;
+      found = e.id;
+    }
+    return found;
+  }
+
+  private eventMembers(docId: string): readonly string[] {
+    const id = this.eventOfDoc.get(docId);
+    return id ? this.events.get(id)?.documents ?? [docId] : [];
+  }
+
+  private unlink(docId: string): void {
+    for (const k of this.keysOf.get(docId) ?? []) {
+      const set = this.postings.get(k);
+      set?.delete(docId);
+      if (set && set.size === 0) this.postings.delete(k);
+    }
+    this.keysOf.delete(docId);
+    for (const other of this.links.get(docId)?.keys() ?? []) this.links.get(other)?.delete(docId);
+    this.links.delete(docId);
+  }
+
+  private linkCandidates(p: DocumentProfile): void {
+    const candidates = new Set<string>();
+    for (const k of this.keysOf.get(p.docId) ?? []) {
+      const posting = this.postings.get(k);
+      if (!posting || posting.size > MAX_POSTING) continue;
+      for (const d of posting) if (d !== p.docId) candidates.add(d);
+    }
+    for (const d of candidates) {
+      if (this.links.get(p.docId)?.has(d)) continue;
+      const other = this.profiles.get(d)!;
+      const link: Weighed = { documents: p.docId < d ? [p.docId, d] : [d, p.docId], weight: weighProfiles(p, other), first: p.docId, second: d };
+      (this.links.get(p.docId) ?? this.links.set(p.docId, new Map()).get(p.docId)!).set(d, link);
+      (this.links.get(d) ?? this.links.set(d, new Map()).get(d)!).set(p.docId, link);
+    }
+  }
+
+  /** Re-resolves the events of `touched` and of every document joined to them; returns documents whose event changed. */
+  private recluster(touched: Set<string>): Set<string> {
+    // Everything reachable through joining links: the events that may merge or split.
+    const affected = new Set<string>();
+    const queue = [...touched].filter((d) => this.profiles.has(d));
+    for (const d of queue) affected.add(d);
+    for (let i = 0; i < queue.length; i++) {
+      for (const [other, link] of this.links.get(queue[i]) ?? []) {
+        if (link.weight < JOIN_BITS || affected.has(other)) continue;
+        affected.add(other);
+        queue.push(other);
+      }
+      const old = this.eventOfDoc.get(queue[i]);
+      for (const m of old ? this.events.get(old)?.documents ?? [] : []) {
+        if (affected.has(m) || !this.profiles.has(m)) continue;
+        affected.add(m);
+        queue.push(m);
+      }
+    }
+    const docs = [...affected].sort();
+    const parent = new Map<string, string>(docs.map((d) => [d, d]));
+    const find = (d: string): string => {
+      let r = d;
+      while (parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(d, r);
+      return r;
+    };
+    const comp = new Map<string, Component>();
+    for (const d of docs) {
+      const p = this.profiles.get(d)!;
+      const days = [p.day, ...p.periods.map((r) => r.start)].filter((x): x is number => x !== undefined);
+      comp.set(d, { periods: [...p.periods], minDay: days.length ? Math.min(...days) : Infinity, maxDay: days.length ? Math.max(...days) : -Infinity });
+    }
+    const edges: Weighed[] = [];
+    const seen = new Set<Weighed>();
+    for (const d of docs) {
+      for (const [other, link] of this.links.get(d) ?? []) {
+        if (link.weight < JOIN_BITS || !affected.has(other) || seen.has(link)) continue;
+        seen.add(link);
+        edges.push(link);
+      }
+    }
+    edges.sort((x, y) => y.weight - x.weight || (x.documents[0] < y.documents[0] ? -1 : x.documents[0] > y.documents[0] ? 1 : x.documents[1] < y.documents[1] ? -1 : x.documents[1] > y.documents[1] ? 1 : 0));
+    const used = new Map<string, Weighed[]>();
+    for (const e of edges) {
+      const ra = find(e.documents[0]);
+      const rb = find(e.documents[1]);
+      if (ra === rb) continue;
+      const ca = comp.get(ra)!;
+      const cb = comp.get(rb)!;
+      if (!canJoin(ca, cb)) continue;
+      const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+      parent.set(child, root);
+      comp.set(root, { periods: [...ca.periods, ...cb.periods], minDay: Math.min(ca.minDay, cb.minDay), maxDay: Math.max(ca.maxDay, cb.maxDay) });
+      used.set(root, [...(used.get(ra) ?? []), ...(used.get(rb) ?? []), e]);
+    }
+    const groups = new Map<string, string[]>();
+    for (const d of docs) (groups.get(find(d)) ?? groups.set(find(d), []).get(find(d))!).push(d);
+    const changed = new Set<string>();
+    for (const d of docs) {
+      const old = this.eventOfDoc.get(d);
+      if (old) {
+        const e = this.events.get(old);
+        if (e && e.documents.every((m) => affected.has(m) || !this.profiles.has(m))) this.events.delete(old);
+      }
+    }
+    for (const [root, members] of groups) {
+      const event = this.describe(members, used.get(root) ?? []);
+      this.events.set(event.id, event);
+      for (const m of members) {
+        if (this.eventOfDoc.get(m) !== event.id) changed.add(m);
+        this.eventOfDoc.set(m, event.id);
+      }
+    }
+    for (const d of touched) if (!this.profiles.has(d)) changed.add(d);
+    this.dropEmptyEvents();
+    return changed;
+  }
+
+  private dropEmptyEvents(): void {
+    for (const [id, e] of this.events) if (!e.documents.some((d) => this.eventOfDoc.get(d) === id)) this.events.delete(id);
+  }
+
+  /** A weighed pair with its evidence, weighed again in the order it was first (the evidence's wording depends on it). */
+  private full(w: Weighed): EventLink {
+    return (w.link ??= compareProfiles(this.profiles.get(w.first)!, this.profiles.get(w.second)!));
+  }
+
+  private describe(members: readonly string[], weighed: readonly Weighed[]): DocumentEvent {
+    const links = weighed.map((w) => this.full(w));
+    const profiles = members.map((d) => this.profiles.get(d)!);
+    const id = `ev-${stableHash(members[0])}`;
+    // The period most of its documents state.
+    const periods = new Map<string, { p: DayRange; n: number }>();
+    for (const p of profiles) for (const r of p.periods) {
+      const k = `${r.start}..${r.end}`;
+      const known = periods.get(k);
+      if (known) known.n++;
+      else periods.set(k, { p: r, n: 1 });
+    }
+    let period: DayRange | undefined;
+    let best = 0;
+    for (const { p, n } of periods.values()) if (n > best || (n === best && period && p.start < period.start)) [period, best] = [p, n];
+    const commonest = (lists: readonly (readonly string[])[]) => {
+      const n = new Map<string, number>();
+      for (const l of lists) for (const x of new Set(l)) n.set(x, (n.get(x) ?? 0) + 1);
+      let top: string | undefined;
+      for (const [k, v] of n) if (!top || v > n.get(top)! || (v === n.get(top)! && k < top)) top = k;
+      return top;
+    };
+    const operation = commonest(profiles.map((p) => p.operations));
+    const campaign = commonest(profiles.map((p) => p.campaigns));
+    const isCase = profiles.some((p) => p.isCase);
+    const court = commonest(profiles.map((p) => (p.court ? [p.court] : [])));
+    const days = profiles.map((p) => p.day).filter((d): d is number => d !== undefined);
+    const when = period ? describeDays(period) : days.length ? monthOf(Math.min(...days)) : undefined;
+    const what = isCase
+      ? `the case ${court ? `at ${title(court.replace(/-/g, ' '))}` : `of ${commonest(profiles.map((p) => p.surnames.slice(0, 2))) ? profiles.flatMap((p) => p.surnames).slice(0, 2).map(title).join(' and ') : 'one document'}`}`
+      : operation
+        ? `Operation ${title(operation)}`
+        : campaign
+          ? title(campaign)
+          : members.length > 1
+            ? 'one event'
+            : 'one document';
+    return {
+      id,
+      label: when ? `${what}, ${when}` : what,
+      ...(period ? { period: `${isoOf(period.start)}..${isoOf(period.end)}` } : {}),
+      documents: [...members],
+      links: [...links].sort((x, y) => y.weight - x.weight),
+    };
+  }
+}
+
+function monthOf(day: number): string {
+  const d = new Date(day * DAY_MS);
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}

@@ -1,0 +1,128 @@
+import type { FigureAnnotation } from '../types';
+import { BULLET } from './blocks';
+import { unitFamily } from './units';
+
+/**
+ * Where a figure stands in its document, which decides what it may restate. A headline, caption or lede
+ * restates the body in fewer words ("Forty arrested" over "43 people were arrested"), so a different value
+ * between them is a restatement that disagrees; two different values in the body are two things ("Two
+ * people were arrested at one address ... Three at another").
+ */
+export type PositionRole = 'summary' | 'lede' | 'body';
+
+/** "hundreds of weapons", "thousands of pounds", "dozens": a magnitude, never a restatement of a count. */
+const VAGUE = /^(?:hundreds|thousands|dozens|scores|millions|billions|tens(?: of thousands)?|hundreds of thousands|tens of millions)$/i;
+
+export function isVague(f: Pick<FigureAnnotation, 'qualifier'>): boolean {
+  return VAGUE.test(f.qualifier.trim());
+}
+
+const MAX_SUMMARY_WORDS = 25;
+const MIN_LEDE_WORDS = 8;
+
+/**
+ * The role of each line: a short line that does not end a sentence (a headline, a caption, a standfirst)
+ * summarises; the first line of prose is the lede; the rest is body. List items are body.
+ */
+export function lineRoles(text: string): readonly PositionRole[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const roles: PositionRole[] = [];
+  let ledeSeen = false;
+  for (const line of lines) {
+    const t = line.trim().replace(/^date \d{4}-\d{2}-\d{2}\s+/, '');
+    if (!t) {
+      roles.push('body');
+      continue;
+    }
+    const words = t.split(/\s+/).length;
+    const ends = /[.!?:;,]["'”’)]*$/.test(t);
+    if (!BULLET.test(line) && words <= MAX_SUMMARY_WORDS && !ends) {
+      roles.push('summary');
+      continue;
+    }
+    if (!ledeSeen && !BULLET.test(line) && words >= MIN_LEDE_WORDS) {
+      ledeSeen = true;
+      roles.push('lede');
+      continue;
+    }
+    roles.push('body');
+  }
+  return roles;
+}
+
+/** True when two figures' roles make a different value between them a restatement (one summarises the other). */
+export function restates(a: PositionRole, b: PositionRole): boolean {
+  return a !== b || a === 'summary';
+}
+
+const LEADING = /^\s*(?:worth\s+of|of|in|in\s+cash|cash\s+of|,)\s+/i;
+const STOP = new Set(['of', 'in', 'and', 'or', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'to', 'for', 'with', 'from', 'by', 'at', 'on', 'as', 'which', 'who', 'that', 'including', 'been', 'being', 'be', 'during', 'across', 'after', 'who', 'while', 'between', 'among', 'also']);
+
+/**
+ * The words right after a figure that name what it counts ("10 vulnerable people including..." →
+ * "vulnerable people", "£110,000 in cash" → "cash"): two sources that use the same words for a generic
+ * measure ("people") are counting the same thing.
+ */
+export function phraseAfter(text: string, f: Pick<FigureAnnotation, 'end'>): string | undefined {
+  const after = text.slice(f.end, f.end + 60).replace(LEADING, '');
+  const words: string[] = [];
+  for (const m of after.matchAll(/[\p{L}’'-]+|[^\p{L}\s]/gu)) {
+    const w = m[0].toLowerCase();
+    if (!/\p{L}/u.test(w) || STOP.has(w)) break;
+    words.push(w);
+    if (words.length === 3) break;
+  }
+  return words.length ? words.join(' ') : undefined;
+}
+
+const PART_BEFORE = /\b(?:including|includes|included|of whom|of them|of which|among them|amongst them|among which)\s+(?:(?:a|an|the)\s+)?$/i;
+
+/**
+ * Figures introduced as part of the one before them in their sentence ("710 vulnerable people, including
+ * 58 children", "50 arrested, of whom nine were women"): part → whole, by annotation id.
+ */
+export function partsOf(text: string, figures: readonly FigureAnnotation[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 1; i < figures.length; i++) {
+    const f = figures[i];
+    const before = text.slice(Math.max(f.sentence?.start ?? 0, f.start - 24), f.start);
+    if (!PART_BEFORE.test(before)) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const w = figures[j];
+      if (w.sentence?.start !== f.sentence?.start) break;
+      // A whole and its part count in one unit family: "£2 million of drugs, including 30kg of heroin" lists kinds.
+      if (unitFamily(w.unit) === unitFamily(f.unit)) {
+        out.set(f.id, w.id);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const LIST_HEDGES = new Set(['some', 'around', 'about', 'approximately', 'roughly', 'an estimated', 'estimated', 'approx', 'approx.', 'circa']);
+/** What may stand between two items of one list: commas, "and", the items' own words; not "alongside" or a verb. */
+const LIST_GAP = /^[^.;:()]{0,60}$/;
+const LIST_BREAK = /\b(?:alongside|as well as|together with|plus|while|whilst|were|was|are|is|have|has|had|said|with|including|of which|of whom)\b/i;
+
+/**
+ * "Police report some 1,600 arrests, 100kg of cannabis seized, alongside 40kg ...": a hedge that opens a
+ * list is the writer's for every item until the list ends, so 100kg there is "some 100kg". The list ends
+ * at "alongside", "as well as", a verb or the end of the sentence. By annotation id.
+ */
+export function listHedges(text: string, figures: readonly FigureAnnotation[]): Map<string, { qualifier: string; bound: FigureAnnotation['bound'] }> {
+  const out = new Map<string, { qualifier: string; bound: FigureAnnotation['bound'] }>();
+  for (let i = 0; i < figures.length; i++) {
+    const opener = figures[i];
+    if (!LIST_HEDGES.has(opener.qualifier.toLowerCase())) continue;
+    for (let j = i + 1; j < figures.length; j++) {
+      const f = figures[j];
+      if (f.sentence?.start !== opener.sentence?.start) break;
+      const gapText = text.slice(figures[j - 1].end, f.start);
+      if (!LIST_GAP.test(gapText) || !/,|\band\b/.test(gapText) || LIST_BREAK.test(gapText)) break;
+      if (f.qualifier !== 'exact') break;
+      out.set(f.id, { qualifier: opener.qualifier, bound: opener.bound });
+    }
+  }
+  return out;
+}
