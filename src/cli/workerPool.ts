@@ -58,7 +58,7 @@ export function createWorkerPool(options: PoolOptions): AnalysisEngine & { reado
   const cacheDir = options.cacheDir ? path.join(options.cacheDir, `engine-${options.engineId}`) : undefined;
 
   for (let i = 0; i < threads; i++) {
-    const worker = new Worker(script, fromSources ? { execArgv: ['--require', 'tsx/cjs'] } : {});
+    const worker = new Worker(script, fromSources ? { execArgv: ['--require', require.resolve('tsx/cjs')] } : {});
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', (reply: WorkerReply) => {
       const w = waiting.get(reply.id);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CorpusIndex, createMemoryWorkspace, type CorpusFolder, type MemoryWorkspace } from '../../src/core/corpus';
+import { CorpusIndex, createMemoryWorkspace, crimeReportMarkers, type CorpusFolder, type MemoryWorkspace } from '../../src/core/corpus';
 
 // Invented releases: two sources disagree on one week's arrests.
 const kentA = 'Kent Police said officers made 290 arrests during the week of action from 9 to 15 October 2023.\n';
@@ -66,10 +66,28 @@ describe('corpus index (in-memory workspace)', () => {
     const doc = ws.open('mem:/north/a.crime', kentA);
     await index.analyseOpen(doc);
     assert.deepEqual(index.documents().map((d) => d.uri), ['mem:/north/a.crime']);
-    assert.deepEqual(ws.watchers(), ['.crime-annotator/lexicon.json'], 'no document watcher before the scan');
+    assert.deepEqual(
+      ws.watchers().filter((g) => g !== `{${crimeReportMarkers.join(',')}}`),
+      ['.crime-annotator/lexicon.json'],
+      'no document watcher before the scan (only one for a crime report arriving)',
+    );
     await index.scan();
     assert.equal(index.documents().length, 2);
     assert.ok(ws.watchers().includes('**/*.{crime,txt,md}'));
+    index.dispose();
+  });
+
+  it('starts scanning an unscanned folder when a crime report arrives in it', async () => {
+    const { ws, index } = setUp({ 'mem:/north/notes.txt': 'Minutes of the meeting: 12 items.\n' }, [north]);
+    await index.start({ scan: false });
+    ws.writeFile('mem:/north/notes2.txt', 'More minutes.\n');
+    await settle(index, ws);
+    assert.equal(index.isScanning, false, 'a plain text file is not a crime report');
+    ws.writeFile('mem:/north/a.crime', kentA);
+    await settle(index, ws);
+    assert.equal(index.isScanning, true);
+    assert.ok(index.get('mem:/north/a.crime'), 'the new report is indexed');
+    assert.ok(index.get('mem:/north/notes.txt'), 'and so is the rest of the folder');
     index.dispose();
   });
 

@@ -33,7 +33,7 @@ type Request = { readonly type: 'analyse'; readonly id: number; readonly uri: st
 type Reply =
   | { readonly type: 'whole'; readonly id: number; readonly analysis: DocumentAnalysis; readonly ms: number }
   | { readonly type: 'chunks'; readonly id: number; readonly chunks: readonly WireChunk[] }
-  | { readonly type: 'done'; readonly id: number; readonly meta: DocumentMeta; readonly notices: readonly AnalysisNotice[]; readonly words: number; readonly ms: number }
+  | { readonly type: 'done'; readonly id: number; readonly meta: DocumentMeta; readonly notices: readonly AnalysisNotice[]; readonly findings?: DocumentAnalysis['findings']; readonly words: number; readonly ms: number }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
 
 /** New annotations per message: receiving one such message costs the host a few ms. */
@@ -89,7 +89,7 @@ export function serveEngine(channel: MessageChannelLike): void {
       });
       if (batch.length > 0) post({ type: 'chunks', id, chunks: batch });
       state.sent = sent;
-      post({ type: 'done', id, meta: analysis.meta, notices: analysis.notices, words: analysis.words, ms: Date.now() - t0 });
+      post({ type: 'done', id, meta: analysis.meta, notices: analysis.notices, ...(analysis.findings ? { findings: analysis.findings } : {}), words: analysis.words, ms: Date.now() - t0 });
     } catch (e) {
       kept.delete(uri);
       post({ type: 'error', id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
@@ -204,7 +204,8 @@ function chunkedResult(text: string, chunks: readonly HostChunk[], done: Extract
           for (const a of c.placed.annotations) annotations.push(a);
           for (const s of c.placed.sentences) sentences.push(s);
         }
-        analysis = { words: done.words, annotations, sentences, meta: done.meta, notices: done.notices };
+        // The pre-publication findings read the whole document: the worker sends them whole.
+        analysis = { words: done.words, annotations, sentences, meta: done.meta, notices: done.notices, ...(done.findings ? { findings: done.findings } : {}) };
       }
       return analysis;
     },
