@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
 /** The core's public entry points: folders with an index.ts, and a few single-file modules. */
-const coreEntryPoints = ['corpus', 'review', 'anchoring', 'record', 'lexicon', 'export', 'tally', 'incremental'];
+const coreEntryPoints = ['corpus', 'review', 'anchoring', 'record', 'lexicon', 'export', 'tally', 'incremental', 'slices'];
 const deepCoreImport = `^(\\.\\./)+core/(?!(${coreEntryPoints.join('|')})$).+`;
 
 export default tseslint.config(
@@ -28,6 +28,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-empty': ['error', { allowEmptyCatch: true }],
       'no-control-regex': 'off',
+      // Comma sequences in one-line branches (`if (x) (a = 1), b++`) are the core's style.
+      '@typescript-eslint/no-unused-expressions': 'off',
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+      'prefer-const': ['error', { destructuring: 'all' }],
+      // Regexes copied from VS Code's own sources keep its escapes, so they can be compared with it.
+      'no-useless-escape': 'off',
       'no-misleading-character-class': 'off',
     },
   },
@@ -46,6 +52,13 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', { name: 'process', message: 'src/core runs where there is no process.' }, { name: 'require', message: 'src/core imports, it does not require.' }],
     },
+  },
+  {
+    // The one import cycle left, from issue 11's events (claims.ts takes a value's evidence from
+    // profile.ts, which takes a figure's measure from claims.ts). src/core/record is being tuned by its
+    // owner; breaking it (the evidence functions in a module of their own) is left to that work.
+    files: ['src/core/record/claims.ts', 'src/core/record/profile.ts'],
+    rules: { 'import-x/no-cycle': 'off' },
   },
   {
     // compromise's model is loaded on first use (a bundled module, not a Node built-in): see platform.d.ts.

@@ -11,7 +11,6 @@ import { benchRecord, COLD_TARGET_MS, UPDATE_TARGET_MS } from './bench-record';
 import { benchCliCorpus } from './bench-cli-corpus';
 
 // The bundle, not the sources: what users run.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const core = require('../dist/core.js') as typeof import('../src/core');
 
 const root = path.resolve(__dirname, '..');

@@ -1,5 +1,4 @@
-import { exportJson } from '../../core/export';
-import { csvTable } from '../../core/text/csvWrite';
+import { csvTable, exportJson } from '../../core/export';
 import { LineIndex, type CrossSourceRecord } from '../../core';
 import { runCorpus, type AnalysedDocument, type CorpusResult } from '../corpus';
 import { EXIT } from '../exitCodes';
