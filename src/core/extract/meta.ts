@@ -2,6 +2,7 @@ import type { LineIndex } from '../text/lines';
 import type { DocumentMeta, LegalTermAnnotation, OrganisationAnnotation, Period } from '../types';
 import { ledeClaimant, namedProgramme } from './attribution';
 import { findPeriods, monthNumber } from './periods';
+import { wordCount } from '../text/words';
 
 export interface MetaContext {
   readonly entities: readonly (OrganisationAnnotation | LegalTermAnnotation)[];
@@ -82,7 +83,7 @@ function bodyLines(head: readonly Line[], title: string | undefined): Line[] {
       const t = line.text.trim();
       if (title && t.endsWith(title) && t.length - title.length < 40) return false;
       if (PUBLISHER_RES.some((re) => re.test(t)) || /^[•*\-–+]/.test(t)) return false;
-      return t.split(/\s+/).length >= MIN_BODY_WORDS;
+      return wordCount(t) >= MIN_BODY_WORDS;
     })
     .slice(0, LEDE_PARAGRAPHS);
 }

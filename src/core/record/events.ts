@@ -74,35 +74,39 @@ export function weighProfiles(a: DocumentProfile, b: DocumentProfile): number {
 function weigh(a: DocumentProfile, b: DocumentProfile, evidence: EventEvidence[] | undefined): number {
   let sum = 0;
   // The text is written only when the evidence is listed: weighing every candidate pair is the hot path.
-  const add = (kind: EventEvidence['kind'], text: () => string, weight: number) => {
+  // A description is made (a closure allocated) only where the evidence is listed.
+  const add = (kind: EventEvidence['kind'], weight: number, text: false | undefined | (() => string)) => {
     if (weight === 0) return;
     const rounded = Math.round(weight * 10) / 10;
     sum += rounded;
-    if (evidence) evidence.push({ kind, text: text(), weight: rounded });
+    if (evidence && text) evidence.push({ kind, text: text(), weight: rounded });
   };
   // Figures both give.
-  const [small, large] = a.values.size <= b.values.size ? [a.values, b.values] : [b.values, a.values];
-  const shared: { text: string; bits: number }[] = [];
-  for (const [key, v] of small) {
-    const w = large.get(key);
+  // Every candidate pair is weighed: no array or entry is allocated per pair where none is needed.
+  const aSmaller = a.values.size <= b.values.size;
+  const small = aSmaller ? a.values : b.values;
+  const large = aSmaller ? b.values : a.values;
+  let shared: { text: string; bits: number }[] | undefined;
+  for (const v of small.values()) {
+    const w = large.get(v.key);
     if (!w) continue;
     const sameMeasure = v.measures.some((m) => w.measures.includes(m));
     const unknown = v.measures.length === 0 || w.measures.length === 0;
     const bits = sameMeasure ? v.bitsSameMeasure : unknown || v.bitsAnyMeasure >= 6.5 ? v.bitsAnyMeasure : 0;
-    if (bits > 0.5) shared.push({ text: v.text, bits });
+    if (bits > 0.5) (shared ??= []).push({ text: v.text, bits });
   }
-  shared.sort((x, y) => y.bits - x.bits || (x.text < y.text ? -1 : 1));
+  shared?.sort((x, y) => y.bits - x.bits || (x.text < y.text ? -1 : 1));
   let figureBits = 0;
-  for (const s of shared) {
+  for (const s of shared ?? NONE_SHARED) {
     const bits = Math.min(s.bits, MAX_FIGURE_BITS - figureBits);
     if (bits <= 0) break;
     figureBits += bits;
-    add('figure', () => `${s.text} in both`, bits);
+    add('figure', bits, evidence && (() => `${s.text} in both`));
   }
   // Publication dates.
   if (a.day !== undefined && b.day !== undefined) {
     const d = Math.abs(a.day - b.day);
-    add('date', () => `published ${d} day${d === 1 ? '' : 's'} apart`, d <= 3 ? 3 : d <= 10 ? 2 : d <= 31 ? 0.5 : d <= 92 ? -2 : d <= 366 ? -5 : -9);
+    add('date', d <= 3 ? 3 : d <= 10 ? 2 : d <= 31 ? 0.5 : d <= 92 ? -2 : d <= 366 ? -5 : -9, evidence && (() => `published ${d} day${d === 1 ? '' : 's'} apart`));
   }
   // Stated periods.
   if (a.periods.length && b.periods.length) {
@@ -110,45 +114,49 @@ function weigh(a: DocumentProfile, b: DocumentProfile, evidence: EventEvidence[]
     // overlapping weeks a little less.
     const identical = a.periods.find((p) => b.periods.some((q) => q.start === p.start && q.end === p.end));
     const same = identical ?? a.periods.find((p) => b.periods.some((q) => overlaps(p, q)));
-    if (same) add('period', () => `${describeDays(same)} in both`, identical ? 7 : 6);
+    if (same) add('period', identical ? 7 : 6, evidence && (() => `${describeDays(same)} in both`));
     else {
-      const g = Math.min(...a.periods.flatMap((p) => b.periods.map((q) => gap(p, q))));
-      add('period', () => `their weeks are ${g} days apart`, g <= PERIOD_GAP_DAYS ? -4 : -12);
+      let g = Infinity;
+      for (const p of a.periods) for (const q of b.periods) g = Math.min(g, gap(p, q));
+      add('period', g <= PERIOD_GAP_DAYS ? -4 : -12, evidence && (() => `their weeks are ${g} days apart`));
     }
   } else {
     for (const [x, y] of [[a, b], [b, a]] as const) {
       if (!x.periods.length || y.day === undefined) continue;
       const p = x.periods[0];
-      if (y.day >= p.start - 3 && y.day <= p.end + 21) add('period', () => `published within three weeks of ${describeDays(p)}`, 2);
-      else if (y.day < p.start - 3) add('period', () => `published before ${describeDays(p)}`, -5);
-      else if (y.day > p.end + 120) add('period', () => `published months after ${describeDays(p)}`, -2);
+      if (y.day >= p.start - 3 && y.day <= p.end + 21) add('period', 2, evidence && (() => `published within three weeks of ${describeDays(p)}`));
+      else if (y.day < p.start - 3) add('period', -5, evidence && (() => `published before ${describeDays(p)}`));
+      else if (y.day > p.end + 120) add('period', -2, evidence && (() => `published months after ${describeDays(p)}`));
     }
     for (const [x, y] of [[a, b], [b, a]] as const) {
       if (!x.partialPeriods.length) continue;
       const mine = x.partialPeriods[0];
       const theirs = y.periods.map((p) => ({ from: isoOf(p.start).slice(5), to: isoOf(p.end).slice(5) })).concat(y.partialPeriods);
       if (theirs.some((q) => q.from === mine.from && q.to === mine.to)) {
-        add('period', () => `“${mine.text}” in both`, 3);
+        add('period', 3, evidence && (() => `“${mine.text}” in both`));
         break;
       }
     }
   }
   // Named operations and campaigns.
-  const ops = a.operations.filter((o) => b.operations.includes(o));
-  if (ops.length) add('operation', () => `Operation ${ops.map(title).join(', ')} in both`, 6 + 2 * (ops.length - 1));
-  else if (a.operations.length && b.operations.length) add('operation', () => 'they name different operations', -3);
-  const campaigns = a.campaigns.filter((c) => b.campaigns.includes(c));
-  if (campaigns.length) add('campaign', () => `“${title(campaigns[0])}” in both`, 1);
+  const ops = a.operations.length && b.operations.length ? a.operations.filter((o) => b.operations.includes(o)) : NONE;
+  if (ops.length) add('operation', 6 + 2 * (ops.length - 1), evidence && (() => `Operation ${ops.map(title).join(', ')} in both`));
+  else if (a.operations.length && b.operations.length) add('operation', -3, evidence && (() => 'they name different operations'));
+  const campaigns = a.campaigns.length && b.campaigns.length ? a.campaigns.filter((c) => b.campaigns.includes(c)) : NONE;
+  if (campaigns.length) add('campaign', 1, evidence && (() => `“${title(campaigns[0])}” in both`));
   // People and courts.
-  const people = a.people.filter((p) => b.people.includes(p));
-  if (people.length) add('person', () => `${people.map(title).join(', ')} named in both`, Math.min(18, 6 * people.length));
-  const surnames = a.surnames.filter((s) => b.surnames.includes(s) && !people.some((p) => p.endsWith(` ${s}`)));
-  if (surnames.length && (a.isCase || b.isCase)) add('person', () => `${surnames.map(title).join(', ')} named in both`, Math.min(9, 3 * surnames.length));
-  if (a.court && b.court) add('court', () => (a.court === b.court ? `${title(a.court!.replace(/-/g, ' '))} in both` : 'different courts'), a.court === b.court ? 3 : -3);
-  if (a.isCase !== b.isCase) add('kind', () => 'a court report and a release of results', -4);
-  if (a.scope.startsWith('force:') && a.scope === b.scope) add('scope', () => `both about ${a.scope.slice(6)}`, 1.5);
+  const people = a.people.length && b.people.length ? a.people.filter((p) => b.people.includes(p)) : NONE;
+  if (people.length) add('person', Math.min(18, 6 * people.length), evidence && (() => `${people.map(title).join(', ')} named in both`));
+  const surnames = !a.surnames.length || !b.surnames.length ? NONE : a.surnames.filter((s) => b.surnames.includes(s) && !people.some((p) => p.endsWith(` ${s}`)));
+  if (surnames.length && (a.isCase || b.isCase)) add('person', Math.min(9, 3 * surnames.length), evidence && (() => `${surnames.map(title).join(', ')} named in both`));
+  if (a.court && b.court) add('court', a.court === b.court ? 3 : -3, evidence && (() => (a.court === b.court ? `${title(a.court!.replace(/-/g, ' '))} in both` : 'different courts')));
+  if (a.isCase !== b.isCase) add('kind', -4, evidence && (() => 'a court report and a release of results'));
+  if (a.scope === b.scope && a.scope.startsWith('force:')) add('scope', 1.5, evidence && (() => `both about ${a.scope.slice(6)}`));
   return Math.round(sum * 10) / 10;
 }
+
+const NONE: readonly string[] = [];
+const NONE_SHARED: readonly { text: string; bits: number }[] = [];
 
 const titles = new Map<string, string>();
 

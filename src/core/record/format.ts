@@ -32,9 +32,10 @@ export function replaceFirstNumber(text: string, replacement: string): string | 
 }
 
 function groupThousands(s: string): string {
-  const [int, frac] = s.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
+  const point = s.indexOf('.');
+  const int = point < 0 ? s : s.slice(0, point);
+  const grouped = int.length <= 3 ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return point < 0 ? grouped : `${grouped}.${s.slice(point + 1)}`;
 }
 
 /** A short deterministic hash (cyrb53), so record ids follow from record keys, never from insertion order. */

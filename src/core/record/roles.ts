@@ -1,6 +1,7 @@
 import type { FigureAnnotation } from '../types';
 import { BULLET } from './blocks';
 import { unitFamily } from './units';
+import { wordCount } from '../text/words';
 
 /**
  * Where a figure stands in its document, which decides what it may restate. A headline, caption or lede
@@ -34,7 +35,7 @@ export function lineRoles(text: string): readonly PositionRole[] {
       roles.push('body');
       continue;
     }
-    const words = t.split(/\s+/).length;
+    const words = wordCount(t);
     const ends = /[.!?:;,]["'”’)]*$/.test(t);
     if (!BULLET.test(line) && words <= MAX_SUMMARY_WORDS && !ends) {
       roles.push('summary');

@@ -2,6 +2,7 @@ import type { FigureAnnotation, OrganisationAnnotation } from '../types';
 import { findPlaces, forceAreaName, placeNamed } from './places';
 import { namedPeople, peopleByFullestName, personOfAge, type NamedPerson } from './people';
 import type { SourceDocument } from './types';
+import { wordCount } from '../text/words';
 
 /**
  * What a figure counts over: the whole country, one force's area, a town, one court case or one person.
@@ -114,7 +115,7 @@ function paragraphsOf(text: string, cues: readonly Cue[]): Paragraph[] {
     const end = start + m[0].length;
     const line = m[0];
     let shift: Scope | undefined;
-    const words = line.trim().split(/\s+/).length;
+    const words = wordCount(line);
     if (words >= 8 && (LOCATIVE_START.test(line) || LOCALLY_START.test(line))) {
       // The first local cue of the paragraph's first sentence names the place the section moves to.
       const firstStop = line.search(/[.!?](\s|$)/);
