@@ -697,12 +697,16 @@ export class CorpusIndex implements IDisposable {
     if (!all && (this.retain === 'record' || schedule.now() - this.lastFlush < Math.max(200, 10 * this.lastFlushCost))) return;
     const uris = this.stagedUris;
     this.stagedUris = new Set();
+    // Analyses come back from workers in no fixed order; the record is built in the scan's order, so
+    // its events (and output) are the same whatever the workers' timing.
+    const position = new Map(this._scanOrder.map((u, i) => [u, i]));
+    const byScanOrder = (a: string, b: string) => (position.get(a) ?? Infinity) - (position.get(b) ?? Infinity) || 0;
     const began = schedule.now();
     const changed: string[] = [];
     let result: RecordUpdate & { done: boolean };
     do {
       const start = schedule.now();
-      result = this.record.flush(() => schedule.now() - start >= schedule.budgetMs);
+      result = this.record.flush(() => schedule.now() - start >= schedule.budgetMs, byScanOrder);
       this.noteBlock(schedule.now() - start);
       changed.push(...result.changedRecords);
       if (!result.done) await schedule.yieldNow();

@@ -37,8 +37,13 @@ export interface RecordIndex {
    * Indexing many documents this way costs each group one relink, not one per document.
    */
   stage(docId: string, prepared: PreparedSource): void;
-  /** Relinks what `stage` touched, a group at a time until `shouldYield()` says stop; `done` when nothing is left. */
-  flush(shouldYield?: () => boolean): RecordUpdate & { readonly done: boolean };
+  /**
+   * Relinks what `stage` touched, a group at a time until `shouldYield()` says stop; `done` when nothing
+   * is left. The documents staged since the last flush are placed in their events in `order` (by
+   * default the order they were staged): events depend on the order documents arrive in, so a caller
+   * whose documents arrive in no fixed order (from worker threads) gives one.
+   */
+  flush(shouldYield?: () => boolean, order?: (a: string, b: string) => number): RecordUpdate & { readonly done: boolean };
   /** Upserts many documents, relinking each touched group once: the way to index a workspace. */
   upsertAll(docs: readonly SourceDocument[]): RecordUpdate;
   remove(docId: string): RecordUpdate;
@@ -263,9 +268,10 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       checks.set(docId, prepared.checks);
       pending.set(docId, prepared);
     },
-    flush(shouldYield) {
+    flush(shouldYield, order) {
       if (pending.size) {
         const docs = [...pending];
+        if (order) docs.sort((a, b) => order(a[0], b[0]));
         pending.clear();
         keepAll(docs, staged);
       }
