@@ -104,7 +104,7 @@ interface HostChunk extends ChunkView {
 /** The host side: an `AnalysisEngine` whose analyses happen on the other end of `channel`. */
 export function createRemoteEngine(channel: MessageChannelLike & { terminate?(): void }, where: string): AnalysisEngine & { readonly workerLongestMs: number } {
   let nextId = 0;
-  const waiting = new Map<number, { request: AnalysisRequest; chunks: HostChunk[]; resolve: (r: AnalysedText) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { request: AnalysisRequest; chunks: HostChunk[]; hostMs: number; resolve: (r: AnalysedText) => void; reject: (e: Error) => void }>();
   /** The chunks of each long document's last answer, which the next answer refers to by index. */
   const previous = new Map<string, readonly HostChunk[]>();
   let workerLongestMs = 0;
@@ -113,12 +113,22 @@ export function createRemoteEngine(channel: MessageChannelLike & { terminate?():
     const reply = raw as Reply;
     const w = waiting.get(reply.id);
     if (!w) return;
+    // What analysing this document costs the host's thread: handling its replies, one at a time.
+    const t0 = performance.now();
+    try {
+      handle(reply, w);
+    } finally {
+      w.hostMs = Math.max(w.hostMs, performance.now() - t0);
+    }
+  });
+
+  function handle(reply: Reply, w: NonNullable<ReturnType<typeof waiting.get>>): void {
     switch (reply.type) {
       case 'whole':
         waiting.delete(reply.id);
         previous.delete(w.request.uri);
         workerLongestMs = Math.max(workerLongestMs, reply.ms);
-        w.resolve({ text: w.request.text, analysis: reply.analysis, chunkViews: () => undefined, longestBlockMs: 0 });
+        w.resolve({ text: w.request.text, analysis: reply.analysis, chunkViews: () => undefined, longestBlockMs: w.hostMs });
         return;
       case 'chunks': {
         const before = previous.get(w.request.uri) ?? [];
@@ -133,7 +143,7 @@ export function createRemoteEngine(channel: MessageChannelLike & { terminate?():
         waiting.delete(reply.id);
         workerLongestMs = Math.max(workerLongestMs, reply.ms);
         previous.set(w.request.uri, w.chunks);
-        w.resolve(chunkedResult(w.request.text, w.chunks, reply));
+        w.resolve(chunkedResult(w.request.text, w.chunks, reply, w.hostMs));
         return;
       }
       case 'error':
@@ -141,7 +151,7 @@ export function createRemoteEngine(channel: MessageChannelLike & { terminate?():
         previous.delete(w.request.uri);
         w.reject(new Error(`analysis worker: ${reply.message}`));
     }
-  });
+  }
 
   return {
     where,
@@ -151,7 +161,7 @@ export function createRemoteEngine(channel: MessageChannelLike & { terminate?():
     analyse(request) {
       const id = ++nextId;
       return new Promise<AnalysedText>((resolve, reject) => {
-        waiting.set(id, { request, chunks: [], resolve, reject });
+        waiting.set(id, { request, chunks: [], hostMs: 0, resolve, reject });
         channel.postMessage({ type: 'analyse', id, uri: request.uri, text: request.text, lexicon: request.lexicon } satisfies Request);
       });
     },
@@ -184,7 +194,7 @@ function hostChunk(text: string, start: number, line: number, length: number, lo
 }
 
 /** The whole document's analysis from its chunks, assembled on first read; a chunk that did not move keeps its placed annotations. */
-function chunkedResult(text: string, chunks: readonly HostChunk[], done: Extract<Reply, { type: 'done' }>): AnalysedText {
+function chunkedResult(text: string, chunks: readonly HostChunk[], done: Extract<Reply, { type: 'done' }>, hostMs: number): AnalysedText {
   let analysis: DocumentAnalysis | undefined;
   return {
     text,
@@ -210,6 +220,6 @@ function chunkedResult(text: string, chunks: readonly HostChunk[], done: Extract
       return analysis;
     },
     chunkViews: () => chunks,
-    longestBlockMs: 0,
+    longestBlockMs: hostMs,
   };
 }
