@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { buildRecord, type SourceDocument } from '../../src/core/record';
 import { compareProfiles, JOIN_BITS, weighProfiles } from '../../src/core/record/events';
-import { bitsOf, chanceOfValue, profileOf } from '../../src/core/record/profile';
+import { profileOf } from '../../src/core/record/profile';
+import { bitsOf, chanceOfValue } from '../../src/core/record/valueBits';
 import { documentScopes } from '../../src/core/record/scope';
 
 /**

@@ -1,5 +1,5 @@
 import { csvTable, exportJson } from '../../core/export';
-import { LineIndex, type CrossSourceRecord } from '../../core';
+import { conflictMessageOf, LineIndex, type CrossSourceRecord, type DocumentEvent } from '../../core';
 import { runCorpus, type AnalysedDocument, type CorpusResult } from '../corpus';
 import { EXIT } from '../exitCodes';
 import { documentLine, recordLine, summaryLine } from '../ndjson';
@@ -38,7 +38,8 @@ export async function runCrosscheck(paths: readonly string[], options: Crosschec
       for (const r of records) out.write(recordLine(r, corpus.pathOf) + '\n');
       out.write(summaryLine(corpus) + '\n');
     } else {
-      const findings = sortFindings([...conflicts.map((r) => conflictFinding(r, corpus.pathOf)), ...checkFindings]);
+      const events = new Map(corpus.index.events().map((e) => [e.id, e]));
+      const findings = sortFindings([...conflicts.map((r) => conflictFinding(r, corpus.pathOf, events)), ...checkFindings]);
       out.write(options.format === 'csv' ? findingsCsv(findings) : findingsText(findings, corpus, records.length, checksOk));
     }
     return conflicts.length > 0 ? EXIT.conflict : EXIT.ok;
@@ -53,12 +54,12 @@ export function crosscheckJson(corpus: CorpusResult): string {
   return exportJson(sources, corpus.index.records(), { pathOfOtherSource: corpus.pathOf, events: corpus.index.events(), possiblySame: corpus.index.possiblySame() });
 }
 
-function conflictFinding(record: CrossSourceRecord, pathOf: (id: string) => string): Finding {
+function conflictFinding(record: CrossSourceRecord, pathOf: (id: string) => string, events: ReadonlyMap<string, DocumentEvent>): Finding {
   return {
     status: 'conflict',
     kind: `record: ${record.measure}`,
     id: record.recordId,
-    message: record.explanation,
+    message: conflictMessageOf(record.explanation, record, record.event ? events.get(record.event) : undefined),
     places: record.claims.map((c) => ({ path: pathOf(c.docId), line: c.line + 1, text: c.text, note: claimNote(c) })),
   };
 }

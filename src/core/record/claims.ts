@@ -8,7 +8,7 @@ import { daysOf, linkWindowOfDays } from './window';
 import { isVague, lineRoles, listHedges, partsOf, phraseAfter, type PositionRole } from './roles';
 import { documentScopes, NATIONAL, type DocumentScopes, type Scope } from './scope';
 import { personOfAge } from './people';
-import { bitsOf, chanceOfValue } from './profile';
+import { bitsOf, chanceOfValue } from './valueBits';
 import { effectiveShape } from './rounding';
 
 export { daysOf } from './window';

@@ -181,12 +181,10 @@ function blockingKeys(p: DocumentProfile): string[] {
   return [...keys];
 }
 
-/** A candidate pair as weighed: `first` was compared with `second`. */
+/** A candidate pair as weighed, its documents in order. */
 interface Weighed {
   readonly documents: readonly [string, string];
   readonly weight: number;
-  readonly first: string;
-  readonly second: string;
   link?: EventLink;
 }
 
@@ -307,7 +305,7 @@ export class EventIndex {
     for (const d of candidates) {
       if (this.links.get(p.docId)?.has(d)) continue;
       const other = this.profiles.get(d)!;
-      const link: Weighed = { documents: p.docId < d ? [p.docId, d] : [d, p.docId], weight: weighProfiles(p, other), first: p.docId, second: d };
+      const link: Weighed = { documents: p.docId < d ? [p.docId, d] : [d, p.docId], weight: weighProfiles(p, other) };
       (this.links.get(p.docId) ?? this.links.set(p.docId, new Map()).get(p.docId)!).set(d, link);
       (this.links.get(d) ?? this.links.set(d, new Map()).get(d)!).set(p.docId, link);
     }
@@ -398,7 +396,9 @@ export class EventIndex {
 
   /** A weighed pair with its evidence, weighed again in the order it was first (the evidence's wording depends on it). */
   private full(w: Weighed): EventLink {
-    return (w.link ??= compareProfiles(this.profiles.get(w.first)!, this.profiles.get(w.second)!));
+    // In the pair's own order, not the order a candidate search met them: the evidence reads the same
+    // however the index was built.
+    return (w.link ??= compareProfiles(this.profiles.get(w.documents[0])!, this.profiles.get(w.documents[1])!));
   }
 
   private describe(members: readonly string[], weighed: readonly Weighed[]): DocumentEvent {

@@ -3,10 +3,10 @@ import type { FigureAnnotation } from '../types';
 import { measureOf } from './claims';
 import { STREET_WORDS } from './people';
 import { isVague } from './roles';
-import { roundnessOf } from './rounding';
 import { documentScopes, type DocumentScopes } from './scope';
 import type { SourceDocument } from './types';
 import { toBase, unitFamily } from './units';
+import { bitsOf, chanceOfValue } from './valueBits';
 import { daysOf } from './window';
 
 /**
@@ -56,26 +56,8 @@ export interface ProfileValue {
 /** Shortest and longest period that reads as an event (a week of action, a fortnight's operation). */
 const MIN_EVENT_DAYS = 2;
 const MAX_EVENT_DAYS = 31;
-/** Chance that one document states the same value with the same measure as another it is not about, at most. */
-const MAX_CHANCE = 0.6;
 /** How much likelier a shared value is when both documents say it counts the same thing. */
 const SAME_MEASURE_FACTOR = 0.3;
-/** The chance that two documents about one event state a figure both give the same way. */
-const SAME_EVENT_AGREES = 0.9;
-
-/**
- * How surprising a shared value is, as the chance that an unrelated document states it: about ten in its
- * magnitude over its step, so 12 or £400,000 say little (many documents have them) and 1,468 or £426,040 a lot.
- */
-export function chanceOfValue(value: number): number {
-  const v = Math.abs(value);
-  if (!(v >= 1)) return MAX_CHANCE;
-  return Math.min(MAX_CHANCE, (10 * roundnessOf(v)) / v);
-}
-
-export function bitsOf(chance: number): number {
-  return Math.max(0, Math.min(12, Math.log2(SAME_EVENT_AGREES / chance)));
-}
 
 export function valueKey(f: Pick<FigureAnnotation, 'value' | 'unit'>): string {
   return `${unitFamily(f.unit)}:${Number(toBase(f.value, f.unit).toPrecision(12))}`;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CrossSourceRecord, FigureAnnotation } from '../../core';
+import { conflictMessageOf, type CrossSourceRecord, type DocumentEvent, type FigureAnnotation } from '../../core';
 import type { SeveritySetting } from '../services/configuration';
 import type { IndexedDocument, Services } from '../services/types';
 import { lineIndexMapper, spanToRange } from '../util/ranges';
@@ -40,8 +40,11 @@ export class DiagnosticsController extends IndexDiagnosticCollection {
     const severity = severities[config.current.diagnostics.conflictSeverity];
     const mapper = lineIndexMapper(entry.lineIndex);
     const out: vscode.Diagnostic[] = [];
+    // The document's event: every record of its figures in an event is of this one.
+    let event: DocumentEvent | undefined | null = null;
     for (const { figure: a, record } of problems.conflicts) {
-      const d = new vscode.Diagnostic(spanToRange(mapper, a), conflictMessage(a, record), severity);
+      if (event === null) event = index.eventOf(entry.uri);
+      const d = new vscode.Diagnostic(spanToRange(mapper, a), conflictMessage(a, record, event), severity);
       d.source = diagnosticSource;
       d.code = 'conflict';
       // The other sources, the first few: a record a long report repeats in every paragraph would
@@ -77,9 +80,10 @@ export class DiagnosticsController extends IndexDiagnosticCollection {
   }
 }
 
-function conflictMessage(a: FigureAnnotation, record: CrossSourceRecord): string {
+/** The rule the claims break in one sentence, then the evidence that joined them (an editor asks "why these two?"). */
+function conflictMessage(a: FigureAnnotation, record: CrossSourceRecord, event: DocumentEvent | undefined): string {
   const others = new Set(record.claims.map((c) => c.docId)).size - 1;
-  return `“${a.text}”: sources disagree on ${record.measure} (${others} other source${others === 1 ? '' : 's'}). ${explanationOf(record)}`.trim();
+  return `“${a.text}”: sources disagree on ${record.measure} (${others} other source${others === 1 ? '' : 's'}). ${conflictMessageOf(explanationOf(record), record, event)}`.trim();
 }
 
 export function registerDiagnostics(services: Services): DiagnosticsController {

@@ -45,6 +45,8 @@ describe('diagnostics and quick fixes', function () {
       ours(doc.uri).find((x) => x.code === 'conflict' && x.range.isEqual(at) && x.relatedInformation?.some((r) => r.location.uri.toString() === uriB.toString())),
     );
     assert.match(d.message, /arrests/);
+    // Why these two were joined, in the message itself: the evidence between the documents.
+    assert.match(d.message, /Joined as one event by: .*£36,250 in both/);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
   });
 
