@@ -54,13 +54,6 @@ export default tseslint.config(
     },
   },
   {
-    // The one import cycle left, from issue 11's events (claims.ts takes a value's evidence from
-    // profile.ts, which takes a figure's measure from claims.ts). src/core/record is being tuned by its
-    // owner; breaking it (the evidence functions in a module of their own) is left to that work.
-    files: ['src/core/record/claims.ts', 'src/core/record/profile.ts'],
-    rules: { 'import-x/no-cycle': 'off' },
-  },
-  {
     // compromise's model is loaded on first use (a bundled module, not a Node built-in): see platform.d.ts.
     files: ['src/core/extract/lemmas.ts'],
     rules: { 'no-restricted-globals': ['error', { name: 'process', message: 'src/core runs where there is no process.' }] },
