@@ -1,5 +1,5 @@
-// One build script, four bundles from one source tree: the extension for desktop (Node) and for the
-// web (vscode.dev), the command-line interface, and the pure core as a CommonJS library.
+// One build script, seven bundles from one source tree: the extension for desktop (Node) and for the
+// web (vscode.dev), their analysis workers, the command-line interface and its worker, and the pure core as a CommonJS library.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -48,12 +48,31 @@ const targets = {
     // The web extension host has no `process`; the core never needs it, but some libraries probe it.
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"', global: 'globalThis' },
   },
+  // Analysis off the extension host's thread: a worker thread on the desktop, a web worker on the web.
+  analysisWorkerNode: {
+    entryPoints: ['src/extension/worker/analysisWorker.node.ts'],
+    outfile: 'dist/analysisWorker.node.js',
+    platform: 'node',
+  },
+  analysisWorkerWeb: {
+    entryPoints: ['src/extension/worker/analysisWorker.web.ts'],
+    outfile: 'dist/analysisWorker.web.js',
+    platform: 'browser',
+    format: 'iife',
+    mainFields: ['browser', 'module', 'main'],
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"', global: 'globalThis' },
+  },
   cli: {
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    define: { __VERSION__: JSON.stringify(require('./package.json').version) },
+    define: { __VERSION__: JSON.stringify(require('./package.json').version), __ENGINE_ID__: JSON.stringify(engineId()) },
+  },
+  cliWorker: {
+    entryPoints: ['src/cli/worker.ts'],
+    outfile: 'dist/cli-worker.js',
+    platform: 'node',
   },
   core: {
     entryPoints: ['src/core/index.ts'],
@@ -62,6 +81,23 @@ const targets = {
     mainFields: ['module', 'main'],
   },
 };
+
+/** A hash of the core's sources: the CLI's --cache trusts only results of the same analysis code. */
+function engineId() {
+  const crypto = require('node:crypto');
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const hash = crypto.createHash('sha1');
+  const visit = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else hash.update(full).update(fs.readFileSync(full));
+    }
+  };
+  visit(path.join(__dirname, 'src', 'core'));
+  return hash.digest('hex').slice(0, 16);
+}
 
 async function main() {
   const contexts = await Promise.all(Object.values(targets).map((t) => esbuild.context({ ...shared, ...t })));

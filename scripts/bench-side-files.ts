@@ -11,7 +11,6 @@
 import * as path from 'node:path';
 
 const root = path.resolve(process.env.BENCH_ROOT ?? path.join(__dirname, '..'));
-/* eslint-disable @typescript-eslint/no-require-imports */
 const lexicon = require(path.join(root, 'src/core/lexicon')) as typeof import('../src/core/lexicon');
 const review = require(path.join(root, 'src/core/review')) as typeof import('../src/core/review');
 const slices = (() => {

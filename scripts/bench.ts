@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import nlp from 'compromise';
 import { benchRecord, COLD_TARGET_MS, fastestOf, UPDATE_TARGET_MS } from './bench-record';
+import { benchCliCorpus } from './bench-cli-corpus';
 
 // The bundle, not the sources: what users run.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const core = require('../dist/core.js') as typeof import('../src/core');
 
 const root = path.resolve(__dirname, '..');
@@ -109,7 +109,17 @@ function main(): void {
   const compileStart = performance.now();
   core.compileLexicon();
   console.log(`Lexicon compile: ${(performance.now() - compileStart).toFixed(1)} ms`);
-  console.log(`Peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; heap used now: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
+  console.log(`Peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; heap used now: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB\n`);
+
+  // A researcher's corpus through the CLI, then the editor in a real extension host (BENCH_SKIP=cli,host skips either).
+  const skip = (process.env.BENCH_SKIP ?? '').split(',');
+  if (!skip.includes('cli')) benchCliCorpus();
+  if (!skip.includes('host')) {
+    console.log('\nEditor in a real extension host (code-server):');
+    const host = spawnSync(process.execPath, [path.join(__dirname, 'bench-host.js')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    process.stdout.write(host.stdout.replace(/^/gm, '  '));
+    if (host.status !== 0) console.log(`  (extension host bench exited ${host.status})`);
+  }
 }
 
 /**

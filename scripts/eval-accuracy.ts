@@ -37,41 +37,45 @@ if (args.includes('--crosscheck')) {
   if (!folder) fail('--crosscheck needs a folder');
   const expectations = optionValue('--expectations') ?? findExpectations(folder);
   if (!expectations) fail(`${folder}: no expectations.json in or beside it; name one with --expectations <file>`);
-  printCrosscheck(folder, expectations);
-  process.exit(0);
-}
-const corpusArg = args[args.indexOf('--corpus') + 1];
-const chosen = CORPORA.find((c) => args.includes('--corpus') && c === corpusArg);
-const corpora: readonly Corpus[] = chosen ? [chosen] : CORPORA;
-
-const run = runAccuracy(corpora);
-for (const c of run.corpora) for (const p of c.problems) console.log(`gold problem: ${p}`);
-console.log(formatRun(run));
-
-if (args.includes('--errors')) {
-  for (const r of run.results) printErrors(r);
+  printCrosscheck(folder, expectations).then(() => process.exit(0));
+} else {
+  void main();
 }
 
-if (args.includes('--rules') || args.includes('--rule-misses')) {
-  const misses = args.includes('--rule-misses');
-  console.log('\n' + formatRuleTable('Measure rules on the project gold (counts one of the gold alternatives)', ruleAccuracyOnGold(run.results.map((r) => r.goldCase)), misses));
-  const next = args[args.indexOf('--rules') + 1];
-  const folder = path.resolve(next && !next.startsWith('--') && args.includes('--rules') ? next : path.join(__dirname, '../../shared/gold-dev'));
-  const tallies = ruleAccuracyOnFolder(folder);
-  if (tallies) console.log('\n' + formatRuleTable(`Measure rules on ${folder} (counts shares a content word with the gold description)`, tallies, misses));
-  else console.log(`\n${folder}: no gold/ and texts/ folders there, so no per-rule accuracy for it.`);
+async function main(): Promise<void> {
+  const corpusArg = args[args.indexOf('--corpus') + 1];
+  const chosen = CORPORA.find((c) => args.includes('--corpus') && c === corpusArg);
+  const corpora: readonly Corpus[] = chosen ? [chosen] : CORPORA;
+
+  const run = runAccuracy(corpora);
+  for (const c of run.corpora) for (const p of c.problems) console.log(`gold problem: ${p}`);
+  console.log(formatRun(run));
+
+  if (args.includes('--errors')) {
+    for (const r of run.results) printErrors(r);
+  }
+
+  if (args.includes('--rules') || args.includes('--rule-misses')) {
+    const misses = args.includes('--rule-misses');
+    console.log('\n' + formatRuleTable('Measure rules on the project gold (counts one of the gold alternatives)', ruleAccuracyOnGold(run.results.map((r) => r.goldCase)), misses));
+    const next = args[args.indexOf('--rules') + 1];
+    const folder = path.resolve(next && !next.startsWith('--') && args.includes('--rules') ? next : path.join(__dirname, '../../shared/gold-dev'));
+    const tallies = ruleAccuracyOnFolder(folder);
+    if (tallies) console.log('\n' + formatRuleTable(`Measure rules on ${folder} (counts shares a content word with the gold description)`, tallies, misses));
+    else console.log(`\n${folder}: no gold/ and texts/ folders there, so no per-rule accuracy for it.`);
+  }
+
+  // The cross-check figures of the bundled samples, and of the real corpus when it is there.
+  await printCrosscheck('samples', path.join(__dirname, '../test/fixtures/samples-crosscheck.expectations.json'));
+  const sharedCorpus = path.join(__dirname, '../../shared/corpus/texts');
+  if (fs.existsSync(sharedCorpus)) await printCrosscheck(path.relative(process.cwd(), sharedCorpus) || sharedCorpus, path.join(sharedCorpus, '../expectations.json'));
+  else console.log(`\n${sharedCorpus}: not here, so no cross-check figures for the real corpus.`);
 }
 
-// The cross-check figures of the bundled samples, and of the real corpus when it is there.
-printCrosscheck('samples', path.join(__dirname, '../test/fixtures/samples-crosscheck.expectations.json'));
-const sharedCorpus = path.join(__dirname, '../../shared/corpus/texts');
-if (fs.existsSync(sharedCorpus)) printCrosscheck(path.relative(process.cwd(), sharedCorpus) || sharedCorpus, path.join(sharedCorpus, '../expectations.json'));
-else console.log(`\n${sharedCorpus}: not here, so no cross-check figures for the real corpus.`);
-
-function printCrosscheck(folder: string, expectationsFile: string): void {
+async function printCrosscheck(folder: string, expectationsFile: string): Promise<void> {
   let score;
   try {
-    score = crosscheckScoreOf(folder, readExpectations(expectationsFile));
+    score = await crosscheckScoreOf(folder, readExpectations(expectationsFile));
   } catch (e) {
     fail((e as Error).message);
   }

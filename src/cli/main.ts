@@ -1,10 +1,10 @@
-import { Command, Option } from 'commander';
-import { runCheck } from './commands/check';
-import { runCrosscheck } from './commands/crosscheck';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { runCheck, type CheckOptions } from './commands/check';
+import { runCrosscheck, type CrosscheckOptions } from './commands/crosscheck';
 import { EXIT } from './exitCodes';
 import { InputError } from './files';
 
-function main(argv: string[]): void {
+function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name('crime-annotator')
     .description('Annotates police press releases: figures, organisations and legal terms, cross-checked across sources.')
@@ -14,35 +14,40 @@ function main(argv: string[]): void {
       process.exit(err.exitCode === 0 ? 0 : EXIT.input);
     });
 
-  const format = (choices: string[]) => new Option('-f, --format <format>', 'output format').choices(choices).default('text');
-  const lexicon = new Option('--lexicon <file>', 'a workspace lexicon file (JSON) that extends the built-in one');
+  const format = (choices: string[]) => new Option('-f, --format <format>', 'output format (ndjson: one JSON object a line, streamed)').choices(choices).default('text');
+  const corpusOptions = (command: Command) =>
+    command
+      .addOption(new Option('--lexicon <file>', "a lexicon file (JSON) that extends the built-in one, for every folder (default: each folder's .crime-annotator/lexicon.json)"))
+      .addOption(new Option('--cache <dir>', 'keep per-document results in <dir>, keyed by content and engine, so a re-run analyses only changed documents'))
+      .addOption(new Option('--threads <n>', 'worker threads that analyse documents (default: one per core)').argParser(positiveInteger))
+      .addOption(new Option('--max-file-size <bytes>', 'refuse documents larger than this (default 5242880, as the editor)').argParser(positiveInteger));
 
-  program
-    .command('check')
-    .description('annotate documents and print their figures, organisations and legal terms')
-    .argument('<paths...>', 'files or folders (.crime, .txt, .md; *.reference.csv|json as reference tables)')
-    .addOption(format(['text', 'json']))
-    .addOption(lexicon)
-    .action((paths: string[], opts: { format: 'text' | 'json'; lexicon?: string }) => {
-      process.exitCode = guard(() => runCheck(paths, opts));
-    });
+  corpusOptions(
+    program
+      .command('check')
+      .description('annotate documents and print their figures, organisations and legal terms')
+      .argument('<paths...>', 'files or folders (.crime, .txt, .md; *.reference.csv|json as reference tables)')
+      .addOption(format(['text', 'json', 'ndjson'])),
+  ).action(async (paths: string[], opts: CheckOptions) => {
+    process.exitCode = await guard(() => runCheck(paths, opts));
+  });
 
-  program
-    .command('crosscheck')
-    .description('report conflicts between sources and arithmetic checks that fail, with file:line locations; exit 1 on a conflict')
-    .argument('<paths...>', 'files or folders (.crime, .txt, .md; *.reference.csv|json as reference tables)')
-    .addOption(format(['text', 'json', 'csv']))
-    .addOption(lexicon)
-    .action((paths: string[], opts: { format: 'text' | 'json' | 'csv'; lexicon?: string }) => {
-      process.exitCode = guard(() => runCrosscheck(paths, opts));
-    });
+  corpusOptions(
+    program
+      .command('crosscheck')
+      .description('report conflicts between sources and arithmetic checks that fail, with file:line locations; exit 1 on a conflict')
+      .argument('<paths...>', 'files or folders (.crime, .txt, .md; *.reference.csv|json as reference tables)')
+      .addOption(format(['text', 'json', 'csv', 'ndjson'])),
+  ).action(async (paths: string[], opts: CrosscheckOptions) => {
+    process.exitCode = await guard(() => runCrosscheck(paths, opts));
+  });
 
-  program.parse(argv);
+  return program.parseAsync(argv).then(() => undefined);
 }
 
-function guard(run: () => number): number {
+async function guard(run: () => Promise<number>): Promise<number> {
   try {
-    return run();
+    return await run();
   } catch (e) {
     if (e instanceof InputError) {
       process.stderr.write(`crime-annotator: ${e.message}\n`);
@@ -52,7 +57,24 @@ function guard(run: () => number): number {
   }
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
+}
+
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-main(process.argv);
+// For `npm run bench`: the whole process's peak memory (worker threads included) and CPU time.
+if (process.env.CRIME_ANNOTATOR_REPORT_RESOURCES) {
+  process.on('exit', () => {
+    const r = process.resourceUsage();
+    process.stderr.write(`crime-annotator resources: peak RSS ${Math.round(r.maxRSS / 1024)} MB, CPU ${((r.userCPUTime + r.systemCPUTime) / 1e6).toFixed(1)} s\n`);
+  });
+}
+
+main(process.argv).catch((e: unknown) => {
+  process.stderr.write(`crime-annotator: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = EXIT.internal;
+});

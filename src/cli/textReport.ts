@@ -1,35 +1,38 @@
 import { LineIndex, type Annotation, type DocumentAnalysis } from '../core';
 
-interface ReportedDocument {
-  readonly path: string;
-  readonly text: string;
-  readonly analysis: DocumentAnalysis;
+export interface CheckTotals {
+  documents: number;
+  figure: number;
+  organisation: number;
+  'legal-term': number;
 }
 
-/** A readable report: one line per annotation, `path:line:column` first so terminals make it a link. */
-export function formatCheckText(documents: readonly ReportedDocument[]): string {
+/** A readable report of one document: one line per annotation, `path:line:column` first so terminals make it a link. */
+export function checkTextOf(path: string, text: string, analysis: DocumentAnalysis, totals: CheckTotals): string {
   const out: string[] = [];
-  const totals = { figure: 0, organisation: 0, 'legal-term': 0 };
-  for (const { path, text, analysis } of documents) {
-    const counts = { figure: 0, organisation: 0, 'legal-term': 0 };
-    for (const a of analysis.annotations) counts[a.kind]++;
-    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += counts[k];
-    out.push(`${path} — ${analysis.words} words: ${counts.figure} figures, ${counts.organisation} organisations, ${counts['legal-term']} legal terms`);
-    const lines = new LineIndex(text);
-    for (const a of analysis.annotations) {
-      const pos = lines.positionAt(a.start);
-      out.push(`  ${path}:${pos.line + 1}:${pos.character + 1}  ${describe(a)}`);
-      // A suspicious format is read one way and says so: the reading must not be silent in the report either.
-      if (a.kind === 'figure') for (const w of a.warnings ?? []) out.push(`      warning ${w.code}: ${w.message}`);
-    }
-    for (const f of analysis.findings ?? []) {
-      const pos = lines.positionAt(f.start);
-      out.push(`  ${path}:${pos.line + 1}:${pos.character + 1}  ${f.severity.padEnd(12)}  ${f.rule} ${JSON.stringify(f.text)} — ${f.message}`);
-    }
-    out.push('');
+  const counts = { figure: 0, organisation: 0, 'legal-term': 0 };
+  for (const a of analysis.annotations) counts[a.kind]++;
+  totals.documents++;
+  for (const k of Object.keys(counts) as (keyof typeof counts)[]) totals[k] += counts[k];
+  out.push(`${path} — ${analysis.words} words: ${counts.figure} figures, ${counts.organisation} organisations, ${counts['legal-term']} legal terms`);
+  const lines = new LineIndex(text);
+  for (const a of analysis.annotations) {
+    const pos = lines.positionAt(a.start);
+    out.push(`  ${path}:${pos.line + 1}:${pos.character + 1}  ${describe(a)}`);
+    // A suspicious format is read one way and says so: the reading must not be silent in the report either.
+    if (a.kind === 'figure') for (const w of a.warnings ?? []) out.push(`      warning ${w.code}: ${w.message}`);
   }
-  out.push(`${documents.length} documents: ${totals.figure} figures, ${totals.organisation} organisations, ${totals['legal-term']} legal terms`);
+  for (const f of analysis.findings ?? []) {
+    const pos = lines.positionAt(f.start);
+    out.push(`  ${path}:${pos.line + 1}:${pos.character + 1}  ${f.severity.padEnd(12)}  ${f.rule} ${JSON.stringify(f.text)} — ${f.message}`);
+  }
+  out.push('');
   return out.join('\n') + '\n';
+}
+
+/** The closing line of `check`. */
+export function checkTotalsLine(t: CheckTotals): string {
+  return `${t.documents} documents: ${t.figure} figures, ${t.organisation} organisations, ${t['legal-term']} legal terms`;
 }
 
 function describe(a: Annotation): string {

@@ -168,3 +168,6 @@ function claimKey(docId: string, annotationId: string): string {
 
 /** One CSV cell as every CSV of the product writes it (see text/csvWrite.ts). */
 export const csvField: (value: CsvCell) => string = csvCell;
+
+/** A whole CSV table (header and rows) as every CSV of the product writes it: `crosscheck --format csv` too. */
+export { csvTable };

@@ -13,14 +13,18 @@ import { registerViews, type ViewsApi } from './features/views';
 import { ConfigurationService } from './services/configuration';
 import { createExtensionLogger } from './services/logging';
 import type { Services, WorkspaceIndex } from './services/types';
-import { ExtensionWorkspaceIndex } from './services/workspaceIndex';
-import { WorkspaceLexicons } from './services/workspaceLexicon';
-import { activationStep as step, logErrors } from './util/errors';
+import { EditorIndex } from './services/editorIndex';
+import { createVsCodeWorkspace } from './services/vscodeWorkspace';
+import { startIndexing } from './services/activationScope';
+import type { AnalysisEngine, WorkspacePort } from '../core/corpus';
+import { activationStep as step } from './util/errors';
 import type { LargeFiles } from './util/largeFiles';
 import { recentMessages, recentQuickPick, type ShownMessage, type ShownQuickPick } from './util/notify';
 
 export interface PlatformServices {
   readonly platform: 'node' | 'web';
+  /** Where analysis runs: a worker of the platform's kind, or undefined for the extension host itself. */
+  createEngine?(port: WorkspacePort, context: vscode.ExtensionContext): AnalysisEngine | undefined;
   /** How large side files are read and written (the web host has only vscode.workspace.fs). */
   readonly largeFiles?: LargeFiles;
 }
@@ -53,9 +57,12 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   const channel = step('logging', () => own(vscode.window.createOutputChannel('Crime Annotator', { log: true })));
   const log = createExtensionLogger(channel);
   const config = step('configuration', () => own(new ConfigurationService(log)));
-  const index = step('workspace index', () => own(new ExtensionWorkspaceIndex(config, log)));
-  const lexicons = step('workspace lexicons', () => own(new WorkspaceLexicons(config, log, (folder, options) => index.setFolderOptions(folder, options))));
+  const port = step('workspace port', () => own(createVsCodeWorkspace(log)));
+  const engine = step('analysis engine', () => platform.createEngine?.(port, context));
+  const index = step('workspace index', () => own(new EditorIndex(port, config, engine)));
   const review = step('review', () => own(registerReview(context, { config, log, index }, platform.largeFiles))).api;
+  // Marks "not a claim" hide a highlight everywhere the index's per-document answer is read.
+  index.core.setSuppression({ isSuppressed: (uri, text, span) => review.isSuppressed(index.uriFor(uri), span, text) });
   const decorations = step('decorations', () => own(registerDecorations({ config, log, index, review }, index)));
   const services: Services = { config, log, index, decorations, review };
 
@@ -68,11 +75,11 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   const views = step('views', () => own(registerViews(context, services)));
   step('commands', () => own(registerCommands(context, services)));
 
-  // Two steps: open documents are analysed at once; the workspace's files only when it holds crime reports.
-  step('workspace scan', () => index.start(lexicons.load()));
-  // Restricted Mode kept the workspace lexicons and reference tables out; once trusted, read them.
-  own(vscode.workspace.onDidGrantWorkspaceTrust(() => logErrors(lexicons.reload(), 'trust granted: workspace lexicons', log)));
-  log.info(`Crime Annotator activated (${platform.platform}).`);
+  // Two steps: open documents are analysed at once; the workspace's files only when it holds crime
+  // reports. Restricted Mode keeps the workspace lexicons and reference tables out until trust is
+  // granted; the index then reads them (WorkspacePort.onDidGrantTrust).
+  step('workspace scan', () => startIndexing(port, index, log));
+  log.info(`Crime Annotator activated (${platform.platform}); analysis runs ${engine?.where ?? 'in the extension host'}.`);
 
   return {
     index,
@@ -80,7 +87,7 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
     review,
     decorationsFor: (uri) => decorations.decorationsFor(uri),
     statusBar: () => (statusBar.counts && statusBar.text ? { text: statusBar.text, counts: statusBar.counts } : undefined),
-    longestAnalysisSliceMs: (uri) => (uri ? index.longestSliceMsOf(uri) : index.longestSliceMs),
+    longestAnalysisSliceMs: (uri) => (uri ? index.longestBlockMsOf(uri) : index.longestBlockMs),
     messages: () => recentMessages(),
     lastQuickPick: () => recentQuickPick(),
   };

@@ -1,8 +1,7 @@
 /** Runs the cross-check over a folder in-process, as `crosscheck --format json` would, and scores it. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileLexicon } from '../../src/core';
-import { analyseCorpus } from '../../src/cli/corpus';
+import { runCorpus } from '../../src/cli/corpus';
 import { crosscheckJson } from '../../src/cli/commands/crosscheck';
 import { scoreCrosscheck, type CrosscheckExpectations, type CrosscheckScore } from './crosscheck-score';
 
@@ -36,7 +35,11 @@ export function readExpectations(file: string): CrosscheckExpectations {
  * The score of `crosscheck` on `folder`. Documents are named by the path as given (relative to the working
  * directory), as the command line names them, so the score equals that of the command's own output.
  */
-export function crosscheckScoreOf(folder: string, expectations: CrosscheckExpectations): CrosscheckScore {
-  const corpus = analyseCorpus([folder], compileLexicon());
-  return scoreCrosscheck(JSON.parse(crosscheckJson(corpus)), expectations);
+export async function crosscheckScoreOf(folder: string, expectations: CrosscheckExpectations): Promise<CrosscheckScore> {
+  const corpus = await runCorpus([folder], { retain: 'documents', withAnalysis: true });
+  try {
+    return scoreCrosscheck(JSON.parse(crosscheckJson(corpus)), expectations);
+  } finally {
+    corpus.dispose();
+  }
 }

@@ -59,7 +59,7 @@ describe('cross-check scorer (npm run eval --crosscheck)', () => {
     assert.equal(s.trapTotal, 0);
   });
 
-  it('scores a crosscheck run on a tiny folder, finding expectations.json beside its texts', function () {
+  it('scores a crosscheck run on a tiny folder, finding expectations.json beside its texts', async function () {
     this.timeout(20_000);
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-score-'));
     try {
@@ -75,7 +75,7 @@ describe('cross-check scorer (npm run eval --crosscheck)', () => {
       fs.writeFileSync(path.join(root, 'expectations.json'), JSON.stringify(expectations));
       const file = findExpectations(texts);
       assert.equal(file, path.join(root, 'expectations.json'));
-      const s = crosscheckScoreOf(texts, readExpectations(file!));
+      const s = await crosscheckScoreOf(texts, readExpectations(file!));
       assert.equal(s.linked, 1, s.misses.join('\n'));
       assert.equal(s.trapsAvoided, 1, s.misses.join('\n'));
       assert.equal(s.alarms, 0, s.misses.join('\n'));
@@ -97,10 +97,10 @@ describe('cross-check scorer (npm run eval --crosscheck)', () => {
     }
   });
 
-  it('the samples meet their own expectations: every planted discrepancy flagged, no false alarm', function () {
+  it('the samples meet their own expectations: every planted discrepancy flagged, no false alarm', async function () {
     this.timeout(30_000);
     const file = path.join(__dirname, '../fixtures/samples-crosscheck.expectations.json');
-    const s = crosscheckScoreOf(path.relative(process.cwd(), path.join(__dirname, '../../samples')), readExpectations(file));
+    const s = await crosscheckScoreOf(path.relative(process.cwd(), path.join(__dirname, '../../samples')), readExpectations(file));
     assert.deepEqual(s.misses, []);
     assert.equal(s.flagged, s.flagTotal);
   });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { globToRegExp, matchesAny } from '../../src/extension/util/glob';
+import { globToRegExp, matchesAny } from '../../src/core/corpus/glob';
 
 describe('globToRegExp', () => {
   const cases: [string, string, boolean][] = [

@@ -5,7 +5,7 @@ import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
 
 // The generator is a plain Node script so `npm run generate` needs no build step.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const generator = require('../../scripts/generate-grammar.js') as { grammarText(): string; outFile: string };
 
 let grammarPromise: Promise<textmate.IGrammar> | undefined;

@@ -1,20 +1,34 @@
 import { exportJson } from '../../core/export';
-import { analyseCorpus } from '../corpus';
-import { lexiconFromOption } from '../lexiconFile';
-import { formatCheckText } from '../textReport';
+import { runCorpus, type AnalysedDocument } from '../corpus';
+import { documentLine, recordLine, summaryLine } from '../ndjson';
+import { checkTextOf, checkTotalsLine, type CheckTotals } from '../textReport';
+import type { CorpusCommandOptions } from './options';
 
-export interface CheckOptions {
-  readonly format: 'text' | 'json';
-  readonly lexicon?: string;
+export interface CheckOptions extends CorpusCommandOptions {
+  readonly format: 'text' | 'json' | 'ndjson';
 }
 
-export function runCheck(paths: readonly string[], options: CheckOptions): number {
-  const corpus = analyseCorpus(paths, lexiconFromOption(options.lexicon));
-  if (options.format === 'json') {
-    const sources = corpus.documents.map((d) => ({ docId: d.id, path: d.path, analysis: d.analysis, checks: corpus.record.checks[d.id] ?? [] }));
-    process.stdout.write(exportJson(sources, corpus.record.records));
-  } else {
-    process.stdout.write(formatCheckText(corpus.documents));
+export async function runCheck(paths: readonly string[], options: CheckOptions): Promise<number> {
+  const out = process.stdout;
+  const streaming = options.format !== 'json';
+  const totals: CheckTotals = { documents: 0, figure: 0, organisation: 0, 'legal-term': 0 };
+  const onDocument = (d: AnalysedDocument) => {
+    if (options.format === 'text') out.write(checkTextOf(d.path, d.text, d.document.analysis, totals));
+    else if (options.format === 'ndjson') out.write(documentLine(d) + '\n');
+  };
+  const corpus = await runCorpus(paths, { ...options, retain: streaming ? 'record' : 'documents', withAnalysis: true, onDocument });
+  try {
+    if (options.format === 'json') {
+      const sources = corpus.documents.map((id) => ({ docId: id, path: corpus.pathOf(id), analysis: corpus.index.get(id)!.analysis, checks: corpus.index.checksFor(id) }));
+      out.write(exportJson(sources, corpus.index.records(), { pathOfOtherSource: corpus.pathOf }));
+    } else if (options.format === 'ndjson') {
+      for (const r of corpus.index.records()) out.write(recordLine(r, corpus.pathOf) + '\n');
+      out.write(summaryLine(corpus) + '\n');
+    } else {
+      out.write(checkTotalsLine(totals) + '\n');
+    }
+  } finally {
+    corpus.dispose();
   }
   return 0;
 }

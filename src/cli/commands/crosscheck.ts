@@ -1,13 +1,12 @@
-import { exportJson } from '../../core/export';
-import { csvTable } from '../../core/text/csvWrite';
-import { conflictMessageOf, LineIndex, type ArithmeticCheck, type CrossSourceRecord } from '../../core';
-import { analyseCorpus, type AnalysedCorpus } from '../corpus';
-import { lexiconFromOption } from '../lexiconFile';
+import { csvTable, exportJson } from '../../core/export';
+import { conflictMessageOf, LineIndex, type CrossSourceRecord, type DocumentEvent } from '../../core';
+import { runCorpus, type AnalysedDocument, type CorpusResult } from '../corpus';
 import { EXIT } from '../exitCodes';
+import { documentLine, recordLine, summaryLine } from '../ndjson';
+import type { CorpusCommandOptions } from './options';
 
-export interface CrosscheckOptions {
-  readonly format: 'text' | 'json' | 'csv';
-  readonly lexicon?: string;
+export interface CrosscheckOptions extends CorpusCommandOptions {
+  readonly format: 'text' | 'json' | 'csv' | 'ndjson';
 }
 
 /** A conflict between sources, or a check that did not come out ok: what a researcher must look at. */
@@ -19,52 +18,67 @@ interface Finding {
   readonly places: readonly { readonly path: string; readonly line: number; readonly text: string; readonly note: string }[];
 }
 
-export function runCrosscheck(paths: readonly string[], options: CrosscheckOptions): number {
-  const corpus = analyseCorpus(paths, lexiconFromOption(options.lexicon));
-  const findings = findingsOf(corpus);
-  if (options.format === 'json') {
-    process.stdout.write(crosscheckJson(corpus));
-  } else if (options.format === 'csv') {
-    process.stdout.write(findingsCsv(findings));
-  } else {
-    process.stdout.write(findingsText(findings, corpus));
+export async function runCrosscheck(paths: readonly string[], options: CrosscheckOptions): Promise<number> {
+  const out = process.stdout;
+  const checkFindings: Finding[] = [];
+  let checksOk = 0;
+  const onDocument = (d: AnalysedDocument) => {
+    if (options.format === 'ndjson') out.write(documentLine(d) + '\n');
+    checksOk += d.checks.filter((c) => c.status === 'ok').length;
+    if (options.format === 'text' || options.format === 'csv') checkFindings.push(...checkFindingsOf(d));
+  };
+  const keepAll = options.format === 'json';
+  const corpus = await runCorpus(paths, { ...options, retain: keepAll ? 'documents' : 'record', withAnalysis: keepAll || options.format === 'ndjson', onDocument });
+  try {
+    const records = corpus.index.records();
+    const conflicts = records.filter((r) => r.status === 'conflict');
+    if (options.format === 'json') {
+      out.write(crosscheckJson(corpus));
+    } else if (options.format === 'ndjson') {
+      for (const r of records) out.write(recordLine(r, corpus.pathOf) + '\n');
+      out.write(summaryLine(corpus) + '\n');
+    } else {
+      const events = new Map(corpus.index.events().map((e) => [e.id, e]));
+      const findings = sortFindings([...conflicts.map((r) => conflictFinding(r, corpus.pathOf, events)), ...checkFindings]);
+      out.write(options.format === 'csv' ? findingsCsv(findings) : findingsText(findings, corpus, records.length, checksOk));
+    }
+    return conflicts.length > 0 ? EXIT.conflict : EXIT.ok;
+  } finally {
+    corpus.dispose();
   }
-  return findings.some((f) => f.status === 'conflict') ? EXIT.conflict : EXIT.ok;
 }
 
 /** `crosscheck --format json`: every document with its analysis and checks, the records, events and possible matches. */
-export function crosscheckJson(corpus: AnalysedCorpus): string {
-  const sources = corpus.documents.map((d) => ({ docId: d.id, path: d.path, analysis: d.analysis, checks: corpus.record.checks[d.id] ?? [] }));
-  return exportJson(sources, corpus.record.records, { events: corpus.record.events, possiblySame: corpus.record.possiblySame });
+export function crosscheckJson(corpus: CorpusResult): string {
+  const sources = corpus.documents.map((id) => ({ docId: id, path: corpus.pathOf(id), analysis: corpus.index.get(id)!.analysis, checks: corpus.index.checksFor(id) }));
+  return exportJson(sources, corpus.index.records(), { pathOfOtherSource: corpus.pathOf, events: corpus.index.events(), possiblySame: corpus.index.possiblySame() });
 }
 
-function findingsOf(corpus: AnalysedCorpus): Finding[] {
-  const findings: Finding[] = [];
-  const events = new Map(corpus.record.events.map((e) => [e.id, e]));
-  for (const record of corpus.record.records) {
-    if (record.status !== 'conflict') continue;
-    findings.push({
-      status: 'conflict',
-      kind: `record: ${record.measure}`,
-      id: record.recordId,
-      message: conflictMessageOf(record.explanation, record, record.event ? events.get(record.event) : undefined),
-      places: record.claims.map((c) => ({ path: c.docId, line: c.line + 1, text: c.text, note: claimNote(c) })),
-    });
-  }
-  for (const doc of corpus.documents) {
-    const lines = new LineIndex(doc.text);
-    for (const check of corpus.record.checks[doc.id] ?? []) {
-      if (check.status === 'ok') continue;
-      findings.push({
-        status: check.status,
-        kind: `check: ${check.kind}`,
-        id: check.checkId,
-        message: check.message.includes(check.arithmetic) ? check.message : `${check.message} (${check.arithmetic})`,
-        places: check.operands.map((o) => ({ path: doc.path, line: lines.lineAt(o.start) + 1, text: doc.text.slice(o.start, o.end), note: o.role })),
-      });
-    }
-  }
-  // Conflicts first, then by where they are, so the report reads top to bottom like the corpus.
+function conflictFinding(record: CrossSourceRecord, pathOf: (id: string) => string, events: ReadonlyMap<string, DocumentEvent>): Finding {
+  return {
+    status: 'conflict',
+    kind: `record: ${record.measure}`,
+    id: record.recordId,
+    message: conflictMessageOf(record.explanation, record, record.event ? events.get(record.event) : undefined),
+    places: record.claims.map((c) => ({ path: pathOf(c.docId), line: c.line + 1, text: c.text, note: claimNote(c) })),
+  };
+}
+
+function checkFindingsOf(d: AnalysedDocument): Finding[] {
+  const failed = d.checks.filter((c) => c.status !== 'ok');
+  if (failed.length === 0) return [];
+  const lines = new LineIndex(d.text);
+  return failed.map((check) => ({
+    status: check.status === 'conflict' ? 'conflict' : 'warning',
+    kind: `check: ${check.kind}`,
+    id: check.checkId,
+    message: check.message.includes(check.arithmetic) ? check.message : `${check.message} (${check.arithmetic})`,
+    places: check.operands.map((o) => ({ path: d.path, line: lines.lineAt(o.start) + 1, text: d.text.slice(o.start, o.end), note: o.role })),
+  }));
+}
+
+/** Conflicts first, then by where they are, so the report reads top to bottom like the corpus. */
+function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => (a.status === b.status ? placeOrder(a, b) : a.status === 'conflict' ? -1 : 1));
 }
 
@@ -79,7 +93,7 @@ function claimNote(c: CrossSourceRecord['claims'][number]): string {
   return `${qualifier}${c.value.toLocaleString('en-GB')}${c.isReference ? ' (reference)' : ''}`;
 }
 
-function findingsText(findings: readonly Finding[], corpus: AnalysedCorpus): string {
+function findingsText(findings: readonly Finding[], corpus: CorpusResult, recordCount: number, checksOk: number): string {
   const out: string[] = [];
   for (const f of findings) {
     out.push(`${f.status.toUpperCase()}  ${f.kind} — ${f.message}`);
@@ -87,10 +101,12 @@ function findingsText(findings: readonly Finding[], corpus: AnalysedCorpus): str
     out.push('');
   }
   const conflicts = findings.filter((f) => f.status === 'conflict').length;
-  const checks = Object.values(corpus.record.checks).flat() as ArithmeticCheck[];
+  const skipped = corpus.index.skipped().length;
   out.push(
-    `${corpus.documents.length} documents, ${corpus.references.length} reference tables: ${corpus.record.records.length} records, ` +
-      `${conflicts} conflicts, ${findings.length - conflicts} warnings, ${checks.filter((c) => c.status === 'ok').length} checks ok`,
+    `${corpus.documents.length} documents, ${corpus.references.length} reference tables: ${recordCount} records, ` +
+      `${conflicts} conflicts, ${findings.length - conflicts} warnings, ${checksOk} checks ok` +
+      (skipped > 0 ? `; ${skipped} skipped` : '') +
+      (corpus.stats.fromCache > 0 ? `; ${corpus.stats.fromCache} from the cache` : ''),
   );
   return out.join('\n') + '\n';
 }

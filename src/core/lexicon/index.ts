@@ -7,3 +7,8 @@ export { LEXICON_LIMITS, limitNote, type LexiconLimit } from './limits';
 export type { AliasSpec, LegalTermEntry, LexiconExtension, OrganisationEntry } from './entries';
 export { findEntities, type EntityAnnotation, type EntityContext } from './match';
 export { validateLexiconExtension } from './validate';
+
+import organisationData from './data/organisations.json';
+import legalTermData from './data/legal-terms.json';
+/** The built-in lexicon's data as written, for what annotations do not carry (aliases, definitions in hover cards). */
+export { organisationData, legalTermData };

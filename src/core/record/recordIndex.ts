@@ -5,7 +5,7 @@ import { claimsOf, eventPartitionKey, isEventPartition, periodPartitionKey, type
 import type { PossibleMatch } from './eventLink';
 import { EventIndex } from './events';
 import { relinkGroup } from './link';
-import { profileOf } from './profile';
+import { profileOf, type DocumentProfile } from './profile';
 import { documentScopes } from './scope';
 import { Group } from './groups';
 import { SortedRecords } from './sortedRecords';
@@ -31,6 +31,19 @@ export interface RecordUpdate {
  */
 export interface RecordIndex {
   upsert(doc: SourceDocument): RecordUpdate;
+  /**
+   * Replaces a document's claims (as `prepareSource` made them, on any thread) without relinking:
+   * `flush` places every staged document in its event and relinks every group they touched, once.
+   * Indexing many documents this way costs each group one relink, not one per document.
+   */
+  stage(docId: string, prepared: PreparedSource): void;
+  /**
+   * Relinks what `stage` touched, a group at a time until `shouldYield()` says stop; `done` when nothing
+   * is left. The documents staged since the last flush are placed in their events in `order` (by
+   * default the order they were staged): events depend on the order documents arrive in, so a caller
+   * whose documents arrive in no fixed order (from worker threads) gives one.
+   */
+  flush(shouldYield?: () => boolean, order?: (a: string, b: string) => number): RecordUpdate & { readonly done: boolean };
   /** Upserts many documents, relinking each touched group once: the way to index a workspace. */
   upsertAll(docs: readonly SourceDocument[]): RecordUpdate;
   remove(docId: string): RecordUpdate;
@@ -50,6 +63,38 @@ export interface RecordIndex {
   eventOf(docId: string): DocumentEvent | undefined;
   /** Pairs of records that may count the same thing but were not joined: shown at a lower severity than conflicts. */
   possiblySame(): readonly PossiblySame[];
+}
+
+/**
+ * A document's profile as it crosses threads: plain data (the scopes it was read with hold a function,
+ * and nothing reads them after `profileOf`).
+ */
+export type PreparedProfile = Omit<DocumentProfile, 'scopes'>;
+
+/** A document as the record keeps it: its linkable claims, its own arithmetic checks and its event profile. */
+export interface PreparedSource {
+  readonly claims: readonly LinkableClaim[];
+  readonly checks: readonly ArithmeticCheck[];
+  /** Undefined when the document could not be read: it then reports no event. */
+  readonly profile?: PreparedProfile;
+}
+
+/** What the record needs of a document, made from its analysis (on any thread; the result is plain data). */
+export function prepareSource(doc: SourceDocument, logger: Logger = nullLogger): PreparedSource {
+  try {
+    const scopes = documentScopes(doc);
+    const claims = claimsOf(doc, scopes);
+    const checks = checkDocument(doc, claims);
+    return { claims, checks, profile: withoutScopes(profileOf(doc, scopes)) };
+  } catch (e) {
+    logger.error(`record: could not check ${doc.id}`, e);
+    return { claims: [], checks: [] };
+  }
+}
+
+function withoutScopes(profile: DocumentProfile): PreparedProfile {
+  const { scopes: _scopes, ...plain } = profile;
+  return plain;
 }
 
 const docSource = (id: string) => `d\u0000${id}`;
@@ -132,6 +177,10 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
   function relinkAll(touched: Iterable<string>): RecordUpdate {
     const changed: CrossSourceRecord[] = [];
     for (const key of touched) relink(key, changed);
+    return updateOf(changed);
+  }
+
+  function updateOf(changed: readonly CrossSourceRecord[]): RecordUpdate {
     // Listed when asked: indexing a workspace changes every record, and `buildRecord` never asks.
     let ids: readonly string[] | undefined;
     return {
@@ -141,33 +190,39 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     };
   }
 
-  function prepare(doc: SourceDocument): { claims: LinkableClaim[]; profile: ReturnType<typeof profileOf> | undefined } {
-    try {
-      const scopes = documentScopes(doc);
-      const claims = claimsOf(doc, scopes);
-      checks.set(doc.id, checkDocument(doc, claims));
-      return { claims, profile: profileOf(doc, scopes) };
-    } catch (e) {
-      logger.error(`record: could not check ${doc.id}`, e);
-      checks.set(doc.id, []);
-      return { claims: [], profile: undefined };
+  /** Keeps prepared documents and places them in their events; `touched` gets the partitions to relink. */
+  function keepAll(docs: Iterable<readonly [string, PreparedSource]>, touched: Set<string>): void {
+    const profiles: DocumentProfile[] = [];
+    const ids: string[] = [];
+    for (const [docId, prepared] of docs) {
+      ids.push(docId);
+      checks.set(docId, prepared.checks);
+      read.set(docSource(docId), prepared.claims);
+      // The profile's scopes are never read once it is made (see PreparedProfile).
+      if (prepared.profile) profiles.push(prepared.profile as DocumentProfile);
+      else events.remove(docId);
     }
+    const changed = events.upsertAll(profiles);
+    for (const id of ids) changed.add(id);
+    replace(changed, touched);
   }
 
   function upsertDocs(docs: readonly SourceDocument[]): RecordUpdate {
     const touched = new Set<string>();
-    const profiles = [];
-    for (const doc of docs) {
-      const { claims, profile } = prepare(doc);
-      read.set(docSource(doc.id), claims);
-      if (profile) profiles.push(profile);
-      else events.remove(doc.id);
-    }
-    const changed = events.upsertAll(profiles);
-    for (const doc of docs) changed.add(doc.id);
-    replace(changed, touched);
+    keepAll(
+      docs.map((doc) => {
+        pending.delete(doc.id);
+        return [doc.id, prepareSource(doc, logger)] as const;
+      }),
+      touched,
+    );
     return relinkAll(touched);
   }
+
+  /** Documents staged and not yet placed in their events, in the order they came. */
+  const pending = new Map<string, PreparedSource>();
+  /** Partitions staged documents touched and that are not relinked yet. */
+  const staged = new Set<string>();
 
   /** Relinks one partition; `changed` gets the records it removed and added. */
   function relink(key: string, changed: CrossSourceRecord[]): void {
@@ -210,10 +265,31 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     upsert(doc) {
       return upsertDocs([doc]);
     },
+    stage(docId, prepared) {
+      // Its checks are known at once; its claims are placed with every other staged document's at `flush`.
+      checks.set(docId, prepared.checks);
+      pending.set(docId, prepared);
+    },
+    flush(shouldYield, order) {
+      if (pending.size) {
+        const docs = [...pending];
+        if (order) docs.sort((a, b) => order(a[0], b[0]));
+        pending.clear();
+        keepAll(docs, staged);
+      }
+      const changed: CrossSourceRecord[] = [];
+      for (const key of staged) {
+        staged.delete(key);
+        relink(key, changed);
+        if (shouldYield?.()) break;
+      }
+      return Object.assign(updateOf(changed), { done: staged.size === 0 });
+    },
     upsertAll(docs) {
       return upsertDocs(docs);
     },
     remove(docId) {
+      pending.delete(docId);
       checks.delete(docId);
       read.delete(docSource(docId));
       const touched = new Set<string>();

@@ -135,17 +135,10 @@ export class DecorationsController extends Disposable {
     this.applied.delete(editor.document.uri.toString());
   }
 
+  /** The same answer the status bar and the Problems panel draw from. */
   private troubleOf(entry: IndexedDocument): (annotationId: string) => FigureTrouble {
-    const { index } = this.services;
-    const failed = new Set<string>();
-    for (const check of index.checksFor(entry.uri)) {
-      if (check.status === 'ok') continue;
-      for (const o of check.operands) failed.add(o.annotationId);
-    }
-    return (id) => {
-      if (index.recordForFigure(entry.uri, id)?.status === 'conflict') return 'conflict';
-      return failed.has(id) ? 'checkFailed' : undefined;
-    };
+    const problems = this.services.index.problemsOf(entry.uri);
+    return (id) => problems?.troubleOf(id);
   }
 }
 

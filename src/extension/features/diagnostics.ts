@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { conflictMessageOf, type ArithmeticCheck, type CrossSourceRecord, type FigureAnnotation } from '../../core';
-import type { DocumentEvent } from '../../core/record/types';
+import { conflictMessageOf, type CrossSourceRecord, type DocumentEvent, type FigureAnnotation } from '../../core';
 import type { SeveritySetting } from '../services/configuration';
 import type { IndexedDocument, Services } from '../services/types';
 import { lineIndexMapper, spanToRange } from '../util/ranges';
 import { explanationOf } from '../util/explanation';
+import { checkSpan, type DocumentProblems } from '../../core/corpus';
 import { IndexDiagnosticCollection } from './indexDiagnostics';
 
 export const diagnosticSource = 'Crime Annotator';
@@ -18,11 +18,7 @@ const severities: Record<SeveritySetting, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** Where a check is reported: its fix's span when it has one (what the quick fix replaces), else its stated figure. */
-export function checkSpan(check: ArithmeticCheck): { start: number; end: number } | undefined {
-  if (check.fix) return check.fix;
-  return check.operands.find((o) => o.role === 'stated') ?? check.operands[check.operands.length - 1];
-}
+export { checkSpan };
 
 /** Conflicts between sources and failed arithmetic checks, in the Problems panel. */
 export class DiagnosticsController extends IndexDiagnosticCollection {
@@ -33,22 +29,20 @@ export class DiagnosticsController extends IndexDiagnosticCollection {
 
   protected diagnosticsFor(entry: IndexedDocument): vscode.Diagnostic[] | undefined {
     if (!this.services.config.current.diagnostics.enabled) return undefined;
-    return [...this.conflictDiagnostics(entry), ...this.checkDiagnostics(entry)];
+    // The same answer the status bar and the decorations draw from (marks "not a claim" left out).
+    const problems = this.services.index.problemsOf(entry.uri);
+    if (!problems) return undefined;
+    return [...this.conflictDiagnostics(entry, problems), ...this.checkDiagnostics(entry, problems)];
   }
 
-  private conflictDiagnostics(entry: IndexedDocument): vscode.Diagnostic[] {
+  private conflictDiagnostics(entry: IndexedDocument, problems: DocumentProblems): vscode.Diagnostic[] {
     const { index, config } = this.services;
     const severity = severities[config.current.diagnostics.conflictSeverity];
     const mapper = lineIndexMapper(entry.lineIndex);
     const out: vscode.Diagnostic[] = [];
     // The document's event: every record of its figures in an event is of this one.
     let event: DocumentEvent | undefined | null = null;
-    for (const a of entry.analysis.annotations) {
-      // The mark is placed in the text the analysis read: after an edit not yet analysed, the figure's
-      // offsets are the old text's, and the mark, followed through the edit, would miss it.
-      if (a.kind !== 'figure' || this.services.review?.isSuppressed(entry.uri, a, entry.text)) continue;
-      const record = index.recordForFigure(entry.uri, a.id);
-      if (record?.status !== 'conflict') continue;
+    for (const { figure: a, record } of problems.conflicts) {
       if (event === null) event = index.eventOf(entry.uri);
       const d = new vscode.Diagnostic(spanToRange(mapper, a), conflictMessage(a, record, event), severity);
       d.source = diagnosticSource;
@@ -67,14 +61,13 @@ export class DiagnosticsController extends IndexDiagnosticCollection {
     return out;
   }
 
-  private checkDiagnostics(entry: IndexedDocument): vscode.Diagnostic[] {
-    const { index, config } = this.services;
+  private checkDiagnostics(entry: IndexedDocument, problems: DocumentProblems): vscode.Diagnostic[] {
+    const { config } = this.services;
     const mapper = lineIndexMapper(entry.lineIndex);
     const out: vscode.Diagnostic[] = [];
-    for (const check of index.checksFor(entry.uri)) {
-      if (check.status === 'ok') continue;
+    for (const check of problems.failedChecks) {
       const span = checkSpan(check);
-      if (!span || this.services.review?.isSuppressed(entry.uri, { ...span, kind: 'figure' }, entry.text)) continue;
+      if (!span) continue;
       const setting = check.status === 'conflict' ? config.current.diagnostics.conflictSeverity : config.current.diagnostics.checkSeverity;
       // Most messages already state their arithmetic; it is added only where one does not.
       const message = check.message.includes(check.arithmetic) ? check.message : `${check.message} (${check.arithmetic})`;

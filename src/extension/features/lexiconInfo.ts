@@ -3,8 +3,7 @@
  * from the built-in lexicon data. Entries a workspace lexicon adds are not here yet: their cards
  * show what the annotation itself carries.
  */
-import organisationData from '../../core/lexicon/data/organisations.json';
-import legalTermData from '../../core/lexicon/data/legal-terms.json';
+import { legalTermData, organisationData } from '../../core/lexicon';
 
 type AliasSpec = string | { readonly text: string };
 

@@ -47,16 +47,16 @@ export class StatusBarController extends Disposable {
       this.item.hide();
       return;
     }
-    const { index } = this.services;
-    let figures = 0, organisations = 0, legalTerms = 0, conflicts = 0;
+    let figures = 0, organisations = 0, legalTerms = 0;
     for (const a of entry.analysis.annotations) {
-      if (a.kind === 'figure') {
-        figures++;
-        if (index.recordForFigure(entry.uri, a.id)?.status === 'conflict') conflicts++;
-      } else if (a.kind === 'organisation') organisations++;
+      if (a.kind === 'figure') figures++;
+      else if (a.kind === 'organisation') organisations++;
       else legalTerms++;
     }
-    const failedChecks = index.checksFor(entry.uri).filter((c) => c.status !== 'ok').length;
+    // The same answer the decorations and the Problems panel draw from.
+    const problems = this.services.index.problemsOf(entry.uri);
+    const conflicts = problems?.conflicts.length ?? 0;
+    const failedChecks = problems?.failedChecks.length ?? 0;
     this.counts = { figures, organisations, legalTerms, conflicts, failedChecks };
     this.item.text = statusText(this.counts);
     this.item.tooltip = `Crime Annotator: ${figures} figures, ${organisations} organisations, ${legalTerms} legal terms; ${conflicts} figures in conflict with other sources, ${failedChecks} failed checks. Click to list conflicts.`;

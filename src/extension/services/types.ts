@@ -6,6 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type {
+  DocumentEvent,
   ArithmeticCheck,
   CrossSourceRecord,
   DocumentAnalysis,
@@ -14,11 +15,11 @@ import type {
   Logger,
   OrganisationAnnotation,
 } from '../../core';
-import type { DocumentEvent } from '../../core/record/types';
+import type { DocumentProblems } from '../../core/corpus';
 import type { ConfigChange, ExtensionConfig } from './configuration';
 import type { ReviewService } from '../features/review/types';
 
-export type { ArithmeticCheck, CrossSourceRecord, ExtensionConfig, ConfigChange };
+export type { ArithmeticCheck, CrossSourceRecord, DocumentProblems, ExtensionConfig, ConfigChange };
 
 export interface ConfigurationService {
   /** The settings now; re-read on every change, so do not cache the object. */
@@ -68,13 +69,14 @@ export interface WorkspaceIndex {
   readonly onDidChange: vscode.Event<{ readonly uris: readonly vscode.Uri[] }>;
   /** True until at least one document has been analysed. */
   readonly isEmpty: boolean;
-  /** Resolves when the initial workspace scan is done (or immediately when there is no folder). */
-  readonly ready: Promise<void>;
   /**
-   * Whether the workspace's files are indexed, not only its open documents: from activation when it
-   * holds crime reports (`.crime` files or a `.crime-annotator` folder), else once the user asks.
+   * Whether the folders' files are indexed. Activation indexes open documents at once and scans the
+   * folders only when they hold crime reports or `.crime-annotator/`, or when the user asks.
    */
   readonly isScanning: boolean;
+  readonly onDidChangeScanning: vscode.Event<boolean>;
+  /** Resolves when the initial workspace scan is done (or immediately when there is no folder). */
+  readonly ready: Promise<void>;
 
   get(uri: vscode.Uri): IndexedDocument | undefined;
   documents(): readonly IndexedDocument[];
@@ -88,6 +90,8 @@ export interface WorkspaceIndex {
   conflicts(): readonly CrossSourceRecord[];
   /** Arithmetic checks over figures of `uri`. */
   checksFor(uri: vscode.Uri): readonly ArithmeticCheck[];
+  /** The document's conflicts, failed checks and suppressed marks: what the status bar, decorations and Problems panel show. */
+  problemsOf(uri: vscode.Uri): DocumentProblems | undefined;
   /** Arithmetic checks that the figure `annotationId` in `uri` takes part in. */
   checksInvolving(uri: vscode.Uri, annotationId: string): readonly ArithmeticCheck[];
   /** Every mention of an organisation or legal term (by `entityId` / `termId`) across the index. */
@@ -95,7 +99,7 @@ export interface WorkspaceIndex {
   /** Where a record's claim lives: the core's docId + annotation id turned into a uri and range. */
   locate(docId: string, annotationId: string): { readonly uri: vscode.Uri; readonly range: vscode.Range } | undefined;
 
-  /** Re-scans the whole workspace (progress in the window's status area). */
+  /** Scans every folder again (progress in the window's status area); the first call starts indexing the folders. */
   reindex(): Promise<void>;
   /** Analyses an open document now, whatever `analysis.trigger` says. */
   analyzeDocument(document: vscode.TextDocument): Promise<IndexedDocument | undefined>;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CrossSourceRecord, DocumentEvent } from '../../core/record/types';
+import type { CrossSourceRecord, DocumentEvent } from '../../core';
 
 /**
  * The record's explanation as people read it: the core names documents by their ids (URIs in the

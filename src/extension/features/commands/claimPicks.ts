@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Claim, CrossSourceRecord } from '../../../core/record/types';
+import type { Claim, CrossSourceRecord } from '../../../core';
 import type { WorkspaceIndex } from '../../services/types';
 import { claimLocation, displayPath } from './locations';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ArithmeticCheck } from '../../../core/record/types';
+import type { ArithmeticCheck } from '../../../core';
 import type { IndexedDocument, Services, WorkspaceIndex } from '../../services/types';
 import { claimPicks, recordTitle } from './claimPicks';
 import { reveal } from './locations';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ArithmeticCheck, Claim, CrossSourceRecord } from '../../../core/record/types';
+import type { ArithmeticCheck, Claim, CrossSourceRecord } from '../../../core';
 import type { Services } from '../../services/types';
 import { claimPicks, formatValue, recordTitle } from './claimPicks';
 import { displayPath, reveal, toUri } from './locations';

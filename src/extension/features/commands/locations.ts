@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Claim } from '../../../core/record/types';
+import type { Claim } from '../../../core';
 import type { IndexedDocument, WorkspaceIndex } from '../../services/types';
 import { lineIndexMapper, spanToRange } from '../../util/ranges';
 

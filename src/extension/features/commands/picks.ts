@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ArithmeticCheck, CrossSourceRecord } from '../../../core/record/types';
+import type { ArithmeticCheck, CrossSourceRecord } from '../../../core';
 import type { IndexedDocument } from '../../services/types';
 import { displayPath, rangeOf } from './locations';
 import { plainQuickPickItems, showQuickPick } from '../../util/notify';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CrossSourceRecord } from '../../../core/record/types';
-import type { FigureAnnotation } from '../../../core/types';
+import type { CrossSourceRecord } from '../../../core';
+import type { FigureAnnotation } from '../../../core';
 import type { IndexedDocument, Services, WorkspaceIndex } from '../../services/types';
 import { spanAt } from '../../util/ranges';
 import { claimPicks, recordTitle, type ClaimPick } from './claimPicks';

@@ -23,14 +23,9 @@ import { hostScheduler } from '../../util/slices';
 import { workspaceFsFiles, type LargeFiles } from '../../util/largeFiles';
 import { newUuid } from './actions';
 
-export interface StoreProblem {
-  readonly uri: vscode.Uri;
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-  /** Set when the file is refused as a whole (its place), rather than broken at a line. */
-  readonly refused?: true;
-}
+import type { StoreProblem } from './types';
+
+export type { StoreProblem };
 
 export class ReadOnlyError extends Error {}
 

@@ -2,13 +2,22 @@
 import type * as vscode from 'vscode';
 import type { AnnotationKind, Span } from '../../../core';
 import type { Placement, ReviewMark, ReviewProgress, ReviewState } from '../../../core/review';
-import type { StoreProblem } from './reviewStore';
 
 /** A figure in the Review view: one the engine found (`annotationId`) or one added by hand (`markId`). */
 export interface ReviewFigure extends Span {
   readonly text: string;
   readonly annotationId?: string;
   readonly markId?: string;
+}
+
+/** Why the annotations file cannot be used (review is read-only until it is fixed): where, and what. */
+export interface StoreProblem {
+  readonly uri: vscode.Uri;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  /** Set when the file is refused as a whole (its place), rather than broken at a line. */
+  readonly refused?: true;
 }
 
 export interface ReviewService {

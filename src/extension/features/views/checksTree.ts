@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ArithmeticCheck, CheckOperand, Claim, CrossSourceRecord } from '../../../core/record/types';
+import type { ArithmeticCheck, CheckOperand, Claim, CrossSourceRecord } from '../../../core';
 import type { Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';
 import { claimLocation, displayPath, rangeOf } from '../commands/locations';

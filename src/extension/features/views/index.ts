@@ -62,6 +62,7 @@ export function registerViews(context: vscode.ExtensionContext, services: Servic
     tally.onDidChangeTreeData(describeTally),
     checks.onDidChangeTreeData(describeChecks),
     services.index.onDidChange(updateEmpty),
+    services.index.onDidChangeScanning(updateEmpty),
     registerTallyCommands(services, tally, contextKeys),
   ];
   describeTally();

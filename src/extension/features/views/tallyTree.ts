@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { tallyByKind, type KindTally, type TallyGroup, type TallyOccurrence } from '../../../core/tally';
-import type { AnnotationKind } from '../../../core/types';
+import type { AnnotationKind } from '../../../core';
 import type { TallyScope } from '../../services/configuration';
 import type { IndexedDocument, Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';

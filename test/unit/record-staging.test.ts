@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { compileLexicon } from '../../src/core/lexicon';
+import { buildRecord, createRecordIndex, prepareSource, type SourceDocument } from '../../src/core/record';
+
+/**
+ * Staging (how the corpus index feeds a scan, and the CLI's worker threads, to the record) must build
+ * the record a cold build does, whatever order the documents arrive in, when `flush` is given the
+ * corpus's order; and the prepared sources must survive the trip between threads (structured clone).
+ */
+const samplesDir = path.resolve(__dirname, '../../samples');
+
+describe('record: staged documents', function () {
+  this.timeout(60_000);
+  const lexicon = compileLexicon();
+  const docs: SourceDocument[] = readdirSync(samplesDir)
+    .filter((f) => f.endsWith('.crime.txt'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(path.join(samplesDir, f), 'utf8');
+      return { id: f, text, analysis: analyze(text, { lexicon }) };
+    });
+
+  it('gives the cold build, staged in reverse and flushed in the corpus order, through a structured clone', () => {
+    const cold = buildRecord(docs);
+    const index = createRecordIndex();
+    const position = new Map(docs.map((d, i) => [d.id, i]));
+    for (const d of [...docs].reverse()) index.stage(d.id, structuredClone(prepareSource(d)));
+    // Checks are known as soon as a document is staged (the CLI reports them as it goes).
+    assert.deepEqual(index.checksFor(docs[0].id), cold.checks[docs[0].id]);
+    let update;
+    do update = index.flush(undefined, (a, b) => position.get(a)! - position.get(b)!);
+    while (!update.done);
+    assert.ok(cold.events.length > 0 && cold.records.length > 0);
+    assert.deepEqual(index.events(), cold.events);
+    assert.deepEqual(index.records(), cold.records);
+    assert.deepEqual(index.possiblySame(), cold.possiblySame);
+  });
+});

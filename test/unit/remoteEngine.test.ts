@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
+import { builtInLexicon, createInProcessEngine } from '../../src/core/corpus';
+import { createRemoteEngine, serveEngine, type MessageChannelLike } from '../../src/core/corpus/remoteEngine';
+
+/** Two ends of a channel whose messages are structured-cloned and delivered later, as a worker's are. */
+function pair(): [MessageChannelLike & { sent: number }, MessageChannelLike] {
+  const listeners: [((m: unknown) => void)[], ((m: unknown) => void)[]] = [[], []];
+  const end = (me: 0 | 1) => ({
+    sent: 0,
+    postMessage(m: unknown) {
+      this.sent++;
+      const copy = structuredClone(m);
+      setImmediate(() => listeners[1 - me].forEach((l) => l(copy)));
+    },
+    onMessage: (l: (m: unknown) => void) => void listeners[me].push(l),
+  });
+  return [end(0), end(1)];
+}
+
+const paragraph = (i: number) => `Kent Police made ${100 + i} arrests during a week of action in March ${2000 + (i % 20)}. The CPS charged ${i % 9 + 2} people with possession with intent to supply.`;
+const long = Array.from({ length: 400 }, (_, i) => paragraph(i)).join('\n\n') + '\n';
+
+describe('analysis across threads (remote engine)', () => {
+  it('gives what analyze() gives, for a short document and a long one through edits, re-sending only changed paragraphs', async () => {
+    const [host, worker] = pair();
+    serveEngine(worker);
+    const engine = createRemoteEngine(host, 'test worker');
+    const short = paragraph(1);
+    assert.deepEqual((await engine.analyse({ uri: 'a', text: short, lexicon: builtInLexicon })).analysis, analyze(short));
+    const first = await engine.analyse({ uri: 'b', text: long, lexicon: builtInLexicon });
+    assert.deepEqual(first.analysis.annotations, analyze(long).annotations);
+    const chunksBefore = first.chunkViews()!;
+    const edited = long.replace('made 150 arrests', 'made 1,150 arrests');
+    const second = await engine.analyse({ uri: 'b', text: edited, lexicon: builtInLexicon });
+    assert.deepEqual(second.analysis.annotations, analyze(edited).annotations);
+    const reused = second.chunkViews()!.filter((c) => chunksBefore.some((b) => b.local === c.local)).length;
+    assert.ok(reused >= chunksBefore.length - 3, `${reused} of ${chunksBefore.length} paragraphs kept their analysis`);
+    // The host's share is handling the replies (placing re-sent paragraphs), not analysing: the worker
+    // spent longer on the first analysis than the host on any reply.
+    assert.ok(Number.isFinite(second.longestBlockMs) && second.longestBlockMs >= 0);
+    assert.ok(second.longestBlockMs < engine.workerLongestMs, `host ${second.longestBlockMs} ms, worker ${engine.workerLongestMs} ms`);
+    engine.dispose();
+  });
+
+  it('matches the in-process engine on the same requests', async () => {
+    const [host, worker] = pair();
+    serveEngine(worker);
+    const remote = createRemoteEngine(host, 'test worker');
+    const local = createInProcessEngine({ budgetMs: 40, now: () => Date.now(), yieldNow: () => Promise.resolve() });
+    const lexicon = { key: 'x', extension: { organisations: [{ id: 'kdu', canonical: 'Kent Drugs Unit', type: 'regional-unit', aliases: [{ text: 'KDU', match: 'exact' }] }] } } as never;
+    const text = long + '\nThe KDU seized 3kg of cocaine.\n';
+    const [r, l] = await Promise.all([remote.analyse({ uri: 'c', text, lexicon }), local.analyse({ uri: 'c', text, lexicon })]);
+    assert.deepEqual(r.analysis, l.analysis);
+    remote.dispose();
+  });
+});
