@@ -38,7 +38,14 @@ function corpusOf(samples: readonly string[], words: number): string {
  * Runs `fn` until `minMs` has passed; returns the mean wall and CPU milliseconds per run. CPU time is
  * what the comparison uses: on a machine shared with other work, wall time also counts waiting for a core.
  */
-function time<T>(fn: () => T, minMs = 300): { ms: number; cpuMs: number; runs: number; result: T } {
+interface Timed<T> {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly runs: number;
+  readonly result: T;
+}
+
+function time<T>(fn: () => T, minMs = 300): Timed<T> {
   let runs = 0;
   let result: T;
   const cpu = process.cpuUsage();
@@ -52,21 +59,29 @@ function time<T>(fn: () => T, minMs = 300): { ms: number; cpuMs: number; runs: n
 }
 
 /**
- * Steady-state speed: `fn` warmed up for `warmMs`, then timed in `chunks` stretches of at least
- * `chunkMs` (and one run) each; the fastest stretch is kept. The fastest is the run least disturbed
- * by other work on the machine and by garbage collection left over from the warm-up; both sides of a
- * comparison are timed the same way.
+ * Steady-state speed of two functions compared: each warmed up for `warmMs`, then timed in `chunks`
+ * rounds, each round one stretch of at least `chunkMs` (and one run) of `a` and then of `b`; the
+ * fastest stretch of each is kept. Alternating the two means a machine that slows down or speeds up
+ * during the bench (other work, another tenant) affects both sides alike, where timing all of one and
+ * then all of the other put the drift into the ratio. The fastest is the stretch least disturbed by
+ * other work and by garbage collection left over from the warm-up.
  */
-function steadyTime<T>(fn: () => T, warmMs: number, chunks: number, chunkMs: number): { ms: number; cpuMs: number; runs: number; result: T } {
-  time(fn, warmMs);
-  let best: { ms: number; cpuMs: number; runs: number; result: T } | undefined;
-  let runs = 0;
+function steadyPair<A, B>(a: () => A, b: () => B, warmMs: number, chunks: number, chunkMs: number): [Timed<A>, Timed<B>] {
+  time(a, warmMs);
+  time(b, warmMs);
+  let bestA: Timed<A> | undefined;
+  let bestB: Timed<B> | undefined;
+  let runsA = 0;
+  let runsB = 0;
   for (let c = 0; c < chunks; c++) {
-    const t = time(fn, chunkMs);
-    runs += t.runs;
-    if (!best || t.cpuMs < best.cpuMs) best = t;
+    const ta = time(a, chunkMs);
+    const tb = time(b, chunkMs);
+    runsA += ta.runs;
+    runsB += tb.runs;
+    if (!bestA || ta.cpuMs < bestA.cpuMs) bestA = ta;
+    if (!bestB || tb.cpuMs < bestB.cpuMs) bestB = tb;
   }
-  return { ...best!, runs };
+  return [{ ...bestA!, runs: runsA }, { ...bestB!, runs: runsB }];
 }
 
 function row(label: string, words: number, t: { ms: number; cpuMs: number }): string {
@@ -88,10 +103,9 @@ function main(): void {
     // throughput rather than how long each takes to get the JIT going (compromise's first runs are
     // twice as slow as its later ones).
     const big = words > 20_000;
-    const ours = steadyTime(() => core.analyze(text, { lexicon }), 2_000, big ? 3 : 5, 600);
-    const theirs = steadyTime(() => nlp(text), 2_000, big ? 3 : 5, 600);
+    const [ours, theirs] = steadyPair(() => core.analyze(text, { lexicon }), () => nlp(text), 2_000, big ? 3 : 5, 600);
     console.log(`${name}: ${words.toLocaleString('en-GB')} words, ${ours.result.annotations.length.toLocaleString('en-GB')} annotations`);
-    console.log(`  fastest of ${big ? 3 : 5} timed stretches of at least 0.6 s after 2 s of warm-up, each side (${ours.runs} and ${theirs.runs} runs)`);
+    console.log(`  fastest of ${big ? 3 : 5} timed stretches of at least 0.6 s each side, the two sides alternating, after 2 s of warm-up each (${ours.runs} and ${theirs.runs} runs)`);
     console.log('  ' + row('analyze()', words, ours));
     console.log('  ' + row('compromise nlp(text)', words, theirs));
     console.log(`  analyze() is ${(theirs.cpuMs / ours.cpuMs).toFixed(1)}x compromise's parse in CPU time (${(theirs.ms / ours.ms).toFixed(1)}x wall) (target >= 10x)\n`);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
 import { MEASURE_RULES } from '../../src/core/extract/measureRules';
+import { subjectNounIn } from '../../src/core/extract/measures';
 
 const figures = (text: string) => analyze(text).annotations.filter((a) => a.kind === 'figure') as Array<{ text: string; counts: string | null; measureRule?: string }>;
 const read = (text: string) => figures(text).map((f) => [f.text, f.counts, f.measureRule ?? null]);
@@ -34,5 +35,22 @@ describe('measure rules: open measures as written, each figure naming the rule t
   it('reads an amount "valued at" or "worth" as the value of the goods named just before it', () => {
     assert.deepEqual(read('Officers took illegal substances valued at up to £9,000 off the streets.').map((r) => r[1]), ['drugs seized']);
     assert.deepEqual(read('A haul of cannabis valued at £18,000 was seized.').map((r) => r[1]), ['drugs seized']);
+  });
+});
+
+describe('measures: the subject a change is about (subjectNounIn)', () => {
+  // The first measure noun of the clause's last part; tried only where a measure's noun can start.
+  it('takes the first measure noun, the longest where two start at one place, whatever its case', () => {
+    assert.equal(subjectNounIn('County lines arrests', 'percent'), 'arrests');
+    assert.equal(subjectNounIn('the number of Knives seized and arrests', 'percent'), 'weapons seized');
+    assert.equal(subjectNounIn('ARRESTS', 'count'), 'arrests');
+  });
+  it('reads past an aside to the subject, and finds none where no measure is named', () => {
+    assert.equal(subjectNounIn('the weather, which include arrests', 'percent'), 'arrests');
+    assert.equal(subjectNounIn('nothing here', 'percent'), null);
+  });
+  it('finds a noun whose first character is outside ASCII but folds to a measure noun\'s (a long s)', () => {
+    assert.equal(subjectNounIn('ſeizures', 'count'), 'drugs seized');
+    assert.equal(subjectNounIn('ſtop searches', 'count'), 'stop and searches');
   });
 });

@@ -70,8 +70,8 @@ function anyMeasure(kind: 'nouns' | 'passive' | 'before' | 'predicates', generic
   return new RegExp(wrap(entries.map((e) => fragment(e[kind]!)).join('|')), 'iu');
 }
 const ANY_NOUN_AT_START = { true: anyMeasure('nouns', true, (a) => `^(?:${a})${END}`), false: anyMeasure('nouns', false, (a) => `^(?:${a})${END}`) };
-const ANY_SPECIFIC_NOUN = anyMeasure('nouns', false, (a) => `(?<![\\p{L}\\d])(?:${a})${END}`);
-const ANY_SPECIFIC_NOUN_GLOBAL = new RegExp(ANY_SPECIFIC_NOUN.source, 'giu');
+/** Global: `firstNounIn` walks its matches, the first of which also answers "is there one at all". */
+const ANY_SPECIFIC_NOUN_GLOBAL = new RegExp(anyMeasure('nouns', false, (a) => `(?<![\\p{L}\\d])(?:${a})${END}`).source, 'giu');
 const ANY_PASSIVE = anyMeasure('passive', undefined, (a) => `(?<![\\p{L}])(?:${a})${END}`);
 const ANY_BEFORE = anyMeasure('before', undefined, (a) => `$(?<=(?:^|[^\\p{L}])(?:${a}))`);
 const ANY_PREDICATE = anyMeasure('predicates', undefined, (a) => `(?<![\\p{L}])(?:${a})${END}`);
@@ -249,13 +249,15 @@ export function subjectNounIn(text: string, unit: FigureUnit): string | null {
  * measures tried, anchored, instead of each measure searching the whole text.
  */
 function firstNounIn(text: string, unit: FigureUnit): string | null {
-  if (!ANY_SPECIFIC_NOUN.test(text)) return null;
   ANY_SPECIFIC_NOUN_GLOBAL.lastIndex = 0;
   for (let hit = ANY_SPECIFIC_NOUN_GLOBAL.exec(text); hit; hit = ANY_SPECIFIC_NOUN_GLOBAL.exec(text)) {
     let best: string | null = null;
     let bestLength = 0;
-    for (const m of MEASURES) {
-      if (m.generic || !m.nounsAt) continue;
+    // Only the measures whose nouns can start with the character found there (MEASURES' order kept).
+    const code = text.charCodeAt(hit.index);
+    const candidates = code < 128 ? NOUN_STARTS.false.by.get(text[hit.index].toLowerCase())! : NOUN_STARTS.false.all;
+    for (const m of candidates) {
+      if (!m.nounsAt) continue;
       if (!applies(m, unit) && !m.units.has('count')) continue;
       m.nounsAt.lastIndex = hit.index;
       const own = m.nounsAt.exec(text);
