@@ -3,6 +3,8 @@
 // 5 MB release is opened and typed in, and a release of one 2 MB line is typed in. Writes the figures
 // next to the results file; asserts only that the work was done.
 import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
+import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../src/extension/extension.shared';
@@ -10,14 +12,37 @@ import { activateApi, waitFor } from '../../test/integration/suite/editorCore.he
 
 const figures: Record<string, number> = {};
 
+/**
+ * With CRIME_ANNOTATOR_HOST_PROFILE=<dir>, each measured step also writes a CPU profile of the
+ * extension host (<dir>/<step>.cpuprofile, for Chrome DevTools or any .cpuprofile reader): what
+ * held the host, ours or VS Code's own work on a large document.
+ */
+function startProfile(): (name: string) => Promise<void> {
+  const dir = process.env.CRIME_ANNOTATOR_HOST_PROFILE;
+  if (!dir) return async () => undefined;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  const started = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 500 })).then(() => post('Profiler.start'));
+  return async (name) => {
+    await started;
+    const { profile } = await post('Profiler.stop');
+    session.disconnect();
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`), JSON.stringify(profile));
+  };
+}
+
 async function measured(name: string, work: () => Promise<void>): Promise<void> {
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
+  const stopProfile = startProfile();
   const started = Date.now();
   try {
     await work();
   } finally {
     h.disable();
+    await stopProfile(name);
     figures[`${name} longest block ms`] = Math.round(h.max / 1e6);
     figures[`${name} seconds`] = Math.round((Date.now() - started) / 100) / 10;
   }

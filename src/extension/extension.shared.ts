@@ -62,7 +62,7 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   const index = step('workspace index', () => own(new EditorIndex(port, config, engine)));
   const review = step('review', () => own(registerReview(context, { config, log, index }, platform.largeFiles))).api;
   // Marks "not a claim" hide a highlight everywhere the index's per-document answer is read.
-  index.core.setSuppression({ isSuppressed: (uri, text, span) => review.isSuppressed(index.uriFor(uri), span, text) });
+  index.core.setSuppression({ suppressorFor: (uri, text) => review.suppressorFor(index.uriFor(uri), text) });
   const decorations = step('decorations', () => own(registerDecorations({ config, log, index, review }, index)));
   const services: Services = { config, log, index, decorations, review };
 

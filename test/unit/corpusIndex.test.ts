@@ -196,7 +196,7 @@ describe('corpus index (in-memory workspace)', () => {
     assert.equal(before.conflicts.length, 1);
     const figure = before.conflicts[0].figure;
     assert.equal(before.troubleOf(figure.id), 'conflict');
-    index.setSuppression({ isSuppressed: (uri, _text, span) => uri === 'mem:/north/a.crime' && span.start === figure.start && span.end === figure.end });
+    index.setSuppression({ suppressorFor: (uri) => (uri === 'mem:/north/a.crime' ? (span) => span.start === figure.start && span.end === figure.end : undefined) });
     const after = index.problemsOf('mem:/north/a.crime')!;
     assert.equal(after.conflicts.length, 0);
     assert.ok(after.suppressed.has(figure.id));

@@ -10,5 +10,5 @@ export { globToRegExp, matchesAny } from './glob';
 export { decodeText } from './lexiconFile';
 export { createMemoryWorkspace, type MemoryWorkspace } from './memoryWorkspace';
 export { folderOf, joinUriPath, relativePathIn, type CorpusFolder, type CorpusLogger, type FileEvents, type OpenDocument, type Scheduler, type SettingsChange, type WorkspacePort } from './port';
-export { checkSpan, problemsOf, type DocumentProblems, type FigureTrouble, type Suppression } from './problems';
+export { checkSpan, problemsOf, type DocumentProblems, type FigureTrouble, type Suppression, type Suppressor } from './problems';
 export { createRemoteEngine, serveEngine, type MessageChannelLike } from './remoteEngine';

@@ -6,9 +6,17 @@
 import type { ArithmeticCheck, CrossSourceRecord } from '../record';
 import type { AnnotationKind, DocumentAnalysis, FigureAnnotation, Span } from '../types';
 
+/** A document's "not a claim" marks, as one test of a highlight. */
+export type Suppressor = (span: Span & { readonly kind?: AnnotationKind }) => boolean;
+
 /** Decides whether a highlight was marked "not a claim" (the review feature's marks). */
 export interface Suppression {
-  isSuppressed(uri: string, text: string, span: Span & { readonly kind?: AnnotationKind }): boolean;
+  /**
+   * The document's test, or undefined when it has no such mark (most documents): asked once per
+   * document, not once per annotation, since a 5 MB release has some 100,000 annotations and each
+   * question looked its marks up again.
+   */
+  suppressorFor(uri: string, text: string): Suppressor | undefined;
 }
 
 export type FigureTrouble = 'conflict' | 'checkFailed' | undefined;
@@ -39,9 +47,10 @@ export function problemsOf(
   suppression: Suppression | undefined,
 ): DocumentProblems {
   const suppressed = new Set<string>();
+  const isSuppressed = suppression?.suppressorFor(uri, text);
   const conflicts: { figure: FigureAnnotation; record: CrossSourceRecord }[] = [];
   for (const a of analysis.annotations) {
-    if (suppression?.isSuppressed(uri, text, a)) {
+    if (isSuppressed?.(a)) {
       suppressed.add(a.id);
       continue;
     }
@@ -52,7 +61,7 @@ export function problemsOf(
   const failedChecks = checks.filter((c) => {
     if (c.status === 'ok') return false;
     const span = checkSpan(c);
-    return !span || !suppression?.isSuppressed(uri, text, { ...span, kind: 'figure' });
+    return !span || !isSuppressed?.({ ...span, kind: 'figure' });
   });
   const inConflict = new Set(conflicts.map((c) => c.figure.id));
   const inFailed = new Set(failedChecks.flatMap((c) => c.operands.map((o) => o.annotationId)));

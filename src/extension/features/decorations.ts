@@ -32,6 +32,22 @@ export interface DecorationSource {
 }
 
 const troubleKinds: readonly DecorationKind[] = ['conflict', 'checkFailed'];
+
+/**
+ * A document at least this long is highlighted around what the editor shows, not whole: every
+ * redraw of a 5 MB release sent some 100,000 ranges through the extension host and the renderer
+ * (the host held for about 2 s a keystroke, keystrokes took 180-290 ms to appear against 25-30 ms
+ * without the extension). Below it, every highlight is drawn, the overview ruler included.
+ */
+export const WINDOWED_DOCUMENT_CHARS = 1_000_000;
+/** Lines drawn above and below the visible ones, so scrolling a little needs no redraw. */
+export const WINDOW_MARGIN_LINES = 400;
+
+/** The lines drawn in a windowed document (inclusive). */
+interface LineWindow {
+  readonly first: number;
+  readonly last: number;
+}
 const baseKinds = ['figure', 'organisation', 'legalTerm'] as const;
 
 /**
@@ -45,6 +61,9 @@ export class DecorationsController extends Disposable {
   private types = new Map<DecorationKind, vscode.TextEditorDecorationType>();
   private readonly applied = new Map<string, Record<DecorationKind, vscode.Range[]>>();
   private readonly chunked = new ChunkedRanges();
+  /** Per windowed document drawn, the lines its highlights cover. */
+  private readonly windows = new Map<string, LineWindow>();
+  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
   private sessionEnabled: boolean | undefined;
 
   constructor(private readonly services: Services, private readonly source: DecorationSource) {
@@ -55,6 +74,8 @@ export class DecorationsController extends Disposable {
     this._register(index.onDidChange(() => this.refreshAll()));
     if (services.review) this._register(services.review.onDidChange(() => this.refreshAll()));
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()));
+    this._register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.scrolled(e.textEditor)));
+    this._register({ dispose: () => clearTimeout(this.scrollTimer) });
     this._register(config.onDidChange((change) => {
       if (change.affects('highlights')) this.createTypes();
       if (change.affects('highlights') || change.affects('decoratePlainTextAndMarkdown')) this.refreshAll();
@@ -90,6 +111,23 @@ export class DecorationsController extends Disposable {
     for (const editor of vscode.window.visibleTextEditors) this.refresh(editor, true);
   }
 
+  /** A windowed document scrolled near the edge of what was drawn: redraw around the new view, once scrolling settles. */
+  private scrolled(editor: vscode.TextEditor): void {
+    const drawn = this.windows.get(editor.document.uri.toString());
+    if (!drawn) return;
+    const visible = visibleLines(editor);
+    const guard = WINDOW_MARGIN_LINES / 2;
+    if (visible.first - guard >= drawn.first && visible.last + guard <= drawn.last) return;
+    clearTimeout(this.scrollTimer);
+    this.scrollTimer = setTimeout(() => {
+      try {
+        if (vscode.window.visibleTextEditors.includes(editor)) this.refresh(editor, true);
+      } catch (e) {
+        this.services.log.error('decorations.scrolled', e);
+      }
+    }, 50);
+  }
+
   private refreshUri(uri: vscode.Uri, withTrouble: boolean): void {
     const key = uri.toString();
     for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === key) this.refresh(editor, withTrouble);
@@ -107,10 +145,14 @@ export class DecorationsController extends Disposable {
     if (entry.version !== doc.version) return;
     const ranges = this.applied.get(key) ?? emptyRanges();
     const h = this.services.config.current.highlights;
+    const window = entry.text.length >= WINDOWED_DOCUMENT_CHARS ? widened(visibleLines(editor), doc.lineCount) : undefined;
+    if (window) this.windows.set(key, window);
+    else this.windows.delete(key);
     // A highlight marked "not a claim" is not drawn; documents with such marks take the per-annotation path.
     const review = this.services.review;
-    const suppresses = !!review?.placementsFor(doc.uri, entry.text).some((p) => p.mark.state === 'not-a-claim' && p.span);
-    const shown = suppresses ? entry.analysis.annotations.filter((a) => !review!.isSuppressed(doc.uri, a, entry.text)) : undefined;
+    const isSuppressed = review?.suppressorFor(doc.uri, entry.text);
+    const candidates = window ? linesOf(entry.analysis.annotations, window) : entry.analysis.annotations;
+    const shown = isSuppressed ? candidates.filter((a) => !isSuppressed(a)) : window ? candidates : undefined;
     const chunks = shown ? undefined : this.source.chunksFor(doc.uri);
     if (chunks) {
       const drawn = this.chunked.compute(chunks, h);
@@ -140,6 +182,31 @@ export class DecorationsController extends Disposable {
     const problems = this.services.index.problemsOf(entry.uri);
     return (id) => problems?.troubleOf(id);
   }
+}
+
+/** The lines the editor shows, all its visible ranges together. */
+function visibleLines(editor: vscode.TextEditor): LineWindow {
+  const ranges = editor.visibleRanges;
+  if (ranges.length === 0) return { first: 0, last: 0 };
+  return { first: Math.min(...ranges.map((r) => r.start.line)), last: Math.max(...ranges.map((r) => r.end.line)) };
+}
+
+/** The annotations on the window's lines; annotations are in text order, so their lines never decrease. */
+function linesOf<T extends { readonly line: number }>(annotations: readonly T[], window: LineWindow): readonly T[] {
+  let lo = 0;
+  let hi = annotations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (annotations[mid].line < window.first) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < annotations.length && annotations[end].line <= window.last) end++;
+  return annotations.slice(lo, end);
+}
+
+function widened(visible: LineWindow, lineCount: number): LineWindow {
+  return { first: Math.max(0, visible.first - WINDOW_MARGIN_LINES), last: Math.min(lineCount - 1, visible.last + WINDOW_MARGIN_LINES) };
 }
 
 function toRange(r: LineRange): vscode.Range {

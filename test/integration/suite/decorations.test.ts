@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
+import { WINDOW_MARGIN_LINES, WINDOWED_DOCUMENT_CHARS } from '../../../src/extension/features/decorations';
 import { analysed, rangeOf, releaseA, releaseB, releaseC, editorCoreHooks, waitFor } from './editorCore.helpers';
 
 describe('decorations', function () {
@@ -111,6 +112,28 @@ describe('decorations', function () {
     assert.equal(after.figure.length, figures, 'every figure of the new analysis is drawn');
     // Over the record's size limit: left out of it, and the user was told (the skip is not silent).
     assert.equal(api.index.checksFor(doc.uri).length, 0);
+  });
+
+  it('draws a very long document\'s highlights around what the editor shows, and follows a scroll', async function () {
+    this.timeout(240_000);
+    const paragraph = `${releaseA.trim()} ${releaseB.trim()}`;
+    const count = Math.ceil((WINDOWED_DOCUMENT_CHARS + 50_000) / (paragraph.length + 2));
+    const big = Array.from({ length: count }, (_, i) => paragraph.replace('120', String(100 + (i % 50)))).join('\n\n') + '\n';
+    const editor = await scope.open(await scope.write('deco-windowed.crime.txt', big));
+    const doc = editor.document;
+    await waitFor('the very long document analysed', () => api.index.get(doc.uri)?.version === doc.version, 230_000);
+    const figures = api.index.get(doc.uri)!.analysis.annotations.filter((a) => a.kind === 'figure').length;
+    const top = await waitFor('its highlights', () => api.decorationsFor(doc.uri));
+    const lines = (d: typeof top) => d.figure.map((r) => r.start.line);
+    assert.ok(top.figure.length > 0 && top.figure.length < figures / 4, `${top.figure.length} of ${figures} figures drawn at the top`);
+    assert.ok(Math.max(...lines(top)) <= editor.visibleRanges[0].end.line + WINDOW_MARGIN_LINES, 'nothing drawn past the margin below the view');
+    const last = doc.lineCount - 2;
+    editor.revealRange(new vscode.Range(last, 0, last, 0));
+    const bottom = await waitFor('highlights drawn at the end after scrolling there', () => {
+      const d = api.decorationsFor(doc.uri);
+      return d && lines(d).some((l) => l >= last - 20) ? d : undefined;
+    });
+    assert.ok(Math.min(...lines(bottom)) >= doc.lineCount - 1 - WINDOW_MARGIN_LINES - 200, 'the top is no longer drawn');
   });
 
   it('indexes at most workspace.maxFiles files and names the first one it left out', async () => {

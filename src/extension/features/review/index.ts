@@ -47,6 +47,7 @@ export function registerReview(_context: vscode.ExtensionContext, services: Pick
   const api: ReviewTestApi = {
     onDidChange: model.onDidChange,
     isSuppressed: (uri, annotation, text) => model.isSuppressed(uri, annotation, text),
+    suppressorFor: (uri, text) => model.suppressorFor(uri, text),
     markedDocuments: () => model.markedDocuments(),
     placementsFor: (uri, text) => model.placementsFor(uri, text),
     progressFor: (uri) => model.progressFor(uri),

@@ -129,10 +129,18 @@ export class ReviewModel extends Disposable implements ReviewService {
   }
 
   isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }, text?: string): boolean {
+    return this.suppressorFor(uri, text)?.(annotation) ?? false;
+  }
+
+  /** The document's "not a claim" marks placed in `text` as one test, or undefined when it has none. */
+  suppressorFor(uri: vscode.Uri, text?: string): ((annotation: Span & { readonly kind?: AnnotationKind }) => boolean) | undefined {
     const placements = this.placementsFor(uri, text);
+    if (placements.length === 0) return undefined;
     let notClaims = this.suppressors.get(placements);
     if (!notClaims) this.suppressors.set(placements, (notClaims = placements.filter((p) => p.mark.state === 'not-a-claim' && p.span !== undefined)));
-    return notClaims.some((p) => overlaps(p.span!, annotation) && (!p.mark.kind || !annotation.kind || p.mark.kind === annotation.kind));
+    if (notClaims.length === 0) return undefined;
+    const marks = notClaims;
+    return (annotation) => marks.some((p) => overlaps(p.span!, annotation) && (!p.mark.kind || !annotation.kind || p.mark.kind === annotation.kind));
   }
 
   /** Progress over the figures the index found, placed in the text it analysed so the offsets agree. */

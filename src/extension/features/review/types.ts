@@ -33,6 +33,8 @@ export interface ReviewService {
    * annotation is and not where the edits since then have moved it.
    */
   isSuppressed(uri: vscode.Uri, annotation: Span & { readonly kind?: AnnotationKind }, text?: string): boolean;
+  /** The same question for every highlight of one document: undefined when it has no "not a claim" mark. */
+  suppressorFor(uri: vscode.Uri, text?: string): ((annotation: Span & { readonly kind?: AnnotationKind }) => boolean) | undefined;
   /**
    * Every mark of the document and where it sits (undefined span: orphaned) in `text`, by default
    * the document's current text; pass the index's `IndexedDocument.text` to get offsets that agree
