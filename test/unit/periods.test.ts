@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findPeriod, isoDate, isWeekLong, monthNumber, refersToWeek } from '../../src/core/extract/periods';
+import { findDaySpans, findPeriod, findPeriods, isoDate, isWeekLong, monthNumber, refersToWeek } from '../../src/core/extract/periods';
 
 const published = '2023-10-20';
 const dates = (sentence: string, ctx = { published }) => {
@@ -80,5 +80,40 @@ describe('period helpers', () => {
     assert.equal(isWeekLong({ text: '', from: '2022-10-01', to: '2023-09-30' }), false);
     assert.equal(refersToWeek({ text: 'during the week' }), true);
     assert.equal(refersToWeek({ text: 'In its most recent week of action' }), false);
+  });
+});
+
+describe('findDaySpans', () => {
+  // Written for these tests: each sentence states one kind of period.
+  const spans = [
+    'Officers made arrests from 9 to 15 October as part of the week.',
+    'Figures for the week to 15 October 2023 were published.',
+    'In the past fortnight, and over the past two weeks, lines were closed.',
+    'The week of action, which ended last Sunday, saw 40 arrests.',
+    'Since 12 October, officers have seized 3kg of cocaine.',
+  ];
+  const notSpans = ['The man was charged on Thursday 2 November 2023.', 'Crime rose in March 2022 and by 2023.', 'Last year the figure was 12.', 'During the week of action officers visited schools.'];
+
+  it('finds the span phrases findPeriods finds, as findPeriods dates them', () => {
+    for (const sentence of spans) {
+      const all = findPeriods(sentence, { published }).filter((f) => f.period.from && f.period.to && f.period.from !== f.period.to);
+      assert.ok(all.length > 0, sentence);
+      assert.deepEqual(findDaySpans(sentence, { published }), all, sentence);
+    }
+  });
+  it('skips single days, months, years and undated periods', () => {
+    for (const sentence of notSpans) assert.deepEqual(findDaySpans(sentence, { published }), [], sentence);
+  });
+});
+
+describe('findPeriods: words a pattern needs', () => {
+  it('still matches under Unicode case folding, where lower-casing would not find the word', () => {
+    // U+017F (long s) matches "s" under the patterns' iu flags; the quick word check must not skip it.
+    const found = findPeriods('Arrests \u017fince 12 October rose.', { published });
+    assert.deepEqual(found.map((f) => f.period.from), ['2023-10-12']);
+  });
+  it('finds every kind of phrase in mixed case', () => {
+    assert.deepEqual(findPeriods('BETWEEN 9 AND 15 OCTOBER 2023', { published }).map((f) => [f.period.from, f.period.to]), [['2023-10-09', '2023-10-15']]);
+    assert.deepEqual(findPeriods('In The Past Week', { published }).map((f) => f.period.to), ['2023-10-20']);
   });
 });

@@ -32,7 +32,16 @@ interface Dates {
 interface Rule {
   readonly re: RegExp;
   readonly resolve: Resolver;
+  /** Can it date a span of days ("9-15 October", "the week to 15 October", "the past week")? See `findDaySpans`. */
+  readonly daySpan?: true;
+  /**
+   * Words the pattern cannot match without, lower case: a text with none of them is not searched, which
+   * spares most sentences most of these long patterns. One of them must be a part of every match.
+   */
+  readonly needs: readonly string[];
 }
+
+const MONTH_NEEDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /*
  * The patterns run over every sentence with a figure and use the i and u flags, under which V8 tests a
@@ -43,6 +52,8 @@ const RULES: readonly Rule[] = [
   // "between 9 and 15 October 2023", "from the 9-15 October", "9 to 15 October".
   {
     re: new RegExp(String.raw`(?<!\w)(?:(?:between|from)\s+)?(?:the\s+)?${WEEKDAY}?(\d{1,2})${ORD}\s*(?:-|–|to|and|until)\s*${WEEKDAY}?(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?`, 'iu'),
+    daySpan: true,
+    needs: MONTH_NEEDS,
     resolve: (m, ctx) => {
       const month = monthNumber(m[3]);
       if (!month) return undefined;
@@ -53,6 +64,8 @@ const RULES: readonly Rule[] = [
   // "between November 2019 and January 2021", "from Monday 9 October to Sunday 15 October 2023".
   {
     re: new RegExp(String.raw`(?<!\w)(?:between|from)\s+(${EDGE}?(?:the\s+)?${DATE})\s+(?:and|to|until|-|–)\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
+    daySpan: true,
+    needs: ['between', 'from'],
     resolve: (m, ctx) => {
       const to = edgeDate(m[2], ctx, undefined);
       const from = edgeDate(m[1], ctx, to ?? undefined);
@@ -62,6 +75,8 @@ const RULES: readonly Rule[] = [
   // "the 12 months to 30 September 2023", "the year to March 2023", "year ending March 2023".
   {
     re: new RegExp(String.raw`(?<!\w)(?:the\s+)?(?:${COUNT}[\s-]+)?(months?|years?|weeks?)\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(${DATE})`, 'iu'),
+    daySpan: true,
+    needs: ['month', 'year', 'week'],
     resolve: (m, ctx) => {
       const to = edgeDate(m[3], ctx, undefined, /end\s+of\s+$/i.test(m[0].slice(0, m[0].length - m[3].length)));
       if (!to) return undefined;
@@ -73,6 +88,8 @@ const RULES: readonly Rule[] = [
   // "since November 2019": to the day it was written.
   {
     re: new RegExp(String.raw`(?<!\w)since\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
+    daySpan: true,
+    needs: ['since'],
     resolve: (m, ctx) => {
       const from = edgeDate(m[1], ctx, undefined);
       return from ? { from, ...(ctx.published ? { to: ctx.published } : {}) } : undefined;
@@ -81,6 +98,7 @@ const RULES: readonly Rule[] = [
   // "by the end of March 2023", "by March 2023": a cumulative count up to then.
   {
     re: new RegExp(String.raw`(?<!\w)by\s+(${EDGE}?(?:the\s+)?${DATE})`, 'iu'),
+    needs: ['by'],
     resolve: (m, ctx) => {
       const to = edgeDate(m[1], ctx, undefined);
       return to ? { to } : undefined;
@@ -89,6 +107,7 @@ const RULES: readonly Rule[] = [
   // "in the 2024 to 2025 financial year", "in 2019/20", "2024-25": April to March.
   {
     re: /\b(?:(?:in|for|during)\s+(?:the\s+)?)?(?:financial\s+year\s+)?((?:19|20)\d{2})\s*(?:\/|-|–|to)\s*((?:19|20)?\d{2})(?:\s+financial\s+year)?\b/i,
+    needs: ['19', '20'],
     resolve: (m) => {
       const start = Number(m[1]);
       const end = m[2].length === 2 ? Math.floor(start / 100) * 100 + Number(m[2]) : Number(m[2]);
@@ -99,6 +118,8 @@ const RULES: readonly Rule[] = [
   // "over the next 12 months", "in the last 10 weeks", "over the past year".
   {
     re: new RegExp(String.raw`(?<!\w)(?:over|in|during|within|for|throughout)\s+the\s+(next|last|past|coming|previous)\s+(?:${COUNT}\s+)?${SPAN_UNIT}\b`, 'iu'),
+    daySpan: true,
+    needs: ['next', 'last', 'past', 'coming', 'previous'],
     resolve: (m, ctx) => {
       if (!ctx.published) return undefined;
       const direction = m[1].toLowerCase();
@@ -115,6 +136,8 @@ const RULES: readonly Rule[] = [
   // "the week of action, which ended last Sunday": the seven days to the last such day before publication.
   {
     re: /\bweek\b[^.;]{0,60}?\b(?:ended|finished|closed|ending)\s+(?:on\s+)?(?:last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i,
+    daySpan: true,
+    needs: ['week'],
     resolve: (m, ctx) => {
       if (!ctx.published || ctx.published.length < 10) return undefined;
       const to = lastWeekdayBefore(ctx.published, WEEKDAYS.indexOf(m[1].toLowerCase()));
@@ -124,6 +147,7 @@ const RULES: readonly Rule[] = [
   // "last year", "this year", "next year": calendar years around publication.
   {
     re: /\b(last|this|next)\s+year\b/i,
+    needs: ['year'],
     resolve: (m, ctx) => {
       if (!ctx.published) return undefined;
       const year = Number(ctx.published.slice(0, 4)) + { last: -1, this: 0, next: 1 }[m[1].toLowerCase() as 'last' | 'this' | 'next'];
@@ -133,6 +157,7 @@ const RULES: readonly Rule[] = [
   // "on Thursday 2 November 2023", "in March 2022", "in 2020".
   {
     re: new RegExp(String.raw`(?<!\w)(?:on|in|during|throughout)\s+(?:the\s+)?(${DATE})`, 'iu'),
+    needs: ['on', 'in', 'during', 'throughout'],
     resolve: (m, ctx) => {
       const day = edgeDate(m[1], ctx, undefined);
       return day ? { from: day, to: day } : undefined;
@@ -141,9 +166,9 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Named periods with no dates in the words: kept as text, so the document's own dates can fill them. */
-const UNDATED_RES: readonly RegExp[] = [
-  /\b(?:during|over|in|throughout|within)\s+(?:the|this|a|its)\s+(?:(?:last|past|next|previous|first|same|most\s+recent|\d+|[a-z]+-long|single|national|seven|challenging)\s+)*(?:(?:\d+|two|three|four|five|six|seven|ten|twelve)\s+)?(?:week of action|week-long\s+\w+|intensification week|operation|crackdown|period|year|months?|weeks?|days?)\b/i,
-  /\b(?:County Lines\s+)?(?:week of action|intensification week|week-long (?:operation|crackdown))\b/i,
+const UNDATED_RES: readonly { readonly re: RegExp; readonly needs: readonly string[] }[] = [
+  { needs: ['during', 'over', 'in', 'throughout', 'within'], re: /\b(?:during|over|in|throughout|within)\s+(?:the|this|a|its)\s+(?:(?:last|past|next|previous|first|same|most\s+recent|\d+|[a-z]+-long|single|national|seven|challenging)\s+)*(?:(?:\d+|two|three|four|five|six|seven|ten|twelve)\s+)?(?:week of action|week-long\s+\w+|intensification week|operation|crackdown|period|year|months?|weeks?|days?)\b/i },
+  { needs: ['week'], re: /\b(?:County Lines\s+)?(?:week of action|intensification week|week-long (?:operation|crackdown))\b/i },
 ];
 
 interface Found {
@@ -152,8 +177,19 @@ interface Found {
   readonly period: Period;
 }
 
-const GLOBAL_RULES = RULES.map((r) => ({ re: new RegExp(r.re.source, r.re.flags + 'g'), resolve: r.resolve }));
-const GLOBAL_UNDATED = UNDATED_RES.map((re) => new RegExp(re.source, re.flags + 'g'));
+const GLOBAL_RULES = RULES.map((r) => ({ ...r, re: new RegExp(r.re.source, r.re.flags + 'g') }));
+const DAY_SPAN_RULES = GLOBAL_RULES.filter((r) => r.daySpan);
+const GLOBAL_UNDATED = UNDATED_RES.map((r) => ({ needs: r.needs, re: new RegExp(r.re.source, r.re.flags + 'g') }));
+
+/** Letters that match an ASCII letter of a pattern under the `iu` flags but do not lower-case to it. */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
+
+/** Could the text hold a match of a pattern that needs one of these words? */
+function mayHold(lower: string | undefined, needs: readonly string[]): boolean {
+  if (lower === undefined) return true;
+  for (const n of needs) if (lower.includes(n)) return true;
+  return false;
+}
 
 /**
  * The last sentence's answer. Every figure of a sentence asks for the sentence's periods (to take the
@@ -171,10 +207,22 @@ export function findPeriods(sentence: string, ctx: PeriodContext = {}): readonly
   return found;
 }
 
-function scanPeriods(sentence: string, ctx: PeriodContext): readonly Found[] {
+/**
+ * The phrases of a text that date a span of days or weeks, such as the week a release reports: only the
+ * rules that can give one (not "in March 2022", "by 2023", "last year" or an undated "during the week"),
+ * which is half the patterns. Each is found as `findPeriods` finds it, unless one of the skipped
+ * phrases overlaps it there.
+ */
+export function findDaySpans(text: string, ctx: PeriodContext = {}): readonly Found[] {
+  return scanPeriods(text, ctx, DAY_SPAN_RULES, []);
+}
+
+function scanPeriods(sentence: string, ctx: PeriodContext, rules = GLOBAL_RULES, undated = GLOBAL_UNDATED): readonly Found[] {
   const found: Found[] = [];
   const taken = (start: number, end: number) => found.some((f) => start < f.end && f.start < end);
-  for (const rule of GLOBAL_RULES) {
+  const lower = FOLDS_TO_ASCII.test(sentence) ? undefined : sentence.toLowerCase();
+  for (const rule of rules) {
+    if (!mayHold(lower, rule.needs)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(sentence); m; m = rule.re.exec(sentence)) {
       const dates = rule.resolve(m, ctx);
@@ -183,7 +231,8 @@ function scanPeriods(sentence: string, ctx: PeriodContext): readonly Found[] {
       if (dates && !taken(start, end)) found.push({ start, end, period: { text: m[0].trim(), ...dates } });
     }
   }
-  for (const re of GLOBAL_UNDATED) {
+  for (const { re, needs } of undated) {
+    if (!mayHold(lower, needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       if (!taken(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, period: { text: m[0].trim() } });

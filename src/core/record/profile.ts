@@ -1,4 +1,4 @@
-import { findPeriods } from '../extract/periods';
+import { findDaySpans } from '../extract/periods';
 import type { FigureAnnotation } from '../types';
 import { measureOf } from './claims';
 import { STREET_WORDS } from './people';
@@ -64,7 +64,10 @@ export function valueKey(f: Pick<FigureAnnotation, 'value' | 'unit'>): string {
 }
 
 const OPERATION = /\bOperation\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b/g;
+const OPERATION_NEEDS = ['Operation'];
 const CAMPAIGN = /\b((?:[A-Z][a-z]+\s+){1,4}(?:Week|Weeks|Campaign|Initiative|Crackdown|Programme|Line))\b/g;
+/** The words without which CAMPAIGN cannot match: most documents have none, and then it is not run. */
+const CAMPAIGN_NEEDS = ['Week', 'Campaign', 'Initiative', 'Crackdown', 'Programme', 'Line'];
 /** Capitalised words that open a sentence rather than a name. */
 const NOT_NAME = /^(?:The|A|An|This|That|These|Those|Police|Officers|Detective|Det|Judge|Mr|Mrs|Ms|Miss|Dr|He|She|They|It|In|On|At|Of|And|But|North|South|East|West|Crown|Court|County|Lines|Class|Regional|Organised|Crime|Unit|National|Home|Office|Image|Media|Video|Picture|Credit|Published|Read|More|St|Saint|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)$/;
 const FULL_NAME = /\b([A-Z][a-z’'-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)\s+(?:["“‘'][A-Za-z ]+["”’']\s+)?([A-Z][a-z’'-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)\b/g;
@@ -76,18 +79,27 @@ const PERIOD_SCAN_CHARS = 2_500;
  * Words without which no phrase states a dated period of days to a month: a month's name, or a span of
  * days, weeks or a month counted from the publication date ("in the past week", "the week ending Sunday").
  */
-const PERIOD_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bweek|\bfortnight|\bdays?\b|\bmonth|\d[/.]\d/i;
+const PERIOD_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|fortnight|day|month|\d[/.]\d/i;
+/** Where one paragraph ends: a blank line. */
+const PARAGRAPH_BREAK = /\r?\n[ \t]*\r?\n/g;
 
 /**
  * The periods the text states, searched paragraph by paragraph and only where a paragraph could state one:
  * the period phrases are long patterns, and most paragraphs of a release state none.
  */
-function periodsInText(text: string, published: string): ReturnType<typeof findPeriods> {
-  const out: ReturnType<typeof findPeriods>[number][] = [];
-  const re = /[^]*?(?:\r?\n[ \t]*\r?\n|$)/g;
-  for (let m = re.exec(text); m && m[0]; m = re.exec(text)) {
-    if (PERIOD_HINT.test(m[0])) for (const f of findPeriods(m[0], { published })) out.push(f);
+function periodsInText(text: string, published: string): ReturnType<typeof findDaySpans> {
+  const out: ReturnType<typeof findDaySpans>[number][] = [];
+  const search = (paragraph: string) => {
+    if (PERIOD_HINT.test(paragraph)) for (const f of findDaySpans(paragraph, { published })) out.push(f);
+  };
+  // Each paragraph with the blank line that ends it.
+  let start = 0;
+  PARAGRAPH_BREAK.lastIndex = 0;
+  for (let m = PARAGRAPH_BREAK.exec(text); m; m = PARAGRAPH_BREAK.exec(text)) {
+    search(text.slice(start, m.index + m[0].length));
+    start = m.index + m[0].length;
   }
+  if (start < text.length) search(text.slice(start));
   return out;
 }
 
@@ -171,10 +183,11 @@ function valuesOf(doc: SourceDocument): Map<string, ProfileValue> {
   return values;
 }
 
-function namedOf(text: string, re: RegExp, group: number): string[] {
+function namedOf(text: string, re: RegExp, group: number, needs: readonly string[]): string[] {
   const out = new Set<string>();
   re.lastIndex = 0;
   const t = text.length > 40_000 ? text.slice(0, 40_000) : text;
+  if (!needs.some((n) => t.includes(n))) return [];
   for (let m = re.exec(t); m; m = re.exec(t)) out.add(m[group].toLowerCase().replace(/\s+/g, ' '));
   return [...out].sort();
 }
@@ -183,7 +196,7 @@ export function profileOf(doc: SourceDocument, scopes: DocumentScopes = document
   const meta = doc.meta ?? doc.analysis.meta;
   const day = meta.date ? daysOf(meta.date) : undefined;
   const { full, partial } = periodsOf(doc, meta.date);
-  const operations = new Set(namedOf(doc.text, OPERATION, 1));
+  const operations = new Set(namedOf(doc.text, OPERATION, 1, OPERATION_NEEDS));
   for (const a of doc.analysis.annotations) if (a.kind === 'figure' && a.operation) operations.add(a.operation.toLowerCase().replace(/^operation\s+/, ''));
   const { people, surnames } = namesOf(doc, scopes);
   return {
@@ -194,7 +207,7 @@ export function profileOf(doc: SourceDocument, scopes: DocumentScopes = document
     periods: full,
     partialPeriods: partial,
     operations: [...operations].sort(),
-    campaigns: namedOf(doc.text, CAMPAIGN, 1),
+    campaigns: namedOf(doc.text, CAMPAIGN, 1, CAMPAIGN_NEEDS),
     people,
     surnames,
     isCase: scopes.isCase,

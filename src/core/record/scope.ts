@@ -150,7 +150,8 @@ function courtsOf(doc: SourceDocument): { start: number; id: string }[] {
   const out: { start: number; id: string }[] = [];
   for (const a of doc.analysis.annotations) if (a.kind === 'organisation' && a.orgType === 'court') out.push({ start: a.start, id: a.entityId });
   COURT_NAME.lastIndex = 0;
-  for (let m = COURT_NAME.exec(doc.text); m; m = COURT_NAME.exec(doc.text)) {
+  // The pattern is slow to fail (it tries every capitalised word), and most releases name no court.
+  for (let m = doc.text.includes('Court') ? COURT_NAME.exec(doc.text) : null; m; m = COURT_NAME.exec(doc.text)) {
     if (out.some((c) => Math.abs(c.start - m!.index) < 40)) continue;
     out.push({ start: m.index, id: m[0].toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '') });
   }
