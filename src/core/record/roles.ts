@@ -30,7 +30,8 @@ export function lineRoles(text: string): readonly PositionRole[] {
   const roles: PositionRole[] = [];
   let ledeSeen = false;
   for (const line of lines) {
-    const t = line.trim().replace(/^date \d{4}-\d{2}-\d{2}\s+/, '');
+    const trimmed = line.trim();
+    const t = trimmed.startsWith('date ') ? trimmed.replace(/^date \d{4}-\d{2}-\d{2}\s+/, '') : trimmed;
     if (!t) {
       roles.push('body');
       continue;
@@ -64,12 +65,17 @@ const STOP = new Set(['of', 'in', 'and', 'or', 'were', 'was', 'are', 'is', 'have
  * "vulnerable people", "£110,000 in cash" → "cash"): two sources that use the same words for a generic
  * measure ("people") are counting the same thing.
  */
+const WORD_OR_MARK = /[\p{L}’'-]+|[^\p{L}\s]/gu;
+const LETTER = /\p{L}/u;
+
 export function phraseAfter(text: string, f: Pick<FigureAnnotation, 'end'>): string | undefined {
   const after = text.slice(f.end, f.end + 60).replace(LEADING, '');
   const words: string[] = [];
-  for (const m of after.matchAll(/[\p{L}’'-]+|[^\p{L}\s]/gu)) {
+  // Runs once per figure: one compiled pattern, read with exec rather than an iterator per call.
+  WORD_OR_MARK.lastIndex = 0;
+  for (let m = WORD_OR_MARK.exec(after); m; m = WORD_OR_MARK.exec(after)) {
     const w = m[0].toLowerCase();
-    if (!/\p{L}/u.test(w) || STOP.has(w)) break;
+    if (!LETTER.test(w) || STOP.has(w)) break;
     words.push(w);
     if (words.length === 3) break;
   }

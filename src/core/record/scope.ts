@@ -115,8 +115,8 @@ function paragraphsOf(text: string, cues: readonly Cue[]): Paragraph[] {
     const end = start + m[0].length;
     const line = m[0];
     let shift: Scope | undefined;
-    const words = wordCount(line);
-    if (words >= 8 && (LOCATIVE_START.test(line) || LOCALLY_START.test(line))) {
+    // The anchored patterns first: they fail at once on most lines, and counting words reads the whole line.
+    if ((LOCATIVE_START.test(line) || LOCALLY_START.test(line)) && wordCount(line) >= 8) {
       // The first local cue of the paragraph's first sentence names the place the section moves to.
       const firstStop = line.search(/[.!?](\s|$)/);
       const sentenceEnd = firstStop < 0 ? end : start + firstStop;
