@@ -35,9 +35,16 @@ const WORD = String.raw`(?:Mc|Mac|O’|O')?[A-Z][a-z’'-]*[a-z]`;
 /** "Jane Roe, 24," / "Roe, 24 and" / "James Roe, (aka ‘X’), 31". The age must be followed by a comma, "and", a bracket or the end of a clause. */
 const NAME_AGE = new RegExp(String.raw`((?:${WORD}[ \t]+){0,2}${WORD})[ \t]*,[ \t]*(?:\([^()\n]{1,60}\)[ \t]*,?[ \t]*)?(?:aged[ \t]+)?(\d{1,2})(?=[ \t]*(?:,|and\b|\)|;|\.(?!\d)|from\b|of\b|were\b|was\b|who\b|$))`, 'gmu');
 
+/**
+ * What NAME_AGE cannot match without: a word's last letter, a comma, then a bracket, "aged" or a digit.
+ * NAME_AGE is slow to fail (it tries every capitalised word); a text without this is not searched.
+ */
+const NAME_AGE_NEEDS = /[a-z][ \t]*,[ \t]*(?:\(|aged[ \t]|\d)/;
+
 /** Every person named with an age in `text`, in order of appearance. */
 export function namedPeople(text: string): NamedPerson[] {
   const out: NamedPerson[] = [];
+  if (!NAME_AGE_NEEDS.test(text)) return out;
   NAME_AGE.lastIndex = 0;
   for (let m = NAME_AGE.exec(text); m; m = NAME_AGE.exec(text)) {
     const words = m[1].split(/\s+/).filter((w) => !NOT_NAMES.has(w.toLowerCase()));

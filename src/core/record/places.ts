@@ -11,7 +11,10 @@ export interface PlaceCue {
 
 interface Gazetteer {
   readonly byName: ReadonlyMap<string, { readonly force: string; readonly kind: 'area' | 'town'; readonly name: string }>;
+  /** Every name, tried only where `starts` found a name's first letter (sticky). */
   readonly pattern: RegExp;
+  /** Where a name could start: one of the names' first letters, not inside a word. */
+  readonly starts: RegExp;
   readonly areaOf: ReadonlyMap<string, string>;
 }
 
@@ -42,8 +45,12 @@ function load(): Gazetteer {
   const byName = new Map<string, { force: string; kind: 'area' | 'town'; name: string }>();
   for (const [k, v] of seen) if (v) byName.set(k, v);
   const names = [...byName.values()].map((v) => v.name).sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}]|-(?:based|born)?\\p{L})`, 'gu');
-  gazetteer = { byName, pattern, areaOf };
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}]|-(?:based|born)?\\p{L})`, 'uy');
+  // Every name starts with a capital (the test of force-areas.json says so): the long alternation is
+  // tried only where one of their first letters starts a word, not at every character of the text.
+  const firsts = [...new Set(names.map((n) => n[0]))].map(escape).join('');
+  const starts = new RegExp(`(?<![\\p{L}\\p{N}-])[${firsts}]`, 'gu');
+  gazetteer = { byName, pattern, starts, areaOf };
   return gazetteer;
 }
 
@@ -52,8 +59,13 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceCue[]
   const g = load();
   const out: PlaceCue[] = [];
   const slice = text.slice(from, to);
-  g.pattern.lastIndex = 0;
-  for (let m = g.pattern.exec(slice); m; m = g.pattern.exec(slice)) {
+  g.starts.lastIndex = 0;
+  for (let s = g.starts.exec(slice); s; s = g.starts.exec(slice)) {
+    g.pattern.lastIndex = s.index;
+    const m = g.pattern.exec(slice);
+    if (!m) continue;
+    // Go on after the name, as a search for the whole pattern would.
+    g.starts.lastIndex = m.index + m[0].length;
     const hit = g.byName.get(m[0].toLowerCase());
     if (!hit) continue;
     out.push({ start: from + m.index, end: from + m.index + m[0].length, name: hit.name, force: hit.force, kind: hit.kind });

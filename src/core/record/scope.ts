@@ -90,8 +90,10 @@ function cuesOf(doc: SourceDocument): Cue[] {
     if (a.kind !== 'organisation' || a.orgType !== 'police-force' || NON_AREA_FORCES.has(a.entityId)) continue;
     cues.push({ start: a.start, end: a.end, force: a.entityId, scope: forceScope(a.entityId, forceAreaName(a.entityId) ?? a.canonical, `${quoted(text, a)} in its sentence`) });
   }
+  // A place inside an organisation's name ("Kent Fire and Rescue Service", not a police force) is not a cue.
+  const organisations = doc.analysis.annotations.filter((a) => a.kind === 'organisation' && a.orgType !== 'police-force');
   for (const p of findPlaces(text)) {
-    if (insideOrganisation(doc, p.start)) continue;
+    if (organisations.some((a) => a.start <= p.start && p.start < a.end)) continue;
     const scope = p.kind === 'area' ? forceScope(p.force, undefined, `${quoted(text, p)} in its sentence`) : { key: `place:${p.name.toLowerCase()}`, label: p.name, why: `${quoted(text, p)} in its sentence` };
     cues.push({ start: p.start, end: p.end, force: p.force, scope });
   }
@@ -102,9 +104,6 @@ function cuesOf(doc: SourceDocument): Cue[] {
   return cues.sort((a, b) => a.start - b.start);
 }
 
-function insideOrganisation(doc: SourceDocument, at: number): boolean {
-  return doc.analysis.annotations.some((a) => a.kind === 'organisation' && a.start <= at && at < a.end && a.orgType !== 'police-force');
-}
 
 function paragraphsOf(text: string, cues: readonly Cue[]): Paragraph[] {
   const out: Paragraph[] = [];
@@ -241,7 +240,9 @@ function sentenceCue(doc: SourceDocument, cues: readonly Cue[], f: FigureAnnotat
   const asides: { start: number; end: number }[] = [];
   const sentence = doc.text.slice(s.start, s.end);
   for (const m of sentence.matchAll(ASIDE)) asides.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length });
-  for (const c of cues) {
+  // Only the cues that start in the sentence can be its cue: from the first of them (cues are in order).
+  for (let i = firstCueFrom(cues, s.start); i < cues.length && cues[i].start < s.end; i++) {
+    const c = cues[i];
     if (asides.some((a) => a.start <= c.start && c.end <= a.end && a.end <= f.start)) continue;
     if (c.end <= f.start && c.start >= s.start) {
       if (!CLAUSE_BREAK.test(doc.text.slice(c.end, f.start))) before = c;
@@ -251,6 +252,18 @@ function sentenceCue(doc: SourceDocument, cues: readonly Cue[], f: FigureAnnotat
   const placeAfter = after && AFTER_PLACE.test(doc.text.slice(f.end, after.start));
   if (placeAfter && (!before || after!.start - f.end <= f.start - before.end)) return after;
   return before;
+}
+
+/** The index of the first cue that starts at or after `at`. */
+function firstCueFrom(cues: readonly Cue[], at: number): number {
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cues[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** What may stand between a figure and a place that restricts it: "arrests in", "people across", "by". */
