@@ -11,9 +11,9 @@ export interface PlaceCue {
 
 interface Gazetteer {
   readonly byName: ReadonlyMap<string, { readonly force: string; readonly kind: 'area' | 'town'; readonly name: string }>;
-  /** Every name, tried only where `starts` found a name's first letter (sticky). */
-  readonly pattern: RegExp;
-  /** Where a name could start: one of the names' first letters, not inside a word. */
+  /** The names by their first two characters' codes, longest first: those tried where `starts` finds a start. */
+  readonly byStart: ReadonlyMap<number, readonly string[]>;
+  /** One of the names' first letters: where a name could start, if no word runs into it. */
   readonly starts: RegExp;
   readonly areaOf: ReadonlyMap<string, string>;
 }
@@ -45,13 +45,34 @@ function load(): Gazetteer {
   const byName = new Map<string, { force: string; kind: 'area' | 'town'; name: string }>();
   for (const [k, v] of seen) if (v) byName.set(k, v);
   const names = [...byName.values()].map((v) => v.name).sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}]|-(?:based|born)?\\p{L})`, 'uy');
-  // Every name starts with a capital (the test of force-areas.json says so): the long alternation is
-  // tried only where one of their first letters starts a word, not at every character of the text.
+  // Every name starts with a capital (a test of force-areas.json holds it to that), so a name can only
+  // start where one of their first letters starts a word; there only the names that begin with the
+  // same two characters are tried, longest first, as one alternation of them all would try them.
+  const byStart = new Map<number, string[]>();
+  for (const name of names) {
+    const key = startKey(name, 0);
+    (byStart.get(key) ?? byStart.set(key, []).get(key)!).push(name);
+  }
   const firsts = [...new Set(names.map((n) => n[0]))].map(escape).join('');
-  const starts = new RegExp(`(?<![\\p{L}\\p{N}-])[${firsts}]`, 'gu');
-  gazetteer = { byName, pattern, starts, areaOf };
+  const starts = new RegExp(`[${firsts}]`, 'g');
+  gazetteer = { byName, byStart, starts, areaOf };
   return gazetteer;
+}
+
+/** The first two characters of a name, or of the text at `at`, as one number. */
+function startKey(text: string, at: number): number {
+  return text.charCodeAt(at) * 65_536 + text.charCodeAt(at + 1);
+}
+
+/** A name starts here: no word, number or hyphen runs into it ("NewKent", "3Kent", "-Kent"). */
+const NAME_START = /(?<![\p{L}\p{N}-])/uy;
+
+/** A name ends here: not inside a longer word or number, nor joined to one ("Kent-based", "Kentish"). */
+const NAME_END = /(?![\p{L}\p{N}]|-(?:based|born)?\p{L})/uy;
+
+function endsName(text: string, at: number): boolean {
+  NAME_END.lastIndex = at;
+  return NAME_END.test(text);
 }
 
 /** Every place of the gazetteer named in `text`, in order. */
@@ -60,15 +81,18 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceCue[]
   const out: PlaceCue[] = [];
   const slice = text.slice(from, to);
   g.starts.lastIndex = 0;
-  for (let s = g.starts.exec(slice); s; s = g.starts.exec(slice)) {
-    g.pattern.lastIndex = s.index;
-    const m = g.pattern.exec(slice);
-    if (!m) continue;
-    // Go on after the name, as a search for the whole pattern would.
-    g.starts.lastIndex = m.index + m[0].length;
-    const hit = g.byName.get(m[0].toLowerCase());
-    if (!hit) continue;
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, name: hit.name, force: hit.force, kind: hit.kind });
+  for (let m = g.starts.exec(slice); m; m = g.starts.exec(slice)) {
+    const at = m.index;
+    const candidates = g.byStart.get(startKey(slice, at));
+    if (!candidates) continue;
+    NAME_START.lastIndex = at;
+    if (!NAME_START.test(slice)) continue;
+    const name = candidates.find((n) => slice.startsWith(n, at) && endsName(slice, at + n.length));
+    if (!name) continue;
+    // Go on after the name, as a search for an alternation of every name would.
+    g.starts.lastIndex = at + name.length;
+    const hit = g.byName.get(name.toLowerCase())!;
+    out.push({ start: from + at, end: from + at + name.length, name: hit.name, force: hit.force, kind: hit.kind });
   }
   return out;
 }
