@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isRegExpSpace, wordCount } from '../../src/core/text/words';
+import { containsAny, isRegExpSpace, wordCount } from '../../src/core/text/words';
 
 describe('wordCount', () => {
   it('counts words as trim and split on \\s+ do, for any text with a word', () => {
@@ -20,5 +20,15 @@ describe('wordCount', () => {
 
   it('agrees with \\s on every code unit', () => {
     for (let c = 0; c < 0x10000; c++) assert.equal(isRegExpSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  });
+});
+
+describe('containsAny', () => {
+  it('says whether the text holds any of the words, as written', () => {
+    assert.equal(containsAny('Sentenced at Crown Court', ['Court']), true);
+    assert.equal(containsAny('sentenced at crown court', ['Court']), false);
+    assert.equal(containsAny('a week of action', ['month', 'week']), true);
+    assert.equal(containsAny('', ['week']), false);
+    assert.equal(containsAny('any text', []), false);
   });
 });

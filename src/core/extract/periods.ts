@@ -1,4 +1,5 @@
 import type { Period } from '../types';
+import { containsAny } from '../text/words';
 
 /**
  * The period a sentence's figures belong to, resolved to ISO dates (YYYY-MM-DD, YYYY-MM or YYYY) where
@@ -184,11 +185,9 @@ const GLOBAL_UNDATED = UNDATED_RES.map((r) => ({ needs: r.needs, re: new RegExp(
 /** Letters that match an ASCII letter of a pattern under the `iu` flags but do not lower-case to it. */
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
-/** Could the text hold a match of a pattern that needs one of these words? */
+/** Could the text (lower-cased, or undefined when that could hide a match) hold a match of a pattern that needs one of these words? */
 function mayHold(lower: string | undefined, needs: readonly string[]): boolean {
-  if (lower === undefined) return true;
-  for (const n of needs) if (lower.includes(n)) return true;
-  return false;
+  return lower === undefined || containsAny(lower, needs);
 }
 
 /**

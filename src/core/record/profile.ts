@@ -8,6 +8,7 @@ import type { SourceDocument } from './types';
 import { toBase, unitFamily } from './units';
 import { bitsOf, chanceOfValue } from './valueBits';
 import { daysOf } from './window';
+import { containsAny } from '../text/words';
 
 /**
  * What a document says about the event it reports, as the evidence that two documents report the same one:
@@ -187,7 +188,7 @@ function namedOf(text: string, re: RegExp, group: number, needs: readonly string
   const out = new Set<string>();
   re.lastIndex = 0;
   const t = text.length > 40_000 ? text.slice(0, 40_000) : text;
-  if (!needs.some((n) => t.includes(n))) return [];
+  if (!containsAny(t, needs)) return [];
   for (let m = re.exec(t); m; m = re.exec(t)) out.add(m[group].toLowerCase().replace(/\s+/g, ' '));
   return [...out].sort();
 }

@@ -60,14 +60,14 @@ export function restates(a: PositionRole, b: PositionRole): boolean {
 const LEADING = /^\s*(?:worth\s+of|of|in|in\s+cash|cash\s+of|,)\s+/i;
 const STOP = new Set(['of', 'in', 'and', 'or', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'to', 'for', 'with', 'from', 'by', 'at', 'on', 'as', 'which', 'who', 'that', 'including', 'been', 'being', 'be', 'during', 'across', 'after', 'who', 'while', 'between', 'among', 'also']);
 
+const WORD_OR_MARK = /[\p{L}’'-]+|[^\p{L}\s]/gu;
+const LETTER = /\p{L}/u;
+
 /**
  * The words right after a figure that name what it counts ("10 vulnerable people including..." →
  * "vulnerable people", "£110,000 in cash" → "cash"): two sources that use the same words for a generic
  * measure ("people") are counting the same thing.
  */
-const WORD_OR_MARK = /[\p{L}’'-]+|[^\p{L}\s]/gu;
-const LETTER = /\p{L}/u;
-
 export function phraseAfter(text: string, f: Pick<FigureAnnotation, 'end'>): string | undefined {
   const after = text.slice(f.end, f.end + 60).replace(LEADING, '');
   const words: string[] = [];

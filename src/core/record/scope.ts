@@ -2,7 +2,7 @@ import type { FigureAnnotation, OrganisationAnnotation } from '../types';
 import { findPlaces, forceAreaName, placeNamed } from './places';
 import { namedPeople, peopleByFullestName, personOfAge, type NamedPerson } from './people';
 import type { SourceDocument } from './types';
-import { wordCount } from '../text/words';
+import { containsAny, wordCount } from '../text/words';
 
 /**
  * What a figure counts over: the whole country, one force's area, a town, one court case or one person.
@@ -39,6 +39,7 @@ const COURT_WORDS = /\b(?:jailed|sentenced|convicted|imprisoned|locked up|behind
 /** A headline or lede that leads on a sentence or verdict is a court report whatever else it mentions. */
 const COURT_LEAD = /\b(?:jailed|sentenced|convicted|imprisoned|locked up|behind bars|found guilty)\b/i;
 const COURT_NAME = /\b((?:[A-Z][a-z]+\s+){1,3})(?:Crown|Magistrates[’']?|Youth|County)\s+Court\b/g;
+const COURT_NAME_NEEDS = ['Court'];
 /** A paragraph that moves to one place for what follows: "In Kent,", "Here in Yorkshire, ...", "Locally,". */
 const LOCATIVE_START = /^\s*(?:[•*-]\s*)?(?:(?:here|meanwhile|elsewhere|locally)\s*,?\s*)?(?:in|across|throughout)\s+(?:the\s+)?[A-Z]/i;
 const LOCALLY_START = /^\s*(?:locally|closer to home|here in)\b/i;
@@ -104,7 +105,6 @@ function cuesOf(doc: SourceDocument): Cue[] {
   return cues.sort((a, b) => a.start - b.start);
 }
 
-
 function paragraphsOf(text: string, cues: readonly Cue[]): Paragraph[] {
   const out: Paragraph[] = [];
   const re = /[^\r\n]+/g;
@@ -150,7 +150,7 @@ function courtsOf(doc: SourceDocument): { start: number; id: string }[] {
   for (const a of doc.analysis.annotations) if (a.kind === 'organisation' && a.orgType === 'court') out.push({ start: a.start, id: a.entityId });
   COURT_NAME.lastIndex = 0;
   // The pattern is slow to fail (it tries every capitalised word), and most releases name no court.
-  for (let m = doc.text.includes('Court') ? COURT_NAME.exec(doc.text) : null; m; m = COURT_NAME.exec(doc.text)) {
+  for (let m = containsAny(doc.text, COURT_NAME_NEEDS) ? COURT_NAME.exec(doc.text) : null; m; m = COURT_NAME.exec(doc.text)) {
     if (out.some((c) => Math.abs(c.start - m!.index) < 40)) continue;
     out.push({ start: m.index, id: m[0].toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '') });
   }

@@ -22,3 +22,12 @@ export function wordCount(text: string): number {
   }
   return words;
 }
+
+/**
+ * Whether `text` holds any of `words` as written (case-sensitive). A long pattern is slow to fail, and
+ * one that cannot match without one of a few words is not worth running on a text that has none.
+ */
+export function containsAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
