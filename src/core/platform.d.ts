@@ -9,6 +9,7 @@ declare class TextDecoder {
 }
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
 }
 declare const performance: { now(): number };
 declare function setTimeout(handler: () => void, ms?: number): unknown;

@@ -55,33 +55,90 @@ export const unknownMeasureLabel = '(measure not stated)';
 
 const kindOrder: readonly AnnotationKind[] = ['figure', 'organisation', 'legal-term'];
 
+/** One document's annotations by kind, then by group key: what the document adds to a tally. */
+type DocumentGroups = ReadonlyMap<AnnotationKind, ReadonlyMap<string, { readonly label: string; readonly annotations: readonly Annotation[] }>>;
+
+/**
+ * Each analysis's groups, worked out once: the Tally view is rebuilt whenever any document changes, and
+ * regrouping every annotation of a 1,000-document workspace on each change held the editor for over
+ * 100 ms. An analysis never changes once made (a new version is a new object), so it is the key; the
+ * entry goes when the analysis does.
+ */
+const groupsOfAnalysis = new WeakMap<DocumentAnalysis, DocumentGroups>();
+
+function documentGroups(analysis: DocumentAnalysis): DocumentGroups {
+  const known = groupsOfAnalysis.get(analysis);
+  if (known) return known;
+  const byKind = new Map<AnnotationKind, Map<string, { label: string; annotations: Annotation[] }>>();
+  for (const annotation of analysis.annotations) {
+    const { key, label } = groupOf(annotation);
+    let groups = byKind.get(annotation.kind);
+    if (!groups) byKind.set(annotation.kind, (groups = new Map()));
+    const group = groups.get(key);
+    if (group) group.annotations.push(annotation);
+    else groups.set(key, { label, annotations: [annotation] });
+  }
+  groupsOfAnalysis.set(analysis, byKind);
+  return byKind;
+}
+
+/** A group's share from one document. */
+interface Part {
+  readonly docId: string;
+  readonly annotations: readonly Annotation[];
+}
+
+function occurrencesOf(parts: readonly Part[]): TallyOccurrence[] {
+  const out: TallyOccurrence[] = [];
+  for (const { docId, annotations } of parts) {
+    for (const annotation of annotations) out.push({ docId, start: annotation.start, end: annotation.end, line: annotation.line, text: annotation.text, annotation });
+  }
+  return out;
+}
+
+/**
+ * A group whose occurrences are listed when first read: the view shows a group's count long before
+ * anyone expands it, and a tally of a large workspace holds hundreds of thousands of occurrences.
+ */
+function lazyGroup(kind: AnnotationKind, key: string, label: string, parts: readonly Part[]): TallyGroup {
+  let occurrences: readonly TallyOccurrence[] | undefined;
+  const group = { kind, key, label, documentCount: parts.length };
+  return Object.defineProperty(group, 'occurrences', { enumerable: true, get: () => (occurrences ??= occurrencesOf(parts)) }) as TallyGroup;
+}
+
 export function tallyByKind(documents: readonly TalliedDocument[], options: TallyOptions = {}): KindTally[] {
   const needle = options.filter?.trim().toLowerCase() ?? '';
-  const groupsByKind = new Map<AnnotationKind, Map<string, { label: string; occurrences: TallyOccurrence[] }>>();
-  for (const kind of kindOrder) groupsByKind.set(kind, new Map());
+  const partsByKind = new Map<AnnotationKind, Map<string, { label: string; parts: Part[]; count: number }>>();
+  for (const kind of kindOrder) partsByKind.set(kind, new Map());
 
   for (const { docId, analysis } of documents) {
-    for (const annotation of analysis.annotations) {
-      const { key, label } = groupOf(annotation);
-      const groups = groupsByKind.get(annotation.kind);
-      if (!groups) continue;
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { label, occurrences: [] }));
-      group.occurrences.push({ docId, start: annotation.start, end: annotation.end, line: annotation.line, text: annotation.text, annotation });
+    for (const [kind, groups] of documentGroups(analysis)) {
+      const merged = partsByKind.get(kind);
+      if (!merged) continue;
+      for (const [key, { label, annotations }] of groups) {
+        const group = merged.get(key);
+        if (group) {
+          group.parts.push({ docId, annotations });
+          group.count += annotations.length;
+        } else merged.set(key, { label, parts: [{ docId, annotations }], count: annotations.length });
+      }
     }
   }
 
   const result: KindTally[] = [];
   for (const kind of kindOrder) {
-    const groups: TallyGroup[] = [];
-    for (const [key, { label, occurrences }] of groupsByKind.get(kind) ?? []) {
-      const kept = needle ? filterOccurrences(key, label, occurrences, needle) : occurrences;
-      if (kept.length === 0) continue;
-      groups.push({ kind, key, label, occurrences: kept, documentCount: new Set(kept.map((o) => o.docId)).size });
+    const groups: { group: TallyGroup; count: number }[] = [];
+    for (const [key, { label, parts, count }] of partsByKind.get(kind) ?? []) {
+      if (!needle || label.toLowerCase().includes(needle) || key.toLowerCase().includes(needle)) {
+        groups.push({ group: lazyGroup(kind, key, label, parts), count });
+        continue;
+      }
+      const kept = occurrencesOf(parts).filter((o) => o.text.toLowerCase().includes(needle));
+      if (kept.length) groups.push({ group: { kind, key, label, occurrences: kept, documentCount: new Set(kept.map((o) => o.docId)).size }, count: kept.length });
     }
     if (groups.length === 0) continue;
-    groups.sort((a, b) => b.occurrences.length - a.occurrences.length || a.label.localeCompare(b.label, 'en-GB'));
-    result.push({ kind, label: kindLabels[kind], count: groups.reduce((n, g) => n + g.occurrences.length, 0), groups });
+    groups.sort((a, b) => b.count - a.count || a.group.label.localeCompare(b.group.label, 'en-GB'));
+    result.push({ kind, label: kindLabels[kind], count: groups.reduce((n, g) => n + g.count, 0), groups: groups.map((g) => g.group) });
   }
   return result;
 }
@@ -97,7 +154,3 @@ function groupOf(annotation: Annotation): { key: string; label: string } {
   }
 }
 
-function filterOccurrences(key: string, label: string, occurrences: readonly TallyOccurrence[], needle: string): readonly TallyOccurrence[] {
-  if (label.toLowerCase().includes(needle) || key.toLowerCase().includes(needle)) return occurrences;
-  return occurrences.filter((o) => o.text.toLowerCase().includes(needle));
-}

@@ -76,4 +76,14 @@ describe('LineIndex', () => {
     assert.equal(idx.lineCount, 4);
     assert.deepEqual(idx.positionAt(6), { line: 2, character: 1 });
   });
+  it('finds the same lines in text with only LF as in text with CR somewhere', () => {
+    const text = '\nHeadline\n\nLede with 12 arrests.\nBody\n\n\nEnd\n';
+    const lf = new LineIndex(text);
+    // A lone CR at the very end adds one empty line and changes no other line's start.
+    const withCr = new LineIndex(`${text}\r`);
+    assert.equal(lf.lineCount, 9);
+    assert.equal(withCr.lineCount, 10);
+    for (let o = 0; o < text.length; o++) assert.equal(lf.lineAt(o), withCr.lineAt(o), `offset ${o}`);
+    assert.deepEqual([0, 1, 2, 3, 7, 8].map((l) => lf.lineStart(l)), [0, 1, 10, 11, 40, 44]);
+  });
 });

@@ -92,4 +92,63 @@ describe('tallyByKind', () => {
     assert.deepEqual(tallyByKind([]), []);
     assert.deepEqual(tallyByKind([{ docId: 'x', analysis: analysis([]) }]), []);
   });
+
+  it('reads a new analysis of a document, not the groups of its last one', () => {
+    assert.equal(tallyByKind([docA])[0].count, 3);
+    const edited = { docId: docA.docId, analysis: analysis([...docA.analysis.annotations, figure(300, '40 arrests', 'arrests', 40)]) };
+    const figures = tallyByKind([edited])[0];
+    assert.equal(figures.count, 4);
+    assert.deepEqual(figures.groups[0].occurrences.map((o) => o.text), ['290 arrests', '12 arrests', '40 arrests']);
+    assert.equal(tallyByKind([docA])[0].count, 3, 'the first analysis still tallies as it was');
+  });
+
+  it('lists a group\'s occurrences once, when first read', () => {
+    const group = tallyByKind([docA, docB])[0].groups[0];
+    assert.equal(group.occurrences, group.occurrences);
+    assert.deepEqual(JSON.parse(JSON.stringify(group)).occurrences.length, 3);
+  });
+
+  it('gives what grouping every annotation afresh gives, for many documents', () => {
+    const measures = ['arrests', 'cash seized', null, 'charges', 'knives'];
+    const docs = Array.from({ length: 40 }, (_, d) => ({
+      docId: `file:///doc-${String(d).padStart(2, '0')}.crime.txt`,
+      analysis: analysis(
+        Array.from({ length: (d * 7) % 11 }, (_, i): Annotation => {
+          const at = i * 20;
+          if (i % 4 === 3) return org(at, d % 2 ? 'the Met' : 'NCA', d % 2 ? 'met' : 'nca', d % 2 ? 'Metropolitan Police Service' : 'National Crime Agency');
+          if (i % 5 === 4) return term(at, 'charged', 'charged', 'Charged');
+          return figure(at, `${d + i} arrests`, measures[(d + i) % measures.length], d + i);
+        }),
+      ),
+    }));
+    for (const filter of [undefined, 'arrests', '1', 'met', 'nothing']) {
+      const expected = regroup(docs, filter);
+      const actual = tallyByKind(docs, { filter }).map((k) => ({ ...k, groups: k.groups.map((g) => ({ ...g, occurrences: [...g.occurrences] })) }));
+      assert.deepEqual(actual, expected, `filter ${filter}`);
+    }
+  });
 });
+
+/** The tally as the first version of the view worked it out: every annotation grouped afresh. */
+function regroup(documents: readonly { docId: string; analysis: DocumentAnalysis }[], filter?: string) {
+  const needle = filter?.trim().toLowerCase() ?? '';
+  const kinds = ['figure', 'organisation', 'legal-term'] as const;
+  const labels = { figure: 'Figures', organisation: 'Organisations', 'legal-term': 'Legal terms' };
+  return kinds.flatMap((kind) => {
+    const groups = new Map<string, { label: string; occurrences: { docId: string; start: number; end: number; line: number; text: string; annotation: Annotation }[] }>();
+    for (const { docId, analysis: a } of documents) {
+      for (const annotation of a.annotations) {
+        if (annotation.kind !== kind) continue;
+        const [key, label] = annotation.kind === 'figure' ? [annotation.counts ?? '', annotation.counts ?? unknownMeasureLabel] : annotation.kind === 'organisation' ? [annotation.entityId, annotation.canonical] : [annotation.termId, annotation.canonical];
+        const group = groups.get(key) ?? groups.set(key, { label, occurrences: [] }).get(key)!;
+        group.occurrences.push({ docId, start: annotation.start, end: annotation.end, line: annotation.line, text: annotation.text, annotation });
+      }
+    }
+    const kept = [...groups].flatMap(([key, { label, occurrences }]) => {
+      const shown = !needle || label.toLowerCase().includes(needle) || key.toLowerCase().includes(needle) ? occurrences : occurrences.filter((o) => o.text.toLowerCase().includes(needle));
+      return shown.length ? [{ kind, key, label, occurrences: shown, documentCount: new Set(shown.map((o) => o.docId)).size }] : [];
+    });
+    kept.sort((a, b) => b.occurrences.length - a.occurrences.length || a.label.localeCompare(b.label, 'en-GB'));
+    return kept.length ? [{ kind, label: labels[kind], count: kept.reduce((n, g) => n + g.occurrences.length, 0), groups: kept }] : [];
+  });
+}

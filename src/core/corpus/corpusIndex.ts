@@ -10,6 +10,7 @@
  * Folders are first-class: each has its own settings, lexicon and reference tables, and its documents
  * are analysed with its lexicon; the record spans all of them.
  */
+import { utf8Length } from '../text/utf8';
 import { LineIndex } from '../text/lines';
 import { createRecordIndex, prepareSource, type ArithmeticCheck, type CrossSourceRecord, type DocumentEvent, type PossiblySame, type PreparedSource, type RecordIndex, type RecordIndexOptions, type RecordUpdate } from '../record';
 import type { ChunkView } from '../incremental';
@@ -869,22 +870,6 @@ function makeEntry(uri: string, folder: CorpusFolder | undefined, version: numbe
     },
     chunkViews: () => analysed.chunkViews(),
   };
-}
-
-/** UTF-8 size, encoding only when the answer could fall on either side of `limit`. */
-function utf8Length(text: string, limit: number): number {
-  if (text.length > limit || text.length * 3 <= limit) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 function formatBytes(n: number): string {

@@ -5,6 +5,12 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
+    // Most text has no CR: then the line breaks are found by indexOf, which searches natively (a
+    // 5 MB document is indexed on every keystroke, and reading it one code unit at a time took tens of ms).
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 /* \n */) this.starts.push(i + 1);

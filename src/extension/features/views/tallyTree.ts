@@ -18,6 +18,9 @@ export const scopeLabels: Readonly<Record<TallyScope, string>> = Object.freeze({
   workspace: 'Workspace',
 });
 
+/** `localeCompare`'s order without building a collator per comparison: a workspace sorts 1,000 URIs on each refresh. */
+const byUri = new Intl.Collator();
+
 const kindIcons: Readonly<Record<AnnotationKind, string>> = { figure: 'symbol-number', organisation: 'organization', 'legal-term': 'law' };
 
 /**
@@ -119,7 +122,7 @@ export class TallyTreeProvider extends Disposable implements vscode.TreeDataProv
       default:
         docs = [...index.documents()];
     }
-    return docs.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+    return docs.sort((a, b) => byUri.compare(a.uri.toString(), b.uri.toString()));
   }
 
   /** The tally as shown: the tests read counts here instead of scraping the tree. */
