@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { conflictMessageOf, type CrossSourceRecord, type DocumentEvent, type FigureAnnotation } from '../../core';
 import type { SeveritySetting } from '../services/configuration';
 import type { IndexedDocument, Services } from '../services/types';
-import { lineIndexMapper, spanToRange } from '../util/ranges';
+import { mapperOf, spanToRange, type OffsetMapper } from '../util/ranges';
 import { explanationOf } from '../util/explanation';
 import { checkSpan, type DocumentProblems } from '../../core/corpus';
 import { IndexDiagnosticCollection } from './indexDiagnostics';
@@ -32,13 +32,13 @@ export class DiagnosticsController extends IndexDiagnosticCollection {
     // The same answer the status bar and the decorations draw from (marks "not a claim" left out).
     const problems = this.services.index.problemsOf(entry.uri);
     if (!problems) return undefined;
-    return [...this.conflictDiagnostics(entry, problems), ...this.checkDiagnostics(entry, problems)];
+    const mapper = mapperOf(entry);
+    return [...this.conflictDiagnostics(entry, problems, mapper), ...this.checkDiagnostics(problems, mapper)];
   }
 
-  private conflictDiagnostics(entry: IndexedDocument, problems: DocumentProblems): vscode.Diagnostic[] {
+  private conflictDiagnostics(entry: IndexedDocument, problems: DocumentProblems, mapper: OffsetMapper): vscode.Diagnostic[] {
     const { index, config } = this.services;
     const severity = severities[config.current.diagnostics.conflictSeverity];
-    const mapper = lineIndexMapper(entry.lineIndex);
     const out: vscode.Diagnostic[] = [];
     // The document's event: every record of its figures in an event is of this one.
     let event: DocumentEvent | undefined | null = null;
@@ -61,9 +61,8 @@ export class DiagnosticsController extends IndexDiagnosticCollection {
     return out;
   }
 
-  private checkDiagnostics(entry: IndexedDocument, problems: DocumentProblems): vscode.Diagnostic[] {
+  private checkDiagnostics(problems: DocumentProblems, mapper: OffsetMapper): vscode.Diagnostic[] {
     const { config } = this.services;
-    const mapper = lineIndexMapper(entry.lineIndex);
     const out: vscode.Diagnostic[] = [];
     for (const check of problems.failedChecks) {
       const span = checkSpan(check);

@@ -8,7 +8,7 @@ import { CorpusIndex, type AnalysisEngine, type IndexedDocument as CoreDocument,
 import type { ChunkView } from '../../core/incremental';
 import { Disposable } from '../util/dispose';
 import { isAnnotatedLanguage } from '../util/documents';
-import { lineIndexMapper, spanToRange } from '../util/ranges';
+import { mapperOf, spanToRange } from '../util/ranges';
 import type { DocumentEvent } from '../../core/record';
 import type { ArithmeticCheck, ConfigurationService, CrossSourceRecord, DocumentProblems, EntityMention, IndexedDocument, SkippedDocument, WorkspaceIndex } from './types';
 import { parseUri } from './vscodeWorkspace';
@@ -107,8 +107,8 @@ export class EditorIndex extends Disposable implements WorkspaceIndex {
     const entry = this.core.get(docId);
     const annotation = entry?.analysis.annotations.find((a) => a.id === annotationId);
     if (!entry || !annotation) return undefined;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === docId && d.version === entry.version);
-    return { uri: this.uriOf(docId), range: spanToRange(open ?? lineIndexMapper(entry.lineIndex), annotation) };
+    const uri = this.uriOf(docId);
+    return { uri, range: spanToRange(mapperOf({ uri, version: entry.version, get lineIndex() { return entry.lineIndex; } }), annotation) };
   }
 
   skipped(): readonly SkippedDocument[] {

@@ -24,6 +24,20 @@ export function lineIndexMapper(lines: LineIndex): OffsetMapper {
   };
 }
 
+/**
+ * An indexed document's offsets as positions: through its editor's document when that holds the
+ * version analysed (VS Code keeps its lines already), else through its line index, built only when a
+ * position is first asked for. A 5 MB document is re-indexed on every keystroke; building its line
+ * index for the Problems panel each time, even with no problem to place, held the editor.
+ */
+export function mapperOf(entry: { readonly uri: vscode.Uri; readonly version: number; readonly lineIndex: LineIndex }): OffsetMapper {
+  const key = entry.uri.toString();
+  const open = entry.version >= 0 ? vscode.workspace.textDocuments.find((d) => d.version === entry.version && d.uri.toString() === key) : undefined;
+  if (open) return open;
+  let lines: OffsetMapper | undefined;
+  return { positionAt: (offset) => (lines ??= lineIndexMapper(entry.lineIndex)).positionAt(offset) };
+}
+
 export function offsetAt(doc: Pick<vscode.TextDocument, 'offsetAt'>, position: vscode.Position): number {
   return doc.offsetAt(position);
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { IndexedDocument, Services } from '../../services/types';
-import { lineIndexMapper, spanToRange } from '../../util/ranges';
+import { mapperOf, spanToRange } from '../../util/ranges';
 import { diagnosticSource } from '../diagnostics';
 import { IndexDiagnosticCollection } from '../indexDiagnostics';
 import { enabledFindings, ruleOf, severityOf } from './rules';
@@ -19,7 +19,7 @@ export class LegalCheckDiagnostics extends IndexDiagnosticCollection {
   }
 
   protected diagnosticsFor(entry: IndexedDocument): vscode.Diagnostic[] {
-    const mapper = lineIndexMapper(entry.lineIndex);
+    const mapper = mapperOf(entry);
     return enabledFindings(this.services.config.current, entry.analysis.findings)
       .filter((f) => !this.services.review?.isSuppressed(entry.uri, f, entry.text))
       .map((f) => {
