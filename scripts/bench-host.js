@@ -50,6 +50,17 @@ async function keystrokes(page, name) {
   return { median: ok[Math.floor(ok.length / 2)] ?? NaN, max: ok[ok.length - 1] ?? NaN, missed: KEYS - ok.length };
 }
 
+/** A step of the browser that times out (the workbench is slow to open a 5 MB file on a loaded machine) costs its own figures only. */
+async function keystrokesOrNothing(page, name) {
+  try {
+    return await keystrokes(page, name);
+  } catch (e) {
+    console.log(`  (keystrokes in ${name} not timed: ${String(e.message).split('\n')[0]})`);
+    await page.keyboard.press('Escape').catch(() => undefined);
+    return { median: NaN, max: NaN, missed: KEYS };
+  }
+}
+
 async function session(withExtension, built) {
   const tmp = cs.makeTempDir('bench');
   const extensionsDir = path.join(tmp, 'ext');
@@ -80,11 +91,11 @@ async function session(withExtension, built) {
     } else {
       await page.waitForTimeout(5000);
     }
-    figures.keystrokes5mb = await keystrokes(page, 'big-5mb.crime.txt');
+    figures.keystrokes5mb = await keystrokesOrNothing(page, 'big-5mb.crime.txt');
     await page.keyboard.press('Control+W');
     await page.waitForTimeout(500);
     await page.keyboard.press('Escape');
-    figures.keystrokes2mb = await keystrokes(page, 'one-line-2mb.crime.txt');
+    figures.keystrokes2mb = await keystrokesOrNothing(page, 'one-line-2mb.crime.txt');
     return figures;
   } finally {
     await browser?.close();
