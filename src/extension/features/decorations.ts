@@ -43,10 +43,27 @@ export const WINDOWED_DOCUMENT_CHARS = 1_000_000;
 /** Lines drawn above and below the visible ones, so scrolling a little needs no redraw. */
 export const WINDOW_MARGIN_LINES = 400;
 
+/**
+ * Characters drawn at most in a windowed document: where the lines in view hold more (a release of one
+ * 2 MB line), the highlights around the cursor. Every redraw of such a line sent all its highlights,
+ * some 50,000 ranges, and typing in it took 400 ms a keystroke to appear against 60 ms without the extension.
+ */
+export const WINDOW_MAX_CHARS = 100_000;
+
 /** The lines drawn in a windowed document (inclusive). */
 interface LineWindow {
   readonly first: number;
   readonly last: number;
+}
+
+/** What a windowed document's highlights cover: its lines, and the offsets [from, to) within them. */
+interface DrawnWindow extends LineWindow {
+  readonly from: number;
+  readonly to: number;
+  /** Whether the lines held more than WINDOW_MAX_CHARS, so the offsets are the cursor's neighbourhood. */
+  readonly clipped: boolean;
+  /** The length of the text drawn. */
+  readonly textLength: number;
 }
 const baseKinds = ['figure', 'organisation', 'legalTerm'] as const;
 
@@ -61,8 +78,8 @@ export class DecorationsController extends Disposable {
   private types = new Map<DecorationKind, vscode.TextEditorDecorationType>();
   private readonly applied = new Map<string, Record<DecorationKind, vscode.Range[]>>();
   private readonly chunked = new ChunkedRanges();
-  /** Per windowed document drawn, the lines its highlights cover. */
-  private readonly windows = new Map<string, LineWindow>();
+  /** Per windowed document drawn, what its highlights cover. */
+  private readonly windows = new Map<string, DrawnWindow>();
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
   private sessionEnabled: boolean | undefined;
 
@@ -75,6 +92,7 @@ export class DecorationsController extends Disposable {
     if (services.review) this._register(services.review.onDidChange(() => this.refreshAll()));
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()));
     this._register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.scrolled(e.textEditor)));
+    this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.moved(e.textEditor)));
     this._register({ dispose: () => clearTimeout(this.scrollTimer) });
     this._register(config.onDidChange((change) => {
       if (change.affects('highlights')) this.createTypes();
@@ -117,7 +135,24 @@ export class DecorationsController extends Disposable {
     if (!drawn) return;
     const visible = visibleLines(editor);
     const guard = WINDOW_MARGIN_LINES / 2;
-    if (visible.first - guard >= drawn.first && visible.last + guard <= drawn.last) return;
+    const linesDrawn = visible.first - guard >= drawn.first && visible.last + guard <= drawn.last;
+    // A clipped window covers part of its lines: the view may have moved past it within them.
+    const top = drawn.clipped ? editor.document.offsetAt(new vscode.Position(visible.first, 0)) : drawn.from;
+    if (linesDrawn && top >= drawn.from && top < drawn.to) return;
+    this.redrawSoon(editor);
+  }
+
+  /** In a window clipped to the cursor's neighbourhood, a cursor near its edge moves the window. */
+  private moved(editor: vscode.TextEditor): void {
+    const drawn = this.windows.get(editor.document.uri.toString());
+    if (!drawn?.clipped) return;
+    const at = editor.document.offsetAt(editor.selection.active);
+    const guard = WINDOW_MAX_CHARS / 4;
+    if ((at - guard >= drawn.from || drawn.from === 0) && (at + guard <= drawn.to || drawn.to >= drawn.textLength)) return;
+    this.redrawSoon(editor);
+  }
+
+  private redrawSoon(editor: vscode.TextEditor): void {
     clearTimeout(this.scrollTimer);
     this.scrollTimer = setTimeout(() => {
       try {
@@ -145,13 +180,13 @@ export class DecorationsController extends Disposable {
     if (entry.version !== doc.version) return;
     const ranges = this.applied.get(key) ?? emptyRanges();
     const h = this.services.config.current.highlights;
-    const window = entry.text.length >= WINDOWED_DOCUMENT_CHARS ? widened(visibleLines(editor), doc.lineCount) : undefined;
+    const window = entry.text.length >= WINDOWED_DOCUMENT_CHARS ? drawnWindow(editor, entry.text.length) : undefined;
     if (window) this.windows.set(key, window);
     else this.windows.delete(key);
     // A highlight marked "not a claim" is not drawn; documents with such marks take the per-annotation path.
     const review = this.services.review;
     const isSuppressed = review?.suppressorFor(doc.uri, entry.text);
-    const candidates = window ? linesOf(entry.analysis.annotations, window) : entry.analysis.annotations;
+    const candidates = window ? startingWithin(entry.analysis.annotations, window) : entry.analysis.annotations;
     const shown = isSuppressed ? candidates.filter((a) => !isSuppressed(a)) : window ? candidates : undefined;
     const chunks = shown ? undefined : this.source.chunksFor(doc.uri);
     if (chunks) {
@@ -191,18 +226,37 @@ function visibleLines(editor: vscode.TextEditor): LineWindow {
   return { first: Math.min(...ranges.map((r) => r.start.line)), last: Math.max(...ranges.map((r) => r.end.line)) };
 }
 
-/** The annotations on the window's lines; annotations are in text order, so their lines never decrease. */
-function linesOf<T extends { readonly line: number }>(annotations: readonly T[], window: LineWindow): readonly T[] {
+/** The annotations that start in [from, to); annotations are in text order. */
+function startingWithin<T extends Span>(annotations: readonly T[], window: DrawnWindow): readonly T[] {
   let lo = 0;
   let hi = annotations.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (annotations[mid].line < window.first) lo = mid + 1;
+    if (annotations[mid].start < window.from) lo = mid + 1;
     else hi = mid;
   }
   let end = lo;
-  while (end < annotations.length && annotations[end].line <= window.last) end++;
+  while (end < annotations.length && annotations[end].start < window.to) end++;
   return annotations.slice(lo, end);
+}
+
+/**
+ * The lines in view with a margin; where they hold more than WINDOW_MAX_CHARS, that many characters
+ * around the cursor if it is in view, else around the middle of the view.
+ */
+function drawnWindow(editor: vscode.TextEditor, textLength: number): DrawnWindow {
+  const doc = editor.document;
+  const startOf = (line: number) => (line < doc.lineCount ? doc.offsetAt(new vscode.Position(line, 0)) : textLength);
+  const visible = visibleLines(editor);
+  const lines = widened(visible, doc.lineCount);
+  const from = startOf(lines.first);
+  const to = startOf(lines.last + 1);
+  if (to - from <= WINDOW_MAX_CHARS) return { ...lines, from, to, clipped: false, textLength };
+  const inView = { from: startOf(visible.first), to: startOf(visible.last + 1) };
+  const cursor = doc.offsetAt(editor.selection.active);
+  const centre = cursor >= inView.from && cursor <= inView.to ? cursor : Math.floor((inView.from + inView.to) / 2);
+  const start = Math.max(from, Math.min(centre - WINDOW_MAX_CHARS / 2, to - WINDOW_MAX_CHARS));
+  return { ...lines, from: start, to: start + WINDOW_MAX_CHARS, clipped: true, textLength };
 }
 
 function widened(visible: LineWindow, lineCount: number): LineWindow {

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CrimeAnnotatorApi } from '../../../src/extension/extension.shared';
-import { WINDOW_MARGIN_LINES, WINDOWED_DOCUMENT_CHARS } from '../../../src/extension/features/decorations';
+import { WINDOW_MARGIN_LINES, WINDOW_MAX_CHARS, WINDOWED_DOCUMENT_CHARS } from '../../../src/extension/features/decorations';
 import { analysed, rangeOf, releaseA, releaseB, releaseC, editorCoreHooks, waitFor } from './editorCore.helpers';
 
 describe('decorations', function () {
@@ -134,6 +134,29 @@ describe('decorations', function () {
       return d && lines(d).some((l) => l >= last - 20) ? d : undefined;
     });
     assert.ok(Math.min(...lines(bottom)) >= doc.lineCount - 1 - WINDOW_MARGIN_LINES - 200, 'the top is no longer drawn');
+  });
+
+  it('draws a document of one very long line around the cursor, and follows the cursor to its end', async function () {
+    this.timeout(240_000);
+    const sentence = `${releaseA.trim()} ${releaseB.trim()}`.replace(/\s*\n\s*/g, ' ');
+    const count = Math.ceil((WINDOWED_DOCUMENT_CHARS + 50_000) / (sentence.length + 1));
+    const line = Array.from({ length: count }, (_, i) => sentence.replace('120', String(100 + (i % 50)))).join(' ');
+    const editor = await scope.open(await scope.write('deco-one-line.crime.txt', `${line}\n`));
+    const doc = editor.document;
+    assert.equal(doc.lineCount, 2);
+    await waitFor('the one-line document analysed', () => api.index.get(doc.uri)?.version === doc.version, 230_000);
+    const figures = api.index.get(doc.uri)!.analysis.annotations.filter((a) => a.kind === 'figure').length;
+    const starts = (d: NonNullable<ReturnType<typeof api.decorationsFor>>) => d.figure.map((r) => doc.offsetAt(r.start));
+    const first = await waitFor('its highlights', () => api.decorationsFor(doc.uri));
+    assert.ok(first.figure.length > 0 && first.figure.length < figures / 4, `${first.figure.length} of ${figures} figures drawn`);
+    assert.ok(Math.max(...starts(first)) < WINDOW_MAX_CHARS, 'drawn around the cursor, at the start');
+    const end = doc.lineAt(0).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    const moved = await waitFor('highlights drawn at the end of the line after the cursor went there', () => {
+      const d = api.decorationsFor(doc.uri);
+      return d && d.figure.length && Math.min(...starts(d)) > line.length - WINDOW_MAX_CHARS - 1 ? d : undefined;
+    });
+    assert.ok(moved.figure.length < figures / 4, `${moved.figure.length} of ${figures} figures drawn at the end`);
   });
 
   it('indexes at most workspace.maxFiles files and names the first one it left out', async () => {
