@@ -38,4 +38,41 @@ describe('record: staged documents', function () {
     assert.deepEqual(index.records(), cold.records);
     assert.deepEqual(index.possiblySame(), cold.possiblySame);
   });
+
+  it('gives the cold build when the flush yields at every step, placing in events included', () => {
+    const cold = buildRecord(docs);
+    const index = createRecordIndex();
+    for (const d of docs) index.stage(d.id, prepareSource(d));
+    let flushes = 0;
+    let update;
+    do {
+      update = index.flush(() => true);
+      flushes++;
+      if (flushes === 1) assert.equal(update.done, false, 'the first slice weighs one document and yields');
+    } while (!update.done);
+    // One slice a document weighed, at least, then a relink a slice.
+    assert.ok(flushes > docs.length, `${flushes} flushes`);
+    assert.deepEqual(index.events(), cold.events);
+    assert.deepEqual(index.records(), cold.records);
+  });
+
+  it('finishes a placement a flush left unfinished before any other change', () => {
+    const [edited, ...rest] = docs;
+    const text = edited.text.replace(/\d+/, (n) => String(Number(n) + 7));
+    const changed = { id: edited.id, text, analysis: analyze(text, { lexicon }) };
+    // Expected: every document flushed, then one of them changed.
+    const expected = createRecordIndex();
+    expected.upsertAll(docs);
+    expected.upsert(changed);
+    const index = createRecordIndex();
+    for (const d of docs) index.stage(d.id, prepareSource(d));
+    assert.equal(index.flush(() => true).done, false);
+    index.upsert(changed);
+    let update;
+    do update = index.flush(() => true);
+    while (!update.done);
+    assert.ok(rest.length > 0);
+    assert.deepEqual(index.events(), expected.events());
+    assert.deepEqual(index.records(), expected.records());
+  });
 });

@@ -202,6 +202,14 @@ function canJoin(a: Component, b: Component): boolean {
 }
 
 /** The events of a workspace's documents, kept up to date one document at a time. */
+/** Documents being placed in their events by `EventIndex.beginUpsert`. */
+export interface EventPlacement {
+  /** Weighs documents against their candidates until `shouldYield()`; true when all are weighed. */
+  step(shouldYield?: () => boolean): boolean;
+  /** Weighs what is left and re-resolves the events: every document whose event changed (or is new). */
+  finish(): Set<string>;
+}
+
 export class EventIndex {
   private readonly profiles = new Map<string, DocumentProfile>();
   private readonly keysOf = new Map<string, readonly string[]>();
@@ -213,6 +221,19 @@ export class EventIndex {
 
   /** Adds or replaces documents; returns every document whose event changed (or is new). */
   upsertAll(profiles: readonly DocumentProfile[]): Set<string> {
+    const placement = this.beginUpsert(profiles);
+    placement.step();
+    return placement.finish();
+  }
+
+  /**
+   * `upsertAll` in steps, for a caller that must not hold its thread while a scan's documents are
+   * weighed against their candidates (the longest part, with the reclustering that `finish` does). The
+   * documents are registered at once; `step` weighs them until `shouldYield()` says stop and tells
+   * whether all are weighed. Until `finish`, nothing else may change the index: the caller finishes a
+   * placement before any other change (see the record index's `settle`).
+   */
+  beginUpsert(profiles: readonly DocumentProfile[]): EventPlacement {
     const touched = new Set<string>();
     for (const p of profiles) {
       for (const d of this.eventMembers(p.docId)) touched.add(d);
@@ -223,8 +244,20 @@ export class EventIndex {
       for (const k of keys) (this.postings.get(k) ?? this.postings.set(k, new Set()).get(k)!).add(p.docId);
       touched.add(p.docId);
     }
-    for (const p of profiles) this.linkCandidates(p);
-    return this.recluster(touched);
+    let next = 0;
+    return {
+      step: (shouldYield) => {
+        while (next < profiles.length) {
+          this.linkCandidates(profiles[next++]);
+          if (shouldYield?.()) break;
+        }
+        return next >= profiles.length;
+      },
+      finish: () => {
+        while (next < profiles.length) this.linkCandidates(profiles[next++]);
+        return this.recluster(touched);
+      },
+    };
   }
 
   upsert(profile: DocumentProfile): Set<string> {

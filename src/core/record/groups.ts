@@ -11,14 +11,24 @@ export class Group {
   linked: LinkedGroup | undefined;
   private readonly bySource = new Map<string, readonly LinkableClaim[]>();
   private ordered: LinkableClaim[] | undefined = [];
-  /** Claims set since `ordered` was last brought up to date. */
-  private incoming: LinkableClaim[] = [];
+  /**
+   * Claims set since `ordered` was last brought up to date, and claims of `ordered` removed since. A
+   * claim set and then removed again before the next read is dropped from `incoming`, not listed as
+   * removed: a document staged by a scan and changed in an editor before its group was relinked kept
+   * its old claims beside its new ones, and every record of them held the document twice.
+   */
+  private readonly incoming = new Set<LinkableClaim>();
   private readonly removed = new Set<LinkableClaim>();
 
   set(source: string, claims: readonly LinkableClaim[]): void {
     this.remove(source);
     this.bySource.set(source, claims);
-    if (this.ordered) this.incoming.push(...claims);
+    if (!this.ordered) return;
+    for (const c of claims) {
+      // Set again after being removed: it is still in `ordered`.
+      if (this.removed.has(c)) this.removed.delete(c);
+      else this.incoming.add(c);
+    }
   }
 
   remove(source: string): void {
@@ -29,23 +39,26 @@ export class Group {
     // Many changes at once (indexing a workspace): sorting everything once is cheaper than merging each.
     if (this.removed.size + old.length > 64) {
       this.ordered = undefined;
-      this.incoming = [];
+      this.incoming.clear();
       this.removed.clear();
       return;
     }
-    for (const c of old) this.removed.add(c);
+    for (const c of old) {
+      if (this.incoming.has(c)) this.incoming.delete(c);
+      else this.removed.add(c);
+    }
   }
 
   /** Every claim of the partition, in `order`. */
   claims(): readonly LinkableClaim[] {
     if (!this.ordered) {
       this.ordered = [...this.bySource.values()].flat().sort(byOrder);
-    } else if (this.incoming.length || this.removed.size) {
+    } else if (this.incoming.size || this.removed.size) {
       const removed = this.removed;
       const kept = removed.size ? this.ordered.filter((c) => !removed.has(c)) : this.ordered;
-      this.ordered = mergeSorted(kept, this.incoming.sort(byOrder));
+      this.ordered = mergeSorted(kept, [...this.incoming].sort(byOrder));
     }
-    this.incoming = [];
+    this.incoming.clear();
     this.removed.clear();
     return this.ordered;
   }

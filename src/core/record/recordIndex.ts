@@ -3,7 +3,7 @@ import { nullLogger } from '../types';
 import { checkDocument } from './checks';
 import { claimsOf, eventPartitionKey, isEventPartition, periodPartitionKey, type LinkableClaim } from './claims';
 import type { PossibleMatch } from './eventLink';
-import { EventIndex } from './events';
+import { EventIndex, type EventPlacement } from './events';
 import { relinkGroup } from './link';
 import { profileOf, type DocumentProfile } from './profile';
 import { documentScopes } from './scope';
@@ -41,7 +41,8 @@ export interface RecordIndex {
    * Relinks what `stage` touched, a group at a time until `shouldYield()` says stop; `done` when nothing
    * is left. The documents staged since the last flush are placed in their events in `order` (by
    * default the order they were staged): events depend on the order documents arrive in, so a caller
-   * whose documents arrive in no fixed order (from worker threads) gives one.
+   * whose documents arrive in no fixed order (from worker threads) gives one. Placing them in events
+   * also yields when `shouldYield()` says so; a change made before the next flush finishes it first.
    */
   flush(shouldYield?: () => boolean, order?: (a: string, b: string) => number): RecordUpdate & { readonly done: boolean };
   /** Upserts many documents, relinking each touched group once: the way to index a workspace. */
@@ -95,6 +96,12 @@ export function prepareSource(doc: SourceDocument, logger: Logger = nullLogger):
 function withoutScopes(profile: DocumentProfile): PreparedProfile {
   const { scopes: _scopes, ...plain } = profile;
   return plain;
+}
+
+/** Documents whose claims are kept and whose placement in events is under way. */
+interface Keeping {
+  readonly placement: EventPlacement;
+  readonly ids: readonly string[];
 }
 
 const docSource = (id: string) => `d\u0000${id}`;
@@ -192,6 +199,12 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
 
   /** Keeps prepared documents and places them in their events; `touched` gets the partitions to relink. */
   function keepAll(docs: Iterable<readonly [string, PreparedSource]>, touched: Set<string>): void {
+    settle();
+    endKeeping(beginKeeping(docs), touched);
+  }
+
+  /** Documents' claims and checks kept, and their placement in events begun (see `EventIndex.beginUpsert`). */
+  function beginKeeping(docs: Iterable<readonly [string, PreparedSource]>): Keeping {
     const profiles: DocumentProfile[] = [];
     const ids: string[] = [];
     for (const [docId, prepared] of docs) {
@@ -202,9 +215,27 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       if (prepared.profile) profiles.push(prepared.profile as DocumentProfile);
       else events.remove(docId);
     }
-    const changed = events.upsertAll(profiles);
+    return { placement: events.beginUpsert(profiles), ids };
+  }
+
+  function endKeeping({ placement, ids }: Keeping, touched: Set<string>): void {
+    const changed = placement.finish();
     for (const id of ids) changed.add(id);
     replace(changed, touched);
+  }
+
+  /**
+   * Staged documents a flush began to place in their events and yielded before finishing: a 1,000-document
+   * scan's placement held the editor's thread for over 120 ms in one piece, so `flush` weighs them in
+   * slices. Any other change to the record first finishes it (`settle`), so none sees half-placed events.
+   */
+  let keeping: Keeping | undefined;
+
+  function settle(): void {
+    if (!keeping) return;
+    const unfinished = keeping;
+    keeping = undefined;
+    endKeeping(unfinished, staged);
   }
 
   function upsertDocs(docs: readonly SourceDocument[]): RecordUpdate {
@@ -271,11 +302,16 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       pending.set(docId, prepared);
     },
     flush(shouldYield, order) {
-      if (pending.size) {
+      if (!keeping && pending.size) {
         const docs = [...pending];
         if (order) docs.sort((a, b) => order(a[0], b[0]));
         pending.clear();
-        keepAll(docs, staged);
+        keeping = beginKeeping(docs);
+      }
+      if (keeping) {
+        if (!keeping.placement.step(shouldYield)) return Object.assign(updateOf([]), { done: false });
+        settle();
+        if (shouldYield?.()) return Object.assign(updateOf([]), { done: staged.size === 0 });
       }
       const changed: CrossSourceRecord[] = [];
       for (const key of staged) {
@@ -289,6 +325,7 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       return upsertDocs(docs);
     },
     remove(docId) {
+      settle();
       pending.delete(docId);
       checks.delete(docId);
       read.delete(docSource(docId));
@@ -300,12 +337,14 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       return update;
     },
     addReference(tableId, text, format) {
+      settle();
       const parsed = readReferenceTable(text, { tableId, resolveOrganisation, ...(format ? { format } : {}) });
       read.set(refSource(tableId), parsed.claims);
       replaceSource(refSource(tableId), placed(refSource(tableId), parsed.claims));
       return parsed.problems;
     },
     removeReference(tableId) {
+      settle();
       read.delete(refSource(tableId));
       return replaceSource(refSource(tableId), []);
     },
