@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
+import { prepareSource } from '../../src/core/record';
 import { builtInLexicon, createInProcessEngine } from '../../src/core/corpus';
 import { createRemoteEngine, serveEngine, type MessageChannelLike } from '../../src/core/corpus/remoteEngine';
 
@@ -40,6 +41,20 @@ describe('analysis across threads (remote engine)', () => {
     // spent longer on the first analysis than the host on any reply.
     assert.ok(Number.isFinite(second.longestBlockMs) && second.longestBlockMs >= 0);
     assert.ok(second.longestBlockMs < engine.workerLongestMs, `host ${second.longestBlockMs} ms, worker ${engine.workerLongestMs} ms`);
+    engine.dispose();
+  });
+
+  it('prepares a short document\'s record source in the worker when asked, as the host would', async () => {
+    const [host, worker] = pair();
+    serveEngine(worker);
+    const engine = createRemoteEngine(host, 'test worker');
+    const text = `${paragraph(3)}\n\n${paragraph(4)}\n`;
+    const asked = await engine.analyse({ uri: 'file:///a.crime.txt', text, lexicon: builtInLexicon, prepare: true });
+    const analysis = analyze(text);
+    assert.ok(asked.prepared && asked.prepared.claims.length > 0);
+    assert.deepEqual(asked.prepared, structuredClone(prepareSource({ id: 'file:///a.crime.txt', text, analysis, meta: analysis.meta })));
+    // Not asked (an editor's document, which the index upserts itself): nothing extra crosses.
+    assert.equal((await engine.analyse({ uri: 'file:///a.crime.txt', text, lexicon: builtInLexicon })).prepared, undefined);
     engine.dispose();
   });
 

@@ -47,10 +47,8 @@ export interface EntityMention {
   readonly annotation: OrganisationAnnotation | LegalTermAnnotation;
 }
 
-/** An analysis that also carries its record source, made where it was analysed (the CLI's workers). */
-export interface PreparedAnalysis extends AnalysedText {
-  readonly prepared?: PreparedSource;
-}
+/** An analysis that may carry its record source, made where it was analysed (the CLI's and the editor's workers). */
+export type PreparedAnalysis = AnalysedText;
 
 export interface CorpusIndexOptions {
   /** Where analysis runs; the caller's thread, in slices, by default. */
@@ -544,7 +542,7 @@ export class CorpusIndex implements IDisposable {
     const lexicon = this.lexiconFor(uri);
     const previous = this.entries.get(uri);
     if (previous && previous.text === text && previous.lexiconKey === lexicon.key) return;
-    const analysed = await this.engine.analyse({ uri, text, lexicon });
+    const analysed = await this.engine.analyse({ uri, text, lexicon, ...(this.staging ? { prepare: true } : {}) });
     const entry = this.put(uri, -1, analysed, lexicon.key);
     for (const n of entry.analysis.notices) if (n.severity !== 'info') this.port.log.warn(`${this.port.displayPath(uri)}: ${n.message}`);
   }

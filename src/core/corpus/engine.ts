@@ -8,6 +8,7 @@
  * (a Node worker thread on the desktop, a web worker in the browser) and the CLI in a pool of worker
  * threads, each behind this interface, so the index never knows where analysis runs.
  */
+import type { PreparedSource } from '../record';
 import { analyze } from '../analyze';
 import { IncrementalAnalysis, type ChunkView } from '../incremental';
 import { compileLexicon, type CompiledLexicon, type LexiconExtension } from '../lexicon';
@@ -28,6 +29,12 @@ export interface AnalysisRequest {
   readonly uri: string;
   readonly text: string;
   readonly lexicon: LexiconRef;
+  /**
+   * Also prepare the document's record source where it is analysed (a scan's documents, which the
+   * index only stages): preparing costs about as much as analysing, and an engine on another thread
+   * takes that off the index's. An engine may ignore it; the index then prepares the document itself.
+   */
+  readonly prepare?: boolean;
 }
 
 /** A document's analysis as an engine returns it. */
@@ -39,6 +46,8 @@ export interface AnalysedText {
   chunkViews(): readonly ChunkView[] | undefined;
   /** The longest time, in ms, this analysis held the thread that asked for it without yielding. */
   readonly longestBlockMs: number;
+  /** The document's record source, where the engine prepared it (see `AnalysisRequest.prepare`). */
+  readonly prepared?: PreparedSource;
 }
 
 export interface AnalysisEngine extends IDisposable {

@@ -10,6 +10,7 @@
  * size. The host keeps the text; it is never sent back.
  */
 import { analyze } from '../analyze';
+import { prepareSource, type PreparedSource } from '../record';
 import { IncrementalAnalysis, shiftAnnotation, type ChunkView } from '../incremental';
 import type { Annotation, AnalysisNotice, DocumentAnalysis, DocumentMeta, Span } from '../types';
 import { LexiconCache, wholeAnalysisMaxChars, type AnalysedText, type AnalysisEngine, type AnalysisRequest, type LexiconRef } from './engine';
@@ -28,10 +29,10 @@ interface WireChunk {
   readonly a?: DocumentAnalysis;
 }
 
-type Request = { readonly type: 'analyse'; readonly id: number; readonly uri: string; readonly text: string; readonly lexicon: LexiconRef } | { readonly type: 'forget'; readonly uri: string };
+type Request = { readonly type: 'analyse'; readonly id: number; readonly uri: string; readonly text: string; readonly lexicon: LexiconRef; readonly prepare?: boolean } | { readonly type: 'forget'; readonly uri: string };
 
 type Reply =
-  | { readonly type: 'whole'; readonly id: number; readonly analysis: DocumentAnalysis; readonly ms: number }
+  | { readonly type: 'whole'; readonly id: number; readonly analysis: DocumentAnalysis; readonly prepared?: PreparedSource; readonly ms: number }
   | { readonly type: 'chunks'; readonly id: number; readonly chunks: readonly WireChunk[] }
   | { readonly type: 'done'; readonly id: number; readonly meta: DocumentMeta; readonly notices: readonly AnalysisNotice[]; readonly findings?: DocumentAnalysis['findings']; readonly words: number; readonly ms: number }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
@@ -57,7 +58,9 @@ export function serveEngine(channel: MessageChannelLike): void {
       if (text.length <= wholeAnalysisMaxChars) {
         kept.delete(uri);
         const analysis = analyze(text, { lexicon: compiled });
-        post({ type: 'whole', id, analysis, ms: Date.now() - t0 });
+        // As the CLI's workers do; the host would otherwise prepare it, in one piece, on its own thread.
+        const prepared = request.prepare ? prepareSource({ id: uri, analysis, text, meta: analysis.meta }) : undefined;
+        post({ type: 'whole', id, analysis, ...(prepared ? { prepared } : {}), ms: Date.now() - t0 });
         return;
       }
       let state = kept.get(uri);
@@ -128,7 +131,7 @@ export function createRemoteEngine(channel: MessageChannelLike & { terminate?():
         waiting.delete(reply.id);
         previous.delete(w.request.uri);
         workerLongestMs = Math.max(workerLongestMs, reply.ms);
-        w.resolve({ text: w.request.text, analysis: reply.analysis, chunkViews: () => undefined, longestBlockMs: w.hostMs });
+        w.resolve({ text: w.request.text, analysis: reply.analysis, chunkViews: () => undefined, longestBlockMs: w.hostMs, ...(reply.prepared ? { prepared: reply.prepared } : {}) });
         return;
       case 'chunks': {
         const before = previous.get(w.request.uri) ?? [];
@@ -162,7 +165,7 @@ export function createRemoteEngine(channel: MessageChannelLike & { terminate?():
       const id = ++nextId;
       return new Promise<AnalysedText>((resolve, reject) => {
         waiting.set(id, { request, chunks: [], hostMs: 0, resolve, reject });
-        channel.postMessage({ type: 'analyse', id, uri: request.uri, text: request.text, lexicon: request.lexicon } satisfies Request);
+        channel.postMessage({ type: 'analyse', id, uri: request.uri, text: request.text, lexicon: request.lexicon, ...(request.prepare ? { prepare: true } : {}) } satisfies Request);
       });
     },
     forget(uri) {
