@@ -201,7 +201,6 @@ function canJoin(a: Component, b: Component): boolean {
   return !(hi - lo > MAX_EVENT_SPAN_DAYS);
 }
 
-/** The events of a workspace's documents, kept up to date one document at a time. */
 /** Documents being placed in their events by `EventIndex.beginUpsert`. */
 export interface EventPlacement {
   /** Weighs documents against their candidates until `shouldYield()`; true when all are weighed. */
@@ -210,6 +209,7 @@ export interface EventPlacement {
   finish(): Set<string>;
 }
 
+/** The events of a workspace's documents, kept up to date one document at a time. */
 export class EventIndex {
   private readonly profiles = new Map<string, DocumentProfile>();
   private readonly keysOf = new Map<string, readonly string[]>();
@@ -221,9 +221,7 @@ export class EventIndex {
 
   /** Adds or replaces documents; returns every document whose event changed (or is new). */
   upsertAll(profiles: readonly DocumentProfile[]): Set<string> {
-    const placement = this.beginUpsert(profiles);
-    placement.step();
-    return placement.finish();
+    return this.beginUpsert(profiles).finish();
   }
 
   /**
