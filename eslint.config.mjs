@@ -50,7 +50,11 @@ export default tseslint.config(
           patterns: [{ regex: '^node:', message: 'src/core never imports Node built-ins: it runs in a browser web worker too.' }],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'src/core runs where there is no process.' }, { name: 'require', message: 'src/core imports, it does not require.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/core runs where there is no process.' },
+        { name: 'require', message: 'src/core imports, it does not require.' },
+      ],
     },
   },
   {
@@ -61,7 +65,14 @@ export default tseslint.config(
   {
     files: ['src/extension/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: deepCoreImport, message: `Import the core through its entry points (core, ${coreEntryPoints.map((e) => `core/${e}`).join(', ')}).` }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: deepCoreImport, message: `Import the core through its entry points (core, ${coreEntryPoints.map((e) => `core/${e}`).join(', ')}).` },
+          ],
+        },
+      ],
     },
   },
   {

@@ -14,7 +14,11 @@ const cli = path.resolve(__dirname, '..', 'dist', 'cli.js');
 
 function run(args: string[]): { seconds: number; resources: string; summary: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, CRIME_ANNOTATOR_REPORT_RESOURCES: '1' }, maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CRIME_ANNOTATOR_REPORT_RESOURCES: '1' },
+    maxBuffer: 1 << 30,
+  });
   const seconds = (performance.now() - t0) / 1000;
   const resources = /resources: (.*)/.exec(r.stderr)?.[1] ?? `(no resource line; exit ${r.status}: ${r.stderr.slice(-300)})`;
   const summary = r.stdout.trimEnd().split('\n').pop() ?? '';

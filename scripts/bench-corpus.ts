@@ -64,7 +64,10 @@ export function touch(dir: string, count: number, n: number, salt = Date.now()):
   for (let k = 0; k < n; k++) {
     const file = fileOf(dir, Math.floor(((k + 0.5) * count) / n));
     const text = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(file, text.replace(/\b(\d{2,3})\b/, (d) => String(Number(d) + 1 + (salt % 5))));
+    fs.writeFileSync(
+      file,
+      text.replace(/\b(\d{2,3})\b/, (d) => String(Number(d) + 1 + (salt % 5))),
+    );
   }
   // The marker still holds: the corpus has as many documents as before.
 }

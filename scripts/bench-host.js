@@ -112,7 +112,10 @@ async function main() {
   console.log(`extension host longest block: ${withExt['extension host longest block ms']} ms (target <= 50)`);
   for (const [k, v] of Object.entries(withExt)) if (typeof v === 'number') console.log(`  ${k}: ${v}`);
   const ms = (n) => (Number.isFinite(n) ? `${Math.round(n)} ms` : 'n/a');
-  for (const [label, key] of [['5 MB document', 'keystrokes5mb'], ['one 2 MB line', 'keystrokes2mb']]) {
+  for (const [label, key] of [
+    ['5 MB document', 'keystrokes5mb'],
+    ['one 2 MB line', 'keystrokes2mb'],
+  ]) {
     const a = withExt[key];
     const b = without[key];
     console.log(

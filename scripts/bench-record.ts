@@ -115,7 +115,13 @@ if (require.main === module) {
   const ok = (v: number, limit: number) => (v < limit ? 'ok' : 'OVER');
   console.log(`record: ${r.documents} documents → ${r.records} records (${r.conflicts} conflicts), ${r.checks} checks`);
   console.log(`record: first full-size build in this process ${r.firstMs.toFixed(0)} ms, ${r.firstCpuMs.toFixed(0)} ms CPU (JIT cold)`);
-  console.log(`record: cold build, JIT warmed, fastest of 3: ${r.coldMs.toFixed(0)} ms, ${r.coldCpuMs.toFixed(0)} ms CPU (target < ${COLD_TARGET_MS}: ${ok(r.coldCpuMs, COLD_TARGET_MS)})`);
-  console.log(`record: of which preparing each document ${r.prepareCpuMs.toFixed(0)} ms CPU (${(r.prepareCpuMs / r.documents).toFixed(2)} ms a document, in the CLI's workers), linking the prepared documents ${r.linkCpuMs.toFixed(0)} ms CPU`);
-  console.log(`record: one-document update median ${r.updateMs.median.toFixed(2)} ms, max ${r.updateMs.max.toFixed(2)} ms, ${r.updateCpuMs.mean.toFixed(2)} ms CPU mean (target < ${UPDATE_TARGET_MS}: ${ok(r.updateMs.median, UPDATE_TARGET_MS)})`);
+  console.log(
+    `record: cold build, JIT warmed, fastest of 3: ${r.coldMs.toFixed(0)} ms, ${r.coldCpuMs.toFixed(0)} ms CPU (target < ${COLD_TARGET_MS}: ${ok(r.coldCpuMs, COLD_TARGET_MS)})`,
+  );
+  console.log(
+    `record: of which preparing each document ${r.prepareCpuMs.toFixed(0)} ms CPU (${(r.prepareCpuMs / r.documents).toFixed(2)} ms a document, in the CLI's workers), linking the prepared documents ${r.linkCpuMs.toFixed(0)} ms CPU`,
+  );
+  console.log(
+    `record: one-document update median ${r.updateMs.median.toFixed(2)} ms, max ${r.updateMs.max.toFixed(2)} ms, ${r.updateCpuMs.mean.toFixed(2)} ms CPU mean (target < ${UPDATE_TARGET_MS}: ${ok(r.updateMs.median, UPDATE_TARGET_MS)})`,
+  );
 }

@@ -73,12 +73,20 @@ function benchLexicon(): void {
   const w = compile({ organisations: [org('long', [words])] });
   report('lexicon: one 20,000-word alias (validate + compile)', w);
   const alias = (i: number) => [`w${i.toString(36)}`, ...Array.from({ length: 59 }, (_, k) => 'abcdefghijklmnopqrstuvwxyz'[k % 26])].join(' ');
-  const big = { organisations: Array.from({ length: 100 }, (_, i) => org(`many-${i}`, Array.from({ length: 100 }, (_, k) => alias(i * 100 + k)))) };
+  const big = {
+    organisations: Array.from({ length: 100 }, (_, i) =>
+      org(
+        `many-${i}`,
+        Array.from({ length: 100 }, (_, k) => alias(i * 100 + k)),
+      ),
+    ),
+  };
   const b = compile(big);
   report('lexicon: 10,000 aliases of 60 words (1.2 MB, 600,000 nodes)', b);
   // The 10 MB alias: a file past the size limit is never read (checked by the extension before reading).
   const limits = (lexicon as { LEXICON_LIMITS?: { fileBytes: number } }).LEXICON_LIMITS;
-  if (limits) report('lexicon: a 10 MB regex-looking alias', `refused by its file size before reading (limit ${limits.fileBytes.toLocaleString('en-GB')} bytes)`);
+  if (limits)
+    report('lexicon: a 10 MB regex-looking alias', `refused by its file size before reading (limit ${limits.fileBytes.toLocaleString('en-GB')} bytes)`);
   else report('lexicon: a 10 MB regex-looking alias', 'compiled whole: see bench with BENCH_LEXICON_10MB=1 (ran the host out of memory)');
   if (process.env.BENCH_LEXICON_10MB === '1') {
     const huge = '(' + 'a|b|'.repeat(2_621_440) + ')';
@@ -89,7 +97,10 @@ function benchLexicon(): void {
 }
 
 function benchMarks(): void {
-  const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i}: Northshire Police made ${i * 3 + 1} arrests and seized £${i + 1},500 in cash during the week of action.`);
+  const paragraphs = Array.from(
+    { length: 200 },
+    (_, i) => `Paragraph ${i}: Northshire Police made ${i * 3 + 1} arrests and seized £${i + 1},500 in cash during the week of action.`,
+  );
   const text = paragraphs.join('\n\n') + '\n';
   const N = 100_000;
   const marks: import('../src/core/review').ReviewMark[] = [];
@@ -99,9 +110,20 @@ function benchMarks(): void {
     const at = text.indexOf(paragraphs[p]) + paragraphs[p].indexOf(quote);
     const when = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
     marks.push({
-      id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, state: 'note', document: 'releases/many.crime.txt',
-      anchor: { exact: quote, prefix: text.slice(Math.max(0, at - 32), at), suffix: text.slice(at + quote.length, at + quote.length + 32), start: at, end: at + quote.length },
-      creator: 'Load Tester', created: when, modified: when, text: `note ${i}: a remark of about the length an editor writes, to make the file the size the issue measured.`,
+      id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      state: 'note',
+      document: 'releases/many.crime.txt',
+      anchor: {
+        exact: quote,
+        prefix: text.slice(Math.max(0, at - 32), at),
+        suffix: text.slice(at + quote.length, at + quote.length + 32),
+        start: at,
+        end: at + quote.length,
+      },
+      creator: 'Load Tester',
+      created: when,
+      modified: when,
+      text: `note ${i}: a remark of about the length an editor writes, to make the file the size the issue measured.`,
     });
   }
   // Format 2 names the file by a base IRI; code from before format 2 takes (and ignores) none.
@@ -131,7 +153,7 @@ function benchMarks(): void {
     return { start: at, end: at + `${i * 3 + 1} arrests`.length };
   });
   const progress = once(() => review.reviewProgress(figures, place.value, (span) => span));
-  report('marks: the document\'s review progress', progress);
+  report("marks: the document's review progress", progress);
 
   const added = [...loaded, { ...loaded[0], id: 'urn:uuid:added', text: 'one more' }];
   const writeSteps = (review as { serializeMarksSteps?: typeof import('../src/core/review').serializeMarksSteps }).serializeMarksSteps;
@@ -140,7 +162,10 @@ function benchMarks(): void {
     report('marks: first write (every mark encoded)', stepped(writeSteps(loaded, identity, undefined, cache)));
     report('marks: write after adding one note', stepped(writeSteps(added, identity, undefined, cache)));
   } else {
-    report('marks: write after adding one note', once(() => new TextEncoder().encode(review.serializeMarks(added, identity))));
+    report(
+      'marks: write after adding one note',
+      once(() => new TextEncoder().encode(review.serializeMarks(added, identity))),
+    );
   }
 }
 

@@ -17,7 +17,10 @@ const root = path.resolve(__dirname, '..');
 const samplesDir = path.join(root, 'samples');
 
 function loadSamples(): string[] {
-  const files = fs.readdirSync(samplesDir).filter((f) => /\.(crime|txt|md)$/.test(f) && !/readme/i.test(f)).sort();
+  const files = fs
+    .readdirSync(samplesDir)
+    .filter((f) => /\.(crime|txt|md)$/.test(f) && !/readme/i.test(f))
+    .sort();
   if (files.length === 0) throw new Error(`no samples in ${samplesDir}`);
   return files.map((f) => fs.readFileSync(path.join(samplesDir, f), 'utf8'));
 }
@@ -81,11 +84,17 @@ function steadyPair<A, B>(a: () => A, b: () => B, warmMs: number, chunks: number
     if (!bestA || ta.cpuMs < bestA.cpuMs) bestA = ta;
     if (!bestB || tb.cpuMs < bestB.cpuMs) bestB = tb;
   }
-  return [{ ...bestA!, runs: runsA }, { ...bestB!, runs: runsB }];
+  return [
+    { ...bestA!, runs: runsA },
+    { ...bestB!, runs: runsB },
+  ];
 }
 
 function row(label: string, words: number, t: { ms: number; cpuMs: number }): string {
-  const rate = (ms: number) => Math.round((words / ms) * 1000).toLocaleString('en-GB').padStart(11);
+  const rate = (ms: number) =>
+    Math.round((words / ms) * 1000)
+      .toLocaleString('en-GB')
+      .padStart(11);
   return `${label.padEnd(24)} ${t.cpuMs.toFixed(1).padStart(9)} ms CPU ${rate(t.cpuMs)} words/s   (wall ${t.ms.toFixed(1)} ms, ${rate(t.ms)} words/s)`;
 }
 
@@ -103,17 +112,29 @@ function main(): void {
     // throughput rather than how long each takes to get the JIT going (compromise's first runs are
     // twice as slow as its later ones).
     const big = words > 20_000;
-    const [ours, theirs] = steadyPair(() => core.analyze(text, { lexicon }), () => nlp(text), 2_000, big ? 3 : 5, 600);
+    const [ours, theirs] = steadyPair(
+      () => core.analyze(text, { lexicon }),
+      () => nlp(text),
+      2_000,
+      big ? 3 : 5,
+      600,
+    );
     console.log(`${name}: ${words.toLocaleString('en-GB')} words, ${ours.result.annotations.length.toLocaleString('en-GB')} annotations`);
-    console.log(`  fastest of ${big ? 3 : 5} timed stretches of at least 0.6 s each side, the two sides alternating, after 2 s of warm-up each (${ours.runs} and ${theirs.runs} runs)`);
+    console.log(
+      `  fastest of ${big ? 3 : 5} timed stretches of at least 0.6 s each side, the two sides alternating, after 2 s of warm-up each (${ours.runs} and ${theirs.runs} runs)`,
+    );
     console.log('  ' + row('analyze()', words, ours));
     console.log('  ' + row('compromise nlp(text)', words, theirs));
-    console.log(`  analyze() is ${(theirs.cpuMs / ours.cpuMs).toFixed(1)}x compromise's parse in CPU time (${(theirs.ms / ours.ms).toFixed(1)}x wall) (target >= 10x)\n`);
+    console.log(
+      `  analyze() is ${(theirs.cpuMs / ours.cpuMs).toFixed(1)}x compromise's parse in CPU time (${(theirs.ms / ours.ms).toFixed(1)}x wall) (target >= 10x)\n`,
+    );
   }
   benchRunOnSentences(lexicon);
   benchRecordOnSamples(samples, lexicon);
   const synthetic = benchRecord(1000);
-  console.log(`Cross-source record, synthetic workspace of ${synthetic.documents} documents (${synthetic.records} records): first build ${synthetic.firstMs.toFixed(0)} ms (${synthetic.firstCpuMs.toFixed(0)} ms CPU, JIT cold), cold build with the JIT warmed ${synthetic.coldMs.toFixed(0)} ms (${synthetic.coldCpuMs.toFixed(0)} ms CPU), linking prepared documents ${synthetic.linkCpuMs.toFixed(0)} ms CPU after ${synthetic.prepareCpuMs.toFixed(0)} ms preparing them, one-document update median ${synthetic.updateMs.median.toFixed(2)} ms (targets < ${COLD_TARGET_MS.toLocaleString('en-GB')} ms cold, < ${UPDATE_TARGET_MS} ms update)\n`);
+  console.log(
+    `Cross-source record, synthetic workspace of ${synthetic.documents} documents (${synthetic.records} records): first build ${synthetic.firstMs.toFixed(0)} ms (${synthetic.firstCpuMs.toFixed(0)} ms CPU, JIT cold), cold build with the JIT warmed ${synthetic.coldMs.toFixed(0)} ms (${synthetic.coldCpuMs.toFixed(0)} ms CPU), linking prepared documents ${synthetic.linkCpuMs.toFixed(0)} ms CPU after ${synthetic.prepareCpuMs.toFixed(0)} ms preparing them, one-document update median ${synthetic.updateMs.median.toFixed(2)} ms (targets < ${COLD_TARGET_MS.toLocaleString('en-GB')} ms cold, < ${UPDATE_TARGET_MS} ms update)\n`,
+  );
 
   console.log('Editor: decoration update after a one-character edit in a 100,000-word document');
   const editor = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'bench-editor.ts'), '100000', '200'], { encoding: 'utf8' });
@@ -123,7 +144,9 @@ function main(): void {
   const compileStart = performance.now();
   core.compileLexicon();
   console.log(`Lexicon compile: ${(performance.now() - compileStart).toFixed(1)} ms`);
-  console.log(`Peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; heap used now: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB\n`);
+  console.log(
+    `Peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; heap used now: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB\n`,
+  );
 
   // A researcher's corpus through the CLI, then the editor in a real extension host (BENCH_SKIP=cli,host skips either).
   const skip = (process.env.BENCH_SKIP ?? '').split(',');
@@ -200,8 +223,12 @@ function benchRecordOnSamples(samples: readonly string[], lexicon: ReturnType<ty
   const conflicts = built.records.filter((r) => r.status === 'conflict').length;
   console.log(`Cross-source record, 1,000 documents made from the samples: ${built.records.length.toLocaleString('en-GB')} records, ${conflicts} conflicts`);
   console.log(`  first full-size build ${first.ms.toFixed(0)} ms, ${first.cpuMs.toFixed(0)} ms CPU (JIT cold)`);
-  console.log(`  cold build, JIT warmed, fastest of 3: ${cold.ms.toFixed(0)} ms, ${cold.cpuMs.toFixed(0)} ms CPU (target < ${COLD_TARGET_MS.toLocaleString('en-GB')} ms)`);
-  console.log(`  of which preparing each document ${prepared.cpuMs.toFixed(0)} ms CPU (${(prepared.cpuMs / docs.length).toFixed(2)} ms a document), linking the prepared documents ${linked.cpuMs.toFixed(0)} ms CPU`);
+  console.log(
+    `  cold build, JIT warmed, fastest of 3: ${cold.ms.toFixed(0)} ms, ${cold.cpuMs.toFixed(0)} ms CPU (target < ${COLD_TARGET_MS.toLocaleString('en-GB')} ms)`,
+  );
+  console.log(
+    `  of which preparing each document ${prepared.cpuMs.toFixed(0)} ms CPU (${(prepared.cpuMs / docs.length).toFixed(2)} ms a document), linking the prepared documents ${linked.cpuMs.toFixed(0)} ms CPU`,
+  );
   console.log(`  update after one document changes: median ${times[25].toFixed(2)} ms, max ${times[49].toFixed(2)} ms (target < ${UPDATE_TARGET_MS} ms)\n`);
 }
 

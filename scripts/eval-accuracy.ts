@@ -57,7 +57,14 @@ async function main(): Promise<void> {
 
   if (args.includes('--rules') || args.includes('--rule-misses')) {
     const misses = args.includes('--rule-misses');
-    console.log('\n' + formatRuleTable('Measure rules on the project gold (counts one of the gold alternatives)', ruleAccuracyOnGold(run.results.map((r) => r.goldCase)), misses));
+    console.log(
+      '\n' +
+        formatRuleTable(
+          'Measure rules on the project gold (counts one of the gold alternatives)',
+          ruleAccuracyOnGold(run.results.map((r) => r.goldCase)),
+          misses,
+        ),
+    );
     const next = args[args.indexOf('--rules') + 1];
     const folder = path.resolve(next && !next.startsWith('--') && args.includes('--rules') ? next : path.join(__dirname, '../../shared/gold-dev'));
     const tallies = ruleAccuracyOnFolder(folder);
@@ -68,7 +75,8 @@ async function main(): Promise<void> {
   // The cross-check figures of the bundled samples, and of the real corpus when it is there.
   await printCrosscheck('samples', path.join(__dirname, '../test/fixtures/samples-crosscheck.expectations.json'));
   const sharedCorpus = path.join(__dirname, '../../shared/corpus/texts');
-  if (fs.existsSync(sharedCorpus)) await printCrosscheck(path.relative(process.cwd(), sharedCorpus) || sharedCorpus, path.join(sharedCorpus, '../expectations.json'));
+  if (fs.existsSync(sharedCorpus))
+    await printCrosscheck(path.relative(process.cwd(), sharedCorpus) || sharedCorpus, path.join(sharedCorpus, '../expectations.json'));
   else console.log(`\n${sharedCorpus}: not here, so no cross-check figures for the real corpus.`);
 }
 

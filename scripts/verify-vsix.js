@@ -16,10 +16,22 @@ const { zipEntries } = require('./lib/zip-entries');
 function checkContents(entries) {
   const problems = [];
   const files = entries.filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
-  const required = ['package.json', cs.manifest.main.replace(/^\.\//, ''), cs.manifest.browser.replace(/^\.\//, ''), 'language-configuration.json', cs.manifest.icon];
+  const required = [
+    'package.json',
+    cs.manifest.main.replace(/^\.\//, ''),
+    cs.manifest.browser.replace(/^\.\//, ''),
+    'language-configuration.json',
+    cs.manifest.icon,
+  ];
   for (const grammar of cs.manifest.contributes.grammars ?? []) required.push(grammar.path.replace(/^\.\//, ''));
   // The walkthrough's media, and the samples its first step copies out of the extension.
-  for (const w of cs.manifest.contributes.walkthroughs ?? []) for (const step of w.steps) required.push(...Object.entries(step.media).filter(([k]) => k !== 'altText').map(([, v]) => v));
+  for (const w of cs.manifest.contributes.walkthroughs ?? [])
+    for (const step of w.steps)
+      required.push(
+        ...Object.entries(step.media)
+          .filter(([k]) => k !== 'altText')
+          .map(([, v]) => v),
+      );
   for (const sample of fs.readdirSync(path.join(cs.REPO_ROOT, 'samples'))) required.push(`samples/${sample}`);
   for (const file of required) if (!files.includes(file)) problems.push(`missing ${file}`);
   const unwanted = files.filter((f) => /^(src|test|scripts|node_modules|out|\.ci|\.vscode)\/|\.map$|\.ts$|^dist\/(cli|core)\.js$/.test(f));
@@ -28,11 +40,10 @@ function checkContents(entries) {
 }
 
 function installVsix(vsix, extensionsDir, userDataDir) {
-  const result = spawnSync(
-    cs.NODE24,
-    [cs.CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
+  const result = spawnSync(cs.NODE24, [cs.CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const output = `${result.stdout}${result.stderr}`;
   const installed = path.join(extensionsDir, `${cs.EXTENSION_ID}-${cs.manifest.version}`);
   if (result.status !== 0 || !fs.existsSync(path.join(installed, 'package.json'))) {

@@ -23,7 +23,9 @@ function startProfile(): (name: string) => Promise<void> {
   const session = new inspector.Session();
   session.connect();
   const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
-  const started = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 500 })).then(() => post('Profiler.start'));
+  const started = post('Profiler.enable')
+    .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
+    .then(() => post('Profiler.start'));
   return async (name) => {
     await started;
     const { profile } = await post('Profiler.stop');
@@ -92,7 +94,11 @@ describe('extension host bench', function () {
     await waitFor('the 2 MB line analysed', () => api.index.get(editor.document.uri)?.version === editor.document.version, 300_000);
     await measured('2 MB line type', () => typeInto(api, editor, 20));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    figures['extension host longest block ms'] = Math.max(...Object.entries(figures).filter(([k]) => k.endsWith('longest block ms')).map(([, v]) => v));
+    figures['extension host longest block ms'] = Math.max(
+      ...Object.entries(figures)
+        .filter(([k]) => k.endsWith('longest block ms'))
+        .map(([, v]) => v),
+    );
     figures['longest analysis or record step on the host ms'] = Math.round(api.longestAnalysisSliceMs());
   });
 });

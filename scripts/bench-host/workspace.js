@@ -10,7 +10,11 @@ const samplesDir = path.resolve(__dirname, '..', '..', 'samples');
 
 exports.makeWorkspace = (dir) => {
   const root = path.join(dir, 'bench');
-  const samples = fs.readdirSync(samplesDir).filter((f) => /\.crime\.txt$/.test(f)).sort().map((f) => fs.readFileSync(path.join(samplesDir, f), 'utf8'));
+  const samples = fs
+    .readdirSync(samplesDir)
+    .filter((f) => /\.crime\.txt$/.test(f))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(samplesDir, f), 'utf8'));
   fs.mkdirSync(path.join(root, 'corpus'), { recursive: true });
   fs.mkdirSync(path.join(root, '.vscode'), { recursive: true });
   for (let i = 0; i < 1000; i++) {

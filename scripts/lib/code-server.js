@@ -135,15 +135,20 @@ async function startCodeServer({ extensionsDir, userDataDir, folder, env = {}, p
   port = port || (await freePort());
   const args = [
     CODE_SERVER_ENTRY,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     // With workspace trust on (the Restricted Mode run), the folder opens untrusted.
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--config', path.join(userDataDir, 'code-server-config.yaml'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    path.join(userDataDir, 'code-server-config.yaml'),
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     folder,
   ];
   const output = [];

@@ -68,7 +68,10 @@ async function runSuiteInCodeServer({ runnerExtension, installExtension, grep, r
     const screenshot = async (name) => {
       const file = path.join(cs.REPO_ROOT, 'test-results', `${name}.png`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      await page.screenshot({ path: file }).then(() => console.log(`(workbench screenshot: ${path.relative(cs.REPO_ROOT, file)})`), () => undefined);
+      await page.screenshot({ path: file }).then(
+        () => console.log(`(workbench screenshot: ${path.relative(cs.REPO_ROOT, file)})`),
+        () => undefined,
+      );
     };
     const opened = Date.now();
     let trusted = false;

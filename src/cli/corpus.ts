@@ -121,7 +121,8 @@ function checkLexiconFile(file: string): void {
     /* reading it says what is wrong with the path */
   }
   // Never read past the limit: parsing and compiling such a file is what could exhaust memory.
-  if (size > LEXICON_LIMITS.fileBytes) throw new InputError(`${file} is ${size.toLocaleString('en-GB')} bytes, too large for a lexicon ${limitNote('fileBytes')}`);
+  if (size > LEXICON_LIMITS.fileBytes)
+    throw new InputError(`${file} is ${size.toLocaleString('en-GB')} bytes, too large for a lexicon ${limitNote('fileBytes')}`);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

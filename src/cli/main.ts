@@ -14,10 +14,16 @@ function main(argv: string[]): Promise<void> {
       process.exit(err.exitCode === 0 ? 0 : EXIT.input);
     });
 
-  const format = (choices: string[]) => new Option('-f, --format <format>', 'output format (ndjson: one JSON object a line, streamed)').choices(choices).default('text');
+  const format = (choices: string[]) =>
+    new Option('-f, --format <format>', 'output format (ndjson: one JSON object a line, streamed)').choices(choices).default('text');
   const corpusOptions = (command: Command) =>
     command
-      .addOption(new Option('--lexicon <file>', "a lexicon file (JSON) that extends the built-in one, for every folder (default: each folder's .crime-annotator/lexicon.json)"))
+      .addOption(
+        new Option(
+          '--lexicon <file>',
+          "a lexicon file (JSON) that extends the built-in one, for every folder (default: each folder's .crime-annotator/lexicon.json)",
+        ),
+      )
       .addOption(new Option('--cache <dir>', 'keep per-document results in <dir>, keyed by content and engine, so a re-run analyses only changed documents'))
       .addOption(new Option('--threads <n>', 'worker threads that analyse documents (default: one per core)').argParser(positiveInteger))
       .addOption(new Option('--max-file-size <bytes>', 'refuse documents larger than this (default 5242880, as the editor)').argParser(positiveInteger));
@@ -70,7 +76,9 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 if (process.env.CRIME_ANNOTATOR_REPORT_RESOURCES) {
   process.on('exit', () => {
     const r = process.resourceUsage();
-    process.stderr.write(`crime-annotator resources: peak RSS ${Math.round(r.maxRSS / 1024)} MB, CPU ${((r.userCPUTime + r.systemCPUTime) / 1e6).toFixed(1)} s\n`);
+    process.stderr.write(
+      `crime-annotator resources: peak RSS ${Math.round(r.maxRSS / 1024)} MB, CPU ${((r.userCPUTime + r.systemCPUTime) / 1e6).toFixed(1)} s\n`,
+    );
   });
 }
 

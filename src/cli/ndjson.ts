@@ -25,7 +25,11 @@ export function summaryLine(corpus: CorpusResult): string {
     skipped: corpus.index.skipped().length,
     records: records.length,
     conflicts: records.filter((r) => r.status === 'conflict').length,
-    checks: { ok: checks.filter((c) => c.status === 'ok').length, warning: checks.filter((c) => c.status === 'warning').length, conflict: checks.filter((c) => c.status === 'conflict').length },
+    checks: {
+      ok: checks.filter((c) => c.status === 'ok').length,
+      warning: checks.filter((c) => c.status === 'warning').length,
+      conflict: checks.filter((c) => c.status === 'conflict').length,
+    },
     analysed: corpus.stats.analysed,
     fromCache: corpus.stats.fromCache,
   });

@@ -7,7 +7,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CorpusDefinition, defaultCorpusSettings, globToRegExp, relativePathIn, type CorpusFolder, type CorpusLogger, type CorpusSettings, type WorkspacePort } from '../core/corpus';
+import {
+  CorpusDefinition,
+  defaultCorpusSettings,
+  globToRegExp,
+  relativePathIn,
+  type CorpusFolder,
+  type CorpusLogger,
+  type CorpusSettings,
+  type WorkspacePort,
+} from '../core/corpus';
 import { InputError } from './files';
 
 export interface NodeWorkspaceOptions {
@@ -21,7 +30,10 @@ export interface NodeWorkspaceOptions {
 /** Stands for "the lexicon given with --lexicon" in a folder's settings; `joinPath` resolves it. */
 const explicitLexicon = '\u0000--lexicon';
 
-export function createNodeWorkspace(inputs: readonly string[], options: NodeWorkspaceOptions): WorkspacePort & { readonly order: (a: string, b: string) => number } {
+export function createNodeWorkspace(
+  inputs: readonly string[],
+  options: NodeWorkspaceOptions,
+): WorkspacePort & { readonly order: (a: string, b: string) => number } {
   const folders: CorpusFolder[] = [];
   /** Files named on the command line, grouped by their folder: each group is a folder whose include names exactly them. */
   const named = new Map<string, { documents: string[]; references: string[] }>();
@@ -71,7 +83,12 @@ export function createNodeWorkspace(inputs: readonly string[], options: NodeWork
     folders: () => [...folders, ...namedFolders.values()],
     onDidChangeFolders: never,
     settings(resource) {
-      const folder = resource === undefined ? undefined : [...namedFolders.values(), ...folders].find((f) => f.uri === resource || resource.startsWith(`${f.uri}${path.sep}`) || resource.startsWith(`${f.uri}/`));
+      const folder =
+        resource === undefined
+          ? undefined
+          : [...namedFolders.values(), ...folders].find(
+              (f) => f.uri === resource || resource.startsWith(`${f.uri}${path.sep}`) || resource.startsWith(`${f.uri}/`),
+            );
       return settingsOf(folder);
     },
     onDidChangeSettings: never,
@@ -82,7 +99,10 @@ export function createNodeWorkspace(inputs: readonly string[], options: NodeWork
         const dir = path.dirname(folder.uri);
         const re = globToRegExp(include);
         const group = named.get(dir)!;
-        return [...group.documents, ...group.references].filter((n) => re.test(n)).map((n) => `${folder.uri}${path.sep}${n}`).slice(0, max);
+        return [...group.documents, ...group.references]
+          .filter((n) => re.test(n))
+          .map((n) => `${folder.uri}${path.sep}${n}`)
+          .slice(0, max);
       }
       return walk(folder.uri, new CorpusDefinition({ ...settingsOf(folder), include, exclude: exclude ? [exclude] : [] }), max);
     },

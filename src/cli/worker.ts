@@ -28,5 +28,7 @@ port.on('message', (request: WorkerRequest) => {
       };
       port.postMessage(reply);
     })
-    .catch((e: unknown) => port.postMessage({ type: 'error', id: request.id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerReply));
+    .catch((e: unknown) =>
+      port.postMessage({ type: 'error', id: request.id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerReply),
+    );
 });

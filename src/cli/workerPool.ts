@@ -44,7 +44,7 @@ interface Slot {
 }
 
 export function createWorkerPool(options: PoolOptions): AnalysisEngine & { readonly stats: PoolStats; flush(): Promise<void> } {
-  const threads = Math.max(1, options.threads ?? (os.availableParallelism?.() ?? os.cpus().length));
+  const threads = Math.max(1, options.threads ?? os.availableParallelism?.() ?? os.cpus().length);
   // The bundle's worker sits beside dist/cli.js; run from sources (the unit tests), the TypeScript one.
   const bundled = path.join(__dirname, 'cli-worker.js');
   const fromSources = !fs.existsSync(bundled);
@@ -93,7 +93,14 @@ export function createWorkerPool(options: PoolOptions): AnalysisEngine & { reado
     return path.join(cacheDir!, key.slice(0, 2), `${key}.json`);
   }
 
-  function remember(key: string, analysis: DocumentAnalysis | undefined, prepared: PreparedSource, notices: readonly AnalysisNotice[], words: number, meta: DocumentAnalysis['meta']): void {
+  function remember(
+    key: string,
+    analysis: DocumentAnalysis | undefined,
+    prepared: PreparedSource,
+    notices: readonly AnalysisNotice[],
+    words: number,
+    meta: DocumentAnalysis['meta'],
+  ): void {
     const file = fileOf(key);
     const body = JSON.stringify({ analysis, prepared, notices, words, meta });
     const p = fs.promises
@@ -180,7 +187,14 @@ function share(prepared: PreparedSource): PreparedSource {
   return prepared;
 }
 
-function result(text: string, analysis: DocumentAnalysis | undefined, prepared: PreparedSource, notices: readonly AnalysisNotice[], words: number, meta: DocumentAnalysis['meta']): PreparedAnalysis {
+function result(
+  text: string,
+  analysis: DocumentAnalysis | undefined,
+  prepared: PreparedSource,
+  notices: readonly AnalysisNotice[],
+  words: number,
+  meta: DocumentAnalysis['meta'],
+): PreparedAnalysis {
   share(prepared);
   return {
     text,

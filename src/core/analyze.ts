@@ -84,7 +84,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
     try {
       lexicon = options.lexicon ?? (options.lexiconExtension ? compileLexicon(options.lexiconExtension) : builtInLexicon());
     } catch (e) {
-      notices.push({ severity: 'error', code: 'lexicon', message: `The workspace lexicon could not be used: ${errorMessage(e)}. The built-in lexicon was used instead.` });
+      notices.push({
+        severity: 'error',
+        code: 'lexicon',
+        message: `The workspace lexicon could not be used: ${errorMessage(e)}. The built-in lexicon was used instead.`,
+      });
       lexicon = builtInLexicon();
     }
     const lineIndex = new LineIndex(analysed);
@@ -104,7 +108,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
     annotations.sort((a, b) => a.start - b.start || a.end - b.end);
   } catch (e) {
     logger.error('analyze failed', e);
-    notices.push({ severity: 'error', code: 'internal', message: `Analysis stopped by an internal error: ${errorMessage(e)}. Please report it with the document.` });
+    notices.push({
+      severity: 'error',
+      code: 'internal',
+      message: `Analysis stopped by an internal error: ${errorMessage(e)}. Please report it with the document.`,
+    });
   }
   if (formatMap) {
     annotations = annotations.map((a) => annotationToOriginal(a, formatMap, original));
@@ -119,23 +127,41 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
  * The pre-publication findings of a whole analysed document, or undefined past REPORTING_MAX_LENGTH
  * (with a notice). An error in a rule is a notice too; the rest of the analysis stands.
  */
-export function reportingFindings(text: string, sentences: readonly Span[], annotations: readonly Annotation[], notices: AnalysisNotice[], logger: Logger = nullLogger): readonly ReportingFinding[] | undefined {
+export function reportingFindings(
+  text: string,
+  sentences: readonly Span[],
+  annotations: readonly Annotation[],
+  notices: AnalysisNotice[],
+  logger: Logger = nullLogger,
+): readonly ReportingFinding[] | undefined {
   if (text.length > REPORTING_MAX_LENGTH) {
-    notices.push({ severity: 'info', code: 'truncated', message: `Pre-publication checks run on documents of up to ${REPORTING_MAX_LENGTH.toLocaleString('en-GB')} characters; this one has ${text.length.toLocaleString('en-GB')}, so they were not run.` });
+    notices.push({
+      severity: 'info',
+      code: 'truncated',
+      message: `Pre-publication checks run on documents of up to ${REPORTING_MAX_LENGTH.toLocaleString('en-GB')} characters; this one has ${text.length.toLocaleString('en-GB')}, so they were not run.`,
+    });
     return undefined;
   }
   try {
     return findReportingRisks({ text, sentences, annotations });
   } catch (e) {
     logger.error('pre-publication checks failed', e);
-    notices.push({ severity: 'error', code: 'internal', message: `The pre-publication checks stopped on an internal error: ${errorMessage(e)}. Please report it with the document.` });
+    notices.push({
+      severity: 'error',
+      code: 'internal',
+      message: `The pre-publication checks stopped on an internal error: ${errorMessage(e)}. Please report it with the document.`,
+    });
     return undefined;
   }
 }
 
 /** An extraction stage hit an internal error: what it found before stands, the rest of the analysis too. */
 export function stageErrorNotice(stage: string, e: unknown): AnalysisNotice {
-  return { severity: 'error', code: 'internal', message: `Finding ${stage} stopped by an internal error: ${errorMessage(e)}. The rest was analysed; please report it with the document.` };
+  return {
+    severity: 'error',
+    code: 'internal',
+    message: `Finding ${stage} stopped by an internal error: ${errorMessage(e)}. The rest was analysed; please report it with the document.`,
+  };
 }
 
 export function metaErrorNotice(e: unknown): AnalysisNotice {

@@ -211,7 +211,15 @@ export class IncrementalAnalysis {
       const same = unchanged.get(newText.slice(c.start, c.start + c.length));
       if (!same) continue;
       unchanged.delete(same.text);
-      Object.assign(c, { local: same.local, text: same.text, keys: same.keys, named: same.named, metaKey: same.metaKey, seedKey: same.seedKey, orgsWithoutPlace: same.orgsWithoutPlace });
+      Object.assign(c, {
+        local: same.local,
+        text: same.text,
+        keys: same.keys,
+        named: same.named,
+        metaKey: same.metaKey,
+        seedKey: same.seedKey,
+        orgsWithoutPlace: same.orgsWithoutPlace,
+      });
     }
     this.chunks.splice(first, last - first + 1, ...replacement);
     this._text = newText;
@@ -228,7 +236,9 @@ export class IncrementalAnalysis {
     const changedKeys = new Set<string>();
     for (const k of new Set([...before.keys(), ...after.keys()])) if (before.get(k) !== after.get(k)) changedKeys.add(k);
     if (regionEnd < this.chunks.length) for (const _ of this.sweep(regionEnd, changedKeys));
-    if (replaced.map((c) => organisationSignature(c.local!.annotations)).join('') !== replacement.map((c) => organisationSignature(c.local!.annotations)).join('')) {
+    if (
+      replaced.map((c) => organisationSignature(c.local!.annotations)).join('') !== replacement.map((c) => organisationSignature(c.local!.annotations)).join('')
+    ) {
       this.organisationsChanged = true;
     }
     // What figures take from the meta (publisher, date) comes from the first and last lines and from
@@ -260,7 +270,12 @@ export class IncrementalAnalysis {
       this.analyseChunk(c, new Map());
       yield;
     }
-    this.setMeta(this.readMetaFn(text, headTail.flatMap((c) => entitiesOf(place(c).annotations))));
+    this.setMeta(
+      this.readMetaFn(
+        text,
+        headTail.flatMap((c) => entitiesOf(place(c).annotations)),
+      ),
+    );
     yield* this.sweep(0, 'all');
     yield* this.settleMetaSteps();
   }
@@ -542,7 +557,6 @@ function countLineBreaks(text: string, from: number, to: number): number {
   }
   return n;
 }
-
 
 function clamp(n: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, n));

@@ -10,4 +10,12 @@ export { splitSentences, countWords } from './text/sentences';
 export * from './record';
 export * from './types';
 export { findPeople, type Person, type PersonRole, type PeopleResult } from './people';
-export { findReportingRisks, REPORTING_RULES, REPORTING_RULE_IDS, type ReportingFinding, type ReportingRuleData, type ReportingRuleId, type ReportingOptions } from './reporting';
+export {
+  findReportingRisks,
+  REPORTING_RULES,
+  REPORTING_RULE_IDS,
+  type ReportingFinding,
+  type ReportingRuleData,
+  type ReportingRuleId,
+  type ReportingOptions,
+} from './reporting';

@@ -91,7 +91,8 @@ interface Part {
 function occurrencesOf(parts: readonly Part[]): TallyOccurrence[] {
   const out: TallyOccurrence[] = [];
   for (const { docId, annotations } of parts) {
-    for (const annotation of annotations) out.push({ docId, start: annotation.start, end: annotation.end, line: annotation.line, text: annotation.text, annotation });
+    for (const annotation of annotations)
+      out.push({ docId, start: annotation.start, end: annotation.end, line: annotation.line, text: annotation.text, annotation });
   }
   return out;
 }
@@ -134,7 +135,8 @@ export function tallyByKind(documents: readonly TalliedDocument[], options: Tall
         continue;
       }
       const kept = occurrencesOf(parts).filter((o) => o.text.toLowerCase().includes(needle));
-      if (kept.length) groups.push({ group: { kind, key, label, occurrences: kept, documentCount: new Set(kept.map((o) => o.docId)).size }, count: kept.length });
+      if (kept.length)
+        groups.push({ group: { kind, key, label, occurrences: kept, documentCount: new Set(kept.map((o) => o.docId)).size }, count: kept.length });
     }
     if (groups.length === 0) continue;
     groups.sort((a, b) => b.count - a.count || a.group.label.localeCompare(b.group.label, 'en-GB'));
@@ -153,4 +155,3 @@ function groupOf(annotation: Annotation): { key: string; label: string } {
       return { key: annotation.termId, label: annotation.canonical };
   }
 }
-

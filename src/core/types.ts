@@ -30,19 +30,7 @@ interface AnnotationBase extends Span {
 }
 
 /** Units after normalisation: "£5m" is 5,000,000 GBP, "16.9kg" is 16.9 kg, "nine in 10" is 0.9 ratio. */
-export type FigureUnit =
-  | 'count'
-  | 'GBP'
-  | 'kg'
-  | 'g'
-  | 'tonnes'
-  | 'percent'
-  | 'ratio'
-  | 'years'
-  | 'months'
-  | 'weeks'
-  | 'days'
-  | 'hours';
+export type FigureUnit = 'count' | 'GBP' | 'kg' | 'g' | 'tonnes' | 'percent' | 'ratio' | 'years' | 'months' | 'weeks' | 'days' | 'hours';
 
 /**
  * How a qualifier bounds the true value, which is what consistency checks reason with:
@@ -126,17 +114,7 @@ export interface FigureAnnotation extends AnnotationBase {
 }
 
 export type OrganisationType =
-  | 'police-force'
-  | 'national-agency'
-  | 'regional-unit'
-  | 'government'
-  | 'prosecutor'
-  | 'inspectorate'
-  | 'court'
-  | 'council'
-  | 'charity'
-  | 'media'
-  | 'other';
+  'police-force' | 'national-agency' | 'regional-unit' | 'government' | 'prosecutor' | 'inspectorate' | 'court' | 'council' | 'charity' | 'media' | 'other';
 
 export interface OrganisationAnnotation extends AnnotationBase {
   readonly kind: 'organisation';
@@ -149,15 +127,7 @@ export interface OrganisationAnnotation extends AnnotationBase {
   readonly known: boolean;
 }
 
-export type LegalCategory =
-  | 'offence'
-  | 'legislation'
-  | 'drug-classification'
-  | 'order'
-  | 'police-power'
-  | 'court-process'
-  | 'sentence'
-  | 'safeguarding';
+export type LegalCategory = 'offence' | 'legislation' | 'drug-classification' | 'order' | 'police-power' | 'court-process' | 'sentence' | 'safeguarding';
 
 /**
  * Where in the criminal process a court-process step or disposal puts the person it names: under

@@ -32,4 +32,9 @@ export const CommandId = {
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
 /** The commands a hover card may link to; nothing else is trusted in hover markdown. */
-export const hoverLinkCommands: readonly CommandId[] = [CommandId.openClaim, CommandId.revealOccurrence, CommandId.showRecordAtCursor, CommandId.explainLegalCheck];
+export const hoverLinkCommands: readonly CommandId[] = [
+  CommandId.openClaim,
+  CommandId.revealOccurrence,
+  CommandId.showRecordAtCursor,
+  CommandId.explainLegalCheck,
+];

@@ -55,7 +55,11 @@ describe('the web extension in the browser web-worker extension host', function 
     assert.match(text, /web worker/i, `Running Extensions should list Crime Annotator in the web worker; it read:\n${text}`);
     await screenshot(page, 'e2e-web-running-extensions');
     await page.keyboard.press('Escape');
-    await page.locator('.tabs-container .tab', { hasText: 'Running Extensions' }).locator('.codicon-close').click().catch(() => undefined);
+    await page
+      .locator('.tabs-container .tab', { hasText: 'Running Extensions' })
+      .locator('.codicon-close')
+      .click()
+      .catch(() => undefined);
   });
 
   it('highlights the figures of a sample release', async () => {
@@ -132,7 +136,11 @@ describe('the web extension in the browser web-worker extension host', function 
     assert.deepEqual(mark.body.evidence, { kind: 'text', value: 'rang the Met press office' });
     assert.equal(mark.target.selector[0].exact, '290');
     assert.equal(pathOfIri(mark.target.source), MET_RELEASE);
-    assert.deepEqual(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left behind');
+    assert.deepEqual(
+      fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temporary file left behind',
+    );
     await screenshot(page, 'e2e-web-review-mark');
   });
 });

@@ -55,7 +55,10 @@ export async function openWorkbenchSession(settings: Record<string, unknown> = {
 
 /** Opens a workspace file by name through Quick Open (Ctrl+P), as a keyboard user would. */
 export async function openFileViaQuickOpen(page: Page, fileName: string): Promise<Locator> {
-  await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => undefined);
+  await page
+    .locator('.monaco-workbench')
+    .click({ position: { x: 5, y: 5 }, force: true })
+    .catch(() => undefined);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
@@ -107,7 +110,9 @@ export async function textBox(editor: Locator, text: string): Promise<Box | unde
   return editor.locator('.view-lines').evaluate((lines, wanted) => {
     // Runs in the page. The project compiles without the DOM library (the core must not use it), so
     // the few DOM calls needed here are typed by hand.
-    interface TextNode { textContent: string | null }
+    interface TextNode {
+      textContent: string | null;
+    }
     interface PageDocument {
       createTreeWalker(root: unknown, whatToShow: number): { nextNode(): TextNode | null };
       createRange(): { setStart(n: TextNode, o: number): void; setEnd(n: TextNode, o: number): void; getBoundingClientRect(): Box };
@@ -128,7 +133,10 @@ export async function textBox(editor: Locator, text: string): Promise<Box | unde
     if (at >= 0) {
       // No named functions in here: tsx would wrap them in a helper the page does not have.
       const points: { node: TextNode; offset: number }[] = [];
-      for (const [offset, isEnd] of [[at, false], [at + wanted.length, true]] as const) {
+      for (const [offset, isEnd] of [
+        [at, false],
+        [at + wanted.length, true],
+      ] as const) {
         const i = nodes.findIndex((n, k) => {
           const next = k + 1 < nodes.length ? nodes[k + 1].start : all.length;
           return isEnd ? offset > n.start && offset <= next : offset >= n.start && offset < next;

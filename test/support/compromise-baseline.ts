@@ -29,8 +29,5 @@ export function compromisePredictions(text: string): Prediction[] {
   const doc = nlp(text);
   const figures = withoutOverlaps([...spans(doc.numbers()), ...spans(doc.money()), ...spans(doc.percentages())]);
   const organisations = withoutOverlaps(spans(doc.organizations()));
-  return [
-    ...figures.map((s) => ({ ...s, kind: 'figure' as const })),
-    ...organisations.map((s) => ({ ...s, kind: 'organisation' as const })),
-  ];
+  return [...figures.map((s) => ({ ...s, kind: 'figure' as const })), ...organisations.map((s) => ({ ...s, kind: 'organisation' as const }))];
 }

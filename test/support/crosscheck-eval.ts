@@ -24,7 +24,8 @@ export function readExpectations(file: string): CrosscheckExpectations {
   if (!e || !Array.isArray(e.flag) || !Array.isArray(e.link)) throw new Error(`${file}: an expectations file needs "flag" and "link" lists`);
   for (const list of [e.flag, e.link, e.trap ?? [], e.false_alarm ?? []]) {
     for (const x of list) {
-      if (!x || !Array.isArray(x.docs) || !Array.isArray(x.surfaces)) throw new Error(`${file}: expectation ${JSON.stringify(x?.name ?? x)} needs "docs" and "surfaces" lists`);
+      if (!x || !Array.isArray(x.docs) || !Array.isArray(x.surfaces))
+        throw new Error(`${file}: expectation ${JSON.stringify(x?.name ?? x)} needs "docs" and "surfaces" lists`);
     }
   }
   for (const x of e.flag) if (!Array.isArray(x.with_any)) throw new Error(`${file}: flag ${JSON.stringify(x.name)} needs a "with_any" list`);

@@ -65,7 +65,8 @@ export function scoreCrosscheck(output: unknown, expectations: CrosscheckExpecta
   const misses: string[] = [];
   const holds = (item: Item, e: { docs: readonly string[]; surfaces: readonly string[] }) =>
     e.docs.every((alt) => anyOf(alt, (d) => item.json.includes(d))) && e.surfaces.every((alt) => anyOf(alt, (s) => hasSurface(item.json, s)));
-  const raises = (item: Item, e: FlagExpectation) => holds(item, e) && e.with_any.some((x) => anyOf(x, (s) => hasSurface(item.json, s)) || item.json.includes(x));
+  const raises = (item: Item, e: FlagExpectation) =>
+    holds(item, e) && e.with_any.some((x) => anyOf(x, (s) => hasSurface(item.json, s)) || item.json.includes(x));
 
   let flagged = 0;
   for (const e of expectations.flag) {
@@ -104,7 +105,11 @@ export function scoreCrosscheck(output: unknown, expectations: CrosscheckExpecta
 /** Records, top-level checks, and each document's checks (with the document's path, so they hold it). */
 function itemsOf(output: unknown): Item[] {
   const o = (output ?? {}) as { records?: unknown[]; checks?: unknown[]; documents?: { path?: string; checks?: unknown[] }[] };
-  const item = (isRecord: boolean, value: unknown): Item => ({ isRecord, alarm: ALARM_STATUS.test(String((value as { status?: unknown })?.status ?? '')), json: JSON.stringify(value) });
+  const item = (isRecord: boolean, value: unknown): Item => ({
+    isRecord,
+    alarm: ALARM_STATUS.test(String((value as { status?: unknown })?.status ?? '')),
+    json: JSON.stringify(value),
+  });
   return [
     ...(o.records ?? []).map((r) => item(true, r)),
     ...(o.checks ?? []).map((c) => item(false, c)),
@@ -130,7 +135,6 @@ export function hasSurface(json: string, surface: string): boolean {
   }
   return false;
 }
-
 
 /** The four figures on one line each, as `npm run eval` prints them. */
 export function formatCrosscheckScore(label: string, s: CrosscheckScore): string {

@@ -33,9 +33,18 @@ export interface OrgSpec {
 }
 
 const QUALIFIER_BOUNDS: Record<string, QualifierBound> = {
-  'more than': 'lower', over: 'lower', 'at least': 'lower', 'just over': 'lower',
-  'up to': 'upper', 'less than': 'upper', under: 'upper', 'fewer than': 'upper',
-  almost: 'approximate', nearly: 'approximate', around: 'approximate', about: 'approximate',
+  'more than': 'lower',
+  over: 'lower',
+  'at least': 'lower',
+  'just over': 'lower',
+  'up to': 'upper',
+  'less than': 'upper',
+  under: 'upper',
+  'fewer than': 'upper',
+  almost: 'approximate',
+  nearly: 'approximate',
+  around: 'approximate',
+  about: 'approximate',
 };
 
 /** A figure spec; `counts` defaults to null so a test says what it counts. */
@@ -145,7 +154,28 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const FORCES = ['met', 'kent', 'essex', 'merseyside', 'west-midlands', 'greater-manchester', 'thames-valley', 'avon-somerset', 'west-yorkshire', 'sussex', 'hampshire', 'devon-cornwall', 'nca', 'btp', 'surrey', 'norfolk', 'suffolk', 'lancashire', 'cheshire', 'cumbria'];
+const FORCES = [
+  'met',
+  'kent',
+  'essex',
+  'merseyside',
+  'west-midlands',
+  'greater-manchester',
+  'thames-valley',
+  'avon-somerset',
+  'west-yorkshire',
+  'sussex',
+  'hampshire',
+  'devon-cornwall',
+  'nca',
+  'btp',
+  'surrey',
+  'norfolk',
+  'suffolk',
+  'lancashire',
+  'cheshire',
+  'cumbria',
+];
 
 /**
  * A synthetic workspace of week-of-action releases: forces report arrests, charges broken down by drug
@@ -188,7 +218,13 @@ export function syntheticCorpus(count: number, seed = 1): SourceDocument[] {
           ' for Class B drugs\n  • ',
           f(`${safeguarded} people`, { counts: 'people safeguarded' }),
           ' safeguarded\n\nArrests are ',
-          f(pct, { counts: 'drug trafficking arrests', change: { direction: change >= 0 ? 'up' : 'down' }, unit: 'percent', value: Math.abs(change), precision: 1 }),
+          f(pct, {
+            counts: 'drug trafficking arrests',
+            change: { direction: change >= 0 ? 'up' : 'down' },
+            unit: 'percent',
+            value: Math.abs(change),
+            precision: 1,
+          }),
           ` ${change >= 0 ? 'up' : 'down'} (`,
           f(before.toLocaleString('en-GB'), { counts: 'drug trafficking arrests' }),
           ' to ',

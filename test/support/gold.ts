@@ -84,7 +84,9 @@ export function loadCorpus(corpus: Corpus, textDir: string = textDirOf(corpus)):
   if (!existsSync(textDir)) return { corpus, cases: [], problems: [], skipped: `${textDir} is absent` };
   const cases: GoldCase[] = [];
   const problems: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const gold = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as GoldFile;
     const textPath = path.join(textDir, gold.document);
     if (!existsSync(textPath)) {
@@ -99,7 +101,9 @@ export function loadCorpus(corpus: Corpus, textDir: string = textDirOf(corpus)):
     }
     for (const a of gold.annotations) {
       if (a.quote !== undefined && text.slice(a.start, a.end) !== a.quote) {
-        problems.push(`${corpus}/${file}: ${a.kind} ${a.start}-${a.end} should read ${JSON.stringify(a.quote)} but reads ${JSON.stringify(text.slice(a.start, a.end))}`);
+        problems.push(
+          `${corpus}/${file}: ${a.kind} ${a.start}-${a.end} should read ${JSON.stringify(a.quote)} but reads ${JSON.stringify(text.slice(a.start, a.end))}`,
+        );
       }
     }
     cases.push({ corpus, document: gold.document, text, gold: gold.annotations, ...(gold.kinds ? { kinds: gold.kinds } : {}) });
@@ -241,7 +245,8 @@ export function scoreDocument(goldCase: GoldCase, predictions: readonly Predicti
     }
     const matchedG = new Set(pairs.map(([g]) => g));
     const matchedP = new Set(pairs.map(([, p]) => p));
-    for (const g of gold) if (!matchedG.has(g)) falseNegatives.push(miss(kind, g, kind === 'figure' ? `gold counts ${(g.counts ?? []).join(' | ')}` : g.entityId ?? g.category));
+    for (const g of gold)
+      if (!matchedG.has(g)) falseNegatives.push(miss(kind, g, kind === 'figure' ? `gold counts ${(g.counts ?? []).join(' | ')}` : (g.entityId ?? g.category)));
     for (const p of predicted) if (!matchedP.has(p)) falsePositives.push(miss(kind, p));
   }
   return { score, falsePositives, falseNegatives, wrongCounts, wrongValues };
@@ -300,10 +305,7 @@ export type Capability = Kind | 'counts';
  * One table comparing systems on one corpus. A system that cannot produce something (compromise
  * has no legal terms and no measures) lists it in `unsupported`.
  */
-export function formatTable(
-  title: string,
-  systems: ReadonlyArray<{ name: string; score: Score; unsupported?: readonly Capability[] }>,
-): string {
+export function formatTable(title: string, systems: ReadonlyArray<{ name: string; score: Score; unsupported?: readonly Capability[] }>): string {
   const first = systems[0]?.score;
   if (!first) return `${title}: no systems`;
   const lines = [`${title} (${first.documents} documents)`];
@@ -319,7 +321,9 @@ export function formatTable(
         continue;
       }
       const r = rates(t);
-      row.push(`| ${''.padEnd(11)} ${String(t.predicted).padStart(4)} ${String(t.matched).padStart(4)}  ${f2(r.precision)}  ${f2(r.recall)}  ${f2(r.f1)} ${pct(r.exactRate)}`);
+      row.push(
+        `| ${''.padEnd(11)} ${String(t.predicted).padStart(4)} ${String(t.matched).padStart(4)}  ${f2(r.precision)}  ${f2(r.recall)}  ${f2(r.f1)} ${pct(r.exactRate)}`,
+      );
     }
     lines.push(row.join(' '));
   }

@@ -42,14 +42,45 @@ export function ruleAccuracyOnGold(cases: readonly GoldCase[]): RuleTally[] {
       t.figures++;
       const ok = p.counts !== null && (g.counts ?? []).some((x) => x.trim().toLowerCase() === p.counts!.toLowerCase());
       if (ok) t.right++;
-      else t.misses.push(`${c.corpus}/${c.document} ${JSON.stringify(c.text.slice(g.start, g.end))}: counts ${JSON.stringify(p.counts)}, gold ${(g.counts ?? []).join(' | ')}`);
+      else
+        t.misses.push(
+          `${c.corpus}/${c.document} ${JSON.stringify(c.text.slice(g.start, g.end))}: counts ${JSON.stringify(p.counts)}, gold ${(g.counts ?? []).join(' | ')}`,
+        );
     }
   }
   return sorted(tallies);
 }
 
-const STOP = new Set(['of', 'the', 'a', 'an', 'in', 'for', 'and', 'or', 'to', 'by', 'on', 'at', 'with', 'from', 'total', 'number', 'people', 'value', 'amount']);
-const stems = (s: string) => new Set(s.toLowerCase().replace(/\([^)]*\)/g, ' ').split(/[^a-z]+/).filter((w) => w.length > 2 && !STOP.has(w)).map((w) => w.slice(0, 5)));
+const STOP = new Set([
+  'of',
+  'the',
+  'a',
+  'an',
+  'in',
+  'for',
+  'and',
+  'or',
+  'to',
+  'by',
+  'on',
+  'at',
+  'with',
+  'from',
+  'total',
+  'number',
+  'people',
+  'value',
+  'amount',
+]);
+const stems = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .replace(/\([^)]*\)/g, ' ')
+      .split(/[^a-z]+/)
+      .filter((w) => w.length > 2 && !STOP.has(w))
+      .map((w) => w.slice(0, 5)),
+  );
 function describedBy(predicted: string, description: string): boolean {
   const wanted = stems(description);
   for (const w of stems(predicted)) if (wanted.has(w)) return true;
@@ -70,7 +101,10 @@ export function ruleAccuracyOnFolder(folder: string): RuleTally[] | undefined {
   const textDir = path.join(folder, 'texts');
   if (!fs.existsSync(goldDir) || !fs.existsSync(textDir)) return undefined;
   const tallies = new Map<string, RuleTally>();
-  for (const file of fs.readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(goldDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const gold = JSON.parse(fs.readFileSync(path.join(goldDir, file), 'utf8')) as FolderGold;
     const textFile = path.join(textDir, `${gold.id}.txt`);
     if (!fs.existsSync(textFile)) continue;
@@ -106,7 +140,9 @@ export function formatRuleTable(title: string, tallies: readonly RuleTally[], wi
   for (const t of tallies) {
     figures += t.figures;
     right += t.right;
-    lines.push(`${t.rule.padEnd(20)} ${String(t.figures).padStart(7)} ${String(t.right).padStart(6)} ${(t.right / (t.figures || 1)).toFixed(3).padStart(6)}  ${examples.get(t.rule) ?? ''}`);
+    lines.push(
+      `${t.rule.padEnd(20)} ${String(t.figures).padStart(7)} ${String(t.right).padStart(6)} ${(t.right / (t.figures || 1)).toFixed(3).padStart(6)}  ${examples.get(t.rule) ?? ''}`,
+    );
   }
   lines.push(`${'all'.padEnd(20)} ${String(figures).padStart(7)} ${String(right).padStart(6)} ${(right / (figures || 1)).toFixed(3).padStart(6)}`);
   if (withMisses) for (const t of tallies) for (const m of t.misses) lines.push(`  [${t.rule}] ${m}`);

@@ -105,7 +105,14 @@ export class W3CAnnotationSuite {
         const on = String(schema.onUnexpectedResult ?? 'failAndContinue');
         action = on.endsWith('Abort') ? 'abort' : on.endsWith('Skip') ? 'skip' : 'continue';
       }
-      results.push({ file, title, assertionType, passed, skipped: false, errors: passed ? '' : String(schema.errorMessage ?? this.ajv.errorsText(validate.errors)) });
+      results.push({
+        file,
+        title,
+        assertionType,
+        passed,
+        skipped: false,
+        errors: passed ? '' : String(schema.errorMessage ?? this.ajv.errorsText(validate.errors)),
+      });
     }
     return results;
   }

@@ -6,8 +6,14 @@ import { countsRate, goldDir, loadCorpus, matchSpans, rates, samplesDir, scoreDo
 
 describe('gold scoring', () => {
   it('pairs overlapping spans one-to-one, largest overlap first', () => {
-    const gold = [{ start: 0, end: 13 }, { start: 14, end: 17 }];
-    const predicted = [{ start: 10, end: 17 }, { start: 5, end: 13 }];
+    const gold = [
+      { start: 0, end: 13 },
+      { start: 14, end: 17 },
+    ];
+    const predicted = [
+      { start: 10, end: 17 },
+      { start: 5, end: 13 },
+    ];
     const pairs = matchSpans(gold, predicted);
     assert.deepEqual(pairs, [
       [gold[0], predicted[1]],
@@ -40,7 +46,10 @@ describe('gold scoring', () => {
     assert.equal(countsRate(result.score), 0);
     assert.deepEqual(result.score.entityIds, { compared: 1, agreed: 0 });
     assert.equal(rates(result.score.byKind.organisation).f1, 1, 'entity ids do not enter the F1');
-    assert.deepEqual(result.falsePositives.map((m) => [m.kind, m.start]), [['figure', 29]]);
+    assert.deepEqual(
+      result.falsePositives.map((m) => [m.kind, m.start]),
+      [['figure', 29]],
+    );
   });
 });
 
@@ -66,7 +75,11 @@ describe('accuracy against the hand-annotated gold set', function () {
   it('every sample has gold, and the sample gold still fits its text', () => {
     const samples = existsSync(samplesDir) ? readdirSync(samplesDir).filter((f) => f.endsWith('.crime.txt')) : [];
     const annotated = readdirSync(path.join(goldDir, 'samples')).map((f) => f.replace(/\.json$/, ''));
-    assert.deepEqual(samples.filter((f) => !annotated.includes(f)), [], 'samples without gold: annotate them following GUIDELINES.md');
+    assert.deepEqual(
+      samples.filter((f) => !annotated.includes(f)),
+      [],
+      'samples without gold: annotate them following GUIDELINES.md',
+    );
     assert.deepEqual(run.corpora.find((c) => c.corpus === 'samples')!.problems, []);
   });
 
@@ -80,7 +93,10 @@ describe('accuracy against the hand-annotated gold set', function () {
     const dev = run.corpora.find((c) => c.corpus === 'dev')!;
     assert.deepEqual(dev.problems, []);
     assert.ok(dev.cases.length >= 10, `only ${dev.cases.length} dev documents loaded`);
-    assert.ok(dev.cases.every((c) => c.kinds?.length === 1 && c.kinds[0] === 'figure'), 'dev gold annotates figures only');
+    assert.ok(
+      dev.cases.every((c) => c.kinds?.length === 1 && c.kinds[0] === 'figure'),
+      'dev gold annotates figures only',
+    );
   });
 
   it('blind gold still fits its texts', () => {

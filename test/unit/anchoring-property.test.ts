@@ -89,18 +89,22 @@ function randomEdit(r: Rand, text: string, quotes: readonly string[]): Edit {
   const at = int(r, 0, text.length);
   if (kind === 'insert') {
     // A third of insertions repeat a marked quote elsewhere: the copy must not steal the mark.
-    const filler = r() < 0.33 ? ` ${pick(r, quotes)} ` : pick(r, [' extra', '\n\nA new paragraph about 12 arrests.\n\n', ' (revised)', '£', '1', 'X', pick(r, templates)(r) + ' ']);
+    const filler =
+      r() < 0.33
+        ? ` ${pick(r, quotes)} `
+        : pick(r, [' extra', '\n\nA new paragraph about 12 arrests.\n\n', ' (revised)', '£', '1', 'X', pick(r, templates)(r) + ' ']);
     return replaceEdit(text, at, at, filler);
   }
   if (kind === 'delete') return replaceEdit(text, at, Math.min(text.length, at + int(r, 1, 80)), '');
-  if (kind === 'replace') return replaceEdit(text, at, Math.min(text.length, at + int(r, 1, 40)), pick(r, ['the', '7', 'Police', '  ', '\n', pick(r, templates)(r)]));
+  if (kind === 'replace')
+    return replaceEdit(text, at, Math.min(text.length, at + int(r, 1, 40)), pick(r, ['the', '7', 'Police', '  ', '\n', pick(r, templates)(r)]));
   return moveParagraph(r, text);
 }
 
 /** Cuts one paragraph (with its separator) and pastes it before another: a delete then an insert. */
 function moveParagraph(r: Rand, text: string): Edit {
   const bounds: Span[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const next = text.indexOf('\n\n', start);
     const end = next < 0 ? text.length : next + 2;
     bounds.push({ start, end });
@@ -141,7 +145,17 @@ describe('anchoring property: 1,000 random edit sequences, 50 marks', function (
   this.timeout(300_000);
 
   it('re-anchors every mark on text equal to its quote or reports it orphaned, never dropping or misplacing one', () => {
-    const blank = () => ({ placements: 0, anchored: 0, orphaned: 0, orphanedWithSuggestion: 0, byWhitespace: 0, survived: 0, survivedOnTwin: 0, survivedAmbiguous: 0, destroyedButAnchored: 0 });
+    const blank = () => ({
+      placements: 0,
+      anchored: 0,
+      orphaned: 0,
+      orphanedWithSuggestion: 0,
+      byWhitespace: 0,
+      survived: 0,
+      survivedOnTwin: 0,
+      survivedAmbiguous: 0,
+      destroyedButAnchored: 0,
+    });
     const byMode = { 'followed edits': blank(), 'cold (file read after a pull)': blank() };
     let sequences = 0;
     for (let seq = 0; seq < 1000; seq++) {
@@ -168,7 +182,11 @@ describe('anchoring property: 1,000 random edit sequences, 50 marks', function (
         ['cold (file read after a pull)', () => undefined],
       ] as const) {
         const placements = placeMarks(text, marks, expected);
-        assert.deepEqual(placements.map((p) => p.mark.id), marks.map((m) => m.id), `seq ${seq} (${mode}): a mark vanished or was duplicated`);
+        assert.deepEqual(
+          placements.map((p) => p.mark.id),
+          marks.map((m) => m.id),
+          `seq ${seq} (${mode}): a mark vanished or was duplicated`,
+        );
         const stats = byMode[mode];
         for (const p of placements) {
           stats.placements++;

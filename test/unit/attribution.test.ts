@@ -6,13 +6,19 @@ import type { FigureAnnotation } from '../../src/core/types';
 /** The figure whose text is `quote` (the nth one), from the whole pipeline. */
 function figure(text: string, quote: string, nth = 1): FigureAnnotation {
   const found = analyze(text).annotations.filter((a): a is FigureAnnotation => a.kind === 'figure' && a.text === quote);
-  assert.ok(found.length >= nth, `no figure "${quote}" #${nth}; figures: ${analyze(text).annotations.filter((a) => a.kind === 'figure').map((a) => a.text).join(', ')}`);
+  assert.ok(
+    found.length >= nth,
+    `no figure "${quote}" #${nth}; figures: ${analyze(text)
+      .annotations.filter((a) => a.kind === 'figure')
+      .map((a) => a.text)
+      .join(', ')}`,
+  );
   return found[nth - 1];
 }
 
 const roundup = [
   'More than 800 held as forces target drug lines in national week of action',
-  'Published by the National Police Chiefs\' Council, 20 March 2024',
+  "Published by the National Police Chiefs' Council, 20 March 2024",
   '',
   'Police forces across England and Wales made 804 arrests during the week of action, which ran from Monday 4 March to Sunday 10 March 2024, the National County Lines Coordination Centre has confirmed.',
   '',
@@ -32,7 +38,8 @@ describe('attribution: claimant', () => {
     assert.equal(figure(roundup, '233').claimant, 'nclcc');
   });
   it('reads "police" in a force\'s own release as the force, unless the sentence says all forces', () => {
-    const text = 'Week results\nPublished by Kent Police, 18 October 2023\n\nKent Police closed 6 lines in the national week of action.\n\nDuring the national week of action police made 21 arrests in Margate.\n\nPolice forces across England and Wales made 1,012 arrests.';
+    const text =
+      'Week results\nPublished by Kent Police, 18 October 2023\n\nKent Police closed 6 lines in the national week of action.\n\nDuring the national week of action police made 21 arrests in Margate.\n\nPolice forces across England and Wales made 1,012 arrests.';
     assert.equal(figure(text, '21').claimant, 'kent-police');
     assert.equal(figure(text, '1,012').claimant, 'nclcc');
   });
@@ -43,7 +50,8 @@ describe('attribution: claimant', () => {
     assert.equal(figure(roundup, '301').claimant, undefined);
   });
   it('prefers the nearest actor: a reporter for its own figure, all forces for theirs', () => {
-    const text = 'Funding confirmed\nPublished by the Home Office, 2 May 2024\n\nThe Home Office has confirmed £12m for the coming year, after a week in which police made 655 arrests nationally.';
+    const text =
+      'Funding confirmed\nPublished by the Home Office, 2 May 2024\n\nThe Home Office has confirmed £12m for the coming year, after a week in which police made 655 arrests nationally.';
     assert.equal(figure(text, '£12m').claimant, 'home-office');
     assert.equal(figure(text, '655').claimant, 'nclcc');
   });
@@ -62,29 +70,38 @@ describe('attribution: claimant', () => {
     assert.equal(figure(text, '700').claimant, 'rural-lines-programme');
   });
   it('falls back on the organisation the lede reports for, then on the publisher', () => {
-    const text = 'Week results\nPublished by Essex Police, 18 October 2023\n\nEssex Police arrested 30 people during a week of action from 9 to 15 October 2023.\n\nSeizures:\n\n  • £4,100 in cash';
+    const text =
+      'Week results\nPublished by Essex Police, 18 October 2023\n\nEssex Police arrested 30 people during a week of action from 9 to 15 October 2023.\n\nSeizures:\n\n  • £4,100 in cash';
     assert.equal(figure(text, '£4,100').claimant, 'essex-police');
   });
 });
 
 describe('attribution: period', () => {
   it('resolves a range without a year from the publication date, and gives it to list items that state none', () => {
-    const text = 'Force closes lines\nPublished by Kent Police, 18 October 2023\n\nKent Police closed 12 drug lines from 9 to 15 October.\n\nResults:\n\n  • 40 arrests';
+    const text =
+      'Force closes lines\nPublished by Kent Police, 18 October 2023\n\nKent Police closed 12 drug lines from 9 to 15 October.\n\nResults:\n\n  • 40 arrests';
     assert.deepEqual([figure(text, '12').period?.from, figure(text, '12').period?.to], ['2023-10-09', '2023-10-15']);
     assert.deepEqual(figure(text, '40').period, { text: 'from 9 to 15 October', from: '2023-10-09', to: '2023-10-15' });
   });
-  it('keeps a figure\'s own period over the document\'s', () => {
-    const text = 'Force closes lines\nPublished by Kent Police, 18 October 2023\n\nKent Police closed 12 drug lines from 9 to 15 October.\n\nOn Wednesday 11 October officers arrested two men.';
+  it("keeps a figure's own period over the document's", () => {
+    const text =
+      'Force closes lines\nPublished by Kent Police, 18 October 2023\n\nKent Police closed 12 drug lines from 9 to 15 October.\n\nOn Wednesday 11 October officers arrested two men.';
     assert.deepEqual([figure(text, 'two').period?.from, figure(text, 'two').period?.to], ['2023-10-11', '2023-10-11']);
   });
   it('dates "during the week" with the week the document states', () => {
-    assert.deepEqual(findFigurePeriod('During the week officers made 20 arrests.', 30, undefined, { date: '2023-10-18', period: { text: 'from 9 to 15 October', from: '2023-10-09', to: '2023-10-15' } }), {
-      text: 'During the week',
-      from: '2023-10-09',
-      to: '2023-10-15',
-    });
+    assert.deepEqual(
+      findFigurePeriod('During the week officers made 20 arrests.', 30, undefined, {
+        date: '2023-10-18',
+        period: { text: 'from 9 to 15 October', from: '2023-10-09', to: '2023-10-15' },
+      }),
+      {
+        text: 'During the week',
+        from: '2023-10-09',
+        to: '2023-10-15',
+      },
+    );
   });
-  it('leaves the items of a breakdown without the document\'s period', () => {
+  it("leaves the items of a breakdown without the document's period", () => {
     const meta = { date: '2023-10-24', period: { text: 'in 2024/25', from: '2024-04-01', to: '2025-03-31' } };
     assert.equal(findFigurePeriod('£7m for youth work', 0, 'The money will be divided as follows:', meta), undefined);
     assert.deepEqual(findFigurePeriod('£7m for youth work', 0, 'Spending:', meta), meta.period);
@@ -97,8 +114,9 @@ describe('attribution: period', () => {
 });
 
 describe('attribution: operation and place', () => {
-  it('takes an operation from the sentence, the list heading or the paragraph\'s opening sentence only', () => {
-    const text = 'Operation Kestrel teams made 14 arrests. Officers also closed 3 lines.\n\nThe force closed 20 lines. The Met\'s Operation Orochi made 50 arrests.';
+  it("takes an operation from the sentence, the list heading or the paragraph's opening sentence only", () => {
+    const text =
+      "Operation Kestrel teams made 14 arrests. Officers also closed 3 lines.\n\nThe force closed 20 lines. The Met's Operation Orochi made 50 arrests.";
     const second = { start: text.indexOf('Officers'), end: text.indexOf('lines.') + 6 };
     assert.equal(findOperation(text, second, { start: 0, end: text.indexOf('\n\n') }), 'Operation Kestrel');
     const p2 = text.indexOf('The force');
@@ -113,7 +131,8 @@ describe('attribution: operation and place', () => {
     assert.equal(findPlace(s, []), 'Harlow');
   });
   it('reads referrals to the National Referral Mechanism named before the figure', () => {
-    const text = 'Charity statement\nPublished by The Children\'s Society, 20 October 2023\n\nThe National Referral Mechanism received 64 referrals during the week.';
+    const text =
+      "Charity statement\nPublished by The Children's Society, 20 October 2023\n\nThe National Referral Mechanism received 64 referrals during the week.";
     assert.equal(figure(text, '64').subject, 'National Referral Mechanism');
     assert.equal(figure('Officers received 64 referrals during the week.', '64').subject, undefined);
   });

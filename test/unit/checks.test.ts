@@ -33,7 +33,14 @@ describe('checks: sums', () => {
   it('adds Class A and Class B seizures to the drugs total stated paragraphs earlier', () => {
     const c = sums.find((s) => s.operands.some((o) => o.role === 'total' && o.value === 16.9))!;
     assert.deepEqual(brief(c), { kind: 'sum', status: 'ok', arithmetic: '7.6 + 9.3 = 16.9' });
-    assert.deepEqual(c.operands.map((o) => [o.value, o.role, o.line]), [[7.6, 'part', 7], [9.3, 'part', 8], [16.9, 'total', 0]]);
+    assert.deepEqual(
+      c.operands.map((o) => [o.value, o.role, o.line]),
+      [
+        [7.6, 'part', 7],
+        [9.3, 'part', 8],
+        [16.9, 'total', 0],
+      ],
+    );
   });
 
   it('adds the Class A and Class B charges to the drug trafficking charges beside them', () => {
@@ -42,7 +49,10 @@ describe('checks: sums', () => {
   });
 
   it('does not invent a breakdown for a total its neighbours do not add up to', () => {
-    assert.equal(sums.find((s) => s.operands.some((o) => o.role === 'total' && o.value === 377)), undefined);
+    assert.equal(
+      sums.find((s) => s.operands.some((o) => o.role === 'total' && o.value === 377)),
+      undefined,
+    );
     assert.equal(sums.length, 2);
   });
 
@@ -64,7 +74,12 @@ describe('checks: sums', () => {
     ]);
     const [c] = checkDocument(d);
     assert.deepEqual(brief(c), { kind: 'sum', status: 'conflict', arithmetic: '20 + 20 = 40 (stated: 43)' });
-    assert.deepEqual(c.fix, { start: text.indexOf('43'), end: text.indexOf('43') + 9, replacement: '40 people', title: 'Replace “43 people” with the sum of its parts (40)' });
+    assert.deepEqual(c.fix, {
+      start: text.indexOf('43'),
+      end: text.indexOf('43') + 9,
+      replacement: '40 people',
+      title: 'Replace “43 people” with the sum of its parts (40)',
+    });
   });
 
   it('needs a cue or a narrower subject before it treats figures as parts', () => {
@@ -73,7 +88,10 @@ describe('checks: sums', () => {
       fig('8 arrests', { counts: 'arrests' }),
       fig('20 arrests', { counts: 'arrests' }),
     ]);
-    assert.deepEqual(checkDocument(d).filter((c) => c.kind === 'sum'), []);
+    assert.deepEqual(
+      checkDocument(d).filter((c) => c.kind === 'sum'),
+      [],
+    );
   });
 });
 
@@ -90,8 +108,16 @@ describe('checks: percentage changes', () => {
   it('warns that 55% is a mis-rounding of 55.97%, and offers 56%', () => {
     const c = checks[0];
     assert.deepEqual(brief(c), { kind: 'percent-change', status: 'warning', arithmetic: '(2,232 − 1,431) ÷ 1,431 = +55.97%' });
-    assert.deepEqual(c.operands.map((o) => o.role), ['before', 'after', 'stated']);
-    assert.deepEqual(c.fix, { start: text.indexOf('55%'), end: text.indexOf('55%') + 3, replacement: '56%', title: 'Replace “55%” with “56%” ((2,232 − 1,431) ÷ 1,431 = +55.97%)' });
+    assert.deepEqual(
+      c.operands.map((o) => o.role),
+      ['before', 'after', 'stated'],
+    );
+    assert.deepEqual(c.fix, {
+      start: text.indexOf('55%'),
+      end: text.indexOf('55%') + 3,
+      replacement: '56%',
+      title: 'Replace “55%” with “56%” ((2,232 − 1,431) ÷ 1,431 = +55.97%)',
+    });
   });
 
   it('accepts 143% for 346 to 841', () => {
@@ -133,7 +159,15 @@ describe('checks: a restated change against the figures given elsewhere', () => 
   it('reads a change stated as a share ("more than half", ratio 0.5) as the percentage it means', () => {
     const [c] = restated(
       makeDoc('r.txt', text, [
-        fig('more than half', { counts: 'arrests', value: 0.5, precision: 0.01, unit: 'ratio', qualifier: 'more than', bound: 'lower', change: { direction: 'up' } }),
+        fig('more than half', {
+          counts: 'arrests',
+          value: 0.5,
+          precision: 0.01,
+          unit: 'ratio',
+          qualifier: 'more than',
+          bound: 'lower',
+          change: { direction: 'up' },
+        }),
         fig('61%', { counts: 'drug trafficking arrests', change: { direction: 'up', from: 1431, to: 2232 } }),
         fig('1,431', { counts: 'drug trafficking arrests' }),
         fig('2,232', { counts: 'drug trafficking arrests' }),
@@ -149,7 +183,15 @@ describe('checks: a restated change against the figures given elsewhere', () => 
 
   it('leaves a restated change alone when it could mean either of two changes', () => {
     const d = makeDoc('k.txt', 'Up by more than half\n\nArrests up 61% (1,431 to 2,232); arrests in Kent up 60% (100 to 160).', [
-      fig('more than half', { counts: 'arrests', value: 50, precision: 1, unit: 'percent', qualifier: 'more than', bound: 'lower', change: { direction: 'up' } }),
+      fig('more than half', {
+        counts: 'arrests',
+        value: 50,
+        precision: 1,
+        unit: 'percent',
+        qualifier: 'more than',
+        bound: 'lower',
+        change: { direction: 'up' },
+      }),
       fig('61%', { counts: 'arrests', change: { direction: 'up', from: 1431, to: 2232 } }),
       fig('60%', { counts: 'arrests', change: { direction: 'up', from: 100, to: 160 } }),
     ]);
@@ -177,13 +219,19 @@ describe('checks: proportions', () => {
       fig('18 defendants', { counts: 'defendants' }),
       fig('61%', { counts: 'admitted the offence' }),
     ]);
-    assert.deepEqual(checkDocument(e).filter((c) => c.kind === 'proportion').map(brief), [{ kind: 'proportion', status: 'conflict', arithmetic: '15 ÷ 18 = 83.3% (stated: 61%)' }]);
+    assert.deepEqual(
+      checkDocument(e)
+        .filter((c) => c.kind === 'proportion')
+        .map(brief),
+      [{ kind: 'proportion', status: 'conflict', arithmetic: '15 ÷ 18 = 83.3% (stated: 61%)' }],
+    );
   });
 });
 
 describe('checks: qualifiers and restatements', () => {
   it('accepts "over 1,000 charges" against an exact 1,135, and rejects "more than 1,300" against 1,250', () => {
-    const text = 'The force brought over 1,000 charges. In all 1,135 charges were laid. More than 1,300 people were charged. Records show 1,250 people charged.';
+    const text =
+      'The force brought over 1,000 charges. In all 1,135 charges were laid. More than 1,300 people were charged. Records show 1,250 people charged.';
     const d = makeDoc('c.txt', text, [
       fig('over 1,000 charges', { value: 1000, qualifier: 'over', counts: 'charges' }),
       fig('1,135 charges', { counts: 'charges' }),

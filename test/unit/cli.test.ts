@@ -47,19 +47,26 @@ describe('CLI', function () {
     assert.ok(out.documents.length >= 8);
     const met = out.documents.find((d: { path: string }) => d.path.endsWith('02-met-week-of-action.crime.txt'));
     assert.ok(met.words > 200);
-    const arrests = met.annotations.find((a: { kind: string; value: number; counts: string }) => a.kind === 'figure' && a.value === 290 && a.counts === 'arrests');
+    const arrests = met.annotations.find(
+      (a: { kind: string; value: number; counts: string }) => a.kind === 'figure' && a.value === 290 && a.counts === 'arrests',
+    );
     assert.ok(arrests, 'the Met release claims 290 arrests');
     assert.equal(typeof arrests.start, 'number');
     assert.equal(typeof arrests.recordId, 'string');
     const record = out.records.find((rec: { recordId: string }) => rec.recordId === arrests.recordId);
     assert.ok(record.claims.length >= 3, 'other sources repeat the Met arrests');
     assert.ok(Array.isArray(met.checks));
-    for (const kind of ['figure', 'organisation', 'legal-term']) assert.ok(met.annotations.some((a: { kind: string }) => a.kind === kind), kind);
+    for (const kind of ['figure', 'organisation', 'legal-term'])
+      assert.ok(
+        met.annotations.some((a: { kind: string }) => a.kind === kind),
+        kind,
+      );
   });
 
   it('check --format json gives each document the findings of the pre-publication checks, and text output lists them', () => {
     const draft = tempDir({
-      'draft.txt': 'Boy charged after shop robbery\n\nAidan Frost, 15, of Elm Road, Hull, appeared at Hull Youth Court charged with robbery. Frost was remanded.\n',
+      'draft.txt':
+        'Boy charged after shop robbery\n\nAidan Frost, 15, of Elm Road, Hull, appeared at Hull Youth Court charged with robbery. Frost was remanded.\n',
       'clean.txt': 'Police arrested 12 people in Hull this week.\n',
     });
     const r = cli('check', '--format', 'json', draft);
@@ -68,7 +75,10 @@ describe('CLI', function () {
     const doc = out.documents.find((d: { path: string }) => d.path.endsWith('draft.txt'));
     assert.deepEqual(
       doc.findings.map((f: { rule: string; text: string }) => [f.rule, f.text]),
-      [['youth-anonymity', 'Aidan Frost'], ['youth-anonymity', 'Frost']],
+      [
+        ['youth-anonymity', 'Aidan Frost'],
+        ['youth-anonymity', 'Frost'],
+      ],
     );
     for (const key of ['rule', 'severity', 'start', 'end', 'text', 'message', 'statute']) assert.ok(key in doc.findings[0], key);
     assert.deepEqual(out.documents.find((d: { path: string }) => d.path.endsWith('clean.txt')).findings, []);
@@ -76,11 +86,14 @@ describe('CLI', function () {
     assert.match(text.stdout, /draft\.txt:3:1 +error +youth-anonymity "Aidan Frost"/);
   });
 
-  it('check lists a figure\'s number-format warning under it, saying which reading was used', () => {
+  it("check lists a figure's number-format warning under it, saying which reading was used", () => {
     const dir = tempDir({ 'a.txt': 'Officers made 1.250 arrests over the fortnight, the force said.\n' });
     const r = cli('check', dir);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /a\.txt:1:15 +figure +"1\.250" = 1\.25 count — arrests\n +warning thousands-point: "1\.250" was read as 1\.25 of a counted thing; if the point separates thousands, it is 1,250\./);
+    assert.match(
+      r.stdout,
+      /a\.txt:1:15 +figure +"1\.250" = 1\.25 count — arrests\n +warning thousands-point: "1\.250" was read as 1\.25 of a counted thing; if the point separates thousands, it is 1,250\./,
+    );
   });
 
   it('crosscheck exits 1 and reports the planted conflicts with file:line', () => {

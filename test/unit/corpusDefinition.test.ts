@@ -58,11 +58,23 @@ describe('one definition of a corpus (CLI and editor)', () => {
     }
     const onDisk = new CorpusIndex(createNodeWorkspace([dir], { log: silent }));
     await onDisk.start({ scan: true });
-    const mem = createMemoryWorkspace({ folders: [{ uri: 'mem:/w', name: 'w' }], files: Object.fromEntries(Object.entries(tree).map(([p, t]) => [`mem:/w/${p}`, t])) });
+    const mem = createMemoryWorkspace({
+      folders: [{ uri: 'mem:/w', name: 'w' }],
+      files: Object.fromEntries(Object.entries(tree).map(([p, t]) => [`mem:/w/${p}`, t])),
+    });
     const inMemory = new CorpusIndex(mem);
     await inMemory.start({ scan: true });
     const rel = (uris: readonly string[], root: string) => uris.map((u) => path.relative(root, u).split(path.sep).join('/')).sort();
-    assert.deepEqual(rel(onDisk.documents().map((d) => d.uri), dir), rel(inMemory.documents().map((d) => d.uri), 'mem:/w'));
+    assert.deepEqual(
+      rel(
+        onDisk.documents().map((d) => d.uri),
+        dir,
+      ),
+      rel(
+        inMemory.documents().map((d) => d.uri),
+        'mem:/w',
+      ),
+    );
     assert.deepEqual(rel(onDisk.referenceTables(), dir), ['official.reference.csv']);
     assert.deepEqual(rel(inMemory.referenceTables(), 'mem:/w'), ['official.reference.csv']);
     onDisk.dispose();

@@ -5,7 +5,9 @@ import { CorpusIndex, createMemoryWorkspace, crimeReportMarkers, type CorpusFold
 const kentA = 'Kent Police said officers made 290 arrests during the week of action from 9 to 15 October 2023.\n';
 const kentB = 'Kent Police made 310 arrests during the week of action from 9 to 15 October 2023.\n';
 const unitRelease = 'Officers of the KDU seized 4kg of cocaine in Dover on 3 March 2024.\n';
-const lexicon = JSON.stringify({ organisations: [{ id: 'kent-drugs-unit', canonical: 'Kent Drugs Unit', type: 'regional-unit', aliases: [{ text: 'KDU', match: 'exact' }] }] });
+const lexicon = JSON.stringify({
+  organisations: [{ id: 'kent-drugs-unit', canonical: 'Kent Drugs Unit', type: 'regional-unit', aliases: [{ text: 'KDU', match: 'exact' }] }],
+});
 
 const north: CorpusFolder = { uri: 'mem:/north', name: 'north' };
 const south: CorpusFolder = { uri: 'mem:/south', name: 'south' };
@@ -29,7 +31,13 @@ describe('corpus index (in-memory workspace)', () => {
   it('indexes every folder and links records across folders', async () => {
     const { index } = setUp({ 'mem:/north/a.crime': kentA, 'mem:/south/b.crime': kentB, 'mem:/south/notes.json': '{}' });
     await index.start({ scan: true });
-    assert.deepEqual(index.documents().map((d) => d.uri).sort(), ['mem:/north/a.crime', 'mem:/south/b.crime']);
+    assert.deepEqual(
+      index
+        .documents()
+        .map((d) => d.uri)
+        .sort(),
+      ['mem:/north/a.crime', 'mem:/south/b.crime'],
+    );
     assert.equal(index.get('mem:/south/b.crime')?.folder?.name, 'south');
     const conflict = index.conflicts().find((r) => r.measure === 'arrests');
     assert.ok(conflict, 'a conflict between the folders');
@@ -65,7 +73,10 @@ describe('corpus index (in-memory workspace)', () => {
     assert.equal(index.isScanning, false);
     const doc = ws.open('mem:/north/a.crime', kentA);
     await index.analyseOpen(doc);
-    assert.deepEqual(index.documents().map((d) => d.uri), ['mem:/north/a.crime']);
+    assert.deepEqual(
+      index.documents().map((d) => d.uri),
+      ['mem:/north/a.crime'],
+    );
     assert.deepEqual(
       ws.watchers().filter((g) => g !== `{${crimeReportMarkers.join(',')}}`),
       ['.crime-annotator/lexicon.json'],
@@ -94,10 +105,20 @@ describe('corpus index (in-memory workspace)', () => {
   it('rebuilds its watchers when the include setting changes, so files created later are indexed', async () => {
     const { ws, index } = setUp({ 'mem:/north/a.crime': kentA, 'mem:/north/b.news': kentB }, [north]);
     await index.start({ scan: true });
-    assert.deepEqual(index.documents().map((d) => d.uri), ['mem:/north/a.crime']);
+    assert.deepEqual(
+      index.documents().map((d) => d.uri),
+      ['mem:/north/a.crime'],
+    );
     ws.setSettings({ include: '**/*.{crime,news}' });
     await settle(index, ws);
-    assert.deepEqual(index.documents().map((d) => d.uri).sort(), ['mem:/north/a.crime', 'mem:/north/b.news'], 'the rescan finds the new kind');
+    assert.deepEqual(
+      index
+        .documents()
+        .map((d) => d.uri)
+        .sort(),
+      ['mem:/north/a.crime', 'mem:/north/b.news'],
+      'the rescan finds the new kind',
+    );
     ws.writeFile('mem:/north/c.news', kentB.replace('310', '330'));
     await settle(index, ws);
     assert.ok(index.get('mem:/north/c.news'), 'a file created after the change is indexed by the new watcher');
@@ -152,7 +173,10 @@ describe('corpus index (in-memory workspace)', () => {
     assert.ok(!index.conflicts().some((r) => r.measure === 'arrests'), 'agreeing after the change');
     ws.deleteFolder('mem:/north/sub');
     await settle(index, ws);
-    assert.deepEqual(index.documents().map((d) => d.uri), ['mem:/north/a.crime']);
+    assert.deepEqual(
+      index.documents().map((d) => d.uri),
+      ['mem:/north/a.crime'],
+    );
     ws.deleteFile('mem:/north/a.crime');
     await settle(index, ws);
     assert.equal(index.isEmpty, true);
@@ -168,7 +192,10 @@ describe('corpus index (in-memory workspace)', () => {
     assert.equal(index.documents().length, 2);
     ws.removeFolder(north.uri);
     await settle(index, ws);
-    assert.deepEqual(index.documents().map((d) => d.uri), ['mem:/south/b.crime']);
+    assert.deepEqual(
+      index.documents().map((d) => d.uri),
+      ['mem:/south/b.crime'],
+    );
     index.dispose();
   });
 
@@ -196,7 +223,9 @@ describe('corpus index (in-memory workspace)', () => {
     assert.equal(before.conflicts.length, 1);
     const figure = before.conflicts[0].figure;
     assert.equal(before.troubleOf(figure.id), 'conflict');
-    index.setSuppression({ suppressorFor: (uri) => (uri === 'mem:/north/a.crime' ? (span) => span.start === figure.start && span.end === figure.end : undefined) });
+    index.setSuppression({
+      suppressorFor: (uri) => (uri === 'mem:/north/a.crime' ? (span) => span.start === figure.start && span.end === figure.end : undefined),
+    });
     const after = index.problemsOf('mem:/north/a.crime')!;
     assert.equal(after.conflicts.length, 0);
     assert.ok(after.suppressed.has(figure.id));

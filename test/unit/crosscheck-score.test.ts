@@ -8,13 +8,45 @@ import { hasSurface, scoreCrosscheck, type CrosscheckExpectations } from '../sup
 /** A crosscheck output cut down to what the scorer reads: records and documents' checks, with invented figures. */
 const OUTPUT = {
   documents: [
-    { path: 'texts/harbour-release.txt', checks: [{ checkId: 'c1', status: 'conflict', kind: 'restatement', message: '“Sixty” is an unhedged rounding of “57”', operands: [{ text: 'Sixty' }, { text: '57' }] }] },
+    {
+      path: 'texts/harbour-release.txt',
+      checks: [
+        {
+          checkId: 'c1',
+          status: 'conflict',
+          kind: 'restatement',
+          message: '“Sixty” is an unhedged rounding of “57”',
+          operands: [{ text: 'Sixty' }, { text: '57' }],
+        },
+      ],
+    },
     { path: 'texts/harbour-news.txt', checks: [{ checkId: 'c2', status: 'ok', kind: 'sum', operands: [{ text: '30' }, { text: '27' }, { text: '57' }] }] },
   ],
   records: [
-    { recordId: 'r1', status: 'consistent', claims: [{ docId: 'texts/harbour-release.txt', text: '£81,305' }, { docId: 'texts/harbour-news.txt', text: 'more than £80,000' }] },
-    { recordId: 'r2', status: 'conflict', claims: [{ docId: 'texts/harbour-release.txt', text: '1,457' }, { docId: 'texts/harbour-news.txt', text: '1,475' }] },
-    { recordId: 'r3', status: 'conflict', claims: [{ docId: 'texts/harbour-news.txt', text: '12' }, { docId: 'texts/valley-release.txt', text: '13' }] },
+    {
+      recordId: 'r1',
+      status: 'consistent',
+      claims: [
+        { docId: 'texts/harbour-release.txt', text: '£81,305' },
+        { docId: 'texts/harbour-news.txt', text: 'more than £80,000' },
+      ],
+    },
+    {
+      recordId: 'r2',
+      status: 'conflict',
+      claims: [
+        { docId: 'texts/harbour-release.txt', text: '1,457' },
+        { docId: 'texts/harbour-news.txt', text: '1,475' },
+      ],
+    },
+    {
+      recordId: 'r3',
+      status: 'conflict',
+      claims: [
+        { docId: 'texts/harbour-news.txt', text: '12' },
+        { docId: 'texts/valley-release.txt', text: '13' },
+      ],
+    },
   ],
 };
 
@@ -65,8 +97,14 @@ describe('cross-check scorer (npm run eval --crosscheck)', () => {
     try {
       const texts = path.join(root, 'texts');
       fs.mkdirSync(texts);
-      fs.writeFileSync(path.join(texts, 'tern-police.txt'), 'Tern Police make 37 arrests in drugs week\nPublished: 20 March 2025\n\nTern Police arrested 37 people and seized £18,452 in cash between 10 and 16 March 2025, during Operation Kestrelwing.\n');
-      fs.writeFileSync(path.join(texts, 'tern-gazette.txt'), 'Drugs week nets 37 arrests\nPublished: 21 March 2025\n\nTern Police said officers seized £18,452 in cash and arrested 37 people in Operation Kestrelwing between 10 and 16 March 2025.\n');
+      fs.writeFileSync(
+        path.join(texts, 'tern-police.txt'),
+        'Tern Police make 37 arrests in drugs week\nPublished: 20 March 2025\n\nTern Police arrested 37 people and seized £18,452 in cash between 10 and 16 March 2025, during Operation Kestrelwing.\n',
+      );
+      fs.writeFileSync(
+        path.join(texts, 'tern-gazette.txt'),
+        'Drugs week nets 37 arrests\nPublished: 21 March 2025\n\nTern Police said officers seized £18,452 in cash and arrested 37 people in Operation Kestrelwing between 10 and 16 March 2025.\n',
+      );
       const expectations: CrosscheckExpectations = {
         flag: [],
         link: [{ name: 'cash in both', docs: ['tern-police', 'tern-gazette'], surfaces: ['£18,452'] }],

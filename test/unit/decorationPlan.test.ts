@@ -16,9 +16,31 @@ const simpleAnalyze: AnalyzeFn = (t) => {
     const start = m.index!;
     const end = start + m[0].length;
     const base = { start, end, text: m[0], line: lines.lineAt(start), source: 'rule' as const };
-    if (/\d/.test(m[0])) annotations.push({ ...base, id: `figure:${start}-${end}`, kind: 'figure', value: parseFloat(m[0]), unit: 'count', qualifier: 'exact', bound: 'exact', precision: 1, counts: null, sentence: { start, end } });
-    else if (m[0] === 'supply') annotations.push({ ...base, id: `legal-term:${start}-${end}`, kind: 'legal-term', termId: 'pwits', canonical: 'supply', category: 'offence' });
-    else annotations.push({ ...base, id: `organisation:${start}-${end}`, kind: 'organisation', entityId: m[0], canonical: m[0], orgType: 'police-force', known: true });
+    if (/\d/.test(m[0]))
+      annotations.push({
+        ...base,
+        id: `figure:${start}-${end}`,
+        kind: 'figure',
+        value: parseFloat(m[0]),
+        unit: 'count',
+        qualifier: 'exact',
+        bound: 'exact',
+        precision: 1,
+        counts: null,
+        sentence: { start, end },
+      });
+    else if (m[0] === 'supply')
+      annotations.push({ ...base, id: `legal-term:${start}-${end}`, kind: 'legal-term', termId: 'pwits', canonical: 'supply', category: 'offence' });
+    else
+      annotations.push({
+        ...base,
+        id: `organisation:${start}-${end}`,
+        kind: 'organisation',
+        entityId: m[0],
+        canonical: m[0],
+        orgType: 'police-force',
+        known: true,
+      });
   }
   return { words: countWords(t), annotations, sentences: splitSentences(t), meta: {}, notices: [] };
 };

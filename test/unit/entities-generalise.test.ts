@@ -10,7 +10,10 @@ const lexicon = compileLexicon();
 function entities(text: string): EntityAnnotation[] {
   return findEntities(text, lexicon, { lineIndex: new LineIndex(text), sentences: splitSentences(text) });
 }
-const orgs = (text: string) => entities(text).filter((e) => e.kind === 'organisation').map((e) => e.text);
+const orgs = (text: string) =>
+  entities(text)
+    .filter((e) => e.kind === 'organisation')
+    .map((e) => e.text);
 const orgIds = (text: string) => entities(text).flatMap((e) => (e.kind === 'organisation' ? [`${e.text}=${e.entityId}`] : []));
 const terms = (text: string) => entities(text).flatMap((e) => (e.kind === 'legal-term' ? [`${e.text}=${e.category}`] : []));
 
@@ -61,7 +64,9 @@ describe('findEntities on unseen kinds of release: organisations', () => {
 
   it('knows UK departments, Parliament and its committees', () => {
     assert.deepEqual(
-      orgs('The Home Affairs Committee took evidence from HM Treasury, the Cabinet Office, the DWP and the Ministry of Justice before the House of Commons debated it.'),
+      orgs(
+        'The Home Affairs Committee took evidence from HM Treasury, the Cabinet Office, the DWP and the Ministry of Justice before the House of Commons debated it.',
+      ),
       ['Home Affairs Committee', 'HM Treasury', 'Cabinet Office', 'DWP', 'Ministry of Justice', 'House of Commons'],
     );
     assert.deepEqual(orgs('The Treasury signed off the money and Parliament approved it.'), ['Treasury', 'Parliament']);
@@ -73,7 +78,9 @@ describe('findEntities on unseen kinds of release: organisations', () => {
       ['Royal Borough of Greenwich', 'City of York Council', 'Medway Borough Council'],
     );
     assert.deepEqual(
-      orgs('Doctors working for Barts Health NHS Trust treated the injured teenagers, while NHS England and the North East London Integrated Care Board paid for the extra youth workers in hospital.'),
+      orgs(
+        'Doctors working for Barts Health NHS Trust treated the injured teenagers, while NHS England and the North East London Integrated Care Board paid for the extra youth workers in hospital.',
+      ),
       ['Barts Health NHS Trust', 'NHS England', 'North East London Integrated Care Board'],
     );
     assert.deepEqual(orgs('Researchers at the University of Bedfordshire and Leeds Beckett University wrote the study.'), [
@@ -101,12 +108,10 @@ describe('findEntities on unseen kinds of release: organisations', () => {
   });
 
   it('knows Northern Ireland’s cross-border bodies and the London Assembly’s committee', () => {
-    assert.deepEqual(orgs('Garda officers and the Paramilitary Crime Task Force searched homes; the Police and Crime Committee of the London Assembly asked why.'), [
-      'Garda',
-      'Paramilitary Crime Task Force',
-      'Police and Crime Committee',
-      'London Assembly',
-    ]);
+    assert.deepEqual(
+      orgs('Garda officers and the Paramilitary Crime Task Force searched homes; the Police and Crime Committee of the London Assembly asked why.'),
+      ['Garda', 'Paramilitary Crime Task Force', 'Police and Crime Committee', 'London Assembly'],
+    );
   });
 
   it('knows national and international agencies and commissioners', () => {
@@ -124,10 +129,13 @@ describe('findEntities on unseen kinds of release: organisations', () => {
   });
 
   it('knows the national press and finds local papers by their title word', () => {
-    assert.deepEqual(
-      orgs('The case was reported by the Independent, the Daily Express, the Liverpool Echo, the Northern Gazette and LBC.'),
-      ['Independent', 'Daily Express', 'Liverpool Echo', 'Northern Gazette', 'LBC'],
-    );
+    assert.deepEqual(orgs('The case was reported by the Independent, the Daily Express, the Liverpool Echo, the Northern Gazette and LBC.'), [
+      'Independent',
+      'Daily Express',
+      'Liverpool Echo',
+      'Northern Gazette',
+      'LBC',
+    ]);
   });
 
   it('finds regional papers by more title words, and Scottish and Northern Irish outlets by name', () => {
@@ -157,7 +165,9 @@ describe('findEntities on unseen kinds of release: organisations', () => {
   });
 
   it('leaves out a sentence-opening preposition, venues and prefixed compounds', () => {
-    assert.deepEqual(orgs('At Swansea Crown Court on Friday, the judge spoke. A meeting is at the Civic Centre, and a Multi-Agency review follows.'), ['Swansea Crown Court']);
+    assert.deepEqual(orgs('At Swansea Crown Court on Friday, the judge spoke. A meeting is at the Civic Centre, and a Multi-Agency review follows.'), [
+      'Swansea Crown Court',
+    ]);
     assert.deepEqual(orgs('A referral to the Multi-Agency Safeguarding Hub (MASH) was made.'), ['Multi-Agency Safeguarding Hub', 'MASH']);
   });
 
@@ -183,13 +193,14 @@ describe('findEntities on unseen kinds of release: legal terms', () => {
   });
 
   it('annotates a suspended sentence written either way round, with its requirements', () => {
-    assert.deepEqual(terms('She got a suspended sentence; he got 18 months’ sentence suspended for two years with a curfew requirement and 150 hours of unpaid work.'), [
-      'suspended sentence=sentence',
-      'sentence suspended=sentence',
-      'curfew requirement=sentence',
-      'unpaid work=sentence',
+    assert.deepEqual(
+      terms('She got a suspended sentence; he got 18 months’ sentence suspended for two years with a curfew requirement and 150 hours of unpaid work.'),
+      ['suspended sentence=sentence', 'sentence suspended=sentence', 'curfew requirement=sentence', 'unpaid work=sentence'],
+    );
+    assert.deepEqual(terms('The terms will run concurrently and he must serve a minimum term of 19 years.'), [
+      'run concurrently=sentence',
+      'minimum term=sentence',
     ]);
-    assert.deepEqual(terms('The terms will run concurrently and he must serve a minimum term of 19 years.'), ['run concurrently=sentence', 'minimum term=sentence']);
   });
 
   it('annotates confiscation and cash powers under the Proceeds of Crime Act', () => {
@@ -223,11 +234,14 @@ describe('findEntities on unseen kinds of release: legal terms', () => {
   });
 
   it('annotates violence by section number, cuckooing premises offences and importation conspiracies', () => {
-    assert.deepEqual(terms('He faces section 18 wounding, permitting premises to be used for the supply of controlled drugs and conspiracy to import class A drugs.'), [
-      'section 18 wounding=offence',
-      'permitting premises to be used for the supply of controlled drugs=offence',
-      'conspiracy to import class A drugs=offence',
-    ]);
+    assert.deepEqual(
+      terms('He faces section 18 wounding, permitting premises to be used for the supply of controlled drugs and conspiracy to import class A drugs.'),
+      [
+        'section 18 wounding=offence',
+        'permitting premises to be used for the supply of controlled drugs=offence',
+        'conspiracy to import class A drugs=offence',
+      ],
+    );
   });
 
   it('annotates the reports, interviews and duties of youth justice and safeguarding', () => {

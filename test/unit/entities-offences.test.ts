@@ -1,13 +1,23 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
 
-const found = (text: string) => analyze(`Headline\n\n${text}`).annotations.filter((a) => a.kind !== 'figure').map((a) => `${a.kind}:${a.text}`);
+const found = (text: string) =>
+  analyze(`Headline\n\n${text}`)
+    .annotations.filter((a) => a.kind !== 'figure')
+    .map((a) => `${a.kind}:${a.text}`);
 
 describe('legal terms: offences named in crime statistics', () => {
   it('finds fraud, homicide, arson, people smuggling, criminal damage, stalking and harassment by name', () => {
     assert.deepEqual(
       found('Recorded homicides fell, while fraud, arson and criminal damage rose; stalking and harassment cases and people smuggling gangs were targeted.'),
-      ['legal-term:homicides', 'legal-term:fraud', 'legal-term:arson', 'legal-term:criminal damage', 'legal-term:stalking and harassment', 'legal-term:people smuggling'],
+      [
+        'legal-term:homicides',
+        'legal-term:fraud',
+        'legal-term:arson',
+        'legal-term:criminal damage',
+        'legal-term:stalking and harassment',
+        'legal-term:people smuggling',
+      ],
     );
   });
 

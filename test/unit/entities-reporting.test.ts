@@ -10,21 +10,28 @@ const lexicon = compileLexicon();
 const entities = (text: string): EntityAnnotation[] => findEntities(text, lexicon, { lineIndex: new LineIndex(text), sentences: splitSentences(text) });
 const terms = (text: string) => entities(text).filter((e): e is LegalTermAnnotation => e.kind === 'legal-term');
 const termTexts = (text: string) => terms(text).map((t) => t.text);
-const orgTexts = (text: string) => entities(text).filter((e): e is OrganisationAnnotation => e.kind === 'organisation').map((o) => `${o.text}=${o.canonical}`);
+const orgTexts = (text: string) =>
+  entities(text)
+    .filter((e): e is OrganisationAnnotation => e.kind === 'organisation')
+    .map((o) => `${o.text}=${o.canonical}`);
 
 describe('legal terms of courts and statistics', () => {
   it('reads offence categories as statistics write them', () => {
-    assert.deepEqual(termTexts('Police recorded more sexual offences and fewer public order crimes, while violence with injury and theft from the person were flat.'), [
-      'sexual offences',
-      'public order crimes',
-      'violence with injury',
-      'theft from the person',
-    ]);
+    assert.deepEqual(
+      termTexts('Police recorded more sexual offences and fewer public order crimes, while violence with injury and theft from the person were flat.'),
+      ['sexual offences', 'public order crimes', 'violence with injury', 'theft from the person'],
+    );
   });
   it('takes a coordinated phrase as one term, but not the tail of a longer term', () => {
-    assert.deepEqual(termTexts('Drug and weapons offences fell; robbery and burglary offences rose.'), ['Drug and weapons offences', 'robbery and burglary offences']);
+    assert.deepEqual(termTexts('Drug and weapons offences fell; robbery and burglary offences rose.'), [
+      'Drug and weapons offences',
+      'robbery and burglary offences',
+    ]);
     assert.deepEqual(termTexts('The court made confiscation and forfeiture orders.'), ['confiscation and forfeiture orders']);
-    assert.deepEqual(termTexts('He admitted possession with intent to supply and supply of class A drugs.'), ['possession with intent to supply', 'supply of class A drugs']);
+    assert.deepEqual(termTexts('He admitted possession with intent to supply and supply of class A drugs.'), [
+      'possession with intent to supply',
+      'supply of class A drugs',
+    ]);
   });
   it('keeps a weapon prefix and a defining postmodifier with the offence', () => {
     assert.deepEqual(termTexts('Knife-enabled homicides were steady, but robberies involving a knife or sharp instrument rose.'), [
@@ -37,7 +44,11 @@ describe('legal terms of courts and statistics', () => {
     assert.deepEqual(termTexts('She admitted conspiracy to supply heroin.'), ['conspiracy to supply']);
   });
   it('reads offence verbs and the bare names of offences where they name one', () => {
-    assert.deepEqual(termTexts('The pair burgled a warehouse and assaulted a guard; the profits went into laundering.'), ['burgled', 'assaulted', 'laundering']);
+    assert.deepEqual(termTexts('The pair burgled a warehouse and assaulted a guard; the profits went into laundering.'), [
+      'burgled',
+      'assaulted',
+      'laundering',
+    ]);
     assert.deepEqual(termTexts('Victims of modern-day slavery were freed.'), ['modern-day slavery']);
   });
   it('gives each court step the place in the process it puts the person', () => {
@@ -61,7 +72,12 @@ describe('legal terms of courts and statistics', () => {
     assert.deepEqual(termTexts('Drivers face an unlimited fine and disqualification from driving.'), ['fine', 'disqualification from driving']);
   });
   it('reads police powers as they are reported', () => {
-    assert.deepEqual(termTexts('Officers made 40 stop checks, 12 stop searches and 300 breath tests at vehicle stops.'), ['stop checks', 'stop searches', 'breath tests', 'vehicle stops']);
+    assert.deepEqual(termTexts('Officers made 40 stop checks, 12 stop searches and 300 breath tests at vehicle stops.'), [
+      'stop checks',
+      'stop searches',
+      'breath tests',
+      'vehicle stops',
+    ]);
   });
   it('does not trust a term the end of an excerpt may have cut short', () => {
     assert.deepEqual(termTexts('Officers carried out breath test'), []);
@@ -90,7 +106,9 @@ describe('organisations of all crime reporting', () => {
     assert.deepEqual(orgTexts('A Working Group met. They ran an Organised Crime Group.'), []);
   });
   it('never takes a street address for a court', () => {
-    assert.deepEqual(orgTexts('Jones, 31, of 12 Ruskin Court, Leeds, appeared before a judge sitting at Leeds Crown Court yesterday morning.'), ['Leeds Crown Court=Leeds Crown Court']);
+    assert.deepEqual(orgTexts('Jones, 31, of 12 Ruskin Court, Leeds, appeared before a judge sitting at Leeds Crown Court yesterday morning.'), [
+      'Leeds Crown Court=Leeds Crown Court',
+    ]);
   });
   it('reads "the Government" with a capital as HM Government, and not as a modifier', () => {
     assert.deepEqual(orgTexts('In June the Government launched a strategy. See the Government statistics calendar.'), ['Government=HM Government (UK)']);

@@ -41,7 +41,14 @@ describe('findEntities: organisations', () => {
   it('annotates "Kent Police\'s" without the possessive, and hyphen or space variants alike', () => {
     const text = "Kent Police's officers joined Dyfed-Powys Police and Dyfed Powys Police.";
     const found = orgs(text);
-    assert.deepEqual(found.map((o) => [o.text, o.entityId]), [['Kent Police', 'kent-police'], ['Dyfed-Powys Police', 'dyfed-powys-police'], ['Dyfed Powys Police', 'dyfed-powys-police']]);
+    assert.deepEqual(
+      found.map((o) => [o.text, o.entityId]),
+      [
+        ['Kent Police', 'kent-police'],
+        ['Dyfed-Powys Police', 'dyfed-powys-police'],
+        ['Dyfed Powys Police', 'dyfed-powys-police'],
+      ],
+    );
     assert.equal(found[0].id, `organisation:0-11`);
     assert.equal(found[0].source, 'lexicon');
   });
@@ -53,16 +60,26 @@ describe('findEntities: organisations', () => {
   it('reports lines correctly with CRLF endings and keeps names from running across lines', () => {
     const text = 'Essex Police update\r\n\r\nOfficers from Kent\r\nPolice Scotland joined the NCA.\r\n';
     const found = orgs(text);
-    assert.deepEqual(found.map((o) => [o.text, o.line]), [['Essex Police', 0], ['Police Scotland', 3], ['NCA', 3]]);
+    assert.deepEqual(
+      found.map((o) => [o.text, o.line]),
+      [
+        ['Essex Police', 0],
+        ['Police Scotland', 3],
+        ['NCA', 3],
+      ],
+    );
   });
 
   it('copes with text that is all punctuation before a name (more tokens than characters/4)', () => {
     const text = `${'.,;'.repeat(3000)} Kent Police`;
-    assert.deepEqual(orgs(text).map((o) => [o.text, o.start]), [['Kent Police', 9001]]);
+    assert.deepEqual(
+      orgs(text).map((o) => [o.text, o.start]),
+      [['Kent Police', 9001]],
+    );
   });
 
   it('reads curly and straight apostrophes and quotes alike', () => {
-    assert.deepEqual(orgMentions('“The Children’s Society and Barnardo\'s,” she said, “work with the Prince\'s Trust.”'), [
+    assert.deepEqual(orgMentions("“The Children’s Society and Barnardo's,” she said, “work with the Prince's Trust.”"), [
       'Children’s Society=childrens-society',
       "Barnardo's=barnardos",
       "Prince's Trust=princes-trust",
@@ -94,11 +111,14 @@ describe('findEntities: organisations', () => {
 describe('findEntities: organisations no lexicon knows', () => {
   it('finds courts and councils by their head word, with a slug id and a type from the head', () => {
     const found = orgs('Three men appeared at Maidstone Crown Court after Medway Council and the London Borough of Hackney raised concerns.');
-    assert.deepEqual(found.map((o) => [o.text, o.entityId, o.orgType, o.known, o.source]), [
-      ['Maidstone Crown Court', 'maidstone-crown-court', 'court', false, 'rule'],
-      ['Medway Council', 'medway-council', 'council', false, 'rule'],
-      ['London Borough of Hackney', 'london-borough-of-hackney', 'council', false, 'rule'],
-    ]);
+    assert.deepEqual(
+      found.map((o) => [o.text, o.entityId, o.orgType, o.known, o.source]),
+      [
+        ['Maidstone Crown Court', 'maidstone-crown-court', 'court', false, 'rule'],
+        ['Medway Council', 'medway-council', 'council', false, 'rule'],
+        ['London Borough of Hackney', 'london-borough-of-hackney', 'council', false, 'rule'],
+      ],
+    );
   });
 
   it('trims titles, articles and possessives from a name', () => {
@@ -110,7 +130,10 @@ describe('findEntities: organisations no lexicon knows', () => {
 
   it('splits two names joined by "and"', () => {
     assert.deepEqual(orgMentions("We work with Wessex Children's Trust."), ["Wessex Children's Trust=wessex-childrens-trust"]);
-    assert.deepEqual(orgMentions('Officers from Lambeth Council and Southwark Council attended.'), ['Lambeth Council=lambeth-council', 'Southwark Council=southwark-council']);
+    assert.deepEqual(orgMentions('Officers from Lambeth Council and Southwark Council attended.'), [
+      'Lambeth Council=lambeth-council',
+      'Southwark Council=southwark-council',
+    ]);
     assert.deepEqual(orgMentions('The London Borough of Lambeth and Birmingham City Council took part.'), [
       'London Borough of Lambeth=london-borough-of-lambeth',
       'Birmingham City Council=birmingham-city-council',
@@ -136,13 +159,17 @@ describe('findEntities: organisations no lexicon knows', () => {
 
   it('names what follows "the charity" as a charity', () => {
     const found = orgs('Support came from the charity Oasis, which runs youth clubs.');
-    assert.deepEqual(found.map((o) => [o.text, o.orgType, o.known]), [['Oasis', 'charity', false]]);
+    assert.deepEqual(
+      found.map((o) => [o.text, o.orgType, o.known]),
+      [['Oasis', 'charity', false]],
+    );
   });
 });
 
 describe('findEntities: legal terms', () => {
   it('annotates offences, statutes and classes, longest first and never nested', () => {
-    const text = 'He admitted possession with intent to supply Class A drugs and conspiracy to supply, contrary to the Misuse of Drugs Act 1971. The 7.6kg of Class A was seized.';
+    const text =
+      'He admitted possession with intent to supply Class A drugs and conspiracy to supply, contrary to the Misuse of Drugs Act 1971. The 7.6kg of Class A was seized.';
     assert.deepEqual(termMentions(text), [
       'possession with intent to supply Class A drugs=pwits',
       'conspiracy to supply=conspiracy-to-supply',
@@ -167,11 +194,10 @@ describe('findEntities: legal terms', () => {
   });
 
   it('annotates the court steps but leaves the arrest, safeguarding and jargon alone', () => {
-    assert.deepEqual(termMentions('He was arrested, charged, convicted and jailed; 110 people were safeguarded and a flat was cuckooed by county lines dealers.'), [
-      'charged=charged',
-      'convicted=convicted',
-      'jailed=jailed',
-    ]);
+    assert.deepEqual(
+      termMentions('He was arrested, charged, convicted and jailed; 110 people were safeguarded and a flat was cuckooed by county lines dealers.'),
+      ['charged=charged', 'convicted=convicted', 'jailed=jailed'],
+    );
   });
 
   it('annotates "warrant", bail and named court steps', () => {
@@ -184,7 +210,9 @@ describe('findEntities: legal terms', () => {
   });
 
   it('does not take the verbs "warrant" and "bail out" for legal terms', () => {
-    assert.deepEqual(termMentions('The facts did not warrant charges and no bank would bail out the dealers, but officers executed a warrant.'), ['warrant=search-warrant']);
+    assert.deepEqual(termMentions('The facts did not warrant charges and no bank would bail out the dealers, but officers executed a warrant.'), [
+      'warrant=search-warrant',
+    ]);
   });
 
   it('takes bare "trafficking" only where it names the offence', () => {
@@ -192,30 +220,56 @@ describe('findEntities: legal terms', () => {
   });
 
   it('joins a legal term wrapped across a line break mid-sentence', () => {
-    assert.deepEqual(termMentions('He was charged with possession with intent\nto supply drugs.'), ['charged=charged', 'possession with intent\nto supply=pwits']);
+    assert.deepEqual(termMentions('He was charged with possession with intent\nto supply drugs.'), [
+      'charged=charged',
+      'possession with intent\nto supply=pwits',
+    ]);
   });
 });
 
 describe('findEntities: workspace lexicon', () => {
   const lexicon = compileLexicon({
     organisations: [{ id: 'oasis-project', canonical: 'Oasis Project', type: 'charity', aliases: ['Oasis Project', { text: 'OP', match: 'exact' }] }],
-    legalTerms: [{ id: 'affray', canonical: 'affray', category: 'offence', definition: 'Using or threatening violence that would frighten a bystander.', aliases: ['affray'] }],
+    legalTerms: [
+      {
+        id: 'affray',
+        canonical: 'affray',
+        category: 'offence',
+        definition: 'Using or threatening violence that would frighten a bystander.',
+        aliases: ['affray'],
+      },
+    ],
     ignore: ['Met Police Federation', 'Operation Sceptre Unit'],
   });
 
   it('annotates workspace entries with their source', () => {
     const found = entities('The Oasis Project (OP) said the affray was over.', lexicon);
-    assert.deepEqual(found.map((e) => [e.text, e.source]), [['Oasis Project', 'workspace-lexicon'], ['OP', 'workspace-lexicon'], ['affray', 'workspace-lexicon']]);
+    assert.deepEqual(
+      found.map((e) => [e.text, e.source]),
+      [
+        ['Oasis Project', 'workspace-lexicon'],
+        ['OP', 'workspace-lexicon'],
+        ['affray', 'workspace-lexicon'],
+      ],
+    );
   });
 
   it('never annotates ignored phrases, by lexicon or by rule', () => {
-    assert.deepEqual(orgs('The Met Police Federation and the Operation Sceptre Unit spoke; the Met agreed.', lexicon).map((o) => o.text), ['Met']);
+    assert.deepEqual(
+      orgs('The Met Police Federation and the Operation Sceptre Unit spoke; the Met agreed.', lexicon).map((o) => o.text),
+      ['Met'],
+    );
   });
 });
 
 describe('findEntities on the seed releases', () => {
   const seeds = path.resolve(__dirname, '../../../shared/seeds');
-  const files = fs.existsSync(seeds) ? fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort() : [];
+  const files = fs.existsSync(seeds)
+    ? fs
+        .readdirSync(seeds)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : [];
 
   before(function () {
     if (files.length === 0) {
@@ -240,6 +294,9 @@ describe('findEntities on the seed releases', () => {
     if (!file) return;
     const found = orgs(fs.readFileSync(path.join(seeds, file), 'utf8'));
     assert.equal(found.filter((o) => o.entityId === 'met').length, 6);
-    assert.deepEqual(found.filter((o) => o.entityId !== 'met').map((o) => o.entityId), ['guardian']);
+    assert.deepEqual(
+      found.filter((o) => o.entityId !== 'met').map((o) => o.entityId),
+      ['guardian'],
+    );
   });
 });

@@ -17,11 +17,14 @@ const text = 'Riverford Police arrested 14 people and seized £3,200 in a week o
 
 /** Stands in for a bug: any use of it throws. */
 const broken = <T>(): T =>
-  new Proxy({}, {
-    get() {
-      throw new Error('injected failure');
+  new Proxy(
+    {},
+    {
+      get() {
+        throw new Error('injected failure');
+      },
     },
-  }) as T;
+  ) as T;
 
 describe('errors: an extraction stage that fails is reported, not dropped', () => {
   it('findFigures tells its caller and returns what it had', () => {
@@ -42,11 +45,14 @@ describe('errors: an extraction stage that fails is reported, not dropped', () =
 
   it('readMeta tells its caller and returns no meta', () => {
     const seen: string[] = [];
-    const meta = readMeta('Riverford Police: week of action\n\nOfficers from Riverford Police arrested fourteen people in a week of action across the county.\n', {
-      entities: broken(),
-      lineIndex: new LineIndex(''),
-      onError: (stage) => seen.push(stage),
-    });
+    const meta = readMeta(
+      'Riverford Police: week of action\n\nOfficers from Riverford Police arrested fourteen people in a week of action across the county.\n',
+      {
+        entities: broken(),
+        lineIndex: new LineIndex(''),
+        onError: (stage) => seen.push(stage),
+      },
+    );
     assert.deepEqual(meta, {});
     assert.deepEqual(seen, ['meta']);
   });
@@ -61,12 +67,18 @@ describe('errors: an extraction stage that fails is reported, not dropped', () =
     assert.equal(internal.length, 1);
     assert.match(internal[0]!.message, /Finding figures stopped by an internal error: injected failure/);
     assert.equal(internal[0]!.severity, 'error');
-    assert.ok(result.annotations.some((a) => a.kind === 'organisation'), 'the organisations found stand');
+    assert.ok(
+      result.annotations.some((a) => a.kind === 'organisation'),
+      'the organisations found stand',
+    );
     assert.ok(logged[0] instanceof Error, 'the error itself reaches the logger, with its stack');
   });
 
   it('gives no internal notice when nothing failed', () => {
-    assert.deepEqual(analyze(text).notices.filter((n) => n.code === 'internal'), []);
+    assert.deepEqual(
+      analyze(text).notices.filter((n) => n.code === 'internal'),
+      [],
+    );
   });
 });
 
@@ -88,12 +100,26 @@ describe('errors: disposeAll', () => {
     }
     assert.deepEqual(order, ['e', 'd', 'c', 'b', 'a'], 'all disposed, newest first');
     assert.ok(thrown instanceof AggregateError, 'several failures: an AggregateError');
-    assert.deepEqual((thrown as AggregateError).errors.map((e: Error) => e.message), ['d failed', 'b failed']);
+    assert.deepEqual(
+      (thrown as AggregateError).errors.map((e: Error) => e.message),
+      ['d failed', 'b failed'],
+    );
   });
 
   it('rethrows a single failure as it is, and throws nothing when all succeed', () => {
     const err = new Error('only one');
-    assert.throws(() => disposeAll([{ dispose: () => undefined }, { dispose: () => { throw err; } }]), (e) => e === err);
+    assert.throws(
+      () =>
+        disposeAll([
+          { dispose: () => undefined },
+          {
+            dispose: () => {
+              throw err;
+            },
+          },
+        ]),
+      (e) => e === err,
+    );
     assert.doesNotThrow(() => disposeAll([{ dispose: () => undefined }]));
   });
 

@@ -7,14 +7,36 @@ import type { DocumentAnalysis, FigureAnnotation, OrganisationAnnotation } from 
 function figure(start: number, text: string, value: number, line: number, extra: Partial<FigureAnnotation> = {}): FigureAnnotation {
   const end = start + text.length;
   return {
-    kind: 'figure', id: `figure:${start}-${end}`, start, end, text, line, source: 'rule', value, unit: 'count',
-    qualifier: 'exact', bound: 'exact', precision: 1, counts: 'arrests', sentence: { start, end }, ...extra,
+    kind: 'figure',
+    id: `figure:${start}-${end}`,
+    start,
+    end,
+    text,
+    line,
+    source: 'rule',
+    value,
+    unit: 'count',
+    qualifier: 'exact',
+    bound: 'exact',
+    precision: 1,
+    counts: 'arrests',
+    sentence: { start, end },
+    ...extra,
   };
 }
 
 const met: OrganisationAnnotation = {
-  kind: 'organisation', id: 'organisation:0-3', start: 0, end: 3, text: 'Met', line: 0, source: 'lexicon',
-  entityId: 'met', canonical: 'Metropolitan Police Service', orgType: 'police-force', known: true,
+  kind: 'organisation',
+  id: 'organisation:0-3',
+  start: 0,
+  end: 3,
+  text: 'Met',
+  line: 0,
+  source: 'lexicon',
+  entityId: 'met',
+  canonical: 'Metropolitan Police Service',
+  orgType: 'police-force',
+  known: true,
 };
 
 function analysis(annotations: DocumentAnalysis['annotations']): DocumentAnalysis {
@@ -27,20 +49,42 @@ const b300 = figure(5, '300 arrests', 300, 3);
 
 function claim(docId: string, f: FigureAnnotation): Claim {
   return {
-    recordId: 'rec-arrests', docId, annotationId: f.id, start: f.start, end: f.end, line: f.line, text: f.text,
-    value: f.value, unit: f.unit, qualifier: f.qualifier, bound: f.bound, precision: f.precision, sentence: f.text,
+    recordId: 'rec-arrests',
+    docId,
+    annotationId: f.id,
+    start: f.start,
+    end: f.end,
+    line: f.line,
+    text: f.text,
+    value: f.value,
+    unit: f.unit,
+    qualifier: f.qualifier,
+    bound: f.bound,
+    precision: f.precision,
+    sentence: f.text,
   };
 }
 
 const record: CrossSourceRecord = {
-  recordId: 'rec-arrests', key: 'arrests|count', measure: 'arrests', unit: 'count',
+  recordId: 'rec-arrests',
+  key: 'arrests|count',
+  measure: 'arrests',
+  unit: 'count',
   claims: [claim('file:///ws/a.crime.txt', a290), claim('file:///ws/b.crime.txt', b300)],
-  status: 'consistent', sourceCount: 2, explanation: '300 is more than 290',
+  status: 'consistent',
+  sourceCount: 2,
+  explanation: '300 is more than 290',
 };
 
 const check: ArithmeticCheck = {
-  checkId: 'sum:10-60', docId: 'file:///ws/a.crime.txt', kind: 'sum', status: 'warning', message: 'parts do not add up',
-  arithmetic: '290 + 1000 = 1290', operands: [], tolerance: 0,
+  checkId: 'sum:10-60',
+  docId: 'file:///ws/a.crime.txt',
+  kind: 'sum',
+  status: 'warning',
+  message: 'parts do not add up',
+  arithmetic: '290 + 1000 = 1290',
+  operands: [],
+  tolerance: 0,
 };
 
 const sources: ExportSource[] = [
@@ -51,17 +95,23 @@ const sources: ExportSource[] = [
 describe('buildExport / exportJson', () => {
   it('has the CLI shape: documents with path, words, annotations and checks, then records', () => {
     const out = buildExport(sources, [record]);
-    assert.deepEqual(out.documents.map((d) => [d.path, d.words, d.annotations.length, d.checks.length]), [
-      ['a.crime.txt', 42, 3, 1],
-      ['sub/b.crime.txt', 42, 1, 0],
-    ]);
+    assert.deepEqual(
+      out.documents.map((d) => [d.path, d.words, d.annotations.length, d.checks.length]),
+      [
+        ['a.crime.txt', 42, 3, 1],
+        ['sub/b.crime.txt', 42, 1, 0],
+      ],
+    );
     assert.equal(out.records.length, 1);
     assert.deepEqual(out.documents[0].meta, { publisher: 'met' });
   });
 
   it('replaces document ids with paths in claims and checks, leaving the inputs untouched', () => {
     const out = buildExport(sources, [record]);
-    assert.deepEqual(out.records[0].claims.map((c) => c.docId), ['a.crime.txt', 'sub/b.crime.txt']);
+    assert.deepEqual(
+      out.records[0].claims.map((c) => c.docId),
+      ['a.crime.txt', 'sub/b.crime.txt'],
+    );
     assert.equal(out.documents[0].checks[0].docId, 'a.crime.txt');
     assert.equal(record.claims[0].docId, 'file:///ws/a.crime.txt');
     assert.equal(check.docId, 'file:///ws/a.crime.txt');
@@ -70,7 +120,11 @@ describe('buildExport / exportJson', () => {
   it('gives each figure in a record its recordId, and nothing to figures outside records or other kinds', () => {
     const out = buildExport(sources, [record]);
     const ids = (d: number) => out.documents[d].annotations.map((a) => [a.text, a.recordId]);
-    assert.deepEqual(ids(0), [['Met', undefined], ['more than 290 arrests', 'rec-arrests'], ['1,000 "wraps"', undefined]]);
+    assert.deepEqual(ids(0), [
+      ['Met', undefined],
+      ['more than 290 arrests', 'rec-arrests'],
+      ['1,000 "wraps"', undefined],
+    ]);
     assert.deepEqual(ids(1), [['300 arrests', 'rec-arrests']]);
   });
 
@@ -82,7 +136,10 @@ describe('buildExport / exportJson', () => {
   it('asks for a path for sources that are not documents, such as reference tables', () => {
     const withTable = { ...record, claims: [...record.claims, { ...record.claims[0], docId: 'file:///ws/ref/table.reference.csv', isReference: true }] };
     const out = buildExport(sources, [withTable], { pathOfOtherSource: (id) => (id.startsWith('file:///ws/') ? id.slice('file:///ws/'.length) : undefined) });
-    assert.deepEqual(out.records[0].claims.map((c) => c.docId), ['a.crime.txt', 'sub/b.crime.txt', 'ref/table.reference.csv']);
+    assert.deepEqual(
+      out.records[0].claims.map((c) => c.docId),
+      ['a.crime.txt', 'sub/b.crime.txt', 'ref/table.reference.csv'],
+    );
   });
 
   it('serialises to JSON that parses back to the same object', () => {
@@ -104,10 +161,29 @@ describe('exportCsv', () => {
     assert.deepEqual(
       { ...row(1) },
       {
-        path: 'a.crime.txt', line: '1', start: '10', end: '31', text: 'more than 290 arrests', value: '290', unit: 'count',
-        qualifier: 'more than', bound: 'lower', measure: 'arrests', subject: '', claimant: '', operation: '', period: '',
-        place: '', recordId: 'rec-arrests', recordStatus: 'consistent',
-        reviewState: 'unreviewed', reviewSource: '', reviewReason: '', reviewNotes: '', reviewedBy: '', reviewedAt: '',
+        path: 'a.crime.txt',
+        line: '1',
+        start: '10',
+        end: '31',
+        text: 'more than 290 arrests',
+        value: '290',
+        unit: 'count',
+        qualifier: 'more than',
+        bound: 'lower',
+        measure: 'arrests',
+        subject: '',
+        claimant: '',
+        operation: '',
+        period: '',
+        place: '',
+        recordId: 'rec-arrests',
+        recordStatus: 'consistent',
+        reviewState: 'unreviewed',
+        reviewSource: '',
+        reviewReason: '',
+        reviewNotes: '',
+        reviewedBy: '',
+        reviewedAt: '',
       },
     );
     assert.equal(row(2).recordId, '', 'a figure in no record has empty record columns');
@@ -126,7 +202,12 @@ describe('review marks in exports', () => {
   const verified: PlacedMark = {
     span: { start: 10, end: 31 },
     mark: {
-      id: 'urn:uuid:1', state: 'verified', document: 'a.crime.txt', creator: 'Sam Editor', created: '2026-11-20T10:00:00Z', modified: '2026-11-20T10:00:00Z',
+      id: 'urn:uuid:1',
+      state: 'verified',
+      document: 'a.crime.txt',
+      creator: 'Sam Editor',
+      created: '2026-11-20T10:00:00Z',
+      modified: '2026-11-20T10:00:00Z',
       anchor: { exact: 'more than 290 arrests', prefix: 'The Met: ', suffix: ' in a week', start: 10, end: 31 },
       source: { kind: 'url', value: 'https://www.example.org/met-stats' },
     },
@@ -174,8 +255,7 @@ function parseRow(line: string): string[] {
         if (line[i] === '"' && line[i + 1] === '"') {
           value += '"';
           i += 2;
-        }
-        else if (line[i] === '"') break;
+        } else if (line[i] === '"') break;
         else value += line[i++];
       }
       fields.push(value);

@@ -11,7 +11,37 @@ function random(seed: number): () => number {
   };
 }
 
-const PIECES = ['£', '5', ',', '000', '.', ' ', '\n', '\r\n', 'kg', '%', 'more than ', 'one', 'nine in 10', 'hundreds of ', '•', '\u0000', '(', ')', '-', '+', 'arrests', 'Operation X', ' or under', 'aged ', '\ud83d', '\u{1F600}', 'Between 1 May and ', '2020', 'years'];
+const PIECES = [
+  '£',
+  '5',
+  ',',
+  '000',
+  '.',
+  ' ',
+  '\n',
+  '\r\n',
+  'kg',
+  '%',
+  'more than ',
+  'one',
+  'nine in 10',
+  'hundreds of ',
+  '•',
+  '\u0000',
+  '(',
+  ')',
+  '-',
+  '+',
+  'arrests',
+  'Operation X',
+  ' or under',
+  'aged ',
+  '\ud83d',
+  '\u{1F600}',
+  'Between 1 May and ',
+  '2020',
+  'years',
+];
 
 describe('findFigures never throws', () => {
   it('on random pieces of figure-like text', () => {

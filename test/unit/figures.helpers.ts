@@ -27,5 +27,17 @@ export function brief(f: FigureAnnotation): { text: string; value: number; unit:
 export function org(text: string, name: string, entityId: string, orgType: OrganisationType = 'police-force', from = 0): OrganisationAnnotation {
   const start = text.indexOf(name, from);
   if (start < 0) throw new Error(`${name} not in text`);
-  return { kind: 'organisation', id: `organisation:${start}-${start + name.length}`, start, end: start + name.length, text: name, line: 0, source: 'lexicon', entityId, canonical: name, orgType, known: true };
+  return {
+    kind: 'organisation',
+    id: `organisation:${start}-${start + name.length}`,
+    start,
+    end: start + name.length,
+    text: name,
+    line: 0,
+    source: 'lexicon',
+    entityId,
+    canonical: name,
+    orgType,
+    known: true,
+  };
 }

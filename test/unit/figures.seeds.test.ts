@@ -9,7 +9,14 @@ const PRINT = process.env.PRINT_FIGURES === '1';
 
 /** One line per figure, to review by eye: PRINT_FIGURES=1 npx mocha test/unit/figures.seeds.test.ts */
 function describeFigure(f: FigureAnnotation): string {
-  const extras = [f.subject && `subject=${f.subject}`, f.change && `change=${JSON.stringify(f.change)}`, f.claimant && `by=${f.claimant}`, f.operation && `op=${f.operation}`, f.period && `period=${f.period.text}`, f.place && `place=${f.place}`];
+  const extras = [
+    f.subject && `subject=${f.subject}`,
+    f.change && `change=${JSON.stringify(f.change)}`,
+    f.claimant && `by=${f.claimant}`,
+    f.operation && `op=${f.operation}`,
+    f.period && `period=${f.period.text}`,
+    f.place && `place=${f.place}`,
+  ];
   return `[${f.text}] ${f.value} ${f.unit} ${f.qualifier} counts=${f.counts} ${extras.filter(Boolean).join(' ')}`;
 }
 
@@ -22,7 +29,9 @@ describe('findFigures on the seed documents', function () {
   });
 
   it('finds figures in every seed, each with consistent offsets, and prints them', () => {
-    for (const file of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(seedsDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const text = readFileSync(path.join(seedsDir, file), 'utf8');
       const figures = analyze(text).annotations.filter((a): a is FigureAnnotation => a.kind === 'figure');
       if (PRINT) {

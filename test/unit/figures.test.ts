@@ -5,7 +5,13 @@ const texts = (t: string) => figuresOf(t).map((f) => f.text);
 
 describe('findFigures: counts, money, weights, percentages', () => {
   it('reads a plain count and what it counts', () => {
-    assert.deepEqual(brief(onlyFigure('Detectives made 412 arrests in Essex.')), { text: '412', value: 412, unit: 'count', qualifier: 'exact', counts: 'arrests' });
+    assert.deepEqual(brief(onlyFigure('Detectives made 412 arrests in Essex.')), {
+      text: '412',
+      value: 412,
+      unit: 'count',
+      qualifier: 'exact',
+      counts: 'arrests',
+    });
   });
   it('puts a bounding qualifier in the span', () => {
     const f = onlyFigure('The force said more than 330 people were arrested.');
@@ -110,7 +116,9 @@ describe('findFigures: counts, money, weights, percentages', () => {
 describe('findFigures: more ways releases name what they count', () => {
   it('reads warrants, stop and searches, vehicles, officers and ammunition', () => {
     assert.deepEqual(
-      figuresOf('Teams executed 26 drugs warrants, carried out 140 stop and searches, seized 9 vehicles and 35 rounds of ammunition, with 300 officers involved.').map((f) => f.counts),
+      figuresOf(
+        'Teams executed 26 drugs warrants, carried out 140 stop and searches, seized 9 vehicles and 35 rounds of ammunition, with 300 officers involved.',
+      ).map((f) => f.counts),
       ['warrants executed', 'stop and searches', 'vehicles seized', 'firearms seized', 'officers'],
     );
   });
@@ -135,7 +143,10 @@ describe('findFigures: more ways releases name what they count', () => {
   });
   it('gives an unnamed change the measure of the figures beside it', () => {
     const found = figuresOf('The team closed 44 lines this year, against 30 last year, a rise of 47 per cent.');
-    assert.deepEqual(found.map((f) => f.counts), ['drug lines closed', 'drug lines closed', 'drug lines closed']);
+    assert.deepEqual(
+      found.map((f) => f.counts),
+      ['drug lines closed', 'drug lines closed', 'drug lines closed'],
+    );
   });
   it('reads "were under 18" as an age limit and "of those arrested" as the measure', () => {
     const [share, age] = figuresOf('A fifth of those arrested were under 18.');
@@ -146,10 +157,16 @@ describe('findFigures: more ways releases name what they count', () => {
     assert.equal(onlyFigure('Dan Reed, 28, admitted supplying Class A drugs.').subject, undefined);
   });
   it('lets a verb after two coordinated nouns cover both', () => {
-    assert.deepEqual(figuresOf('In all 20 vulnerable adults and 7 children were safeguarded.').map((f) => f.counts), ['people safeguarded', 'people safeguarded']);
+    assert.deepEqual(
+      figuresOf('In all 20 vulnerable adults and 7 children were safeguarded.').map((f) => f.counts),
+      ['people safeguarded', 'people safeguarded'],
+    );
   });
   it('does not read "county lines" used as a modifier as closed lines', () => {
-    assert.deepEqual(figuresOf('The force has 6 dedicated county lines officers and closed 9 county lines.').map((f) => f.counts), ['officers', 'drug lines closed']);
+    assert.deepEqual(
+      figuresOf('The force has 6 dedicated county lines officers and closed 9 county lines.').map((f) => f.counts),
+      ['officers', 'drug lines closed'],
+    );
   });
   it('reads sentences totalled, pupils reached and a cost', () => {
     assert.deepEqual(
@@ -170,7 +187,7 @@ describe('findFigures: more ways releases name what they count', () => {
     assert.deepEqual([share.text, share.value, share.counts], ['about one in four', 0.25, 'referrals']);
     assert.equal(onlyFigure('The number of people charged rose to 77 last year.').counts, 'people charged');
   });
-  it('tells a line\'s takings from a running cost', () => {
+  it("tells a line's takings from a running cost", () => {
     assert.deepEqual(
       figuresOf('The line made £1,500 a day. The hub costs £2 million a year to run.').map((f) => f.counts),
       ['takings', 'funding'],
@@ -178,7 +195,9 @@ describe('findFigures: more ways releases name what they count', () => {
   });
   it('reads prosecutions, orders, people supported, a conviction rate and "the youngest was"', () => {
     assert.deepEqual(
-      figuresOf('Prosecutors brought 90 prosecutions, up from 70, with a conviction rate of 81%. They secured 12 closure orders. The charity supported 400 young people; the youngest was 11.').map((f) => [f.text, f.counts]),
+      figuresOf(
+        'Prosecutors brought 90 prosecutions, up from 70, with a conviction rate of 81%. They secured 12 closure orders. The charity supported 400 young people; the youngest was 11.',
+      ).map((f) => [f.text, f.counts]),
       [
         ['90', 'prosecutions'],
         ['70', 'prosecutions'],
@@ -201,10 +220,13 @@ describe('findFigures: more ways releases name what they count', () => {
     );
   });
   it('does not read "5 in 10 days" as a proportion', () => {
-    assert.deepEqual(figuresOf('They made 5 arrests, one in every five of them in 10 days.').map((f) => [f.text, f.unit]), [
-      ['5', 'count'],
-      ['one in every five', 'ratio'],
-    ]);
+    assert.deepEqual(
+      figuresOf('They made 5 arrests, one in every five of them in 10 days.').map((f) => [f.text, f.unit]),
+      [
+        ['5', 'count'],
+        ['one in every five', 'ratio'],
+      ],
+    );
   });
 });
 
@@ -243,7 +265,11 @@ describe('findFigures: numbers in words, proportions and vague magnitudes', () =
   });
   it('reads "several hundred", "a few thousand", "50,000-plus" and "twice"', () => {
     assert.deepEqual(
-      figuresOf('Several hundred officers and a few thousand residents took part; 50,000-plus leaflets went out and the power was used twice.').map((f) => [f.text, f.value, f.qualifier]),
+      figuresOf('Several hundred officers and a few thousand residents took part; 50,000-plus leaflets went out and the power was used twice.').map((f) => [
+        f.text,
+        f.value,
+        f.qualifier,
+      ]),
       [
         ['Several hundred', 100, 'several'],
         ['a few thousand', 1000, 'a few'],
@@ -255,7 +281,9 @@ describe('findFigures: numbers in words, proportions and vague magnitudes', () =
   });
   it('reads "a quarter of a million pounds", "no fewer than", "or so" and "-odd"', () => {
     assert.deepEqual(
-      figuresOf('Cash worth a quarter of a million pounds was seized; no fewer than 40 officers, 300 or so residents and 60-odd volunteers helped.').map((f) => [f.text, f.value, f.unit, f.qualifier, f.bound]),
+      figuresOf('Cash worth a quarter of a million pounds was seized; no fewer than 40 officers, 300 or so residents and 60-odd volunteers helped.').map(
+        (f) => [f.text, f.value, f.unit, f.qualifier, f.bound],
+      ),
       [
         ['a quarter of a million pounds', 250000, 'GBP', 'exact', 'exact'],
         ['no fewer than 40', 40, 'count', 'at least', 'lower'],
@@ -303,7 +331,9 @@ describe('findFigures: ages and sentence lengths', () => {
   });
   it('reads sentence lengths, with months folded into years', () => {
     assert.deepEqual(
-      figuresOf('He was jailed for seven and a half years; she was sentenced to 4 years and 6 months; in all they received more than 30 years imprisonment.').map((f) => [f.text, f.value, f.qualifier, f.counts]),
+      figuresOf(
+        'He was jailed for seven and a half years; she was sentenced to 4 years and 6 months; in all they received more than 30 years imprisonment.',
+      ).map((f) => [f.text, f.value, f.qualifier, f.counts]),
       [
         ['seven and a half years', 7.5, 'exact', 'prison sentence'],
         ['4 years and 6 months', 4.5, 'exact', 'prison sentence'],
@@ -329,20 +359,45 @@ describe('findFigures: what is not a figure', () => {
     assert.deepEqual(texts('A Section 60 order covered the M25 near Catch22 during COVID-19 and Covid-19; see s.5(3) and #Week4.'), []);
   });
   it('skips ordinals, list numbers and durations that place events in time', () => {
-    assert.deepEqual(texts('It was the fourth week of action and the 3rd operation.\n1. Background\nThe line reopened one hour later, 18 months after the ban, three and a half years ago.'), []);
+    assert.deepEqual(
+      texts(
+        'It was the fourth week of action and the 3rd operation.\n1. Background\nThe line reopened one hour later, 18 months after the ban, three and a half years ago.',
+      ),
+      [],
+    );
     assert.deepEqual(texts('Over the last 10 challenging weeks and over the next 12 months officers will keep going.'), []);
   });
   it('skips a number that ends an operation name, and keeps the name whole', () => {
     const found = figuresOf('Under Operation Falcon 2 officers made 14 arrests.');
-    assert.deepEqual(found.map((f) => [f.text, f.operation]), [['14', 'Operation Falcon 2']]);
+    assert.deepEqual(
+      found.map((f) => [f.text, f.operation]),
+      [['14', 'Operation Falcon 2']],
+    );
   });
   it('skips the furniture of a court report', () => {
-    assert.deepEqual(texts('Posted on 3rd May 2024 at 14:20. He was remanded to 31/05/2024 under the 2021-2025 plan, 24/7, between 10pm and 2am, on 0300 123 4567.'), []);
+    assert.deepEqual(
+      texts('Posted on 3rd May 2024 at 14:20. He was remanded to 31/05/2024 under the 2021-2025 plan, 24/7, between 10pm and 2am, on 0300 123 4567.'),
+      [],
+    );
   });
   it('skips numbers inside entities', () => {
     const text = 'The order under Regulation Nine Act 2015 was used.';
-    const entity = { kind: 'legal-term' as const, id: 'x', start: 16, end: 38, text: text.slice(16, 38), line: 0, source: 'lexicon' as const, termId: 'x', canonical: 'x', category: 'legislation' as const };
-    assert.deepEqual(figuresOf(text, [entity]).map((f) => f.text), []);
+    const entity = {
+      kind: 'legal-term' as const,
+      id: 'x',
+      start: 16,
+      end: 38,
+      text: text.slice(16, 38),
+      line: 0,
+      source: 'lexicon' as const,
+      termId: 'x',
+      canonical: 'x',
+      category: 'legislation' as const,
+    };
+    assert.deepEqual(
+      figuresOf(text, [entity]).map((f) => f.text),
+      [],
+    );
   });
 });
 
@@ -355,7 +410,10 @@ describe('findFigures: attribution', () => {
   it('does not take a charity named as an example for the claimant', () => {
     const text = 'Officers referred 31 young people to partners such as Safe Steps, and four were referred to the NRM.';
     const found = figuresOf(text, [org(text, 'Safe Steps', 'safe-steps', 'charity')]);
-    assert.deepEqual(found.map((f) => f.claimant), [undefined, undefined]);
+    assert.deepEqual(
+      found.map((f) => f.claimant),
+      [undefined, undefined],
+    );
   });
   it('finds the operation, the period and the place', () => {
     const text = 'Between 1 November 2019 and 31 January 2021, Operation Orochi led to 587 charges across London.';
@@ -380,6 +438,9 @@ describe('findFigures: offsets', () => {
       assert.equal(f.id, `figure:${f.start}-${f.end}`);
       assert.ok(f.sentence.start <= f.start && f.end <= f.sentence.end);
     }
-    assert.deepEqual(figuresOf(text).map((f) => f.line), [2, 3]);
+    assert.deepEqual(
+      figuresOf(text).map((f) => f.line),
+      [2, 3],
+    );
   });
 });

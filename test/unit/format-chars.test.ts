@@ -31,7 +31,10 @@ function assertOffsetsIntoOriginal(text: string, analysis: DocumentAnalysis): vo
     // A span never starts or ends on the low half of a surrogate pair.
     for (const at of [a.start, a.end]) {
       const c = text.charCodeAt(at);
-      assert.ok(!(c >= 0xdc00 && c <= 0xdfff && at > 0 && text.charCodeAt(at - 1) >= 0xd800 && text.charCodeAt(at - 1) <= 0xdbff), `${a.id} does not split a surrogate pair`);
+      assert.ok(
+        !(c >= 0xdc00 && c <= 0xdfff && at > 0 && text.charCodeAt(at - 1) >= 0xd800 && text.charCodeAt(at - 1) <= 0xdbff),
+        `${a.id} does not split a surrogate pair`,
+      );
     }
   }
   for (const s of analysis.sentences) assert.ok(s.start >= 0 && s.end <= text.length && s.start <= s.end);
@@ -55,7 +58,14 @@ describe('format characters (Unicode Cf) inside numbers', () => {
     assert.equal(stripFormatChars('no format characters here'), undefined);
   });
 
-  for (const [name, sep] of [['zero-width space', ZWSP], ['zero-width joiner', ZWJ], ['word joiner', WJ], ['soft hyphen', SHY], ['BOM', BOM], ['tag character', TAG]] as const) {
+  for (const [name, sep] of [
+    ['zero-width space', ZWSP],
+    ['zero-width joiner', ZWJ],
+    ['word joiner', WJ],
+    ['soft hyphen', SHY],
+    ['BOM', BOM],
+    ['tag character', TAG],
+  ] as const) {
     it(`reads "1<${name}>234 arrests" as one figure of 1,234 arrests`, () => {
       const text = `Kent Police made 1${sep}234 arrests during the operation.`;
       const analysis = analyze(text);
@@ -93,7 +103,10 @@ describe('format characters (Unicode Cf) inside numbers', () => {
     const built = buildRecord(docs);
     const arrests = built.records.filter((r) => r.measure === 'arrests');
     assert.ok(arrests.length >= 1);
-    assert.ok(arrests.every((r) => r.status !== 'conflict'), arrests.map((r) => r.explanation).join('; '));
+    assert.ok(
+      arrests.every((r) => r.status !== 'conflict'),
+      arrests.map((r) => r.explanation).join('; '),
+    );
     const claimB = arrests.flatMap((r) => r.claims).find((c) => c.docId === 'doc1');
     assert.equal(claimB?.value, 1234);
   });

@@ -5,7 +5,7 @@ import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
 
 // The generator is a plain Node script so `npm run generate` needs no build step.
- 
+
 const generator = require('../../scripts/generate-grammar.js') as { grammarText(): string; outFile: string };
 
 let grammarPromise: Promise<textmate.IGrammar> | undefined;
@@ -55,16 +55,25 @@ describe('crime-report grammar', () => {
   });
 
   it('colours known organisations with the matcher’s case rules', async () => {
-    const text = 'Body line: the Met’s officers and Kent Police joined the NCA. The Met Office and the nca did not. Officers met with the National Police Chief’s Council.';
-    assert.deepEqual(await scoped(`Headline\n${text}`, 'entity.name.type.organisation'), ['Met', 'Kent Police', 'NCA', 'Met Office', 'National Police Chief’s Council']);
+    const text =
+      'Body line: the Met’s officers and Kent Police joined the NCA. The Met Office and the nca did not. Officers met with the National Police Chief’s Council.';
+    assert.deepEqual(await scoped(`Headline\n${text}`, 'entity.name.type.organisation'), [
+      'Met',
+      'Kent Police',
+      'NCA',
+      'Met Office',
+      'National Police Chief’s Council',
+    ]);
   });
 
   it('colours legal terms, with plurals and in any case', async () => {
-    assert.deepEqual(await scoped('Headline\nTwo DDTROs and possession with intent to supply Class A drugs; Slavery and Trafficking Prevention Orders too.', 'support.type.legal-term'), [
-      'DDTROs',
-      'possession with intent to supply Class A drugs',
-      'Slavery and Trafficking Prevention Orders',
-    ]);
+    assert.deepEqual(
+      await scoped(
+        'Headline\nTwo DDTROs and possession with intent to supply Class A drugs; Slavery and Trafficking Prevention Orders too.',
+        'support.type.legal-term',
+      ),
+      ['DDTROs', 'possession with intent to supply Class A drugs', 'Slavery and Trafficking Prevention Orders'],
+    );
   });
 
   it('applies the context conditions: not "did not warrant", not "a legal guardian"', async () => {
@@ -83,7 +92,8 @@ describe('crime-report grammar', () => {
   });
 
   it('leaves dates, years, times and phone numbers uncoloured as figures', async () => {
-    const text = 'Headline\nOn Wednesday 11 October, at 2.30pm, from 9-15 October and since November 2019, officers made 43 arrests.\nCall 101 or 0800 555 111; in 2018 there were 21 arrests on 3/10/2023 and 999 calls.';
+    const text =
+      'Headline\nOn Wednesday 11 October, at 2.30pm, from 9-15 October and since November 2019, officers made 43 arrests.\nCall 101 or 0800 555 111; in 2018 there were 21 arrests on 3/10/2023 and 999 calls.';
     assert.deepEqual(await scoped(text, 'constant.numeric'), ['43', '21', '999']);
     assert.deepEqual(await scoped(text, 'meta.date'), ['11 October', '9-15 October', 'November 2019', '2018', '3/10/2023']);
     assert.deepEqual(await scoped(text, 'meta.phone-number'), ['101', '0800 555 111']);

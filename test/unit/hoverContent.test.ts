@@ -37,7 +37,12 @@ describe('escapeMarkdown', () => {
       const escaped = escapeMarkdown(attack);
       renderInert(escaped, attack);
       // The reader still sees the same characters (line breaks become spaces, entities stay literal).
-      const text = md.renderInline(escaped).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const text = md
+        .renderInline(escaped)
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
       assert.equal(text, attack.replace(/[\r\n]+/g, ' '));
     });
   }
@@ -57,7 +62,13 @@ const figure: FigureCardData = {
     measure: 'arrests',
     explanation: 'Kent says 300',
     others: [
-      { source: 'samples/kent.crime.txt', text: '300 arrests', qualifier: 'exact', publisher: 'Kent Police', location: { uri: 'file:///w/samples/kent.crime.txt', line: 4, start: 120, end: 131 } },
+      {
+        source: 'samples/kent.crime.txt',
+        text: '300 arrests',
+        qualifier: 'exact',
+        publisher: 'Kent Police',
+        location: { uri: 'file:///w/samples/kent.crime.txt', line: 4, start: 120, end: 131 },
+      },
       { source: 'figures.reference.csv', text: '295', qualifier: 'exact', isReference: true, sourceUrl: 'https://example.gov/stats' },
     ],
   },
@@ -66,7 +77,20 @@ const figure: FigureCardData = {
 describe('figureCard', () => {
   it('shows value, unit, measure, qualifier, claimant, period, the other sources and the checks', () => {
     const html = md.render(figureCard(figure));
-    for (const expected of ['290', 'count', 'arrests', 'more than', 'National Crime Agency', '9-15 October', 'Sources disagree', '300 arrests', 'Kent Police', '100 + 191 = 291', 'reference', 'https://example.gov/stats']) {
+    for (const expected of [
+      '290',
+      'count',
+      'arrests',
+      'more than',
+      'National Crime Agency',
+      '9-15 October',
+      'Sources disagree',
+      '300 arrests',
+      'Kent Police',
+      '100 + 191 = 291',
+      'reference',
+      'https://example.gov/stats',
+    ]) {
       assert.ok(html.includes(expected), `missing ${expected} in\n${html}`);
     }
   });
@@ -100,7 +124,11 @@ describe('figureCard', () => {
     ];
     const card = figureCard({
       ...figure,
-      record: { ...figure.record!, joinedBy: 'Joined because they report the same event, count arrests and are national.', event: { label: 'one event, 12-18 May 2025', documents: ['a.txt', 'b.txt', 'c.txt'], evidence } },
+      record: {
+        ...figure.record!,
+        joinedBy: 'Joined because they report the same event, count arrests and are national.',
+        event: { label: 'one event, 12-18 May 2025', documents: ['a.txt', 'b.txt', 'c.txt'], evidence },
+      },
     });
     const text = md.render(card).replace(/<[^>]+>/g, '');
     assert.ok(text.includes('Joined because they report the same event, count arrests and are national.'), text);
@@ -164,14 +192,22 @@ describe('organisationCard', () => {
       ],
     });
     const html = md.render(out);
-    for (const expected of ['Metropolitan Police Service', 'police-force', 'Met Police', '5 in 2 documents']) assert.ok(html.includes(expected), `missing ${expected} in\n${html}`);
+    for (const expected of ['Metropolitan Police Service', 'police-force', 'Met Police', '5 in 2 documents'])
+      assert.ok(html.includes(expected), `missing ${expected} in\n${html}`);
     const links = [...md.render(out).matchAll(/<a href="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
     assert.equal(links.length, 2);
     assert.ok(links.every((l) => l.startsWith('command:crimeAnnotator.revealOccurrence?')));
   });
 
   it('keeps a hostile alias and source name inert', () => {
-    const out = organisationCard({ text: 'x', canonical: attacks[0], type: 'other', known: false, aliases: attacks, mentions: [{ source: attacks[0], count: 1, first: { uri: 'file:///x', line: 0 } }] });
+    const out = organisationCard({
+      text: 'x',
+      canonical: attacks[0],
+      type: 'other',
+      known: false,
+      aliases: attacks,
+      mentions: [{ source: attacks[0], count: 1, first: { uri: 'file:///x', line: 0 } }],
+    });
     const html = md.render(out);
     const links = [...html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
     assert.equal(links.length, 1, html);
@@ -181,7 +217,13 @@ describe('organisationCard', () => {
 
 describe('legalTermCard', () => {
   it('shows the definition, category and statute', () => {
-    const out = legalTermCard({ text: 'PWITS', canonical: 'possession with intent to supply', category: 'offence', statute: 'Misuse of Drugs Act 1971, s.5(3)', definition: 'Having a controlled drug to pass on.' });
+    const out = legalTermCard({
+      text: 'PWITS',
+      canonical: 'possession with intent to supply',
+      category: 'offence',
+      statute: 'Misuse of Drugs Act 1971, s.5(3)',
+      definition: 'Having a controlled drug to pass on.',
+    });
     const html = md.render(out);
     for (const expected of ['possession with intent to supply', 'offence', 'Having a controlled drug to pass on.', 'Misuse of Drugs Act 1971, s.5(3)']) {
       assert.ok(html.includes(expected), `missing ${expected} in\n${html}`);

@@ -22,11 +22,30 @@ const fakeAnalyze: AnalyzeFn = (text) => {
     const base = { id: '', start, end, text: m[0], line: lines.lineAt(start), source: 'rule' as const };
     if (/\d/.test(m[0][0])) {
       const sentence = sentences.find((s) => s.start <= start && start < s.end) ?? { start, end };
-      annotations.push({ ...base, id: `figure:${start}-${end}`, kind: 'figure', value: Number(m[0].replace(/,/g, '')), unit: 'count', qualifier: 'exact', bound: 'exact', precision: 1, counts: null, sentence });
+      annotations.push({
+        ...base,
+        id: `figure:${start}-${end}`,
+        kind: 'figure',
+        value: Number(m[0].replace(/,/g, '')),
+        unit: 'count',
+        qualifier: 'exact',
+        bound: 'exact',
+        precision: 1,
+        counts: null,
+        sentence,
+      });
     } else if (m[0] === 'Act') {
       annotations.push({ ...base, id: `legal-term:${start}-${end}`, kind: 'legal-term', termId: 'act', canonical: 'Act', category: 'legislation' });
     } else {
-      annotations.push({ ...base, id: `organisation:${start}-${end}`, kind: 'organisation', entityId: m[0].toLowerCase(), canonical: m[0], orgType: 'other', known: false });
+      annotations.push({
+        ...base,
+        id: `organisation:${start}-${end}`,
+        kind: 'organisation',
+        entityId: m[0].toLowerCase(),
+        canonical: m[0],
+        orgType: 'other',
+        known: false,
+      });
     }
   }
   const firstLine = text.split(/\r\n|\r|\n/, 1)[0]?.trim();
@@ -77,7 +96,11 @@ describe('chunkStarts', () => {
     for (const nl of ['\n', '\r\n', '\r']) {
       const text = ['one', 'two', '', 'three', ' \t', '', 'four'].join(nl);
       const starts = chunkStarts(text, 0, text.length);
-      assert.deepEqual(starts.map((s) => text.slice(s, s + 4).trim()), ['one', 'thre', 'four'], JSON.stringify(nl));
+      assert.deepEqual(
+        starts.map((s) => text.slice(s, s + 4).trim()),
+        ['one', 'thre', 'four'],
+        JSON.stringify(nl),
+      );
     }
   });
 
@@ -148,7 +171,8 @@ describe('IncrementalAnalysis', () => {
       assert.deepEqual(inc.analysis, analyze(inc.text), `${file} on open`);
       for (let step = 0; step < 12; step++) {
         // Every third edit lands in the first two lines, where the publisher and date are.
-        const edit = step % 3 === 0 ? { start: Math.floor(r() * inc.text.indexOf('\n', inc.text.indexOf('\n') + 1)), end: 0, text: '' } : randomEdit(r, inc.text);
+        const edit =
+          step % 3 === 0 ? { start: Math.floor(r() * inc.text.indexOf('\n', inc.text.indexOf('\n') + 1)), end: 0, text: '' } : randomEdit(r, inc.text);
         if (step % 3 === 0) Object.assign(edit, { end: edit.start + Math.floor(r() * 6), text: r() < 0.5 ? '' : ' Kent Police 12 ' });
         inc.applyEdit(edit);
         assert.deepEqual(inc.analysis, analyze(inc.text), `${file} step ${step}`);
@@ -156,7 +180,7 @@ describe('IncrementalAnalysis', () => {
     }
   });
 
-  it('carries context across paragraphs: the publisher as claimant, a restated figure\'s measure, a list\'s heading', () => {
+  it("carries context across paragraphs: the publisher as claimant, a restated figure's measure, a list's heading", () => {
     const text = [
       'Essex Police closes 14 lines',
       'Published by Essex Police, 3 March 2024',
@@ -203,7 +227,11 @@ describe('IncrementalAnalysis.createSliced', () => {
       clock += 10; // each paragraph "costs" 10 ms on the fake clock
       return fakeAnalyze(t, o);
     };
-    const inc = await IncrementalAnalysis.createSliced(text, { analyzeFn: slowFake, readMetaFn: fakeMeta }, { budgetMs: 25, now: () => clock, yieldNow: async () => void yields++ });
+    const inc = await IncrementalAnalysis.createSliced(
+      text,
+      { analyzeFn: slowFake, readMetaFn: fakeMeta },
+      { budgetMs: 25, now: () => clock, yieldNow: async () => void yields++ },
+    );
     assert.deepEqual(inc.analysis, fullFake(text));
     assert.ok(yields >= 9, `yielded ${yields} times`);
     assert.ok(inc.longestSliceMs <= 30, `longest slice ${inc.longestSliceMs}`);

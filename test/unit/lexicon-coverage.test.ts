@@ -11,8 +11,19 @@ import { splitSentences } from '../../src/core/text/sentences';
 const lexiconDir = path.resolve(__dirname, '../../src/core/lexicon');
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(lexiconDir, file), 'utf8'));
 
-interface Org { id: string; canonical: string; type: string; region?: string; aliases: AliasSpec[] }
-interface Term { id: string; category: string; statute?: string; aliases: AliasSpec[] }
+interface Org {
+  id: string;
+  canonical: string;
+  type: string;
+  region?: string;
+  aliases: AliasSpec[];
+}
+interface Term {
+  id: string;
+  category: string;
+  statute?: string;
+  aliases: AliasSpec[];
+}
 const organisations = readJson('data/organisations.json').organisations as Org[];
 const legalTerms = readJson('data/legal-terms.json').legalTerms as Term[];
 const lexicon = compileLexicon();
@@ -65,9 +76,11 @@ describe('lexicon coverage: acronyms', () => {
   // All-capital headlines ("TWO YEARS AGO THE MEN WERE JAILED") spell ordinary words in capitals,
   // so a one-word acronym alias must not be one of them.
   const headlineWords = new Set(
-    ('a ago all and any are bad ban big boy boys but can car cash child city court crime cut day deal drug end few for gang get gun had has ' +
+    (
+      'a ago all and any are bad ban big boy boys but can car cash child city court crime cut day deal drug end few for gang get gun had has ' +
       'her his hit home how jail job key kids knife law led line lot man may men met mix new nips not now off old one our out pay raid run ' +
-      'say see set six sun tax ten the top town two use van war was who why win won yes yet')
+      'say see set six sun tax ten the top town two use van war was who why win won yes yet'
+    )
       .toUpperCase()
       .split(' '),
   );
@@ -92,12 +105,37 @@ describe('lexicon coverage: legal terms', () => {
   it('keeps the arrest, bare harm words and jargon out of the aliases, as the guideline says', () => {
     // Court steps ("charged", "convicted", "jailed", "trial") are legal terms; the arrest, the court and the jury are not.
     const banned = new Set([
-      'arrest', 'arrested', 'charge', 'charges', 'prosecution', 'court', 'admitted', 'behind bars', 'locked up', 'serious violence', 'child exploitation',
-      'jury', 'curfew', 'tag', 'community', 'exploitation', 'violence', 'abuse', 'county lines', 'cuckooing', 'drug dealing',
-      'drug supply', 'safeguarding', 'safeguarded', 'confiscation', 'licence', 'first appearance',
+      'arrest',
+      'arrested',
+      'charge',
+      'charges',
+      'prosecution',
+      'court',
+      'admitted',
+      'behind bars',
+      'locked up',
+      'serious violence',
+      'child exploitation',
+      'jury',
+      'curfew',
+      'tag',
+      'community',
+      'exploitation',
+      'violence',
+      'abuse',
+      'county lines',
+      'cuckooing',
+      'drug dealing',
+      'drug supply',
+      'safeguarding',
+      'safeguarded',
+      'confiscation',
+      'licence',
+      'first appearance',
     ]);
     for (const term of legalTerms) {
-      for (const alias of term.aliases) assert.ok(!banned.has(aliasText(alias).toLowerCase()), `${term.id}: "${aliasText(alias)}" is a bare word the guideline leaves out`);
+      for (const alias of term.aliases)
+        assert.ok(!banned.has(aliasText(alias).toLowerCase()), `${term.id}: "${aliasText(alias)}" is a bare word the guideline leaves out`);
     }
   });
 

@@ -34,21 +34,33 @@ describe('workspace lexicon limits', () => {
     const many = Array.from({ length: LEXICON_LIMITS.entries + 1 }, (_, i) => org(`o${i}`, [`Org ${i}`]));
     assert.deepEqual(validateLexiconExtension({ organisations: many }), ['(root): has 5,001 organisations and legal terms (limit: entries = 5,000 entries)']);
     const aliases = Array.from({ length: LEXICON_LIMITS.aliases + 1 }, (_, i) => `Alias ${i}`);
-    assert.deepEqual(validateLexiconExtension({ organisations: [org('big', aliases)] }), ['(root): has 20,001 aliases and ignore phrases (limit: aliases = 20,000 aliases)']);
+    assert.deepEqual(validateLexiconExtension({ organisations: [org('big', aliases)] }), [
+      '(root): has 20,001 aliases and ignore phrases (limit: aliases = 20,000 aliases)',
+    ]);
   });
 
   it('refuses a huge definition and a huge key, quoting neither whole', () => {
     const key = `x${'k'.repeat(1_000_000)}`;
-    const problems = validateLexiconExtension({ legalTerms: [{ id: 't', canonical: 'T', category: 'offence', definition: 'd'.repeat(100_000), aliases: ['tee'], [key]: 1 }] });
+    const problems = validateLexiconExtension({
+      legalTerms: [{ id: 't', canonical: 'T', category: 'offence', definition: 'd'.repeat(100_000), aliases: ['tee'], [key]: 1 }],
+    });
     assert.ok(problems.some((p) => /legalTerms\[0\]\.definition: is 100,000 characters long \(limit: textLength/.test(p)));
-    assert.ok(problems.every((p) => p.length < 500), 'every message is short');
+    assert.ok(
+      problems.every((p) => p.length < 500),
+      'every message is short',
+    );
   });
 
   it('stops adding workspace aliases past the compiled-size limit, and says so', () => {
     // Aliases of 60 short words each (under 200 characters): valid, and within every count.
     // Each alias starts with its own word, so none shares a path: 10,000 of them add 600,000 nodes.
     const alias = (i: number) => [`w${i.toString(36)}`, ...Array.from({ length: 59 }, (_, k) => 'abcdefghijklmnopqrstuvwxyz'[k % 26])].join(' ');
-    const entries = Array.from({ length: 100 }, (_, i) => org(`many-${i}`, Array.from({ length: 100 }, (_, k) => alias(i * 100 + k))));
+    const entries = Array.from({ length: 100 }, (_, i) =>
+      org(
+        `many-${i}`,
+        Array.from({ length: 100 }, (_, k) => alias(i * 100 + k)),
+      ),
+    );
     assert.deepEqual(validateLexiconExtension({ organisations: entries }), []);
     const lexicon = compileLexicon({ organisations: entries });
     assert.equal(lexicon.problems.length, 1);

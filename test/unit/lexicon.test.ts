@@ -27,7 +27,10 @@ describe('lexicon data', () => {
   const ajv = schemaValidator();
 
   it('organisations.json and legal-terms.json satisfy their schemas', () => {
-    for (const [file, schema] of [['data/organisations.json', 'organisations.schema.json'], ['data/legal-terms.json', 'legal-terms.schema.json']]) {
+    for (const [file, schema] of [
+      ['data/organisations.json', 'organisations.schema.json'],
+      ['data/legal-terms.json', 'legal-terms.schema.json'],
+    ]) {
       const validate = ajv.getSchema(schema)!;
       assert.ok(validate(readJson(file)), `${file}: ${ajv.errorsText(validate.errors)}`);
     }
@@ -36,14 +39,18 @@ describe('lexicon data', () => {
   it('lists every territorial police force of the UK (43 in England and Wales, Scotland, Northern Ireland) and the special forces', () => {
     const forces = readJson('data/organisations.json').organisations.filter((o: { type: string }) => o.type === 'police-force');
     const ids = new Set(forces.map((o: { id: string }) => o.id));
-    for (const id of ['met', 'city-of-london-police', 'kent-police', 'gmp', 'dyfed-powys-police', 'police-scotland', 'psni', 'btp', 'mod-police', 'cnc']) assert.ok(ids.has(id), id);
+    for (const id of ['met', 'city-of-london-police', 'kent-police', 'gmp', 'dyfed-powys-police', 'police-scotland', 'psni', 'btp', 'mod-police', 'cnc'])
+      assert.ok(ids.has(id), id);
     // An Garda Síochána polices the Republic of Ireland: listed for cross-border operations, not a UK force.
     const territorial = forces.filter((o: { id: string }) => !['police-scotland', 'psni', 'btp', 'mod-police', 'cnc', 'garda'].includes(o.id));
     assert.equal(territorial.length, 43);
   });
 
   it('gives no alias to two entities, and no entity an id twice', () => {
-    for (const [file, key] of [['data/organisations.json', 'organisations'], ['data/legal-terms.json', 'legalTerms']] as const) {
+    for (const [file, key] of [
+      ['data/organisations.json', 'organisations'],
+      ['data/legal-terms.json', 'legalTerms'],
+    ] as const) {
       const owners = new Map<string, string>();
       const ids = new Set<string>();
       for (const entry of readJson(file)[key] as { id: string; aliases: AliasSpec[] }[]) {
@@ -71,7 +78,15 @@ describe('validateLexiconExtension', () => {
   const ajv = schemaValidator();
   const validExtension = {
     organisations: [{ id: 'oasis-project', canonical: 'Oasis Project', type: 'charity', aliases: ['Oasis Project', { text: 'OP', match: 'exact' }] }],
-    legalTerms: [{ id: 'affray', canonical: 'affray', category: 'offence', definition: 'Using or threatening violence that would frighten a bystander.', aliases: ['affray'] }],
+    legalTerms: [
+      {
+        id: 'affray',
+        canonical: 'affray',
+        category: 'offence',
+        definition: 'Using or threatening violence that would frighten a bystander.',
+        aliases: ['affray'],
+      },
+    ],
     ignore: ['Operation Sceptre'],
   };
   const cases: [string, unknown, RegExp | null][] = [
@@ -79,13 +94,37 @@ describe('validateLexiconExtension', () => {
     ['an empty object', {}, null],
     ['a non-object', ['x'], /^\(root\): must be an object/],
     ['an unknown top-level key', { organizations: [] }, /^\(root\)\.organizations: is not a known property/],
-    ['aliases that are not an array', { organisations: [{ id: 'x', canonical: 'X', type: 'charity', aliases: 'X' }] }, /^organisations\[0\]\.aliases: must be an array/],
-    ['a bad alias', { organisations: [{ id: 'x', canonical: 'X', type: 'charity', aliases: ['X', 3] }] }, /^organisations\[0\]\.aliases\[1\]: must be a non-empty string/],
-    ['a bad match mode', { organisations: [{ id: 'x', canonical: 'X', type: 'charity', aliases: [{ text: 'X', match: 'loose' }] }] }, /aliases\[0\]\.match: must be "exact" or "insensitive"/],
+    [
+      'aliases that are not an array',
+      { organisations: [{ id: 'x', canonical: 'X', type: 'charity', aliases: 'X' }] },
+      /^organisations\[0\]\.aliases: must be an array/,
+    ],
+    [
+      'a bad alias',
+      { organisations: [{ id: 'x', canonical: 'X', type: 'charity', aliases: ['X', 3] }] },
+      /^organisations\[0\]\.aliases\[1\]: must be a non-empty string/,
+    ],
+    [
+      'a bad match mode',
+      { organisations: [{ id: 'x', canonical: 'X', type: 'charity', aliases: [{ text: 'X', match: 'loose' }] }] },
+      /aliases\[0\]\.match: must be "exact" or "insensitive"/,
+    ],
     ['a bad organisation type', { organisations: [{ id: 'x', canonical: 'X', type: 'club', aliases: [] }] }, /^organisations\[0\]\.type: must be one of/],
-    ['an id that is not a slug', { organisations: [{ id: 'Kent Police', canonical: 'X', type: 'charity', aliases: [] }] }, /^organisations\[0\]\.id: must be a lower-case slug/],
-    ['a legal term without definition', { legalTerms: [{ id: 'x', canonical: 'x', category: 'offence', aliases: [] }] }, /^legalTerms\[0\]\.definition: must be a non-empty string/],
-    ['a bad category', { legalTerms: [{ id: 'x', canonical: 'x', category: 'crime', definition: 'd', aliases: [] }] }, /^legalTerms\[0\]\.category: must be one of/],
+    [
+      'an id that is not a slug',
+      { organisations: [{ id: 'Kent Police', canonical: 'X', type: 'charity', aliases: [] }] },
+      /^organisations\[0\]\.id: must be a lower-case slug/,
+    ],
+    [
+      'a legal term without definition',
+      { legalTerms: [{ id: 'x', canonical: 'x', category: 'offence', aliases: [] }] },
+      /^legalTerms\[0\]\.definition: must be a non-empty string/,
+    ],
+    [
+      'a bad category',
+      { legalTerms: [{ id: 'x', canonical: 'x', category: 'crime', definition: 'd', aliases: [] }] },
+      /^legalTerms\[0\]\.category: must be one of/,
+    ],
     ['ignore of the wrong type', { ignore: [''] }, /^ignore\[0\]: must be a non-empty string/],
     ['an http url', { organisations: [{ id: 'x', canonical: 'X', type: 'charity', aliases: [], url: 'http://x' }] }, /url: must be an https:\/\/ address/],
   ];
@@ -94,7 +133,11 @@ describe('validateLexiconExtension', () => {
       const problems = validateLexiconExtension(value);
       const schemaValid = ajv.getSchema('lexicon-extension.schema.json')!(value) as boolean;
       assert.equal(problems.length === 0, schemaValid, `runtime: ${problems.join('; ')} / ajv: ${ajv.errorsText()}`);
-      if (expected) assert.ok(problems.some((p) => expected.test(p)), problems.join('\n'));
+      if (expected)
+        assert.ok(
+          problems.some((p) => expected.test(p)),
+          problems.join('\n'),
+        );
     });
   }
 });

@@ -8,9 +8,19 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 const contributes = manifest.contributes;
 
 const commandIds = new Set<string>(contributes.commands.map((c: { command: string }) => c.command));
-const configKeys = new Set<string>((contributes.configuration as { properties: Record<string, unknown> }[]).flatMap((section) => Object.keys(section.properties)));
-const containerIds = new Set<string>(Object.values(contributes.viewsContainers as Record<string, { id: string }[]>).flat().map((c) => c.id));
-const viewIds = new Set<string>(Object.values(contributes.views as Record<string, { id: string }[]>).flat().map((v) => v.id));
+const configKeys = new Set<string>(
+  (contributes.configuration as { properties: Record<string, unknown> }[]).flatMap((section) => Object.keys(section.properties)),
+);
+const containerIds = new Set<string>(
+  Object.values(contributes.viewsContainers as Record<string, { id: string }[]>)
+    .flat()
+    .map((c) => c.id),
+);
+const viewIds = new Set<string>(
+  Object.values(contributes.views as Record<string, { id: string }[]>)
+    .flat()
+    .map((v) => v.id),
+);
 const submenuIds = new Set<string>((contributes.submenus ?? []).map((s: { id: string }) => s.id));
 const colorIds = new Set<string>(contributes.colors.map((c: { id: string }) => c.id));
 
@@ -32,7 +42,9 @@ function sectionsOf(key: string): string[] {
 
 /** Ids of status-bar items, context keys and the like share the prefix; the call they are passed to says so. */
 function namesSomethingElse(before: string): boolean {
-  return /(?:createStatusBarItem|createDiagnosticCollection|createOutputChannel|createTreeView|registerTreeDataProvider|registerCommand|createWebviewPanel)\(\s*$|['"]setContext['"],\s*$/.test(before);
+  return /(?:createStatusBarItem|createDiagnosticCollection|createOutputChannel|createTreeView|registerTreeDataProvider|registerCommand|createWebviewPanel)\(\s*$|['"]setContext['"],\s*$/.test(
+    before,
+  );
 }
 
 /** Context keys appear in `when` clauses as bare words; collecting them lets the source scan tell them apart from settings. */
@@ -41,7 +53,8 @@ function contextKeysInManifest(): Set<string> {
   for (const items of Object.values(contributes.menus as Record<string, { when?: string }[]>)) for (const i of items) if (i.when) whens.push(i.when);
   for (const w of contributes.viewsWelcome ?? []) if (w.when) whens.push(w.when);
   // A walkthrough step can complete when a context key is set ("onContext:crimeAnnotator.x").
-  for (const w of contributes.walkthroughs ?? []) for (const step of w.steps) for (const e of step.completionEvents ?? []) if (e.startsWith('onContext:')) whens.push(e.slice('onContext:'.length));
+  for (const w of contributes.walkthroughs ?? [])
+    for (const step of w.steps) for (const e of step.completionEvents ?? []) if (e.startsWith('onContext:')) whens.push(e.slice('onContext:'.length));
   return new Set(whens.flatMap((w) => w.match(/crimeAnnotator\.[A-Za-z]+(?![\w.])/g) ?? []));
 }
 
@@ -125,17 +138,37 @@ describe('package.json contributions', () => {
       id: string;
       title: string;
       description: string;
-      steps: { id: string; title: string; description: string; media: { image?: string; altText?: string; markdown?: string; svg?: string }; completionEvents?: string[] }[];
+      steps: {
+        id: string;
+        title: string;
+        description: string;
+        media: { image?: string; altText?: string; markdown?: string; svg?: string };
+        completionEvents?: string[];
+      }[];
     }[];
-    const shipped = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).trim());
-    const globToRegExp = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
+    const shipped = fs
+      .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('!'))
+      .map((l) => l.slice(1).trim());
+    const globToRegExp = (glob: string) =>
+      new RegExp(
+        `^${glob
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*\*/g, '\u0000')
+          .replace(/\*/g, '[^/]*')
+          .replace(/\u0000/g, '.*')}$`,
+      );
     const ships = (file: string) => shipped.some((glob) => globToRegExp(glob).test(file));
 
     it('takes a first-time user from the samples to an export, in five steps', () => {
       assert.equal(walkthroughs.length, 1);
       const [w] = walkthroughs;
       assert.ok(w!.title && w!.description);
-      assert.deepEqual(w!.steps.map((s) => s.id), ['openSamples', 'hoverFigure', 'findConflict', 'markVerified', 'exportRecord']);
+      assert.deepEqual(
+        w!.steps.map((s) => s.id),
+        ['openSamples', 'hoverFigure', 'findConflict', 'markVerified', 'exportRecord'],
+      );
       assert.equal(new Set(w!.steps.map((s) => s.id)).size, w!.steps.length);
     });
 
@@ -157,13 +190,16 @@ describe('package.json contributions', () => {
     });
 
     it('completes steps only on events that exist: declared commands, views and context keys the source sets', () => {
-      const sources = sourceFiles(path.join(root, 'src')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+      const sources = sourceFiles(path.join(root, 'src'))
+        .map((f) => fs.readFileSync(f, 'utf8'))
+        .join('\n');
       for (const step of walkthroughs.flatMap((w) => w.steps)) {
         for (const event of step.completionEvents ?? []) {
           const [kind, what] = [event.slice(0, event.indexOf(':')), event.slice(event.indexOf(':') + 1)];
           if (kind === 'onCommand') assert.ok(commandIds.has(what), `${step.id}: ${event} names no command`);
           else if (kind === 'onView') assert.ok(viewIds.has(what), `${step.id}: ${event} names no view`);
-          else if (kind === 'onContext') assert.ok(new RegExp(`setContext['"],\\s*['"]${what.replace(/\./g, '\\.')}['"]`).test(sources), `${step.id}: nothing sets the context key ${what}`);
+          else if (kind === 'onContext')
+            assert.ok(new RegExp(`setContext['"],\\s*['"]${what.replace(/\./g, '\\.')}['"]`).test(sources), `${step.id}: nothing sets the context key ${what}`);
           else assert.fail(`${step.id}: unexpected completion event ${event}`);
         }
       }

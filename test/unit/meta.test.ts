@@ -26,7 +26,8 @@ describe('readMeta', () => {
     assert.equal(metaOf(text).publisher, 'thecourier');
   });
   it('cuts a headline run together with a lede that reappears below', () => {
-    const text = '20 October 2023 00:01 Force shuts 12 lines in week of action Officers from the force led a regional week of action.\n\nOfficers from the force led a regional week of action in the south.';
+    const text =
+      '20 October 2023 00:01 Force shuts 12 lines in week of action Officers from the force led a regional week of action.\n\nOfficers from the force led a regional week of action in the south.';
     assert.deepEqual(metaOf(text), { title: 'Force shuts 12 lines in week of action', date: '2023-10-20' });
   });
   it('gives no title when the first line is a sentence, and falls back to the most-mentioned force', () => {
@@ -35,21 +36,31 @@ describe('readMeta', () => {
     assert.deepEqual(metaOf(text, entities), { publisher: 'kent', claimant: 'kent' });
   });
   it('reads the period the headline and lede report, with the year from the dateline', () => {
-    const text = 'Force shuts 14 lines in week of action\nPublished by Kent Police, 18 October 2023\n\nKent Police closed 14 lines in a week.\n\nThe activity, from 9 to 15 October, was part of a national week.';
-    assert.deepEqual(metaOf(text, [org(text, 'Kent Police', 'kent'), org(text, 'Kent Police', 'kent', 'police-force', 60)]).period, { text: 'from 9 to 15 October', from: '2023-10-09', to: '2023-10-15' });
+    const text =
+      'Force shuts 14 lines in week of action\nPublished by Kent Police, 18 October 2023\n\nKent Police closed 14 lines in a week.\n\nThe activity, from 9 to 15 October, was part of a national week.';
+    assert.deepEqual(metaOf(text, [org(text, 'Kent Police', 'kent'), org(text, 'Kent Police', 'kent', 'police-force', 60)]).period, {
+      text: 'from 9 to 15 October',
+      from: '2023-10-09',
+      to: '2023-10-15',
+    });
   });
   it('takes no single date or year in the lede as the period of the figures', () => {
     const text = 'Crackdown continues\nPublished by Kent Police, 18 October 2023\n\nThe unit, set up in 2018, made 40 arrests in its latest week of action.';
     assert.equal(metaOf(text).period, undefined);
   });
   it('reads who the lede reports for, which may differ from the publisher', () => {
-    const text = 'Results of the week\nPublished by the National Police Chiefs\' Council, 19 October 2023\n\nForces made 900 arrests, the National County Lines Coordination Centre has confirmed.';
-    const meta = metaOf(text, [org(text, "National Police Chiefs' Council", 'npcc', 'national-agency'), org(text, 'National County Lines Coordination Centre', 'nclcc', 'national-agency')]);
+    const text =
+      "Results of the week\nPublished by the National Police Chiefs' Council, 19 October 2023\n\nForces made 900 arrests, the National County Lines Coordination Centre has confirmed.";
+    const meta = metaOf(text, [
+      org(text, "National Police Chiefs' Council", 'npcc', 'national-agency'),
+      org(text, 'National County Lines Coordination Centre', 'nclcc', 'national-agency'),
+    ]);
     assert.equal(meta.publisher, 'npcc');
     assert.equal(meta.claimant, 'nclcc');
   });
   it('remembers the programme the lede names', () => {
-    const text = 'More money for lines work\nPublished by the Home Office, 2 May 2024\n\nThe Home Office has renewed the Rural Lines Programme for another year of work.';
+    const text =
+      'More money for lines work\nPublished by the Home Office, 2 May 2024\n\nThe Home Office has renewed the Rural Lines Programme for another year of work.';
     assert.equal(metaOf(text).programme, 'rural-lines-programme');
   });
   it('reads an outlet from a "report by" credit, not its editor', () => {

@@ -51,7 +51,10 @@ describe('number formats in real text', () => {
 
   it('keeps digits joined by a comma that may be a list as separate numbers, each with a warning', () => {
     const found = figures('Police made 27,40 arrests in Dunmore.');
-    assert.deepEqual(found.map((f) => f.value), [27, 40]);
+    assert.deepEqual(
+      found.map((f) => f.value),
+      [27, 40],
+    );
     for (const f of found) {
       assert.deepEqual(codes(f), ['irregular-grouping']);
       assert.match(f.warnings![0].message, /27 and 40.*2,740.*27\.4/);
@@ -60,7 +63,10 @@ describe('number formats in real text', () => {
 
   it('reads a long comma-joined run as the list it is, without a warning per number', () => {
     const found = figures('Cells 3,5,7,9,11,13,15,17,19,21 were searched.');
-    assert.deepEqual(found.map((f) => f.value), [3, 5, 7, 9, 11, 13, 15, 17, 19, 21]);
+    assert.deepEqual(
+      found.map((f) => f.value),
+      [3, 5, 7, 9, 11, 13, 15, 17, 19, 21],
+    );
     assert.ok(found.every((f) => codes(f).length === 0));
   });
 

@@ -87,8 +87,14 @@ describe('figures: number formats as other parsers read them', () => {
     assert.equal(one('More than half the shops reported a theft.').value, 0.5);
   });
   it('keeps an ordinal that happens to be a fraction word out', () => {
-    assert.deepEqual(figuresOf('A third man was arrested later.').map((f) => f.text), []);
-    assert.deepEqual(figuresOf('In the first half of the year officers visited.').map((f) => f.text), []);
+    assert.deepEqual(
+      figuresOf('A third man was arrested later.').map((f) => f.text),
+      [],
+    );
+    assert.deepEqual(
+      figuresOf('In the first half of the year officers visited.').map((f) => f.text),
+      [],
+    );
   });
   it('reads mixed numbers in digits and words', () => {
     assert.deepEqual(read('He was jailed for 9 and-a-half years.'), ['9 and-a-half years', 9.5, 'years']);
@@ -101,8 +107,14 @@ describe('figures: number formats as other parsers read them', () => {
   it('reads scale abbreviations without a currency sign, and tells metres from millions', () => {
     assert.deepEqual(read('Officers seized 1.2m pills.').slice(0, 2), ['1.2m', 1.2e6]);
     assert.deepEqual(read('The haul was worth 10k.').slice(0, 2), ['10k', 10000]);
-    assert.deepEqual(figuresOf('He fell from a 10m wall.').map((f) => f.text), []);
-    assert.deepEqual(figuresOf('The suspect was 1.8m tall.').map((f) => f.text), []);
+    assert.deepEqual(
+      figuresOf('He fell from a 10m wall.').map((f) => f.text),
+      [],
+    );
+    assert.deepEqual(
+      figuresOf('The suspect was 1.8m tall.').map((f) => f.text),
+      [],
+    );
     const f = one('The dealer made 2.6m selling cocaine.');
     assert.ok(f.warnings?.some((w) => w.code === 'no-currency-sign'));
   });
@@ -120,11 +132,20 @@ describe('figures: number formats as other parsers read them', () => {
     assert.equal(one('Only two out of five hundred checks failed.').value, 0.004);
   });
   it('leaves a foreign currency out whole, scale word included', () => {
-    assert.deepEqual(figuresOf('The firm paid $48.2 million in fines and €3bn more.').map((f) => f.text), []);
-    assert.deepEqual(figuresOf('He took 300 dollars from the till.').map((f) => f.text), []);
+    assert.deepEqual(
+      figuresOf('The firm paid $48.2 million in fines and €3bn more.').map((f) => f.text),
+      [],
+    );
+    assert.deepEqual(
+      figuresOf('He took 300 dollars from the till.').map((f) => f.text),
+      [],
+    );
   });
   it('refuses a percent sign glued to more digits', () => {
-    assert.deepEqual(figuresOf('Code 99%3 was entered.').map((f) => f.text), []);
+    assert.deepEqual(
+      figuresOf('Code 99%3 was entered.').map((f) => f.text),
+      [],
+    );
   });
   it('reads a sign before a percentage as part of it', () => {
     assert.deepEqual(read('Burglary changed by -3% on the year.').slice(0, 2), ['-3%', -3]);
@@ -149,7 +170,10 @@ describe('figures: number formats as other parsers read them', () => {
   });
   it('reads "once", "a single" and "a decade" as numbers where they state one', () => {
     assert.deepEqual(read('The victim was stabbed once in the leg.').slice(0, 2), ['once', 1]);
-    assert.deepEqual(figuresOf('Once the cash was counted, officers left. It happened once again.').map((f) => f.text), []);
+    assert.deepEqual(
+      figuresOf('Once the cash was counted, officers left. It happened once again.').map((f) => f.text),
+      [],
+    );
     assert.deepEqual(read('He faces more than a decade in prison.').slice(0, 2), ['more than a decade', 10]);
     assert.deepEqual(read('The rate rose by a single percentage point.').slice(0, 2), ['a single', 1]);
   });

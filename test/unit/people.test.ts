@@ -16,17 +16,32 @@ const roles = (p: Person) => [...new Set(p.roles.map((r) => r.role))].sort();
 describe('people: names', () => {
   it('takes a first name and surname as a person, not a street, a place or an organisation', () => {
     const text = 'Kelly Marsh, 31, of Quarry Lane, Dudley, was charged by West Midlands Police. She lives near Abu Dhabi Road.';
-    assert.deepEqual(named(text).map((p) => p.name), ['Kelly Marsh']);
+    assert.deepEqual(
+      named(text).map((p) => p.name),
+      ['Kelly Marsh'],
+    );
   });
 
   it('takes an unknown first name when an age, a title or "named as" marks it', () => {
-    assert.deepEqual(named('Zoltek Varga, 44, was arrested.').map((p) => p.name), ['Zoltek Varga']);
-    assert.deepEqual(named('The man was named as Orrin Quayle.').map((p) => p.name), ['Orrin Quayle']);
-    assert.deepEqual(named('Detective Sergeant Wren Ashby said the inquiry continues.').map((p) => p.name), ['Wren Ashby']);
+    assert.deepEqual(
+      named('Zoltek Varga, 44, was arrested.').map((p) => p.name),
+      ['Zoltek Varga'],
+    );
+    assert.deepEqual(
+      named('The man was named as Orrin Quayle.').map((p) => p.name),
+      ['Orrin Quayle'],
+    );
+    assert.deepEqual(
+      named('Detective Sergeant Wren Ashby said the inquiry continues.').map((p) => p.name),
+      ['Wren Ashby'],
+    );
   });
 
   it('does not take a capitalised label before a first name as part of the name', () => {
-    assert.deepEqual(named('Ringleader Owen Pike, 40, was jailed.').map((p) => p.name), ['Owen Pike']);
+    assert.deepEqual(
+      named('Ringleader Owen Pike, 40, was jailed.').map((p) => p.name),
+      ['Owen Pike'],
+    );
   });
 
   it('does not take "so-called" names or a capitalised place after "in" as people', () => {
@@ -35,7 +50,10 @@ describe('people: names', () => {
 
   it('joins later mentions by surname, by honorific and by first name to the person', () => {
     const p = byName('Nadia Brook, 19, gave evidence. Miss Brook said she was afraid. Brook left the court. Nadia cried.', 'Nadia Brook');
-    assert.deepEqual(p.mentions.filter((m) => m.kind !== 'pronoun').map((m) => m.text), ['Nadia Brook', 'Miss Brook', 'Brook', 'Nadia']);
+    assert.deepEqual(
+      p.mentions.filter((m) => m.kind !== 'pronoun').map((m) => m.text),
+      ['Nadia Brook', 'Miss Brook', 'Brook', 'Nadia'],
+    );
   });
 
   it('leaves a surname two people share unjoined', () => {
@@ -141,7 +159,15 @@ describe('people: searching only sentences that hold a trigger word', () => {
   const { buildWordIndex } = require('../../src/core/people/wordIndex') as typeof import('../../src/core/people/wordIndex');
   const { REPORTING_RULES } = require('../../src/core') as typeof import('../../src/core');
   const dirs = [path.join(__dirname, '../fixtures/reporting/drafts'), path.join(__dirname, '../../samples')];
-  const texts = [...dirs.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(d, f), 'utf8'))), ...REPORTING_RULES.map((r) => r.example)];
+  const texts = [
+    ...dirs.flatMap((d) =>
+      fs
+        .readdirSync(d)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => fs.readFileSync(path.join(d, f), 'utf8')),
+    ),
+    ...REPORTING_RULES.map((r) => r.example),
+  ];
 
   it(`finds the same cues, previous convictions and descriptions as a whole-text scan (${texts.length} texts)`, () => {
     for (const text of texts) {

@@ -20,7 +20,10 @@ describe('findPeriod', () => {
     assert.deepEqual(dates('from 1 October 2022 to 30 September 2023'), ['2022-10-01', '2023-09-30']);
   });
   it('reads the edges of a span: the start of a programme, the end of a month', () => {
-    assert.deepEqual(dates('Between the start of the programme in November 2019 and the end of September 2023, more than 5,200 lines'), ['2019-11', '2023-09-30']);
+    assert.deepEqual(dates('Between the start of the programme in November 2019 and the end of September 2023, more than 5,200 lines'), [
+      '2019-11',
+      '2023-09-30',
+    ]);
     assert.deepEqual(dates('had closed more than 4,000 lines by the end of March 2023'), [undefined, '2023-03-31']);
   });
   it('runs "since" to the publication date', () => {
@@ -92,7 +95,12 @@ describe('findDaySpans', () => {
     'The week of action, which ended last Sunday, saw 40 arrests.',
     'Since 12 October, officers have seized 3kg of cocaine.',
   ];
-  const notSpans = ['The man was charged on Thursday 2 November 2023.', 'Crime rose in March 2022 and by 2023.', 'Last year the figure was 12.', 'During the week of action officers visited schools.'];
+  const notSpans = [
+    'The man was charged on Thursday 2 November 2023.',
+    'Crime rose in March 2022 and by 2023.',
+    'Last year the figure was 12.',
+    'During the week of action officers visited schools.',
+  ];
 
   it('finds the span phrases findPeriods finds, as findPeriods dates them', () => {
     for (const sentence of spans) {
@@ -110,10 +118,19 @@ describe('findPeriods: words a pattern needs', () => {
   it('still matches under Unicode case folding, where lower-casing would not find the word', () => {
     // U+017F (long s) matches "s" under the patterns' iu flags; the quick word check must not skip it.
     const found = findPeriods('Arrests \u017fince 12 October rose.', { published });
-    assert.deepEqual(found.map((f) => f.period.from), ['2023-10-12']);
+    assert.deepEqual(
+      found.map((f) => f.period.from),
+      ['2023-10-12'],
+    );
   });
   it('finds every kind of phrase in mixed case', () => {
-    assert.deepEqual(findPeriods('BETWEEN 9 AND 15 OCTOBER 2023', { published }).map((f) => [f.period.from, f.period.to]), [['2023-10-09', '2023-10-15']]);
-    assert.deepEqual(findPeriods('In The Past Week', { published }).map((f) => f.period.to), ['2023-10-20']);
+    assert.deepEqual(
+      findPeriods('BETWEEN 9 AND 15 OCTOBER 2023', { published }).map((f) => [f.period.from, f.period.to]),
+      [['2023-10-09', '2023-10-15']],
+    );
+    assert.deepEqual(
+      findPeriods('In The Past Week', { published }).map((f) => f.period.to),
+      ['2023-10-20'],
+    );
   });
 });

@@ -49,7 +49,10 @@ describe('plain text for notifications and quick picks', () => {
       const plain = plainLabelText(text);
       assert.equal(renderedIcons(plain), 0, plain);
       // What VS Code shows for an escaped icon: the text without the backslash.
-      assert.equal(plain.replace(VSCODE_ICON, (_m, escaped, name) => (escaped ? `$(${name})` : '<icon>')), text);
+      assert.equal(
+        plain.replace(VSCODE_ICON, (_m, escaped, name) => (escaped ? `$(${name})` : '<icon>')),
+        text,
+      );
     }
     assert.equal(plainLabelText('costs $(5) or $ (x)'), 'costs $(5) or $ (x)'.replace('$(5)', '\\$(5)'), 'only what VS Code would draw is touched');
     assert.equal(plainLabelText('already \\$(pass) escaped'), 'already \\$(pass) escaped');

@@ -13,15 +13,15 @@ describe('README', () => {
   });
 
   it('documents every setting with its default', () => {
-    const settings = (manifest.contributes.configuration as { properties: Record<string, { default: unknown }> }[]).flatMap((section) => Object.entries(section.properties));
+    const settings = (manifest.contributes.configuration as { properties: Record<string, { default: unknown }> }[]).flatMap((section) =>
+      Object.entries(section.properties),
+    );
     assert.ok(settings.length > 0);
-    const missing = settings
-      .filter(([key]) => !readme.includes('`' + key + '`'))
-      .map(([key]) => key);
+    const missing = settings.filter(([key]) => !readme.includes('`' + key + '`')).map(([key]) => key);
     assert.deepEqual(missing, []);
-    // The settings table gives each default as JSON; it must be the manifest's.
+    // The settings table gives each default as JSON; it must be the manifest's. Cells are padded (Prettier aligns tables).
     for (const [key, schema] of settings) {
-      const row = new RegExp('^\\| `' + key.replace(/\./g, '\\.') + '` \\| `([^`]*)` \\|', 'm').exec(readme);
+      const row = new RegExp('^\\| `' + key.replace(/\./g, '\\.') + '` +\\| `([^`]*)` +\\|', 'm').exec(readme);
       assert.ok(row, `README has no settings-table row for ${key}`);
       assert.deepEqual(JSON.parse(row[1]!), schema.default, `README default of ${key}`);
     }

@@ -62,7 +62,7 @@ describe('record: events', () => {
     assert.ok(link.evidence.some((e) => e.kind === 'date' && e.text === 'published 1 day apart' && e.weight > 0));
   });
 
-  it('weighs a stated period against another year\'s, and publication dates years apart', () => {
+  it("weighs a stated period against another year's, and publication dates years apart", () => {
     const link = compareProfiles(profileOf(docs[0]), profileOf(docs[3]));
     assert.ok(link.weight < 0, JSON.stringify(link));
     assert.ok(link.evidence.some((e) => e.kind === 'date' && e.weight < 0));
@@ -70,15 +70,16 @@ describe('record: events', () => {
 
   it('weighs a pair without writing its evidence to exactly the weight its listed evidence adds up to', () => {
     const profiles = docs.map((d) => profileOf(d));
-    for (const a of profiles) for (const b of profiles) {
-      if (a === b) continue;
-      const link = compareProfiles(a, b);
-      assert.equal(weighProfiles(a, b), link.weight, `${a.docId} / ${b.docId}`);
-      assert.equal(link.weight, Math.round(link.evidence.reduce((s, e) => s + e.weight, 0) * 10) / 10);
-    }
+    for (const a of profiles)
+      for (const b of profiles) {
+        if (a === b) continue;
+        const link = compareProfiles(a, b);
+        assert.equal(weighProfiles(a, b), link.weight, `${a.docId} / ${b.docId}`);
+        assert.equal(link.weight, Math.round(link.evidence.reduce((s, e) => s + e.weight, 0) * 10) / 10);
+      }
   });
 
-  it('resolves three documents of one week into one event, and the other year\'s week into its own', () => {
+  it("resolves three documents of one week into one event, and the other year's week into its own", () => {
     const { events } = buildRecord(docs);
     const week = events.find((e) => e.documents.includes('national.txt'))!;
     assert.deepEqual(week.documents, ['force.txt', 'national.txt', 'news.txt']);
@@ -150,7 +151,7 @@ describe('record: scope', () => {
     assert.equal(scopes.scopeOf(lede).key, 'national');
   });
 
-  it('reads a court report\'s ages as the age of each person named', () => {
+  it("reads a court report's ages as the age of each person named", () => {
     const text = `Two jailed for running drug line
 Published: 3 June 2024
 
@@ -162,7 +163,10 @@ Marsh was sentenced to six years and Brennan to seven years.
     const scopes = documentScopes(d);
     assert.equal(scopes.isCase, true);
     const ages = d.analysis.annotations.filter((a) => a.kind === 'figure' && (a.text === '24' || a.text === '31'));
-    assert.deepEqual(ages.map((a) => a.kind === 'figure' && scopes.scopeOf(a).key), ['person:marsh', 'person:brennan']);
+    assert.deepEqual(
+      ages.map((a) => a.kind === 'figure' && scopes.scopeOf(a).key),
+      ['person:marsh', 'person:brennan'],
+    );
   });
 });
 
@@ -205,7 +209,7 @@ describe('record: court cases', () => {
     assert.deepEqual(profileOf(doc('s.txt', text)).people, ['leon pike', 'ross tate']);
   });
 
-  it('reads each defendant\'s sentence as that person\'s, and a sentence stated of several together as the case\'s', () => {
+  it("reads each defendant's sentence as that person's, and a sentence stated of several together as the case's", () => {
     const d = doc('news.txt', `${CASE_NEWS}\nMarsh and Danso were both given a further two years, and will serve 15 years between them.\n`);
     const scopes = documentScopes(d);
     const scopeOf = (quote: string, nth = 0) => {
@@ -219,7 +223,7 @@ describe('record: court cases', () => {
     assert.equal(scopeOf('15 years'), 'case');
   });
 
-  it('links each defendant\'s sentence across the reports of a case, and never with another\'s or the total', () => {
+  it("links each defendant's sentence across the reports of a case, and never with another's or the total", () => {
     const release = CASE_RELEASE.replace('Danso for seven years', 'Danso for seven and a half years');
     const news = CASE_NEWS.replace('Marsh got six years; Danso was given seven years.', 'Danso was jailed for more than seven years. Marsh got six years.');
     const record = buildRecord([doc('case.txt', release), doc('news.txt', news)]);
@@ -229,10 +233,13 @@ describe('record: court cases', () => {
     assert.equal(danso.status, 'consistent');
     const [marsh] = sentence('six years');
     assert.deepEqual(marsh.claims.map((c) => c.docId).sort(), ['case.txt', 'news.txt']);
-    assert.ok(!sentence('13 years')[0].claims.some((c) => c.text !== '13 years'), 'the total is not a defendant\'s sentence');
+    assert.ok(!sentence('13 years')[0].claims.some((c) => c.text !== '13 years'), "the total is not a defendant's sentence");
     // Within the paper's report, Marsh's six years is not a false "more than seven years" of Danso's.
     const checks = (record.checks['news.txt'] ?? []).filter((c) => c.status !== 'ok');
-    assert.deepEqual(checks.map((c) => c.message), []);
+    assert.deepEqual(
+      checks.map((c) => c.message),
+      [],
+    );
   });
 
   it('links a dated incident of a case, told months before the sentencing, across the reports of the case', () => {
@@ -240,6 +247,6 @@ describe('record: court cases', () => {
     const wraps = record.records.filter((r) => r.claims.some((c) => c.text === '83'));
     assert.equal(wraps.length, 1, `one record for the 83 wraps, got ${wraps.map((r) => r.key).join(', ')}`);
     assert.deepEqual(wraps[0].claims.map((c) => c.docId).sort(), ['case.txt', 'news.txt']);
-    assert.ok(wraps[0].event, 'the wraps are the case event\'s figure');
+    assert.ok(wraps[0].event, "the wraps are the case event's figure");
   });
 });

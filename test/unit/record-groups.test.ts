@@ -6,8 +6,8 @@ import { Group } from '../../src/core/record/groups';
 const claim = (order: string) => ({ order }) as unknown as LinkableClaim;
 const orders = (g: Group) => g.claims().map((c) => c.order);
 
-describe('record: a partition\'s claims between relinks', () => {
-  it('keeps a source\'s latest claims only, when it is set twice before the group is read', () => {
+describe("record: a partition's claims between relinks", () => {
+  it("keeps a source's latest claims only, when it is set twice before the group is read", () => {
     const g = new Group();
     g.set('d\u0000a', [claim('1'), claim('3')]);
     assert.deepEqual(orders(g), ['1', '3']);
@@ -27,7 +27,7 @@ describe('record: a partition\'s claims between relinks', () => {
     assert.deepEqual(orders(g), ['1', '2']);
   });
 
-  it('drops a removed source\'s claims whether or not they were read', () => {
+  it("drops a removed source's claims whether or not they were read", () => {
     const g = new Group();
     g.set('d\u0000a', [claim('1')]);
     g.set('d\u0000b', [claim('2')]);

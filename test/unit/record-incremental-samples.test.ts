@@ -32,7 +32,9 @@ describe('record: incremental updates on a workspace made from the samples', fun
   let variants: SourceDocument[] = [];
 
   before(() => {
-    const files = readdirSync(samplesDir).filter((f) => f.endsWith('.crime.txt')).sort();
+    const files = readdirSync(samplesDir)
+      .filter((f) => f.endsWith('.crime.txt'))
+      .sort();
     assert.ok(files.length >= 5, 'samples/ should hold the sample releases');
     const lexicon = compileLexicon();
     const rnd = seededRandom(7);
@@ -45,9 +47,7 @@ describe('record: incremental updates on a workspace made from the samples', fun
     // the neighbouring year (so it links with another round's figures instead of its own).
     variants = originals.map((d) => {
       const edited =
-        rnd() < 0.5
-          ? d.text.replace(/\b\d{2,}\b/, (n) => String(Number(n) + 1 + Math.floor(rnd() * 40)))
-          : shiftYears(d.text, rnd() < 0.5 ? -1 : 1);
+        rnd() < 0.5 ? d.text.replace(/\b\d{2,}\b/, (n) => String(Number(n) + 1 + Math.floor(rnd() * 40))) : shiftYears(d.text, rnd() < 0.5 ? -1 : 1);
       return make(d.id, edited);
     });
   });
@@ -56,7 +56,8 @@ describe('record: incremental updates on a workspace made from the samples', fun
     const groups = new Map<string, LinkableClaim[]>();
     const docs = [...originals, ...variants.map((d) => ({ ...d, id: `variant-${d.id}` }))];
     for (const c of docs.flatMap((d) => claimsOf(d))) (groups.get(c.partitionKey) ?? groups.set(c.partitionKey, []).get(c.partitionKey)!).push(c);
-    const shape = (records: ReturnType<typeof linkGroup>) => records.map((r) => `${r.recordId} ${r.status} ${r.claims.map((c) => `${c.docId}#${c.annotationId}`).join(',')}`);
+    const shape = (records: ReturnType<typeof linkGroup>) =>
+      records.map((r) => `${r.recordId} ${r.status} ${r.claims.map((c) => `${c.docId}#${c.annotationId}`).join(',')}`);
     let linkedAcross = 0;
     for (const [key, group] of groups) {
       const exhaustive = shape(linkGroup(group, { exhaustive: true }));
@@ -111,7 +112,10 @@ describe('record: incremental updates on a workspace made from the samples', fun
     assert.equal(compared, 4);
     const records = index.records();
     assert.ok(records.length > 500, `the workspace should produce many records (got ${records.length})`);
-    assert.ok(records.some((r) => r.sourceCount > 2), 'some records should link figures of several releases');
+    assert.ok(
+      records.some((r) => r.sourceCount > 2),
+      'some records should link figures of several releases',
+    );
     assert.ok(index.conflicts().length > 0, 'the edits should leave conflicts');
   });
 });

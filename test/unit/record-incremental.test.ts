@@ -38,12 +38,22 @@ describe('record: incremental updates', () => {
       }
       if (step % 100 === 99) {
         const docs = [...live.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-        assert.deepEqual(snapshot(index, docs.map((d) => d.id)), coldSnapshot(docs), `after step ${step}`);
+        assert.deepEqual(
+          snapshot(
+            index,
+            docs.map((d) => d.id),
+          ),
+          coldSnapshot(docs),
+          `after step ${step}`,
+        );
       }
     }
     assert.ok(index.records().length > 50, 'the corpus should produce many records');
     assert.ok(index.conflicts().length > 0, 'the corpus should contain conflicts');
-    assert.ok(index.records().some((r) => r.status === 'consistent'), 'the corpus should contain records confirmed by several sources');
+    assert.ok(
+      index.records().some((r) => r.status === 'consistent'),
+      'the corpus should contain records confirmed by several sources',
+    );
   });
 
   it('gives the same record ids whatever order documents are indexed in', () => {

@@ -11,10 +11,32 @@ import { seededRandom } from '../support/figures';
  * apart. Random groups built to hit those cases must link exactly as trying every cluster does.
  */
 describe('record: linking by time window', () => {
-  const DATES = ['2021', '2021-03', '2021-03-14', '2021-12-31', '2022', '2022-01', '2022-01-01', '2022-06-30', '2022-12', '2023', '2023-02-29', '2023-13', '20x3', '2024-10-09', '2026'];
+  const DATES = [
+    '2021',
+    '2021-03',
+    '2021-03-14',
+    '2021-12-31',
+    '2022',
+    '2022-01',
+    '2022-01-01',
+    '2022-06-30',
+    '2022-12',
+    '2023',
+    '2023-02-29',
+    '2023-13',
+    '20x3',
+    '2024-10-09',
+    '2026',
+  ];
   const ORGS = [undefined, 'met', 'kent-police'];
   const OPERATIONS = [undefined, undefined, 'orochi', 'raptor'];
-  const QUALIFIERS: [string, Claim['bound']][] = [['exact', 'exact'], ['exact', 'exact'], ['more than', 'lower'], ['around', 'approximate'], ['up to', 'upper']];
+  const QUALIFIERS: [string, Claim['bound']][] = [
+    ['exact', 'exact'],
+    ['exact', 'exact'],
+    ['more than', 'lower'],
+    ['around', 'approximate'],
+    ['up to', 'upper'],
+  ];
 
   function randomGroup(seed: number, size: number): LinkableClaim[] {
     const rnd = seededRandom(seed);
@@ -22,7 +44,10 @@ describe('record: linking by time window', () => {
     const docs = Array.from({ length: Math.max(2, Math.floor(size / 3)) }, (_, i) => ({
       id: `d${i}`,
       // Releases in bursts a year or so apart, each burst two months long, some documents undated.
-      date: rnd() < 0.1 ? undefined : new Date(Date.UTC(pick([2020, 2021, 2022, 2023]), pick([0, 5, 6]), 1) + Math.floor(rnd() * 60) * 86_400_000).toISOString().slice(0, 10),
+      date:
+        rnd() < 0.1
+          ? undefined
+          : new Date(Date.UTC(pick([2020, 2021, 2022, 2023]), pick([0, 5, 6]), 1) + Math.floor(rnd() * 60) * 86_400_000).toISOString().slice(0, 10),
     }));
     const organisation = pick(ORGS);
     return Array.from({ length: size }, (_, i) => {

@@ -6,7 +6,10 @@ describe('namedPeople', () => {
   const names = (text: string) => namedPeople(text).map((p) => [p.name, text.slice(p.ageAt ?? 0, (p.ageAt ?? 0) + 2)]);
 
   it('reads a name with the age after it, with a nickname in brackets or "aged" between', () => {
-    assert.deepEqual(names('Jane Roe, 24, and John Doe, aged 31, were jailed.'), [['Jane Roe', '24'], ['John Doe', '31']]);
+    assert.deepEqual(names('Jane Roe, 24, and John Doe, aged 31, were jailed.'), [
+      ['Jane Roe', '24'],
+      ['John Doe', '31'],
+    ]);
     assert.deepEqual(names("Sam Poe, (known as 'Ace'), 19, admitted the offence."), [['Sam Poe', '19']]);
     assert.deepEqual(names('Roe,\t27 was sentenced at court.'), [['Roe', '27']]);
   });

@@ -46,7 +46,10 @@ describe('record: parts and totals', () => {
 
   it('adds up parts introduced by "of whom"', () => {
     const d = doc('f.txt', 'Officers arrested 517 people during the week, of whom 468 were men and 49 were women.\n');
-    assert.deepEqual(checksOf(d).map((c) => [c[0], c[2]]), [['ok', '468 + 49 = 517']]);
+    assert.deepEqual(
+      checksOf(d).map((c) => [c[0], c[2]]),
+      [['ok', '468 + 49 = 517']],
+    );
   });
 
   it('never links a part to its whole as a restatement, in its own document or across documents', () => {
@@ -54,11 +57,21 @@ describe('record: parts and totals', () => {
     const b = doc('b.txt', 'During the week 1,206 vulnerable people were safeguarded. Police said 744 of them were children. Cash of £731,460 was seized.\n');
     const c = doc('c.txt', 'Across the week of action 752 vulnerable people were safeguarded and £731,460 in cash was seized.\n');
     const { records, events } = buildRecord([a, b, c]);
-    assert.deepEqual(events.map((e) => e.documents), [['a.txt', 'b.txt', 'c.txt']], 'the shared £731,460 puts them in one event');
+    assert.deepEqual(
+      events.map((e) => e.documents),
+      [['a.txt', 'b.txt', 'c.txt']],
+      'the shared £731,460 puts them in one event',
+    );
     const whole = records.find((r) => r.claims.some((x) => x.docId === 'a.txt' && x.text === '1,206'))!;
-    assert.deepEqual(whole.claims.map((x) => `${x.docId}:${x.text}`), ['a.txt:1,206', 'b.txt:1,206']);
+    assert.deepEqual(
+      whole.claims.map((x) => `${x.docId}:${x.text}`),
+      ['a.txt:1,206', 'b.txt:1,206'],
+    );
     const part = records.find((r) => r.claims.some((x) => x.docId === 'a.txt' && x.text === '744'))!;
-    assert.deepEqual(part.claims.map((x) => `${x.docId}:${x.text}`), ['a.txt:744', 'b.txt:744']);
+    assert.deepEqual(
+      part.claims.map((x) => `${x.docId}:${x.text}`),
+      ['a.txt:744', 'b.txt:744'],
+    );
     // Another source's different value near a part is more likely another sub-count than a conflict with it.
     assert.notEqual(part.status, 'conflict', part.explanation);
   });

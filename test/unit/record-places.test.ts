@@ -16,7 +16,10 @@ describe('findPlaces', () => {
   it('has gazetteer names that all start with a capital letter and are two or more characters long, which its search relies on', () => {
     const names = data.forces.flatMap((f) => [...f.areas, ...f.towns]);
     assert.ok(names.length > 500);
-    assert.deepEqual(names.filter((n) => !/^\p{Lu}/u.test(n) || n.length < 2), []);
+    assert.deepEqual(
+      names.filter((n) => !/^\p{Lu}/u.test(n) || n.length < 2),
+      [],
+    );
   });
 
   it('finds what one search of the whole pattern finds', () => {
@@ -34,15 +37,27 @@ describe('findPlaces', () => {
 
   it('reads names as written, with their hyphens, and not inside other words', () => {
     const text = TEXTS[0];
-    assert.deepEqual(findPlaces(text).map((p) => text.slice(p.start, p.end)), ['Kent', 'Ramsgate']);
-    assert.deepEqual(findPlaces(TEXTS[2]).map((p) => p.name), ['West Mercia', 'Telford and Wrekin']);
-    assert.deepEqual(findPlaces(TEXTS[3]).map((p) => p.kind), ['town', 'town', 'town']);
+    assert.deepEqual(
+      findPlaces(text).map((p) => text.slice(p.start, p.end)),
+      ['Kent', 'Ramsgate'],
+    );
+    assert.deepEqual(
+      findPlaces(TEXTS[2]).map((p) => p.name),
+      ['West Mercia', 'Telford and Wrekin'],
+    );
+    assert.deepEqual(
+      findPlaces(TEXTS[3]).map((p) => p.kind),
+      ['town', 'town', 'town'],
+    );
   });
 
   it('searches only the given range, giving offsets in the whole text', () => {
     const text = TEXTS[1];
     const from = text.indexOf('Stockport');
-    assert.deepEqual(findPlaces(text, from, from + 9).map((p) => [p.start, p.name]), [[from, 'Stockport']]);
+    assert.deepEqual(
+      findPlaces(text, from, from + 9).map((p) => [p.start, p.name]),
+      [[from, 'Stockport']],
+    );
   });
 });
 

@@ -9,9 +9,18 @@ import type { Claim } from '../../src/core/record/types';
 type Said = Pick<Claim, 'text' | 'value' | 'unit' | 'qualifier' | 'bound' | 'precision'>;
 
 const BOUNDS: Record<string, Claim['bound']> = {
-  'more than': 'lower', over: 'lower', 'at least': 'lower',
-  'up to': 'upper', 'fewer than': 'upper', under: 'upper',
-  almost: 'approximate', nearly: 'approximate', around: 'approximate', about: 'approximate', some: 'approximate', estimated: 'approximate',
+  'more than': 'lower',
+  over: 'lower',
+  'at least': 'lower',
+  'up to': 'upper',
+  'fewer than': 'upper',
+  under: 'upper',
+  almost: 'approximate',
+  nearly: 'approximate',
+  around: 'approximate',
+  about: 'approximate',
+  some: 'approximate',
+  estimated: 'approximate',
 };
 
 /** "more than 700", "£1.3m", "28.8kg", "Some 2,317": a statement of a figure with its qualifier, unit and precision. */
@@ -30,7 +39,7 @@ const verdict = (a: string, b: string, oa: Partial<Said> = {}, ob: Partial<Said>
   return [v.ok, v.rule];
 };
 
-describe('record: the editor\'s rounding rules', () => {
+describe("record: the editor's rounding rules", () => {
   it('reads how round a figure is from its trailing zeros and significant digits', () => {
     assert.deepEqual([roundnessOf(700), roundnessOf(2317), roundnessOf(426_000), roundnessOf(28.8)], [100, 1, 1000, 0.1]);
     assert.deepEqual([significantDigits(426_040), significantDigits(1.25e6)], [5, 3]);

@@ -68,7 +68,12 @@ describe('record: planted sample corpus', function () {
     const at = nth(doc.text, c.quote, c.occurrence);
     const figure = doc.analysis.annotations.find((a) => a.kind === 'figure' && a.start < at + c.quote.length && at < a.end);
     const recordId = figure ? built.annotationRecord[doc.id]?.[figure.id] : undefined;
-    return { docId: doc.id, ...(figure ? { annotationId: figure.id } : {}), ...(recordId ? { recordId } : {}), describe: `${c.file} “${c.quote}” #${c.occurrence}${figure ? '' : ' (no figure found)'}` };
+    return {
+      docId: doc.id,
+      ...(figure ? { annotationId: figure.id } : {}),
+      ...(recordId ? { recordId } : {}),
+      describe: `${c.file} “${c.quote}” #${c.occurrence}${figure ? '' : ' (no figure found)'}`,
+    };
   }
 
   const checksOn = (item: Planted) => {
@@ -83,20 +88,41 @@ describe('record: planted sample corpus', function () {
   it('flags nothing as a conflict beyond the planted conflicts and restatements', () => {
     const conflicting = new Set(['conflict', 'restatement-conflict', 'percent-mismatch']);
     const plantedIds = (types: readonly string[]) =>
-      new Set(planted.filter((p) => types.includes(p.type)).flatMap((p) => p.claims.map(locate).map((l) => l.annotationId).filter((id): id is string => !!id)));
+      new Set(
+        planted
+          .filter((p) => types.includes(p.type))
+          .flatMap((p) =>
+            p.claims
+              .map(locate)
+              .map((l) => l.annotationId)
+              .filter((id): id is string => !!id),
+          ),
+      );
     const plantedConflictClaims = plantedIds([...conflicting]);
     for (const r of built.records.filter((x) => x.status === 'conflict')) {
-      assert.ok(r.claims.some((c) => plantedConflictClaims.has(c.annotationId)), `unplanted conflict: ${r.explanation}`);
+      assert.ok(
+        r.claims.some((c) => plantedConflictClaims.has(c.annotationId)),
+        `unplanted conflict: ${r.explanation}`,
+      );
     }
     for (const [docId, checks] of Object.entries(built.checks)) {
       for (const c of checks.filter((x) => x.status === 'conflict')) {
-        assert.ok(c.operands.some((o) => o.annotationId && plantedConflictClaims.has(o.annotationId)), `unplanted ${c.kind} conflict in ${docId}: ${c.arithmetic}`);
+        assert.ok(
+          c.operands.some((o) => o.annotationId && plantedConflictClaims.has(o.annotationId)),
+          `unplanted ${c.kind} conflict in ${docId}: ${c.arithmetic}`,
+        );
       }
     }
     // Every planted conflict is a conflict record or check, so the counts match one for one.
     const records = built.records.filter((x) => x.status === 'conflict').length;
-    const checks = Object.values(built.checks).flat().filter((x) => x.status === 'conflict').length;
-    assert.equal(records + checks, planted.filter((p) => conflicting.has(p.type)).length + 1, 'three conflict records, the Merseyside headline record and two conflict checks');
+    const checks = Object.values(built.checks)
+      .flat()
+      .filter((x) => x.status === 'conflict').length;
+    assert.equal(
+      records + checks,
+      planted.filter((p) => conflicting.has(p.type)).length + 1,
+      'three conflict records, the Merseyside headline record and two conflict checks',
+    );
   });
 
   function judge(item: Planted): void {
@@ -109,7 +135,12 @@ describe('record: planted sample corpus', function () {
         case 'consistent':
         case 'qualifier-ok': {
           if (item.type === 'qualifier-ok' && located.every((l) => l.docId === located[0].docId) && checksOn(item).length) {
-            assert.ok(checksOn(item).every((c) => c.status === 'ok'), `${item.expected}\n${checksOn(item).map((c) => c.message).join('\n')}`);
+            assert.ok(
+              checksOn(item).every((c) => c.status === 'ok'),
+              `${item.expected}\n${checksOn(item)
+                .map((c) => c.message)
+                .join('\n')}`,
+            );
             return;
           }
           assert.ok(ids[0] && ids.every((id) => id === ids[0]), `all claims should be in one record: ${where}`);
@@ -122,7 +153,10 @@ describe('record: planted sample corpus', function () {
           return;
         }
         case 'restatement-conflict': {
-          assert.ok(checksOn(item).some((c) => c.kind === 'restatement' && c.status === 'conflict'), `${item.expected}\n${where}`);
+          assert.ok(
+            checksOn(item).some((c) => c.kind === 'restatement' && c.status === 'conflict'),
+            `${item.expected}\n${where}`,
+          );
           return;
         }
         case 'trap': {
@@ -135,7 +169,10 @@ describe('record: planted sample corpus', function () {
         case 'percent-mismatch': {
           const kind = item.type === 'sum-ok' ? 'sum' : 'percent-change';
           const checks = checksOn(item).filter((c) => c.kind === kind);
-          assert.ok(checks.length > 0, `no ${kind} check over ${where}; checks in the document: ${(built.checks[located[0].docId] ?? []).map((c) => c.arithmetic).join(' | ')}`);
+          assert.ok(
+            checks.length > 0,
+            `no ${kind} check over ${where}; checks in the document: ${(built.checks[located[0].docId] ?? []).map((c) => c.arithmetic).join(' | ')}`,
+          );
           const wanted = item.type === 'percent-mismatch' ? 'conflict' : 'ok';
           assert.equal(checks[0].status, wanted, `${item.expected}\n${checks[0].message}`);
           return;

@@ -38,11 +38,15 @@ describe('record: seed documents', function () {
   let built: BuiltRecord;
   let ids: string[];
   before(() => {
-    ids = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
-    built = buildRecord(ids.map((f) => {
-      const text = readFileSync(path.join(seedsDir, f), 'utf8');
-      return { id: f, text, analysis: analyze(text) };
-    }));
+    ids = readdirSync(seedsDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
+    built = buildRecord(
+      ids.map((f) => {
+        const text = readFileSync(path.join(seedsDir, f), 'utf8');
+        return { id: f, text, analysis: analyze(text) };
+      }),
+    );
   });
 
   for (const e of EXPECTED) {
@@ -68,6 +72,10 @@ describe('record: seed documents', function () {
 
   it('finds no contradiction between the seeds, which report different periods; only the false hedge inside one', () => {
     const conflicts = built.records.filter((r) => r.status === 'conflict');
-    assert.deepEqual(conflicts.map((r) => [r.sourceCount, r.rule, r.claims.map((c) => c.text).sort()]), [[1, 'conflicting-qualifiers', ['290', 'more than 290']]], conflicts.map((r) => r.explanation).join('\n'));
+    assert.deepEqual(
+      conflicts.map((r) => [r.sourceCount, r.rule, r.claims.map((c) => c.text).sort()]),
+      [[1, 'conflicting-qualifiers', ['290', 'more than 290']]],
+      conflicts.map((r) => r.explanation).join('\n'),
+    );
   });
 });

@@ -27,9 +27,13 @@ describe('record: intervals', () => {
 
 describe('record: linking', () => {
   it('groups different phrasings of the same measure into one record', () => {
-    const a = makeDoc('a.txt', 'The week of action led to more than 280 arrests by the Met.', [fig('more than 280 arrests', { value: 280, qualifier: 'more than', counts: 'arrests', claimant: 'met', period: week })]);
+    const a = makeDoc('a.txt', 'The week of action led to more than 280 arrests by the Met.', [
+      fig('more than 280 arrests', { value: 280, qualifier: 'more than', counts: 'arrests', claimant: 'met', period: week }),
+    ]);
     const b = makeDoc('b.txt', 'Officers made 290 arrests in the week.', [fig('290 arrests', { counts: 'arrests', claimant: 'met', period: week })]);
-    const c = makeDoc('c.txt', 'The Met said almost 300 people were arrested.', [fig('almost 300', { value: 300, qualifier: 'almost', counts: 'arrests', claimant: 'met', period: week })]);
+    const c = makeDoc('c.txt', 'The Met said almost 300 people were arrested.', [
+      fig('almost 300', { value: 300, qualifier: 'almost', counts: 'arrests', claimant: 'met', period: week }),
+    ]);
     const { records, annotationRecord } = buildRecord([a, b, c]);
     assert.equal(records.length, 1);
     assert.equal(records[0].sourceCount, 3);
@@ -56,9 +60,21 @@ describe('record: linking', () => {
       fig('6 years', { counts: 'prison sentence' }),
     ]);
     const { records, checks } = buildRecord([d]);
-    assert.deepEqual(records.filter((r) => r.measure === 'prison sentence').map((r) => r.claims.map((c) => c.text)), [['7 years'], ['6 years']]);
+    assert.deepEqual(
+      records.filter((r) => r.measure === 'prison sentence').map((r) => r.claims.map((c) => c.text)),
+      [['7 years'], ['6 years']],
+    );
     // Each age is its own person's: a record of that person, never restated by the other's.
-    assert.deepEqual(records.filter((r) => r.measure === 'age').map((r) => [r.scope, r.claims.map((c) => c.text)]).sort(), [['person:brennan', ['23']], ['person:osei', ['19']]]);
+    assert.deepEqual(
+      records
+        .filter((r) => r.measure === 'age')
+        .map((r) => [r.scope, r.claims.map((c) => c.text)])
+        .sort(),
+      [
+        ['person:brennan', ['23']],
+        ['person:osei', ['19']],
+      ],
+    );
     assert.deepEqual(checks['d.txt'], []);
   });
 
@@ -86,7 +102,10 @@ describe('record: linking', () => {
     assert.equal(r.status, 'conflict');
     assert.equal(r.sourceCount, 1);
     assert.equal(r.rule, 'bare-rounding');
-    assert.match(r.explanation, /^“Forty” \(d\.txt, line 1\) is an unhedged rounding of “43 people” \(d\.txt, line 3\) that is 7% off \(more than 1%\)\. \(both in the same document\)$/);
+    assert.match(
+      r.explanation,
+      /^“Forty” \(d\.txt, line 1\) is an unhedged rounding of “43 people” \(d\.txt, line 3\) that is 7% off \(more than 1%\)\. \(both in the same document\)$/,
+    );
   });
 
   it('flags a headline that restates a sentence at a different length', () => {
@@ -98,7 +117,9 @@ describe('record: linking', () => {
   });
 
   it('reports a conflict across documents of one event when no value fits both', () => {
-    const a = makeDoc('a.txt', 'More than 1,300 individuals were charged.', [fig('More than 1,300', { value: 1300, qualifier: 'more than', counts: 'people charged', claimant: 'met', period: week })]);
+    const a = makeDoc('a.txt', 'More than 1,300 individuals were charged.', [
+      fig('More than 1,300', { value: 1300, qualifier: 'more than', counts: 'people charged', claimant: 'met', period: week }),
+    ]);
     const b = makeDoc('b.txt', 'The Met charged 1,250 individuals.', [fig('1,250', { counts: 'people charged', claimant: 'met', period: week })]);
     const [r] = buildRecord([a, b]).records;
     assert.equal(r.status, 'conflict');
@@ -138,34 +159,78 @@ describe('record: linking', () => {
   });
 
   it('reads "since" as running to the date of publication, so a later cumulative count is another record', () => {
-    const early = makeDoc('2021.txt', 'Between November 2019 and January 2021 the Met charged 587 people.', [
-      fig('587 people', { counts: 'people charged', claimant: 'met', period: { text: 'Between November 2019 and January 2021', from: '2019-11', to: '2021-01' } }),
-    ], { date: '2021-02-01' });
-    const later = makeDoc('2023.txt', 'Since November 2019 the Met has charged 604 people.', [
-      fig('604 people', { counts: 'people charged', claimant: 'met', period: { text: 'Since November 2019', from: '2019-11' } }),
-    ], { date: '2023-10-20' });
-    assert.deepEqual(buildRecord([early, later]).records.map((r) => r.status), ['single-source', 'single-source']);
+    const early = makeDoc(
+      '2021.txt',
+      'Between November 2019 and January 2021 the Met charged 587 people.',
+      [
+        fig('587 people', {
+          counts: 'people charged',
+          claimant: 'met',
+          period: { text: 'Between November 2019 and January 2021', from: '2019-11', to: '2021-01' },
+        }),
+      ],
+      { date: '2021-02-01' },
+    );
+    const later = makeDoc(
+      '2023.txt',
+      'Since November 2019 the Met has charged 604 people.',
+      [fig('604 people', { counts: 'people charged', claimant: 'met', period: { text: 'Since November 2019', from: '2019-11' } })],
+      { date: '2023-10-20' },
+    );
+    assert.deepEqual(
+      buildRecord([early, later]).records.map((r) => r.status),
+      ['single-source', 'single-source'],
+    );
   });
 
   it('does not link period-less figures published months after a week to that week', () => {
     const week = { text: '9-15 October 2023', from: '2023-10-09', to: '2023-10-15' };
-    const release = makeDoc('2023.txt', 'The Met closed 92 lines in the week.', [fig('92 lines', { counts: 'drug lines closed', claimant: 'met', period: week })], { date: '2023-10-20' });
-    const old = makeDoc('2020.txt', 'The Met has closed 87 lines.', [fig('87 lines', { counts: 'drug lines closed', claimant: 'met' })], { date: '2020-06-02' });
+    const release = makeDoc(
+      '2023.txt',
+      'The Met closed 92 lines in the week.',
+      [fig('92 lines', { counts: 'drug lines closed', claimant: 'met', period: week })],
+      { date: '2023-10-20' },
+    );
+    const old = makeDoc('2020.txt', 'The Met has closed 87 lines.', [fig('87 lines', { counts: 'drug lines closed', claimant: 'met' })], {
+      date: '2020-06-02',
+    });
     const later = makeDoc('2024.txt', 'The Met closed 90 lines.', [fig('90 lines', { counts: 'drug lines closed', claimant: 'met' })], { date: '2024-03-01' });
     const { records, events } = buildRecord([release, old, later]);
-    assert.deepEqual(records.map((r) => r.claims.length), [1, 1, 1]);
+    assert.deepEqual(
+      records.map((r) => r.claims.length),
+      [1, 1, 1],
+    );
     assert.equal(events.length, 3, 'three events: nothing ties the documents together');
   });
 
   it('links documents the evidence joins, and keeps apart one that shares nothing with them', () => {
-    const a = makeDoc('a.txt', 'The Met made 290 arrests and seized £214,568.', [fig('290 arrests', { counts: 'arrests', claimant: 'met' }), fig('£214,568', { counts: 'cash seized', claimant: 'met' })], { date: '2023-10-20' });
+    const a = makeDoc(
+      'a.txt',
+      'The Met made 290 arrests and seized £214,568.',
+      [fig('290 arrests', { counts: 'arrests', claimant: 'met' }), fig('£214,568', { counts: 'cash seized', claimant: 'met' })],
+      { date: '2023-10-20' },
+    );
     const b = makeDoc('b.txt', 'The Met made 300 arrests.', [fig('300 arrests', { counts: 'arrests', claimant: 'met' })], { date: '2023-12-20' });
-    const c = makeDoc('c.txt', 'The Met made 300 arrests and seized £214,568.', [fig('300 arrests', { counts: 'arrests', claimant: 'met' }), fig('£214,568', { counts: 'cash seized', claimant: 'met' })], { date: '2023-10-25' });
+    const c = makeDoc(
+      'c.txt',
+      'The Met made 300 arrests and seized £214,568.',
+      [fig('300 arrests', { counts: 'arrests', claimant: 'met' }), fig('£214,568', { counts: 'cash seized', claimant: 'met' })],
+      { date: '2023-10-25' },
+    );
     const { records, events } = buildRecord([a, b, c]);
-    assert.deepEqual(records.filter((r) => r.measure === 'arrests').map((r) => r.claims.map((x) => x.docId).join('+')).sort(), ['a.txt+c.txt', 'b.txt']);
+    assert.deepEqual(
+      records
+        .filter((r) => r.measure === 'arrests')
+        .map((r) => r.claims.map((x) => x.docId).join('+'))
+        .sort(),
+      ['a.txt+c.txt', 'b.txt'],
+    );
     const joined = events.find((e) => e.documents.length === 2)!;
     assert.deepEqual(joined.documents, ['a.txt', 'c.txt']);
-    assert.ok(joined.links[0].evidence.some((x) => x.kind === 'figure' && x.text === '£214,568 in both' && x.weight >= 8), JSON.stringify(joined.links));
+    assert.ok(
+      joined.links[0].evidence.some((x) => x.kind === 'figure' && x.text === '£214,568 in both' && x.weight >= 8),
+      JSON.stringify(joined.links),
+    );
   });
 
   it('does not link far-apart values when no period says they are the same count', () => {
@@ -173,7 +238,10 @@ describe('record: linking', () => {
       fig('290 arrests', { counts: 'arrests', claimant: 'met' }),
       fig('two men', { value: 2, precision: 1, unit: 'count', counts: 'arrests', claimant: 'met' }),
     ]);
-    assert.deepEqual(buildRecord([d]).records.map((r) => r.status), ['single-source', 'single-source']);
+    assert.deepEqual(
+      buildRecord([d]).records.map((r) => r.status),
+      ['single-source', 'single-source'],
+    );
   });
 
   it('derives record ids from the record key, not from the order documents arrive in', () => {
@@ -187,11 +255,17 @@ describe('record: linking', () => {
     assert.deepEqual(backward, forward);
     // A record's key names its event, so the same figure read without the documents that place it in an
     // event is another record; what must never matter is the order documents arrive in.
-    assert.deepEqual(buildRecord([docs[1], docs[2], docs[0]]).records.map((r) => r.recordId), forward);
+    assert.deepEqual(
+      buildRecord([docs[1], docs[2], docs[0]]).records.map((r) => r.recordId),
+      forward,
+    );
   });
 
   it('carries provenance on every claim', () => {
-    const d = makeDoc('d.txt', 'Headline\nThe Met made 290 arrests in the week.', [fig('290 arrests', { counts: 'arrests' })], { publisher: 'met', date: '2023-10-20' });
+    const d = makeDoc('d.txt', 'Headline\nThe Met made 290 arrests in the week.', [fig('290 arrests', { counts: 'arrests' })], {
+      publisher: 'met',
+      date: '2023-10-20',
+    });
     const [c] = buildRecord([d]).records[0].claims;
     assert.deepEqual(
       { docId: c.docId, line: c.line, sentence: c.sentence, publisher: c.publisher, date: c.date, text: c.text },
@@ -200,8 +274,16 @@ describe('record: linking', () => {
   });
 
   it('takes the publisher as the claimant of its own unattributed figures, but not a newspaper', () => {
-    const release = makeDoc('release.txt', 'Metropolitan Police news. Officers made 290 arrests.', [fig('290 arrests', { counts: 'arrests' })], { publisher: 'met' }, [{ text: 'Metropolitan Police', entityId: 'met' }]);
-    const paper = makeDoc('paper.txt', 'The Guardian. Police made 290 arrests.', [fig('290 arrests', { counts: 'arrests' })], { publisher: 'guardian' }, [{ text: 'The Guardian', entityId: 'guardian', orgType: 'media' }]);
+    const release = makeDoc(
+      'release.txt',
+      'Metropolitan Police news. Officers made 290 arrests.',
+      [fig('290 arrests', { counts: 'arrests' })],
+      { publisher: 'met' },
+      [{ text: 'Metropolitan Police', entityId: 'met' }],
+    );
+    const paper = makeDoc('paper.txt', 'The Guardian. Police made 290 arrests.', [fig('290 arrests', { counts: 'arrests' })], { publisher: 'guardian' }, [
+      { text: 'The Guardian', entityId: 'guardian', orgType: 'media' },
+    ]);
     const { records } = buildRecord([release, paper]);
     assert.deepEqual(records.map((r) => r.organisation ?? null).sort(), ['met', null]);
   });
@@ -212,7 +294,16 @@ describe('record: linking', () => {
       fig('-5', { value: -5, unit: 'count', precision: 1, counts: 'arrests' }),
       fig('1e300', { value: 1e300, unit: 'count', precision: 0, counts: 'arrests' }),
       fig('7', { counts: 'arrests', qualifier: 'up to', bound: 'upper' }),
-      fig('7', { occurrence: 1, counts: 'arrests', qualifier: 'gibberish', bound: 'approximate', change: { direction: 'up', from: 0, to: 7 }, unit: 'percent', value: 7, precision: 1 }),
+      fig('7', {
+        occurrence: 1,
+        counts: 'arrests',
+        qualifier: 'gibberish',
+        bound: 'approximate',
+        change: { direction: 'up', from: 0, to: 7 },
+        unit: 'percent',
+        value: 7,
+        precision: 1,
+      }),
     ]);
     const empty = { id: 'empty.txt', text: '', analysis: { words: 0, annotations: [], sentences: [], meta: {}, notices: [] } };
     const { records, checks } = buildRecord([d, empty]);
@@ -230,8 +321,14 @@ describe('record: linking', () => {
     const r = index.recordFor('a.txt', a.analysis.annotations[0].id)!;
     assert.equal(r.status, 'conflict');
     assert.deepEqual(update.changedRecords, [r.recordId]);
-    assert.deepEqual(index.conflicts().map((x) => x.recordId), [r.recordId]);
-    assert.deepEqual(index.recordsFor('b.txt').map((x) => x.recordId), [r.recordId]);
+    assert.deepEqual(
+      index.conflicts().map((x) => x.recordId),
+      [r.recordId],
+    );
+    assert.deepEqual(
+      index.recordsFor('b.txt').map((x) => x.recordId),
+      [r.recordId],
+    );
     index.remove('b.txt');
     assert.equal(index.recordFor('a.txt', a.analysis.annotations[0].id)!.status, 'single-source');
     assert.equal(index.recordFor('b.txt', b.analysis.annotations[0].id), undefined);

@@ -43,12 +43,17 @@ describe('reference tables', () => {
     const { claims } = parseReferenceTable(table, { tableId: 't.csv' });
     assert.deepEqual(
       claims.map((c) => [table.slice(c.start, c.end), c.text, c.line]),
-      [['21', '21', 2], ['1,500,000', '1,500,000', 3]],
+      [
+        ['21', '21', 2],
+        ['1,500,000', '1,500,000', 3],
+      ],
     );
   });
 
   it('reads the same table as JSON', () => {
-    const json = JSON.stringify([{ measure: 'arrests', organisation: 'met', period_from: '2023-10-09', period_to: '2023-10-15', value: 290, unit: 'count', qualifier: 'more than' }]);
+    const json = JSON.stringify([
+      { measure: 'arrests', organisation: 'met', period_from: '2023-10-09', period_to: '2023-10-15', value: 290, unit: 'count', qualifier: 'more than' },
+    ]);
     const { records } = buildRecord([draft()], [{ tableId: 'refs.json', text: json }]);
     assert.equal(records.find((r) => r.measure === 'arrests')!.status, 'consistent');
   });
@@ -82,7 +87,10 @@ describe('reference tables', () => {
   });
 
   it('says which required column is missing, and does not throw on bad JSON', () => {
-    assert.deepEqual(parseReferenceTable('name,value\nx,1\n', { tableId: 'a.csv' }).problems.map((p) => [p.row, p.message]), [[0, 'The header has no “measure” column (columns: name, value).']]);
+    assert.deepEqual(
+      parseReferenceTable('name,value\nx,1\n', { tableId: 'a.csv' }).problems.map((p) => [p.row, p.message]),
+      [[0, 'The header has no “measure” column (columns: name, value).']],
+    );
     assert.equal(parseReferenceTable('{"rows": 3}', { tableId: 'b.json' }).problems[0].row, 0);
     assert.match(parseReferenceTable('[{"measure": ', { tableId: 'c.json' }).problems[0].message, /^JSON: /);
   });
@@ -90,14 +98,24 @@ describe('reference tables', () => {
   it('reads RFC 4180 CSV: quoted commas, doubled quotes, line breaks in quotes, CRLF and a BOM', () => {
     const { records, unterminatedAt } = readCsvRecords('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n"two\nlines",3\n');
     assert.equal(unterminatedAt, undefined);
-    assert.deepEqual(records.map((r) => [r.line, r.fields]), [[0, ['a', 'b']], [1, ['x, y', 'say "hi"']], [2, ['two\nlines', '3']]]);
+    assert.deepEqual(
+      records.map((r) => [r.line, r.fields]),
+      [
+        [0, ['a', 'b']],
+        [1, ['x, y', 'say "hi"']],
+        [2, ['two\nlines', '3']],
+      ],
+    );
   });
 
   it('reports a quote that is never closed instead of reading the rest as one cell', () => {
     const csv = `${HEADER}\narrests,met,2023-10-09,2023-10-15,290,count,,,\narrests,met,2023-10-09,2023-10-15,300,count,,"unclosed,\n`;
     const { claims, problems } = parseReferenceTable(csv, { tableId: 'q.csv' });
     assert.equal(claims.length, 1);
-    assert.deepEqual(problems.map((p) => p.row), [2]);
+    assert.deepEqual(
+      problems.map((p) => p.row),
+      [2],
+    );
     assert.match(problems[0].message, /quoted field opened on line 3 is never closed/);
   });
 

@@ -19,7 +19,8 @@ function pair(): [MessageChannelLike & { sent: number }, MessageChannelLike] {
   return [end(0), end(1)];
 }
 
-const paragraph = (i: number) => `Kent Police made ${100 + i} arrests during a week of action in March ${2000 + (i % 20)}. The CPS charged ${i % 9 + 2} people with possession with intent to supply.`;
+const paragraph = (i: number) =>
+  `Kent Police made ${100 + i} arrests during a week of action in March ${2000 + (i % 20)}. The CPS charged ${(i % 9) + 2} people with possession with intent to supply.`;
 const long = Array.from({ length: 400 }, (_, i) => paragraph(i)).join('\n\n') + '\n';
 
 describe('analysis across threads (remote engine)', () => {
@@ -44,7 +45,7 @@ describe('analysis across threads (remote engine)', () => {
     engine.dispose();
   });
 
-  it('prepares a short document\'s record source in the worker when asked, as the host would', async () => {
+  it("prepares a short document's record source in the worker when asked, as the host would", async () => {
     const [host, worker] = pair();
     serveEngine(worker);
     const engine = createRemoteEngine(host, 'test worker');
@@ -63,7 +64,10 @@ describe('analysis across threads (remote engine)', () => {
     serveEngine(worker);
     const remote = createRemoteEngine(host, 'test worker');
     const local = createInProcessEngine({ budgetMs: 40, now: () => Date.now(), yieldNow: () => Promise.resolve() });
-    const lexicon = { key: 'x', extension: { organisations: [{ id: 'kdu', canonical: 'Kent Drugs Unit', type: 'regional-unit', aliases: [{ text: 'KDU', match: 'exact' }] }] } } as never;
+    const lexicon = {
+      key: 'x',
+      extension: { organisations: [{ id: 'kdu', canonical: 'Kent Drugs Unit', type: 'regional-unit', aliases: [{ text: 'KDU', match: 'exact' }] }] },
+    } as never;
     const text = long + '\nThe KDU seized 3kg of cocaine.\n';
     const [r, l] = await Promise.all([remote.analyse({ uri: 'c', text, lexicon }), local.analyse({ uri: 'c', text, lexicon })]);
     assert.deepEqual(r.analysis, l.analysis);

@@ -42,7 +42,10 @@ describe('reporting rules: youth-anonymity', () => {
   it('flags every naming of a child defendant in the youth court, as an error with s.49', () => {
     const text = 'Rory Doyle, 15, of Kirkby, appeared at Liverpool Youth Court charged with robbery. Doyle was remanded.';
     const found = only(text, 'youth-anonymity');
-    assert.deepEqual(found.map((f) => f.text), ['Rory Doyle', 'Doyle']);
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['Rory Doyle', 'Doyle'],
+    );
     assert.equal(found[0].severity, 'error');
     assert.match(found[0].statute, /Children and Young Persons Act 1933, s\.49/);
     assert.match(found[0].message, /automatic/);
@@ -72,7 +75,10 @@ describe('reporting rules: youth-anonymity', () => {
 describe('reporting rules: victim-anonymity', () => {
   it('flags a named complainant of a sexual offence', () => {
     const text = 'Ken Lowe, 50, denies rape. The complainant, Tess Marr, 24, gave evidence. Tess said she was scared.';
-    assert.deepEqual(only(text, 'victim-anonymity').map((f) => f.text), ['Tess Marr', 'Tess']);
+    assert.deepEqual(
+      only(text, 'victim-anonymity').map((f) => f.text),
+      ['Tess Marr', 'Tess'],
+    );
   });
 
   it('flags a named victim of trafficking, and fixes without the home town', () => {
@@ -91,13 +97,25 @@ describe('reporting rules: victim-anonymity', () => {
 
 describe('reporting rules: active-proceedings', () => {
   it('flags a guilt noun beside the name of a person charged', () => {
-    assert.deepEqual(only('Drug dealer Vic Oates, 33, was charged with supplying cocaine.', 'active-proceedings').map((f) => f.text), ['Drug dealer']);
-    assert.deepEqual(only('Vic Oates, 33, a notorious burglar, was arrested on Friday.', 'active-proceedings').map((f) => f.text), ['notorious burglar']);
+    assert.deepEqual(
+      only('Drug dealer Vic Oates, 33, was charged with supplying cocaine.', 'active-proceedings').map((f) => f.text),
+      ['Drug dealer'],
+    );
+    assert.deepEqual(
+      only('Vic Oates, 33, a notorious burglar, was arrested on Friday.', 'active-proceedings').map((f) => f.text),
+      ['notorious burglar'],
+    );
   });
 
   it('flags a relative clause that states the act, and previous convictions', () => {
-    assert.deepEqual(only('Vic Oates, 33, who stabbed the shopkeeper, was arrested.', 'active-proceedings').map((f) => f.text), ['who stabbed the shopkeeper']);
-    assert.deepEqual(only('Vic Oates was charged with theft. Oates has previous convictions for burglary.', 'active-proceedings').map((f) => f.text), ['has previous convictions']);
+    assert.deepEqual(
+      only('Vic Oates, 33, who stabbed the shopkeeper, was arrested.', 'active-proceedings').map((f) => f.text),
+      ['who stabbed the shopkeeper'],
+    );
+    assert.deepEqual(
+      only('Vic Oates was charged with theft. Oates has previous convictions for burglary.', 'active-proceedings').map((f) => f.text),
+      ['has previous convictions'],
+    );
   });
 
   it('raises nothing once the case is over, for hedged wording, or for what a court heard', () => {
@@ -109,9 +127,12 @@ describe('reporting rules: active-proceedings', () => {
 
 describe('reporting rules: charge-conviction-mismatch', () => {
   it('flags a headline that says jailed above a body that says charged', () => {
-    const text = 'Hove man jailed over robbery\n\nNiall Crane, 27, has been charged with robbery and will appear at Brighton Magistrates\' Court on Monday.';
+    const text = "Hove man jailed over robbery\n\nNiall Crane, 27, has been charged with robbery and will appear at Brighton Magistrates' Court on Monday.";
     const found = only(text, 'charge-conviction-mismatch');
-    assert.deepEqual(found.map((f) => f.text), ['jailed']);
+    assert.deepEqual(
+      found.map((f) => f.text),
+      ['jailed'],
+    );
     assert.match(found[0].message, /headline/i);
   });
 
@@ -123,7 +144,8 @@ describe('reporting rules: charge-conviction-mismatch', () => {
 
 describe('reporting rules: robustness', () => {
   it('survives empty, odd and long text', () => {
-    for (const text of ['', '\u0000\u0001', 'A'.repeat(10000), 'Mr\r\nJones\r\n, 15,', '🙂 Zoë Ångström, 15, was charged. 🙂']) assert.doesNotThrow(() => findingsOf(text));
+    for (const text of ['', '\u0000\u0001', 'A'.repeat(10000), 'Mr\r\nJones\r\n, 15,', '🙂 Zoë Ångström, 15, was charged. 🙂'])
+      assert.doesNotThrow(() => findingsOf(text));
   });
 
   it('reports spans that are exactly the text they name, in CRLF text too', () => {
@@ -138,13 +160,20 @@ describe('reporting rules: the synthetic drafts', () => {
   const drafts = loadDrafts();
   it('has at least 30 drafts, covering every rule and drafts that raise nothing', () => {
     assert.ok(drafts.length >= 30);
-    for (const id of REPORTING_RULE_IDS) assert.ok(drafts.some((d) => d.expected.some((e) => e.rule === id)), id);
+    for (const id of REPORTING_RULE_IDS)
+      assert.ok(
+        drafts.some((d) => d.expected.some((e) => e.rule === id)),
+        id,
+      );
     assert.ok(drafts.filter((d) => d.expected.length === 0).length >= 10);
   });
 
   it('finds the expected findings with precision and recall of at least 0.9 per rule', () => {
     const { perRule, errors } = scoreDrafts(drafts);
-    const report = errors.flatMap((e) => [...e.missed.map((m) => `missed ${e.id}: ${m.rule} “${m.text}”`), ...e.spurious.map((f) => `spurious ${e.id}: ${f.rule} “${f.text}”`)]);
+    const report = errors.flatMap((e) => [
+      ...e.missed.map((m) => `missed ${e.id}: ${m.rule} “${m.text}”`),
+      ...e.spurious.map((f) => `spurious ${e.id}: ${f.rule} “${f.text}”`),
+    ]);
     for (const id of REPORTING_RULE_IDS) {
       const s = perRule.get(id)!;
       assert.ok(precision(s) >= 0.9 && recall(s) >= 0.9, `${id}: P ${precision(s).toFixed(2)} R ${recall(s).toFixed(2)}\n${report.join('\n')}`);
@@ -154,13 +183,18 @@ describe('reporting rules: the synthetic drafts', () => {
 
 describe('reporting rules: long documents', () => {
   it('are not checked past the limit, and a notice says so', () => {
-    const text = 'Rory Doyle, 15, appeared at Leeds Youth Court charged with robbery.\n\n' + 'Officers patrolled the town centre.\n\n'.repeat(Math.ceil(REPORTING_MAX_LENGTH / 36));
+    const text =
+      'Rory Doyle, 15, appeared at Leeds Youth Court charged with robbery.\n\n' +
+      'Officers patrolled the town centre.\n\n'.repeat(Math.ceil(REPORTING_MAX_LENGTH / 36));
     const a = analyze(text);
     assert.equal(a.findings, undefined);
     assert.ok(a.notices.some((n) => /Pre-publication checks run on documents of up to/.test(n.message)));
   });
 
   it('flag a named suspect stated as the subject of the act', () => {
-    assert.deepEqual(only('Vic Oates, 33, was arrested on Friday. Oates stabbed the shopkeeper twice.', 'active-proceedings').map((f) => f.text), ['stabbed the shopkeeper twice']);
+    assert.deepEqual(
+      only('Vic Oates, 33, was arrested on Friday. Oates stabbed the shopkeeper twice.', 'active-proceedings').map((f) => f.text),
+      ['stabbed the shopkeeper twice'],
+    );
   });
 });

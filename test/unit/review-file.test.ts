@@ -4,7 +4,18 @@
 import * as assert from 'node:assert/strict';
 import { describeSpan } from '../../src/core/anchoring';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { ItemBytesCache, mergeMarks, parseMarks, parseMarksSteps, placeOf, serializeMarks as serializeWith, serializeMarksSteps, workspaceBase, type PreservedFields, type ReviewMark } from '../../src/core/review';
+import {
+  ItemBytesCache,
+  mergeMarks,
+  parseMarks,
+  parseMarksSteps,
+  placeOf,
+  serializeMarks as serializeWith,
+  serializeMarksSteps,
+  workspaceBase,
+  type PreservedFields,
+  type ReviewMark,
+} from '../../src/core/review';
 import { runAtOnce, sortInSteps } from '../../src/core/slices';
 
 const file = { base: workspaceBase('3b7d9e21-5c4a-4f6e-8a1b-2c3d4e5f6a7b'), path: '.crime-annotator/annotations.json' };
@@ -28,7 +39,9 @@ function mark(quote: string, over: Partial<ReviewMark> = {}): ReviewMark {
 
 /** A file as another W3C tool (or a newer version) might leave it: fields everywhere this version does not know. */
 function foreignFile(): { text: string; page: Record<string, unknown> } {
-  const page = JSON.parse(serializeMarks([mark('41 arrests'), mark('£18,250', { state: 'verified', text: undefined, source: { kind: 'url', value: 'https://example.org/x' } })]));
+  const page = JSON.parse(
+    serializeMarks([mark('41 arrests'), mark('£18,250', { state: 'verified', text: undefined, source: { kind: 'url', value: 'https://example.org/x' } })]),
+  );
   page['@context'].push({ tool: 'https://example.org/vocab#' });
   page['@context'][1].confidence = 'tool:confidence';
   page.partOf = { id: 'https://example.org/collections/desk', type: 'AnnotationCollection' };
@@ -62,7 +75,7 @@ describe('annotations file: fields this version does not understand', () => {
     assert.ok(Object.prototype.hasOwnProperty.call(again, '__proto__'), 'a "__proto__" field is kept as a field');
     assert.equal(({} as { polluted?: boolean }).polluted, undefined, 'and never becomes a prototype');
     const [first, second] = again.items;
-    const [wasFirst, wasSecond] = (page.items as typeof again.items);
+    const [wasFirst, wasSecond] = page.items as typeof again.items;
     assert.deepEqual(first.audience, wasFirst.audience);
     assert.equal(first.creator.email, 'editor@example.org');
     assert.equal(first.body.confidence, 0.8);
@@ -80,7 +93,14 @@ describe('annotations file: fields this version does not understand', () => {
     const parsed = parseMarks(foreignFile().text);
     assert.ok(parsed.ok);
     const note = parsed.marks.find((m) => m.state === 'note')!;
-    const moved = { ...note, state: 'disputed' as const, text: undefined, reason: 'wrong week', anchor: { ...note.anchor, start: note.anchor.start + 5, end: note.anchor.end + 5 }, modified: '2026-06-01T00:00:00.000Z' };
+    const moved = {
+      ...note,
+      state: 'disputed' as const,
+      text: undefined,
+      reason: 'wrong week',
+      anchor: { ...note.anchor, start: note.anchor.start + 5, end: note.anchor.end + 5 },
+      modified: '2026-06-01T00:00:00.000Z',
+    };
     const item = JSON.parse(serializeMarks([moved], parsed.page)).items[0];
     assert.equal(item.body.reviewState, 'disputed');
     assert.equal(item.body.reason, 'wrong week');
@@ -95,7 +115,9 @@ describe('annotations file: fields this version does not understand', () => {
     assert.ok(parsed.ok);
     const base = parsed.marks;
     const note = base.find((m) => m.state === 'note')!;
-    const theirs = base.map((m) => (m === note ? { ...m, preserved: { ...m.preserved, add: { ...m.preserved!.add, audience: { type: 'Audience', role: 'lawyer' } } } } : m));
+    const theirs = base.map((m) =>
+      m === note ? { ...m, preserved: { ...m.preserved, add: { ...m.preserved!.add, audience: { type: 'Audience', role: 'lawyer' } } } } : m,
+    );
     const mine = [...base, mark('12 people')];
     const merged = mergeMarks(base, mine, theirs);
     assert.deepEqual(merged.conflicts, []);
@@ -112,7 +134,9 @@ describe('annotations file: fields this version does not understand', () => {
   });
 
   it('takes the format-1 names it read (body.state, body.source) for known fields: migrated, not kept beside the new ones', () => {
-    const page = JSON.parse(serializeMarks([mark('41 arrests'), mark('£18,250', { state: 'verified', text: undefined, source: { kind: 'url', value: 'https://example.org/x' } })]));
+    const page = JSON.parse(
+      serializeMarks([mark('41 arrests'), mark('£18,250', { state: 'verified', text: undefined, source: { kind: 'url', value: 'https://example.org/x' } })]),
+    );
     // Format 1 as it was written: a plain @context, a path for the document, the old body names.
     page['@context'] = 'http://www.w3.org/ns/anno.jsonld';
     page.formatVersion = 1;
@@ -162,7 +186,9 @@ describe('annotations file: fields this version does not understand', () => {
     assert.equal(page.type, 'AnnotationPage');
     assert.equal(page.label, 'Desk review');
     assert.ok(!('total' in page));
-    const back = JSON.parse(serializeMarks([], parseMarks(JSON.stringify(page)).ok ? (parseMarks(JSON.stringify(page)) as { page?: PreservedFields }).page : undefined));
+    const back = JSON.parse(
+      serializeMarks([], parseMarks(JSON.stringify(page)).ok ? (parseMarks(JSON.stringify(page)) as { page?: PreservedFields }).page : undefined),
+    );
     assert.equal(back.type, 'AnnotationCollection');
     assert.equal(back.label, 'Desk review');
     assert.ok(!('items' in back));
@@ -178,7 +204,14 @@ describe('annotations file: fields this version does not understand', () => {
 
 describe('annotations file: read and written in steps', () => {
   const many = (n: number) =>
-    Array.from({ length: n }, (_, i) => mark('41 arrests', { id: `urn:uuid:m-${String(i).padStart(6, '0')}`, document: `d/${i % 7}.txt`, created: new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % n) * 1000).toISOString(), text: `note ${i} with "quotes", \\ and ünïcödé 🚓` }));
+    Array.from({ length: n }, (_, i) =>
+      mark('41 arrests', {
+        id: `urn:uuid:m-${String(i).padStart(6, '0')}`,
+        document: `d/${i % 7}.txt`,
+        created: new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % n) * 1000).toISOString(),
+        text: `note ${i} with "quotes", \\ and ünïcödé 🚓`,
+      }),
+    );
 
   it('writes exactly the bytes of serializeMarks, kept fields included, with remembered items reused', () => {
     const parsed = parseMarks(foreignFile().text);
@@ -231,7 +264,7 @@ describe('annotations file: read and written in steps', () => {
       'missing comma inside an item': good.replace('"motivation": "commenting",', '"motivation": "commenting"'),
       'missing comma between items': good.replace('\n    },\n    {', '\n    }\n    {'),
       'trailing comma': good.replace(/\}\n {2}\]\n\}\n$/, '},\n  ]\n}\n'),
-      'comment': good.replace('{\n', '{\n  // a note\n'),
+      comment: good.replace('{\n', '{\n  // a note\n'),
       'cut off': good.slice(0, Math.floor(good.length / 2)),
       'a BOM': `\ufeff${good}`,
       'text after the page': `${good}x`,
@@ -241,7 +274,11 @@ describe('annotations file: read and written in steps', () => {
     assert.deepEqual(runAtOnce(parseMarksSteps(bytes(good))), parseMarks(good), 'read from bytes, the same marks');
     for (const [name, broken] of Object.entries(brokenJson)) {
       // Read as bytes, a BOM is dropped as a decoder drops it (as the extension always read the file).
-      assert.deepEqual(runAtOnce(parseMarksSteps(bytes(broken))), parseMarks(name === 'a BOM' ? broken.slice(1) : broken), `${name}: read from bytes, the same report`);
+      assert.deepEqual(
+        runAtOnce(parseMarksSteps(bytes(broken))),
+        parseMarks(name === 'a BOM' ? broken.slice(1) : broken),
+        `${name}: read from bytes, the same report`,
+      );
       const errors: ParseError[] = [];
       parseTree(broken, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
       assert.ok(errors.length > 0, `${name} is broken JSON`);
@@ -274,7 +311,10 @@ describe('annotations file: read and written in steps', () => {
   it('sorts in steps exactly as Array.prototype.sort does', () => {
     const values = Array.from({ length: 10_001 }, (_, i) => ({ k: (i * 7919) % 101, i }));
     const sorted = runAtOnce(sortInSteps(values, (a, b) => a.k - b.k, 100));
-    assert.deepEqual(sorted, [...values].sort((a, b) => a.k - b.k), 'stable, like the built-in sort');
+    assert.deepEqual(
+      sorted,
+      [...values].sort((a, b) => a.k - b.k),
+      'stable, like the built-in sort',
+    );
   });
 });
-

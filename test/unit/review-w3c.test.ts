@@ -92,7 +92,29 @@ function keysOf(value: unknown, at = ''): { key: string; at: string; value: unkn
 }
 
 /** The W3C context terms this format uses, from the model (section 3 and 4); the ../shared test checks them against anno.jsonld itself. */
-const w3cTerms = new Set(['id', 'type', 'generator', 'name', 'items', 'total', 'motivation', 'creator', 'created', 'modified', 'body', 'purpose', 'value', 'target', 'source', 'selector', 'exact', 'prefix', 'suffix', 'start', 'end']);
+const w3cTerms = new Set([
+  'id',
+  'type',
+  'generator',
+  'name',
+  'items',
+  'total',
+  'motivation',
+  'creator',
+  'created',
+  'modified',
+  'body',
+  'purpose',
+  'value',
+  'target',
+  'source',
+  'selector',
+  'exact',
+  'prefix',
+  'suffix',
+  'start',
+  'end',
+]);
 
 describe('annotations file: W3C Web Annotation conformance (no outside files)', () => {
   const page = JSON.parse(serializeMarks(everyKind, file));
@@ -106,7 +128,10 @@ describe('annotations file: W3C Web Annotation conformance (no outside files)', 
   it('uses only W3C terms and terms its own context defines, so a JSON-LD reader drops nothing', () => {
     const own = new Set(Object.keys(extensionTerms));
     const unknown = keysOf(page).filter(({ key }) => !w3cTerms.has(key) && !own.has(key));
-    assert.deepEqual(unknown.map((k) => k.at), []);
+    assert.deepEqual(
+      unknown.map((k) => k.at),
+      [],
+    );
     for (const term of ['reviewState', 'evidence', 'kind', 'reason', 'text', 'formatVersion']) assert.ok(own.has(term), term);
   });
 
@@ -122,7 +147,10 @@ describe('annotations file: W3C Web Annotation conformance (no outside files)', 
     for (const [i, item] of page.items.entries()) {
       assert.ok(item.target.source.startsWith(base), item.target.source);
       assert.match(item.target.source, /^[a-z][a-z0-9+.-]*:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/, 'URI characters only');
-      assert.equal(pathOfIri(item.target.source), [...everyKind].sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.created < b.created ? -1 : 1))[i]!.document);
+      assert.equal(
+        pathOfIri(item.target.source),
+        [...everyKind].sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.created < b.created ? -1 : 1))[i]!.document,
+      );
     }
     assert.ok(page.items.some((i: { target: { source: string } }) => i.target.source === `${base}notes/Caf%C3%A9%2050%25%20rise.md`));
   });
@@ -134,14 +162,17 @@ describe('annotations file: W3C Web Annotation conformance (no outside files)', 
     assert.ok(!('items' in empty) && !('first' in empty));
   });
 
-  it('reads a format-1 file without losing a mark, and writes it back in today\'s format', () => {
+  it("reads a format-1 file without losing a mark, and writes it back in today's format", () => {
     const old = parseMarks(formatOne);
     assert.ok(old.ok);
     assert.equal(old.base, undefined, 'format 1 states no base');
-    assert.deepEqual(old.marks.map((m) => [m.state, m.document, m.source, m.text, m.kind]), [
-      ['verified', 'releases/harbourside 50% week.txt', { kind: 'url', value: 'https://example.org/a' }, undefined, 'figure'],
-      ['note', 'releases/ünïcode.crime', undefined, 'check', undefined],
-    ]);
+    assert.deepEqual(
+      old.marks.map((m) => [m.state, m.document, m.source, m.text, m.kind]),
+      [
+        ['verified', 'releases/harbourside 50% week.txt', { kind: 'url', value: 'https://example.org/a' }, undefined, 'figure'],
+        ['note', 'releases/ünïcode.crime', undefined, 'check', undefined],
+      ],
+    );
     const migrated = serializeMarks(old.marks, file);
     assert.doesNotMatch(migrated, /"state"|"formatVersion": 1/);
     const again = parseMarks(migrated);
@@ -209,13 +240,19 @@ describe('annotations file: the W3C test schemas (MUST assertions)', function ()
   it('passes the AnnotationCollection MUST assertions when there are no marks', () => {
     const empty = JSON.parse(serializeMarks([], file));
     const failed = suite.run('collections/collectionMusts.test', empty).filter((r) => r.assertionType === 'must' && !r.passed);
-    assert.deepEqual(failed.map((r) => r.file), []);
+    assert.deepEqual(
+      failed.map((r) => r.file),
+      [],
+    );
   });
 
   it('is not a harness that passes anything: the format-1 file fails the page id, target IRI, body source and state assertions', () => {
     const failures = mustFailures(suite, JSON.parse(formatOne));
     for (const expected of ['5.2-pageIdValidated', '3.2-targetObjectsRecognized', '4-bodyEmbeddedTextualNoSource', '4.3-stateValidIfPresent']) {
-      assert.ok(failures.some((f) => f.includes(expected)), `${expected} should fail for format 1:\n${failures.join('\n')}`);
+      assert.ok(
+        failures.some((f) => f.includes(expected)),
+        `${expected} should fail for format 1:\n${failures.join('\n')}`,
+      );
     }
   });
 
@@ -235,7 +272,10 @@ describe('annotations file: the W3C test schemas (MUST assertions)', function ()
     const page = JSON.parse(serializeMarks(everyKind, file));
     const own = page['@context'][1] as Record<string, unknown>;
     const undefinedKeys = keysOf(page).filter(({ key }) => !(key in anno) && !(key in own));
-    assert.deepEqual(undefinedKeys.map((k) => k.at), []);
+    assert.deepEqual(
+      undefinedKeys.map((k) => k.at),
+      [],
+    );
     const iriValued = (key: string) => {
       const d = anno[key];
       return typeof d === 'object' && d !== null && (d as Record<string, unknown>)['@type'] === '@id' && key !== 'type' && key !== 'id';

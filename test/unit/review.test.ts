@@ -1,6 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { describeSpan } from '../../src/core/anchoring';
-import { mergeLexiconAddition, mergeMarks, parseMarks, placeMarks, progressLabel, refreshAnchor, reviewColumns, reviewForExport, reviewProgress, serializeMarks, type ReviewMark } from '../../src/core/review';
+import {
+  mergeLexiconAddition,
+  mergeMarks,
+  parseMarks,
+  placeMarks,
+  progressLabel,
+  refreshAnchor,
+  reviewColumns,
+  reviewForExport,
+  reviewProgress,
+  serializeMarks,
+  type ReviewMark,
+} from '../../src/core/review';
 import type { Span } from '../../src/core/types';
 
 const text = 'Officers made 41 arrests and seized £18,250 in cash. The force said 12 people were charged.\n';
@@ -21,7 +33,13 @@ function mark(over: Partial<ReviewMark> & { quote: string }): ReviewMark {
 }
 
 const verified = mark({ quote: '41 arrests', source: { kind: 'url', value: 'https://example.org/release' } });
-const disputed = mark({ quote: '£18,250', state: 'disputed', reason: 'court papers say £18,520', created: '2026-05-01T09:05:00.000Z', modified: '2026-05-01T09:05:00.000Z' });
+const disputed = mark({
+  quote: '£18,250',
+  state: 'disputed',
+  reason: 'court papers say £18,520',
+  created: '2026-05-01T09:05:00.000Z',
+  modified: '2026-05-01T09:05:00.000Z',
+});
 const note = mark({ quote: 'The force said', state: 'note', text: 'ask which force' });
 const file = { base: 'arcp://uuid,6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f/', path: '.crime-annotator/annotations.json' };
 const write = (marks: readonly ReviewMark[]) => serializeMarks(marks, file);
@@ -31,7 +49,7 @@ describe('review file: serialise', () => {
     const page = JSON.parse(write([disputed, verified]));
     assert.deepEqual(Object.keys(page), ['@context', 'id', 'type', 'generator', 'formatVersion', 'items']);
     assert.equal(page['@context'][0], 'http://www.w3.org/ns/anno.jsonld');
-    assert.equal(page['@context'][1]['@base'], file.base, 'the base of the documents\' IRIs is stated');
+    assert.equal(page['@context'][1]['@base'], file.base, "the base of the documents' IRIs is stated");
     assert.equal(page.id, `${file.base}.crime-annotator/annotations.json`);
     assert.equal(page.type, 'AnnotationPage');
     assert.deepEqual(page.generator, { type: 'Software', name: 'Crime Annotator' });
@@ -41,7 +59,13 @@ describe('review file: serialise', () => {
     assert.equal(first.id, verified.id, 'ordered by creation time, not by the order given');
     assert.equal(first.motivation, 'assessing');
     assert.deepEqual(first.creator, { type: 'Person', name: 'A. Editor' });
-    assert.deepEqual(first.body, { type: 'TextualBody', purpose: 'assessing', value: 'Verified (url: https://example.org/release)', reviewState: 'verified', evidence: { kind: 'url', value: 'https://example.org/release' } });
+    assert.deepEqual(first.body, {
+      type: 'TextualBody',
+      purpose: 'assessing',
+      value: 'Verified (url: https://example.org/release)',
+      reviewState: 'verified',
+      evidence: { kind: 'url', value: 'https://example.org/release' },
+    });
     assert.deepEqual(first.target, {
       source: `${file.base}releases/week.crime`,
       selector: [
@@ -75,7 +99,10 @@ describe('review file: serialise', () => {
     const notClaim = mark({ quote: 'Officers', state: 'not-a-claim', kind: 'organisation' });
     const items = JSON.parse(write([verified, disputed, note, added, notClaim])).items as { body: { reviewState: string }; motivation: string }[];
     const of = (state: string) => items.find((i) => i.body.reviewState === state)!.motivation;
-    assert.deepEqual([of('verified'), of('disputed'), of('note'), of('added'), of('not-a-claim')], ['assessing', 'assessing', 'commenting', 'identifying', 'tagging']);
+    assert.deepEqual(
+      [of('verified'), of('disputed'), of('note'), of('added'), of('not-a-claim')],
+      ['assessing', 'assessing', 'commenting', 'identifying', 'tagging'],
+    );
   });
 });
 
@@ -86,7 +113,10 @@ describe('review file: parse', () => {
     assert.ok(parsed.ok);
     assert.equal(parsed.base, file.base);
     assert.equal(parsed.formatVersion, 2);
-    assert.deepEqual(parsed.marks, [...marks].sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1)));
+    assert.deepEqual(
+      parsed.marks,
+      [...marks].sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1)),
+    );
   });
 
   it('treats an empty file as no marks', () => {
@@ -147,7 +177,10 @@ describe('review file: three-way merge', () => {
 
   it('applies a deletion on disk to a mark not changed here, with no conflict', () => {
     const merged = mergeMarks([verified, disputed], [verified, disputed], [verified]);
-    assert.deepEqual(merged.marks.map((m) => m.id), [verified.id]);
+    assert.deepEqual(
+      merged.marks.map((m) => m.id),
+      [verified.id],
+    );
     assert.deepEqual(merged.conflicts, []);
   });
 });
@@ -161,8 +194,14 @@ describe('review progress', () => {
     const placed = placeMarks(text, [verified, note, notClaim]);
     const p = reviewProgress(figures, placed, added);
     assert.equal(progressLabel(p), '1 of 2 figures reviewed');
-    assert.deepEqual(p.figures.map((f) => f.figure.id), ['£18,250', '41 arrests']);
-    assert.deepEqual(p.suppressed.map((f) => f.id), ['12 people']);
+    assert.deepEqual(
+      p.figures.map((f) => f.figure.id),
+      ['£18,250', '41 arrests'],
+    );
+    assert.deepEqual(
+      p.suppressed.map((f) => f.id),
+      ['12 people'],
+    );
   });
 
   it('counts a figure the editor added by hand', () => {
@@ -205,17 +244,32 @@ describe('review: save to workspace lexicon', () => {
   it('adds an organisation to a file that has none, in the schema the lexicon reads', () => {
     const r = mergeLexiconAddition(undefined, { kind: 'organisation', text: 'Eastmoor Youth Trust', canonical: 'Eastmoor Youth Trust', type: 'charity' });
     assert.equal(r.outcome, 'added');
-    assert.deepEqual(JSON.parse(r.text), { organisations: [{ id: 'eastmoor-youth-trust', canonical: 'Eastmoor Youth Trust', type: 'charity', aliases: ['Eastmoor Youth Trust'] }] });
+    assert.deepEqual(JSON.parse(r.text), {
+      organisations: [{ id: 'eastmoor-youth-trust', canonical: 'Eastmoor Youth Trust', type: 'charity', aliases: ['Eastmoor Youth Trust'] }],
+    });
   });
 
   it('adds a new spelling as an alias of an existing entry and keeps everything else in the file', () => {
-    const current = { $schema: 'x', ignore: ['Operation'], legalTerms: [{ id: 'cuckooing-order', canonical: 'Cuckooing Order', category: 'order', definition: 'd', aliases: ['cuckooing order'] }] };
-    const r = mergeLexiconAddition(current, { kind: 'legal-term', text: 'cuckooing orders', canonical: 'Cuckooing Order', category: 'order', definition: 'ignored' });
+    const current = {
+      $schema: 'x',
+      ignore: ['Operation'],
+      legalTerms: [{ id: 'cuckooing-order', canonical: 'Cuckooing Order', category: 'order', definition: 'd', aliases: ['cuckooing order'] }],
+    };
+    const r = mergeLexiconAddition(current, {
+      kind: 'legal-term',
+      text: 'cuckooing orders',
+      canonical: 'Cuckooing Order',
+      category: 'order',
+      definition: 'ignored',
+    });
     assert.equal(r.outcome, 'alias');
     const out = JSON.parse(r.text);
     assert.deepEqual(out.ignore, ['Operation']);
     assert.deepEqual(out.legalTerms[0].aliases, ['cuckooing order', 'cuckooing orders']);
-    assert.equal(mergeLexiconAddition(out, { kind: 'legal-term', text: 'cuckooing orders', canonical: 'Cuckooing Order', category: 'order', definition: 'd' }).outcome, 'present');
+    assert.equal(
+      mergeLexiconAddition(out, { kind: 'legal-term', text: 'cuckooing orders', canonical: 'Cuckooing Order', category: 'order', definition: 'd' }).outcome,
+      'present',
+    );
   });
 
   it('refuses a file that is not an object rather than overwrite it', () => {
@@ -228,9 +282,12 @@ describe('review: JSON export', () => {
     const edited = text.replace('41 arrests', '40 arrests');
     const out = reviewForExport(placeMarks(edited, [verified, disputed]));
     assert.equal(out.length, 2);
-    assert.deepEqual(out.map((o) => [(o.body as { reviewState: string }).reviewState, o.orphaned ?? false, o.current]), [
-      ['verified', true, undefined],
-      ['disputed', false, { start: edited.indexOf('£18,250'), end: edited.indexOf('£18,250') + 7 }],
-    ]);
+    assert.deepEqual(
+      out.map((o) => [(o.body as { reviewState: string }).reviewState, o.orphaned ?? false, o.current]),
+      [
+        ['verified', true, undefined],
+        ['disputed', false, { start: edited.indexOf('£18,250'), end: edited.indexOf('£18,250') + 7 }],
+      ],
+    );
   });
 });

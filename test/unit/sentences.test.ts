@@ -45,14 +45,17 @@ describe('over-long sentences', () => {
   });
   it('cuts a run with no break at all at the limit', () => {
     const spans = splitSentences('1,'.repeat(2000));
-    assert.deepEqual(spans.map((s) => s.end - s.start), [MAX_SENTENCE_LENGTH, MAX_SENTENCE_LENGTH, MAX_SENTENCE_LENGTH, MAX_SENTENCE_LENGTH]);
+    assert.deepEqual(
+      spans.map((s) => s.end - s.start),
+      [MAX_SENTENCE_LENGTH, MAX_SENTENCE_LENGTH, MAX_SENTENCE_LENGTH, MAX_SENTENCE_LENGTH],
+    );
   });
 });
 
 describe('paragraphFinder', () => {
   it('gives every sentence the paragraph paragraphAround walks to, on texts with blank lines, CRLF and long paragraphs', () => {
     let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
     const pieces = ['Officers seized cash. ', 'Kent Police said.', '\n', '\n\n', '\r\n\r\n', '\n  \n', 'x'.repeat(5000) + '. ', '• 12 arrests\n'];
     for (let round = 0; round < 40; round++) {
       const text = Array.from({ length: 1 + rnd(30) }, () => pieces[rnd(pieces.length)]).join('');
@@ -72,7 +75,10 @@ describe('countWords', () => {
 describe('LineIndex', () => {
   it('maps offsets to lines for LF, CRLF and CR', () => {
     const idx = new LineIndex('a\nb\r\nc\rd');
-    assert.deepEqual([0, 2, 5, 7].map((o) => idx.lineAt(o)), [0, 1, 2, 3]);
+    assert.deepEqual(
+      [0, 2, 5, 7].map((o) => idx.lineAt(o)),
+      [0, 1, 2, 3],
+    );
     assert.equal(idx.lineCount, 4);
     assert.deepEqual(idx.positionAt(6), { line: 2, character: 1 });
   });
@@ -84,6 +90,9 @@ describe('LineIndex', () => {
     assert.equal(lf.lineCount, 9);
     assert.equal(withCr.lineCount, 10);
     for (let o = 0; o < text.length; o++) assert.equal(lf.lineAt(o), withCr.lineAt(o), `offset ${o}`);
-    assert.deepEqual([0, 1, 2, 3, 7, 8].map((l) => lf.lineStart(l)), [0, 1, 10, 11, 40, 44]);
+    assert.deepEqual(
+      [0, 1, 2, 3, 7, 8].map((l) => lf.lineStart(l)),
+      [0, 1, 10, 11, 40, 44],
+    );
   });
 });

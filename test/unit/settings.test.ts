@@ -11,7 +11,11 @@ import { invalidReason, settingSchemas } from '../../src/extension/services/sett
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const sections = manifest.contributes.configuration as { title: string; order?: number; properties: Record<string, { default: unknown; scope?: string; description?: string }> }[];
+const sections = manifest.contributes.configuration as {
+  title: string;
+  order?: number;
+  properties: Record<string, { default: unknown; scope?: string; description?: string }>;
+}[];
 const declared = sections.flatMap((s) => Object.entries(s.properties));
 
 /** `{ a: { b: 1 }, c: 2 }` as `[['a.b', 1], ['c', 2]]`. */
@@ -40,7 +44,8 @@ describe('settings', () => {
     }
     const scope = (key: string) => declared.find(([k]) => k === `crimeAnnotator.${key}`)![1].scope;
     // Which files a folder holds and where its lexicon and marks live differ per folder.
-    for (const key of ['workspace.include', 'workspace.exclude', 'workspace.lexiconFile', 'workspace.referenceFiles', 'review.annotationsFile']) assert.equal(scope(key), 'resource', key);
+    for (const key of ['workspace.include', 'workspace.exclude', 'workspace.lexiconFile', 'workspace.referenceFiles', 'review.annotationsFile'])
+      assert.equal(scope(key), 'resource', key);
     // Who you are does not change with the folder, and a shared .vscode/settings.json must not set it.
     assert.equal(scope('review.author'), 'application');
   });
@@ -71,7 +76,10 @@ describe('settings', () => {
       'highlights.figures': false,
       'review.author': 42,
     };
-    const config = readConfig((key) => set[key], (p) => problems.push(p));
+    const config = readConfig(
+      (key) => set[key],
+      (p) => problems.push(p),
+    );
     assert.equal(config.analysis.trigger, 'onSave');
     assert.equal(config.highlights.figures, false);
     assert.equal(config.analysis.delay, 300);

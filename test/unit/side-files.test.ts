@@ -18,8 +18,16 @@ describe('side files: a reference CSV with a quote that is never closed', () => 
       '',
     ].join('\r\n');
     const { claims, problems } = parseReferenceTable(csv, { tableId: 'refs.reference.csv' });
-    assert.deepEqual(claims.map((c) => c.value), [290, 12, 5e6], 'the rows before and after the broken one are kept');
-    assert.deepEqual(problems.map((p) => p.row), [2], 'the problem names data row 2');
+    assert.deepEqual(
+      claims.map((c) => c.value),
+      [290, 12, 5e6],
+      'the rows before and after the broken one are kept',
+    );
+    assert.deepEqual(
+      problems.map((p) => p.row),
+      [2],
+      'the problem names data row 2',
+    );
     assert.match(problems[0].message, /line 3 is never closed; the row was skipped and reading went on/);
     // The value cells after the broken row still point at the right place in the file.
     const seizures = claims.find((c) => c.value === 12)!;
@@ -40,10 +48,19 @@ describe('side files: a reference CSV with a quote that is never closed', () => 
     ].join('\n');
     const { records, unterminatedAt } = readCsvRecords(csv);
     assert.equal(unterminatedAt, 3);
-    assert.deepEqual(records.map((r) => r.unterminatedAt), [undefined, undefined, 3, undefined, undefined, undefined]);
+    assert.deepEqual(
+      records.map((r) => r.unterminatedAt),
+      [undefined, undefined, 3, undefined, undefined, undefined],
+    );
     const { claims, problems } = parseReferenceTable(csv, { tableId: 't.reference.csv' });
-    assert.deepEqual(claims.map((c) => c.value), [1, 3, 4, 5]);
-    assert.deepEqual(problems.map((p) => [p.row, /line (\d+)/.exec(p.message)?.[1]]), [[2, '4']]);
+    assert.deepEqual(
+      claims.map((c) => c.value),
+      [1, 3, 4, 5],
+    );
+    assert.deepEqual(
+      problems.map((p) => [p.row, /line (\d+)/.exec(p.message)?.[1]]),
+      [[2, '4']],
+    );
   });
 
   it('reports a header whose quote is never closed at row 0', () => {

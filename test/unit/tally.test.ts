@@ -5,14 +5,38 @@ import { tallyByKind, unknownMeasureLabel } from '../../src/core/tally';
 function figure(start: number, text: string, counts: string | null, value = 1): FigureAnnotation {
   const end = start + text.length;
   return {
-    kind: 'figure', id: `figure:${start}-${end}`, start, end, text, line: Math.floor(start / 100), source: 'rule',
-    value, unit: 'count', qualifier: 'exact', bound: 'exact', precision: 1, counts, sentence: { start, end },
+    kind: 'figure',
+    id: `figure:${start}-${end}`,
+    start,
+    end,
+    text,
+    line: Math.floor(start / 100),
+    source: 'rule',
+    value,
+    unit: 'count',
+    qualifier: 'exact',
+    bound: 'exact',
+    precision: 1,
+    counts,
+    sentence: { start, end },
   };
 }
 
 function org(start: number, text: string, entityId: string, canonical: string): OrganisationAnnotation {
   const end = start + text.length;
-  return { kind: 'organisation', id: `organisation:${start}-${end}`, start, end, text, line: 0, source: 'lexicon', entityId, canonical, orgType: 'police-force', known: true };
+  return {
+    kind: 'organisation',
+    id: `organisation:${start}-${end}`,
+    start,
+    end,
+    text,
+    line: 0,
+    source: 'lexicon',
+    entityId,
+    canonical,
+    orgType: 'police-force',
+    known: true,
+  };
 }
 
 function term(start: number, text: string, termId: string, canonical: string): LegalTermAnnotation {
@@ -47,39 +71,61 @@ const docB = {
 describe('tallyByKind', () => {
   it('groups by kind in a fixed order, then by measure or canonical entity, across documents', () => {
     const tally = tallyByKind([docA, docB]);
-    assert.deepEqual(tally.map((k) => [k.kind, k.count]), [['figure', 5], ['organisation', 3], ['legal-term', 1]]);
+    assert.deepEqual(
+      tally.map((k) => [k.kind, k.count]),
+      [
+        ['figure', 5],
+        ['organisation', 3],
+        ['legal-term', 1],
+      ],
+    );
 
     const figures = tally[0];
-    assert.deepEqual(figures.groups.map((g) => [g.label, g.occurrences.length, g.documentCount]), [
-      ['arrests', 3, 2],
-      [unknownMeasureLabel, 1, 1],
-      ['cash seized', 1, 1],
-    ]);
+    assert.deepEqual(
+      figures.groups.map((g) => [g.label, g.occurrences.length, g.documentCount]),
+      [
+        ['arrests', 3, 2],
+        [unknownMeasureLabel, 1, 1],
+        ['cash seized', 1, 1],
+      ],
+    );
     const orgs = tally[1];
-    assert.deepEqual(orgs.groups.map((g) => [g.key, g.label, g.occurrences.length]), [
-      ['met', 'Metropolitan Police Service', 2],
-      ['nca', 'National Crime Agency', 1],
-    ]);
+    assert.deepEqual(
+      orgs.groups.map((g) => [g.key, g.label, g.occurrences.length]),
+      [
+        ['met', 'Metropolitan Police Service', 2],
+        ['nca', 'National Crime Agency', 1],
+      ],
+    );
   });
 
   it('keeps each occurrence with its document, place and annotation', () => {
     const arrests = tallyByKind([docA, docB])[0].groups[0];
-    assert.deepEqual(arrests.occurrences.map((o) => [o.docId, o.start, o.end, o.text]), [
-      ['file:///a.crime.txt', 20, 31, '290 arrests'],
-      ['file:///a.crime.txt', 120, 130, '12 arrests'],
-      ['file:///b.crime.txt', 50, 61, '300 arrests'],
-    ]);
+    assert.deepEqual(
+      arrests.occurrences.map((o) => [o.docId, o.start, o.end, o.text]),
+      [
+        ['file:///a.crime.txt', 20, 31, '290 arrests'],
+        ['file:///a.crime.txt', 120, 130, '12 arrests'],
+        ['file:///b.crime.txt', 50, 61, '300 arrests'],
+      ],
+    );
     assert.equal(arrests.occurrences[1].line, 1);
     assert.equal(arrests.occurrences[2].annotation.kind, 'figure');
   });
 
   it('filters by group label (keeping the whole group) or by occurrence text, dropping empty kinds', () => {
     const byLabel = tallyByKind([docA, docB], { filter: 'metropolitan police service' });
-    assert.deepEqual(byLabel.map((k) => k.kind), ['organisation']);
+    assert.deepEqual(
+      byLabel.map((k) => k.kind),
+      ['organisation'],
+    );
     assert.equal(byLabel[0].count, 2, 'both spellings of the Met stay under the matching canonical name');
 
     const byText = tallyByKind([docA, docB], { filter: '290' });
-    assert.deepEqual(byText.map((k) => [k.kind, k.count]), [['figure', 1]]);
+    assert.deepEqual(
+      byText.map((k) => [k.kind, k.count]),
+      [['figure', 1]],
+    );
     assert.equal(byText[0].groups[0].occurrences[0].text, '290 arrests');
   });
 
@@ -98,11 +144,14 @@ describe('tallyByKind', () => {
     const edited = { docId: docA.docId, analysis: analysis([...docA.analysis.annotations, figure(300, '40 arrests', 'arrests', 40)]) };
     const figures = tallyByKind([edited])[0];
     assert.equal(figures.count, 4);
-    assert.deepEqual(figures.groups[0].occurrences.map((o) => o.text), ['290 arrests', '12 arrests', '40 arrests']);
+    assert.deepEqual(
+      figures.groups[0].occurrences.map((o) => o.text),
+      ['290 arrests', '12 arrests', '40 arrests'],
+    );
     assert.equal(tallyByKind([docA])[0].count, 3, 'the first analysis still tallies as it was');
   });
 
-  it('lists a group\'s occurrences once, when first read', () => {
+  it("lists a group's occurrences once, when first read", () => {
     const group = tallyByKind([docA, docB])[0].groups[0];
     assert.equal(group.occurrences, group.occurrences);
     assert.deepEqual(JSON.parse(JSON.stringify(group)).occurrences.length, 3);
@@ -135,17 +184,28 @@ function regroup(documents: readonly { docId: string; analysis: DocumentAnalysis
   const kinds = ['figure', 'organisation', 'legal-term'] as const;
   const labels = { figure: 'Figures', organisation: 'Organisations', 'legal-term': 'Legal terms' };
   return kinds.flatMap((kind) => {
-    const groups = new Map<string, { label: string; occurrences: { docId: string; start: number; end: number; line: number; text: string; annotation: Annotation }[] }>();
+    const groups = new Map<
+      string,
+      { label: string; occurrences: { docId: string; start: number; end: number; line: number; text: string; annotation: Annotation }[] }
+    >();
     for (const { docId, analysis: a } of documents) {
       for (const annotation of a.annotations) {
         if (annotation.kind !== kind) continue;
-        const [key, label] = annotation.kind === 'figure' ? [annotation.counts ?? '', annotation.counts ?? unknownMeasureLabel] : annotation.kind === 'organisation' ? [annotation.entityId, annotation.canonical] : [annotation.termId, annotation.canonical];
+        const [key, label] =
+          annotation.kind === 'figure'
+            ? [annotation.counts ?? '', annotation.counts ?? unknownMeasureLabel]
+            : annotation.kind === 'organisation'
+              ? [annotation.entityId, annotation.canonical]
+              : [annotation.termId, annotation.canonical];
         const group = groups.get(key) ?? groups.set(key, { label, occurrences: [] }).get(key)!;
         group.occurrences.push({ docId, start: annotation.start, end: annotation.end, line: annotation.line, text: annotation.text, annotation });
       }
     }
     const kept = [...groups].flatMap(([key, { label, occurrences }]) => {
-      const shown = !needle || label.toLowerCase().includes(needle) || key.toLowerCase().includes(needle) ? occurrences : occurrences.filter((o) => o.text.toLowerCase().includes(needle));
+      const shown =
+        !needle || label.toLowerCase().includes(needle) || key.toLowerCase().includes(needle)
+          ? occurrences
+          : occurrences.filter((o) => o.text.toLowerCase().includes(needle));
       return shown.length ? [{ kind, key, label, occurrences: shown, documentCount: new Set(shown.map((o) => o.docId)).size }] : [];
     });
     kept.sort((a, b) => b.occurrences.length - a.occurrences.length || a.label.localeCompare(b.label, 'en-GB'));

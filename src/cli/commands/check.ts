@@ -19,7 +19,12 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   const corpus = await runCorpus(paths, { ...options, retain: streaming ? 'record' : 'documents', withAnalysis: true, onDocument });
   try {
     if (options.format === 'json') {
-      const sources = corpus.documents.map((id) => ({ docId: id, path: corpus.pathOf(id), analysis: corpus.index.get(id)!.analysis, checks: corpus.index.checksFor(id) }));
+      const sources = corpus.documents.map((id) => ({
+        docId: id,
+        path: corpus.pathOf(id),
+        analysis: corpus.index.get(id)!.analysis,
+        checks: corpus.index.checksFor(id),
+      }));
       out.write(exportJson(sources, corpus.index.records(), { pathOfOtherSource: corpus.pathOf }));
     } else if (options.format === 'ndjson') {
       for (const r of corpus.index.records()) out.write(recordLine(r, corpus.pathOf) + '\n');

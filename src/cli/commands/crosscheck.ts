@@ -28,7 +28,12 @@ export async function runCrosscheck(paths: readonly string[], options: Crosschec
     if (options.format === 'text' || options.format === 'csv') checkFindings.push(...checkFindingsOf(d));
   };
   const keepAll = options.format === 'json';
-  const corpus = await runCorpus(paths, { ...options, retain: keepAll ? 'documents' : 'record', withAnalysis: keepAll || options.format === 'ndjson', onDocument });
+  const corpus = await runCorpus(paths, {
+    ...options,
+    retain: keepAll ? 'documents' : 'record',
+    withAnalysis: keepAll || options.format === 'ndjson',
+    onDocument,
+  });
   try {
     const records = corpus.index.records();
     const conflicts = records.filter((r) => r.status === 'conflict');
@@ -50,8 +55,17 @@ export async function runCrosscheck(paths: readonly string[], options: Crosschec
 
 /** `crosscheck --format json`: every document with its analysis and checks, the records, events and possible matches. */
 export function crosscheckJson(corpus: CorpusResult): string {
-  const sources = corpus.documents.map((id) => ({ docId: id, path: corpus.pathOf(id), analysis: corpus.index.get(id)!.analysis, checks: corpus.index.checksFor(id) }));
-  return exportJson(sources, corpus.index.records(), { pathOfOtherSource: corpus.pathOf, events: corpus.index.events(), possiblySame: corpus.index.possiblySame() });
+  const sources = corpus.documents.map((id) => ({
+    docId: id,
+    path: corpus.pathOf(id),
+    analysis: corpus.index.get(id)!.analysis,
+    checks: corpus.index.checksFor(id),
+  }));
+  return exportJson(sources, corpus.index.records(), {
+    pathOfOtherSource: corpus.pathOf,
+    events: corpus.index.events(),
+    possiblySame: corpus.index.possiblySame(),
+  });
 }
 
 function conflictFinding(record: CrossSourceRecord, pathOf: (id: string) => string, events: ReadonlyMap<string, DocumentEvent>): Finding {

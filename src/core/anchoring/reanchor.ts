@@ -45,7 +45,8 @@ export function reanchor(text: string, anchor: TextAnchor, options: ReanchorOpti
     occurrences.push({ start: i, end: i + exact.length });
   }
   const byQuote = best(text, anchor, occurrences, expected);
-  if (byQuote && (byQuote.score >= minimumContext(anchor) || occurrences.length === 1)) return anchored(byQuote.start, byQuote.end, byQuote.start === expected ? 'position' : 'quote');
+  if (byQuote && (byQuote.score >= minimumContext(anchor) || occurrences.length === 1))
+    return anchored(byQuote.start, byQuote.end, byQuote.start === expected ? 'position' : 'quote');
 
   // 3. The same words with whitespace changed (a re-wrapped paragraph).
   const spaced = findCollapsingWhitespace(text, exact, limit);

@@ -12,7 +12,18 @@
  */
 import { utf8Length } from '../text/utf8';
 import { LineIndex } from '../text/lines';
-import { createRecordIndex, prepareSource, type ArithmeticCheck, type CrossSourceRecord, type DocumentEvent, type PossiblySame, type PreparedSource, type RecordIndex, type RecordIndexOptions, type RecordUpdate } from '../record';
+import {
+  createRecordIndex,
+  prepareSource,
+  type ArithmeticCheck,
+  type CrossSourceRecord,
+  type DocumentEvent,
+  type PossiblySame,
+  type PreparedSource,
+  type RecordIndex,
+  type RecordIndexOptions,
+  type RecordUpdate,
+} from '../record';
 import type { ChunkView } from '../incremental';
 import type { DocumentAnalysis, LegalTermAnnotation, OrganisationAnnotation } from '../types';
 import { CorpusDefinition, crimeReportMarkers, type CorpusSettings } from './definition';
@@ -129,7 +140,10 @@ export class CorpusIndex implements IDisposable {
   /** Resolves when the folders' lexicons are read and the last scan asked for is done. */
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly port: WorkspacePort, options: CorpusIndexOptions = {}) {
+  constructor(
+    private readonly port: WorkspacePort,
+    options: CorpusIndexOptions = {},
+  ) {
     this.engine = options.engine ?? createInProcessEngine(port.schedule);
     this.record = createRecordIndex({ logger: port.log, ...options.record });
     this.retain = options.retain ?? 'documents';
@@ -175,7 +189,14 @@ export class CorpusIndex implements IDisposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    const all: IDisposable[] = [...this.subscriptions, ...this.syncTimers.values(), this.engine, this._onDidAnalyse, this._onDidChange, this._onDidChangeScanning];
+    const all: IDisposable[] = [
+      ...this.subscriptions,
+      ...this.syncTimers.values(),
+      this.engine,
+      this._onDidAnalyse,
+      this._onDidChange,
+      this._onDidChangeScanning,
+    ];
     for (const s of this.folders.values()) all.push(...s.watchers);
     this.folders.clear();
     this.syncTimers.clear();
@@ -339,7 +360,14 @@ export class CorpusIndex implements IDisposable {
       for (const folder of now.values()) {
         if (this.folders.has(folder.uri)) continue;
         const settings = this.port.settings(folder.uri);
-        const state: FolderState = { folder, settings, definition: new CorpusDefinition(settings), lexicon: builtInLexicon, references: new Set(), watchers: [] };
+        const state: FolderState = {
+          folder,
+          settings,
+          definition: new CorpusDefinition(settings),
+          lexicon: builtInLexicon,
+          references: new Set(),
+          watchers: [],
+        };
         this.folders.set(folder.uri, state);
         state.lexicon = await readFolderLexicon(this.port, folder, settings.lexiconFile);
         this.watchFolder(state);
@@ -396,7 +424,9 @@ export class CorpusIndex implements IDisposable {
     }
     if (!this.scanning) {
       // A crime report arriving in a folder that had none: from now on the workspace is indexed.
-      state.watchers.push(this.port.watch(folder, `{${crimeReportMarkers.join(',')}}`, { created: () => this.track(this.scan(), 'index.scan (a crime report appeared)') }));
+      state.watchers.push(
+        this.port.watch(folder, `{${crimeReportMarkers.join(',')}}`, { created: () => this.track(this.scan(), 'index.scan (a crime report appeared)') }),
+      );
       return;
     }
     state.watchers.push(
@@ -551,7 +581,10 @@ export class CorpusIndex implements IDisposable {
     const { maxFileSize } = this.settingsFor(uri);
     if (bytes <= maxFileSize) return false;
     this.skips.set(uri, { uri, reason: `larger than maxFileSize (${bytes} > ${maxFileSize} bytes)` });
-    this.port.log.notifyOnce(`maxFileSize:${uri}`, `Crime Annotator did not analyse ${this.port.displayPath(uri)}: it is ${formatBytes(bytes)}, over the crimeAnnotator.analysis.maxFileSize limit of ${formatBytes(maxFileSize)}.`);
+    this.port.log.notifyOnce(
+      `maxFileSize:${uri}`,
+      `Crime Annotator did not analyse ${this.port.displayPath(uri)}: it is ${formatBytes(bytes)}, over the crimeAnnotator.analysis.maxFileSize limit of ${formatBytes(maxFileSize)}.`,
+    );
     this.remove(uri);
     return true;
   }
@@ -584,7 +617,10 @@ export class CorpusIndex implements IDisposable {
       for (const p of problems) this.port.log.warn(`${this.port.displayPath(uri)} row ${p.row}: ${p.message}`);
       // The rows a table could not use change what the record says, so the user hears of them, once per version of the table.
       if (problems.length > 0) {
-        const first = problems.slice(0, 2).map((p) => `row ${p.row}: ${p.message}`).join(' ');
+        const first = problems
+          .slice(0, 2)
+          .map((p) => `row ${p.row}: ${p.message}`)
+          .join(' ');
         this.port.log.notifyOnce(
           `reference:${uri}:${problems.map((p) => `${p.row} ${p.message}`).join('|')}`,
           `Crime Annotator could not use all of the reference table ${this.port.displayPath(uri)}: ${first}${problems.length > 2 ? ` (and ${problems.length - 2} more problems; see the log)` : ''}`,
@@ -615,7 +651,10 @@ export class CorpusIndex implements IDisposable {
           limited = true;
           const first = found[maxFiles];
           this.skips.set(first, { uri: first, reason: `beyond maxFiles (${maxFiles})` });
-          this.port.log.notifyOnce(`maxFiles:${state.folder.uri}`, `Crime Annotator indexed only ${maxFiles} files of ${state.folder.name} (crimeAnnotator.workspace.maxFiles); ${this.port.displayPath(first)} and any after it were not indexed.`);
+          this.port.log.notifyOnce(
+            `maxFiles:${state.folder.uri}`,
+            `Crime Annotator indexed only ${maxFiles} files of ${state.folder.name} (crimeAnnotator.workspace.maxFiles); ${this.port.displayPath(first)} and any after it were not indexed.`,
+          );
           found.length = maxFiles;
         }
         files.push(...found);
@@ -674,7 +713,10 @@ export class CorpusIndex implements IDisposable {
         this.staging = false;
         await this.flushStaged(true);
       }
-      if (!stale()) this.port.log.info(`Indexed ${this.documentCount} documents in ${this.folders.size} folder(s); analysis ran ${this.engine.where}; longest block ${Math.round(this.longestBlockMs)} ms.`);
+      if (!stale())
+        this.port.log.info(
+          `Indexed ${this.documentCount} documents in ${this.folders.size} folder(s); analysis ran ${this.engine.where}; longest block ${Math.round(this.longestBlockMs)} ms.`,
+        );
     };
     await (this.port.withProgress ? this.port.withProgress('Crime Annotator', task) : task(() => undefined));
   }
@@ -744,7 +786,11 @@ export class CorpusIndex implements IDisposable {
     }
     const cost = this.syncCost.get(uri) ?? (entry.text.length < 50_000 ? 0 : Infinity);
     if (cost < syncInlineMs) this.sync(uri);
-    else this.syncTimers.set(uri, this.port.schedule.setTimer(() => this.sync(uri), syncDelayMs));
+    else
+      this.syncTimers.set(
+        uri,
+        this.port.schedule.setTimer(() => this.sync(uri), syncDelayMs),
+      );
     return entry;
   }
 
@@ -784,7 +830,8 @@ export class CorpusIndex implements IDisposable {
     const ms = this.port.schedule.now() - t0;
     this.syncCost.set(uri, ms);
     this.noteBlock(ms);
-    if (ms > 50) this.port.log.warn(`Updating the cross-source record for ${this.port.displayPath(uri)} took ${Math.round(ms)} ms; it now waits for typing to pause.`);
+    if (ms > 50)
+      this.port.log.warn(`Updating the cross-source record for ${this.port.displayPath(uri)} took ${Math.round(ms)} ms; it now waits for typing to pause.`);
     this.fireChange(uri, update);
   }
 
@@ -797,7 +844,10 @@ export class CorpusIndex implements IDisposable {
 
   private noteBlock(ms: number, uri?: string): void {
     this.longestBlockMs = Math.max(this.longestBlockMs, ms);
-    if (ms > 50 && uri) this.port.log.warn(`Analysing ${this.port.displayPath(uri)} held the thread for ${Math.round(ms)} ms in one piece (a single long paragraph cannot be split).`);
+    if (ms > 50 && uri)
+      this.port.log.warn(
+        `Analysing ${this.port.displayPath(uri)} held the thread for ${Math.round(ms)} ms in one piece (a single long paragraph cannot be split).`,
+      );
   }
 
   private remove(uri: string): void {

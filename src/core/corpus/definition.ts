@@ -82,7 +82,14 @@ function isExcluded(p: string, exclude: readonly RegExp[]): boolean {
  * (two-step activation: other folders are scanned only when the user asks). The Crime Report
  * language's own extensions, and the folder of the extension's side files.
  */
-export const crimeReportMarkers: readonly string[] = Object.freeze(['**/*.crime', '**/*.crime.txt', '**/*.crime.md', '**/*.release.txt', '.crime-annotator/*', '**/.crime-annotator/*']);
+export const crimeReportMarkers: readonly string[] = Object.freeze([
+  '**/*.crime',
+  '**/*.crime.txt',
+  '**/*.crime.md',
+  '**/*.release.txt',
+  '.crime-annotator/*',
+  '**/.crime-annotator/*',
+]);
 
 /** Reads settings that may come from a user's file: anything of the wrong type falls back to the default. */
 export function sanitiseCorpusSettings(raw: Partial<Record<keyof CorpusSettings, unknown>>): CorpusSettings {

@@ -27,7 +27,10 @@ export async function readFolderLexicon(port: WorkspacePort, folder: CorpusFolde
   if (!stat) return builtInLexicon;
   // A file past the size limit is never read: parsing and compiling it is what could exhaust the host.
   if (stat.size > LEXICON_LIMITS.fileBytes) {
-    port.log.notifyOnce(`lexicon:size:${uri}:${stat.size}`, `Crime Annotator did not use ${where}: it is ${stat.size.toLocaleString('en-GB')} bytes ${limitNote('fileBytes')}. The built-in lexicon is used.`);
+    port.log.notifyOnce(
+      `lexicon:size:${uri}:${stat.size}`,
+      `Crime Annotator did not use ${where}: it is ${stat.size.toLocaleString('en-GB')} bytes ${limitNote('fileBytes')}. The built-in lexicon is used.`,
+    );
     return builtInLexicon;
   }
   let raw: Uint8Array;
@@ -46,7 +49,10 @@ export async function readFolderLexicon(port: WorkspacePort, folder: CorpusFolde
   const problems = validateLexiconExtension(value);
   if (problems.length > 0) {
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
-    port.log.notifyOnce(`lexicon:${uri}:${problems.join('|')}`, `Crime Annotator did not use ${where}: ${problems.slice(0, 3).join('; ')}${more}. The built-in lexicon is used.`);
+    port.log.notifyOnce(
+      `lexicon:${uri}:${problems.join('|')}`,
+      `Crime Annotator did not use ${where}: ${problems.slice(0, 3).join('; ')}${more}. The built-in lexicon is used.`,
+    );
     return builtInLexicon;
   }
   const extension = value as LexiconExtension;
@@ -55,7 +61,11 @@ export async function readFolderLexicon(port: WorkspacePort, folder: CorpusFolde
   const compiled = await runInSlices(compileLexiconSteps(extension), port.schedule);
   longestLexiconCompileSliceMs = Math.max(longestLexiconCompileSliceMs, compiled.longestSliceMs);
   const lexicon = compiled.value;
-  if (lexicon.problems.length > 0) port.log.notifyOnce(`lexicon:${uri}:${lexicon.problems.join('|')}`, `Crime Annotator used ${where} only in part: ${lexicon.problems.slice(0, 3).join('; ')}.`);
+  if (lexicon.problems.length > 0)
+    port.log.notifyOnce(
+      `lexicon:${uri}:${lexicon.problems.join('|')}`,
+      `Crime Annotator used ${where} only in part: ${lexicon.problems.slice(0, 3).join('; ')}.`,
+    );
   port.log.info(`Using the lexicon ${where} for the documents of ${folder.name} (compiled in slices of at most ${Math.round(compiled.longestSliceMs)} ms).`);
   const ref: LexiconRef = { key: `${folder.uri}#${++generation}`, extension };
   keepCompiledLexicon(ref.key, lexicon);

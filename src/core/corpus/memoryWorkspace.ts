@@ -7,7 +7,18 @@
 import { sanitiseCorpusSettings, type CorpusSettings } from './definition';
 import { Emitter, type IDisposable } from './events';
 import { globToRegExp } from './glob';
-import { folderOf, joinUriPath, relativePathIn, type CorpusFolder, type CorpusLogger, type FileEvents, type OpenDocument, type Scheduler, type SettingsChange, type WorkspacePort } from './port';
+import {
+  folderOf,
+  joinUriPath,
+  relativePathIn,
+  type CorpusFolder,
+  type CorpusLogger,
+  type FileEvents,
+  type OpenDocument,
+  type Scheduler,
+  type SettingsChange,
+  type WorkspacePort,
+} from './port';
 
 export interface MemoryWorkspace extends WorkspacePort {
   /** Writes a file (creating or changing it) and tells the watchers. */
@@ -20,7 +31,11 @@ export interface MemoryWorkspace extends WorkspacePort {
   /** Changes settings of one folder (or all when `folder` is undefined) and fires the change. */
   setSettings(changes: Partial<CorpusSettings> & { annotatedLanguages?: boolean }, folder?: string): void;
   setTrusted(trusted: boolean): void;
-  open(uri: string, text: string, options?: { readonly annotated?: boolean; readonly dirty?: boolean }): OpenDocument & { edit(text: string): void; close(): void };
+  open(
+    uri: string,
+    text: string,
+    options?: { readonly annotated?: boolean; readonly dirty?: boolean },
+  ): OpenDocument & { edit(text: string): void; close(): void };
   /** Runs every pending timer now. */
   flushTimers(): void;
   readonly messages: { readonly level: 'debug' | 'info' | 'warn' | 'error' | 'notify'; readonly message: string }[];
@@ -28,7 +43,9 @@ export interface MemoryWorkspace extends WorkspacePort {
   watchers(): readonly string[];
 }
 
-export function createMemoryWorkspace(initial: { readonly folders?: readonly CorpusFolder[]; readonly files?: Record<string, string>; readonly settings?: Partial<CorpusSettings> } = {}): MemoryWorkspace {
+export function createMemoryWorkspace(
+  initial: { readonly folders?: readonly CorpusFolder[]; readonly files?: Record<string, string>; readonly settings?: Partial<CorpusSettings> } = {},
+): MemoryWorkspace {
   const files = new Map<string, Uint8Array>(Object.entries(initial.files ?? {}).map(([k, v]) => [k, encode(v)]));
   const folders: CorpusFolder[] = [...(initial.folders ?? [])];
   const settingsByFolder = new Map<string | undefined, Partial<CorpusSettings>>([[undefined, initial.settings ?? {}]]);
@@ -55,7 +72,7 @@ export function createMemoryWorkspace(initial: { readonly folders?: readonly Cor
     debug: (m) => messages.push({ level: 'debug', message: m }),
     info: (m) => messages.push({ level: 'info', message: m }),
     warn: (m) => messages.push({ level: 'warn', message: m }),
-    error: (m, e) => messages.push({ level: 'error', message: e ? `${m}: ${e instanceof Error ? e.stack ?? e.message : String(e)}` : m }),
+    error: (m, e) => messages.push({ level: 'error', message: e ? `${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` : m }),
     notifyOnce: (key, m) => {
       messages.push({ level: 'warn', message: m });
       if (!notified.has(key)) {
@@ -86,7 +103,7 @@ export function createMemoryWorkspace(initial: { readonly folders?: readonly Cor
     folders: () => folders,
     onDidChangeFolders: foldersChanged.event,
     settings(resource) {
-      const folder = resource === undefined ? undefined : folderOf(folders, resource) ?? folders.find((f) => f.uri === resource);
+      const folder = resource === undefined ? undefined : (folderOf(folders, resource) ?? folders.find((f) => f.uri === resource));
       return sanitiseCorpusSettings({ ...settingsByFolder.get(undefined), ...(folder ? settingsByFolder.get(folder.uri) : {}) });
     },
     onDidChangeSettings: settingsChanged.event,
@@ -159,7 +176,10 @@ export function createMemoryWorkspace(initial: { readonly folders?: readonly Cor
       for (const d of docs.values()) d.annotated = d.annotated && annotatedLanguages;
       settingsByFolder.set(folder, { ...settingsByFolder.get(folder), ...rest });
       const keys = new Set(Object.keys(changes));
-      settingsChanged.fire({ affects: (key, resource) => keys.has(key) && (folder === undefined || resource === undefined || resource === folder || resource.startsWith(`${folder}/`)) });
+      settingsChanged.fire({
+        affects: (key, resource) =>
+          keys.has(key) && (folder === undefined || resource === undefined || resource === folder || resource.startsWith(`${folder}/`)),
+      });
     },
     setTrusted(value) {
       trusted = value;

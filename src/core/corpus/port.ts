@@ -118,6 +118,9 @@ export function relativePathIn(folder: CorpusFolder, uri: string): string {
 /** Joins a folder-relative path (forward slashes) onto a folder's uri, encoding each segment. */
 export function joinUriPath(folder: CorpusFolder, relative: string): string {
   const base = folder.uri.endsWith('/') ? folder.uri.slice(0, -1) : folder.uri;
-  const segments = relative.replace(/\\/g, '/').split('/').filter((s) => s.length > 0 && s !== '.');
+  const segments = relative
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s.length > 0 && s !== '.');
   return [base, ...segments.map((s) => encodeURIComponent(s))].join('/');
 }

@@ -29,12 +29,22 @@ interface WireChunk {
   readonly a?: DocumentAnalysis;
 }
 
-type Request = { readonly type: 'analyse'; readonly id: number; readonly uri: string; readonly text: string; readonly lexicon: LexiconRef; readonly prepare?: boolean } | { readonly type: 'forget'; readonly uri: string };
+type Request =
+  | { readonly type: 'analyse'; readonly id: number; readonly uri: string; readonly text: string; readonly lexicon: LexiconRef; readonly prepare?: boolean }
+  | { readonly type: 'forget'; readonly uri: string };
 
 type Reply =
   | { readonly type: 'whole'; readonly id: number; readonly analysis: DocumentAnalysis; readonly prepared?: PreparedSource; readonly ms: number }
   | { readonly type: 'chunks'; readonly id: number; readonly chunks: readonly WireChunk[] }
-  | { readonly type: 'done'; readonly id: number; readonly meta: DocumentMeta; readonly notices: readonly AnalysisNotice[]; readonly findings?: DocumentAnalysis['findings']; readonly words: number; readonly ms: number }
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly meta: DocumentMeta;
+      readonly notices: readonly AnalysisNotice[];
+      readonly findings?: DocumentAnalysis['findings'];
+      readonly words: number;
+      readonly ms: number;
+    }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
 
 /** New annotations per message: receiving one such message costs the host a few ms. */
@@ -92,7 +102,15 @@ export function serveEngine(channel: MessageChannelLike): void {
       });
       if (batch.length > 0) post({ type: 'chunks', id, chunks: batch });
       state.sent = sent;
-      post({ type: 'done', id, meta: analysis.meta, notices: analysis.notices, ...(analysis.findings ? { findings: analysis.findings } : {}), words: analysis.words, ms: Date.now() - t0 });
+      post({
+        type: 'done',
+        id,
+        meta: analysis.meta,
+        notices: analysis.notices,
+        ...(analysis.findings ? { findings: analysis.findings } : {}),
+        words: analysis.words,
+        ms: Date.now() - t0,
+      });
     } catch (e) {
       kept.delete(uri);
       post({ type: 'error', id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
@@ -107,7 +125,10 @@ interface HostChunk extends ChunkView {
 /** The host side: an `AnalysisEngine` whose analyses happen on the other end of `channel`. */
 export function createRemoteEngine(channel: MessageChannelLike & { terminate?(): void }, where: string): AnalysisEngine & { readonly workerLongestMs: number } {
   let nextId = 0;
-  const waiting = new Map<number, { request: AnalysisRequest; chunks: HostChunk[]; hostMs: number; resolve: (r: AnalysedText) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<
+    number,
+    { request: AnalysisRequest; chunks: HostChunk[]; hostMs: number; resolve: (r: AnalysedText) => void; reject: (e: Error) => void }
+  >();
   /** The chunks of each long document's last answer, which the next answer refers to by index. */
   const previous = new Map<string, readonly HostChunk[]>();
   let workerLongestMs = 0;
@@ -131,7 +152,13 @@ export function createRemoteEngine(channel: MessageChannelLike & { terminate?():
         waiting.delete(reply.id);
         previous.delete(w.request.uri);
         workerLongestMs = Math.max(workerLongestMs, reply.ms);
-        w.resolve({ text: w.request.text, analysis: reply.analysis, chunkViews: () => undefined, longestBlockMs: w.hostMs, ...(reply.prepared ? { prepared: reply.prepared } : {}) });
+        w.resolve({
+          text: w.request.text,
+          analysis: reply.analysis,
+          chunkViews: () => undefined,
+          longestBlockMs: w.hostMs,
+          ...(reply.prepared ? { prepared: reply.prepared } : {}),
+        });
         return;
       case 'chunks': {
         const before = previous.get(w.request.uri) ?? [];
@@ -165,7 +192,14 @@ export function createRemoteEngine(channel: MessageChannelLike & { terminate?():
       const id = ++nextId;
       return new Promise<AnalysedText>((resolve, reject) => {
         waiting.set(id, { request, chunks: [], hostMs: 0, resolve, reject });
-        channel.postMessage({ type: 'analyse', id, uri: request.uri, text: request.text, lexicon: request.lexicon, ...(request.prepare ? { prepare: true } : {}) } satisfies Request);
+        channel.postMessage({
+          type: 'analyse',
+          id,
+          uri: request.uri,
+          text: request.text,
+          lexicon: request.lexicon,
+          ...(request.prepare ? { prepare: true } : {}),
+        } satisfies Request);
       });
     },
     forget(uri) {

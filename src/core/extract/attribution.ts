@@ -7,14 +7,28 @@ export { isoDate, monthNumber } from './periods';
 type Entity = OrganisationAnnotation | LegalTermAnnotation;
 
 /** Organisation types that report figures of their own; the media only repeat them. */
-const CLAIMANT_TYPES = new Set(['police-force', 'national-agency', 'regional-unit', 'government', 'prosecutor', 'inspectorate', 'court', 'council', 'charity', 'other']);
+const CLAIMANT_TYPES = new Set([
+  'police-force',
+  'national-agency',
+  'regional-unit',
+  'government',
+  'prosecutor',
+  'inspectorate',
+  'court',
+  'council',
+  'charity',
+  'other',
+]);
 const SUBJECT_TYPES = new Set(['police-force', 'national-agency', 'regional-unit', 'government', 'prosecutor', 'inspectorate']);
 const SUBJECT_REACH = 40;
-const REPORTING_AFTER_RE = /^[’']?s?\s*(?:\([^)]*\)\s*)?(?:has|have|had|said|says|say|reported|reveal(?:ed|s)|announced|made|arrested|seized|closed|charged|recorded|carried out|led|found|confirmed|figures|data|work|officers|(?:’s|'s)\s+work)\b/i;
+const REPORTING_AFTER_RE =
+  /^[’']?s?\s*(?:\([^)]*\)\s*)?(?:has|have|had|said|says|say|reported|reveal(?:ed|s)|announced|made|arrested|seized|closed|charged|recorded|carried out|led|found|confirmed|figures|data|work|officers|(?:’s|'s)\s+work)\b/i;
 /** "92 were closed by the Met", "figures released by the NCLCC", "according to the NCLCC": the agent named after. */
-const AGENT_BEFORE_RE = /(?:\b(?:were|was|been|being|are|is)\s+(?:\w+\s+){0,2}\w+ed\s+by|\b(?:released|published|issued|compiled|reported|confirmed)\s+by|\baccording\s+to|\bfigures\s+from)\s+(?:the\s+)?$/i;
+const AGENT_BEFORE_RE =
+  /(?:\b(?:were|was|been|being|are|is)\s+(?:\w+\s+){0,2}\w+ed\s+by|\b(?:released|published|issued|compiled|reported|confirmed)\s+by|\baccording\s+to|\bfigures\s+from)\s+(?:the\s+)?$/i;
 /** "police made 1,034 arrests", "as police forces in England and Wales targeted": no one force, all of them. */
-const GENERIC_POLICE_RE = /\b(?:police(?:\s+forces)?|forces)\s+(?:(?:across|in|around|throughout)\s+(?:England and Wales|the UK|the country|Britain)\s+)?(?:have\s+|had\s+)?(?:made|arrested|closed|seized|charged|safeguarded|target(?:ed|ing)?|held|detained|shut)\b/i;
+const GENERIC_POLICE_RE =
+  /\b(?:police(?:\s+forces)?|forces)\s+(?:(?:across|in|around|throughout)\s+(?:England and Wales|the UK|the country|Britain)\s+)?(?:have\s+|had\s+)?(?:made|arrested|closed|seized|charged|safeguarded|target(?:ed|ing)?|held|detained|shut)\b/i;
 const ALL_FORCES_RE = /\b(?:England and Wales|across the (?:UK|country)|around the country|nationally|all forces|every (?:Home Office )?force)\b/i;
 const NATIONAL_SCOPE_RE = /\b(?:national(?:ly)?|England and Wales|across the (?:UK|country)|around the country|all forces|every (?:Home Office )?force)\b/i;
 /**
@@ -24,7 +38,8 @@ const NATIONAL_SCOPE_RE = /\b(?:national(?:ly)?|England and Wales|across the (?:
 const NATIONAL_COORDINATOR = 'nclcc';
 /** "the County Lines Programme": a programme claims the figures it reports, named or referred to as "the programme". */
 const PROGRAMME_RE = /(?<![\p{L}’'])((?:[A-Z][\p{L}-]+\s+){1,4}Programme)\b/gu;
-const PROGRAMME_ACTS_RE = /^\s*(?:,[^,]{0,160},\s*)?(?:has\s+|have\s+|had\s+)?(?:closed|made|shut|seized|arrested|reported|recorded|safeguarded|supported|helped)\b/i;
+const PROGRAMME_ACTS_RE =
+  /^\s*(?:,[^,]{0,160},\s*)?(?:has\s+|have\s+|had\s+)?(?:closed|made|shut|seized|arrested|reported|recorded|safeguarded|supported|helped)\b/i;
 const PROGRAMME_ANAPHOR_RE = /\b(?:the|this)\s+programme\b/;
 
 export interface ClaimantContext {
@@ -60,7 +75,11 @@ export function ledeClaimant(text: string, lede: Span, organisations: readonly O
   // Read from the lede's start, its reporter is nearer than an actor inside it ("The Home Office has confirmed ... police made");
   // from its end, an organisation opening it is its subject.
   const forceRelease = isForce(publisher, organisations);
-  return claimantInSentence(text, lede.start, lede, organisations, undefined, forceRelease) || claimantInSentence(text, lede.end, lede, organisations, undefined, forceRelease) || undefined;
+  return (
+    claimantInSentence(text, lede.start, lede, organisations, undefined, forceRelease) ||
+    claimantInSentence(text, lede.end, lede, organisations, undefined, forceRelease) ||
+    undefined
+  );
 }
 
 export function isForce(id: string | undefined, organisations: readonly OrganisationAnnotation[]): boolean {
@@ -68,7 +87,8 @@ export function isForce(id: string | undefined, organisations: readonly Organisa
 }
 
 /** "Together those five forces accounted for 506": a group of forces, which no one organisation claims. */
-const FORCE_GROUP_RE = /\b(?:those|these|the)\s+(?:[a-z]+\s+)?(?:forces|police forces)\s+(?:together\s+)?(?:accounted|made|were responsible|contributed|reported)\b/i;
+const FORCE_GROUP_RE =
+  /\b(?:those|these|the)\s+(?:[a-z]+\s+)?(?:forces|police forces)\s+(?:together\s+)?(?:accounted|made|were responsible|contributed|reported)\b/i;
 /** Marks a figure that must not fall back on the lead-in or publisher. */
 const NO_ONE = '';
 
@@ -94,7 +114,11 @@ function claimantInSentence(
   const reporting = inSentence.filter((o) => REPORTING_AFTER_RE.test(text.slice(o.end, o.end + 40)));
   const nearestReporting = reporting.filter((o) => o.end <= figureStart).pop() ?? reporting[0];
   const genericAt = generic ? sentence.start + generic.index : -1;
-  const genericIsNearer = generic && (!nearestReporting || (genericAt > nearestReporting.end && genericAt < figureStart) || (nearestReporting.start > figureStart && genericAt < nearestReporting.start));
+  const genericIsNearer =
+    generic &&
+    (!nearestReporting ||
+      (genericAt > nearestReporting.end && genericAt < figureStart) ||
+      (nearestReporting.start > figureStart && genericAt < nearestReporting.start));
   // In a force's own release "police" is the force, unless the sentence says it means all of them.
   const national = forceRelease ? ALL_FORCES_RE.test(sentenceText) : NATIONAL_SCOPE_RE.test(sentenceText) || lead === NATIONAL_COORDINATOR;
   if (generic && genericIsNearer && national) return NATIONAL_COORDINATOR;
@@ -112,7 +136,9 @@ const RECIPIENT_AFTER_RE = /^\s*(?:will\s+|would\s+|is\s+to\s+|are\s+to\s+)?(?:g
  * organisation's grant, a narrower thing than the funding it sits beside.
  */
 export function fundingRecipient(text: string, figureEnd: number, sentence: Span, organisations: readonly OrganisationAnnotation[]): string | undefined {
-  const recipient = organisations.find((o) => o.start >= figureEnd && o.end <= sentence.end && o.start - figureEnd <= 40 && RECIPIENT_AFTER_RE.test(text.slice(figureEnd, o.start)));
+  const recipient = organisations.find(
+    (o) => o.start >= figureEnd && o.end <= sentence.end && o.start - figureEnd <= 40 && RECIPIENT_AFTER_RE.test(text.slice(figureEnd, o.start)),
+  );
   return recipient?.text;
 }
 
@@ -124,7 +150,13 @@ export function referralSubjectBefore(before: string): string | undefined {
 }
 
 /** "The County Lines Programme ... had closed 4,000 lines", "since the start of the programme, 5,200 lines". */
-function programmeOf(text: string, figureStart: number, sentence: Span, inSentence: readonly OrganisationAnnotation[], documentProgramme: string | undefined): string | undefined {
+function programmeOf(
+  text: string,
+  figureStart: number,
+  sentence: Span,
+  inSentence: readonly OrganisationAnnotation[],
+  documentProgramme: string | undefined,
+): string | undefined {
   const sentenceText = text.slice(sentence.start, sentence.end);
   PROGRAMME_RE.lastIndex = 0;
   for (let m = PROGRAMME_RE.exec(sentenceText); m; m = PROGRAMME_RE.exec(sentenceText)) {
@@ -132,7 +164,8 @@ function programmeOf(text: string, figureStart: number, sentence: Span, inSenten
     if (end <= figureStart && PROGRAMME_ACTS_RE.test(text.slice(end, figureStart))) return programmeId(m[1]);
   }
   // "The programme" with an organisation acting in the sentence is that organisation's work.
-  if (!documentProgramme || !PROGRAMME_ANAPHOR_RE.test(sentenceText) || inSentence.some((o) => REPORTING_AFTER_RE.test(text.slice(o.end, o.end + 40)))) return undefined;
+  if (!documentProgramme || !PROGRAMME_ANAPHOR_RE.test(sentenceText) || inSentence.some((o) => REPORTING_AFTER_RE.test(text.slice(o.end, o.end + 40))))
+    return undefined;
   return documentProgramme;
 }
 
@@ -157,7 +190,10 @@ function leadIn(c: ClaimantContext): string | undefined {
   if (!c.paragraph || c.sentence.start <= c.paragraph.start + 2) return undefined;
   const first = firstSentence(c.text, c.paragraph);
   if (first.end > c.sentence.start) return undefined;
-  return claimantInSentence(c.text, first.end, first, c.organisations, c.meta.claimant, c.publisherIsForce ?? isForce(c.meta.publisher, c.organisations)) || undefined;
+  return (
+    claimantInSentence(c.text, first.end, first, c.organisations, c.meta.claimant, c.publisherIsForce ?? isForce(c.meta.publisher, c.organisations)) ||
+    undefined
+  );
 }
 
 function firstSentence(text: string, paragraph: Span): Span {
@@ -224,14 +260,66 @@ function operationIn(text: string, span: Span): string | undefined {
 
 /** Capitalised words after "in"/"across" that are not places. */
 const NOT_PLACES = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'class', 'county', 'operation', 'op', 'court', 'prison', 'custody', 'partnership', 'total', 'addition', 'response', 'support', 'future',
-  'the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'june', 'police', 'policing', 'government',
-  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'covid', 'one', 'two', 'three', 'english', 'british',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'class',
+  'county',
+  'operation',
+  'op',
+  'court',
+  'prison',
+  'custody',
+  'partnership',
+  'total',
+  'addition',
+  'response',
+  'support',
+  'future',
+  'the',
+  'a',
+  'an',
+  'our',
+  'their',
+  'his',
+  'her',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'june',
+  'police',
+  'policing',
+  'government',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'covid',
+  'one',
+  'two',
+  'three',
+  'english',
+  'british',
 ]);
 /** The whole country is the scope of national figures, not a place that narrows them (the reference tables state none). */
 const NATIONAL_PLACES = new Set(['uk', 'united kingdom', 'country', 'england and wales', 'britain', 'great britain', 'nation']);
-const PLACE_RE = /\b(?:in|across|throughout|around|within)\s+((?:the\s+)?(?:UK|United Kingdom|country|capital|England and Wales|England|Wales|Scotland|[A-Z][\p{L}’'-]+(?:\s+(?:and\s+)?[A-Z][\p{L}’'-]+){0,2}))/gu;
+const PLACE_RE =
+  /\b(?:in|across|throughout|around|within)\s+((?:the\s+)?(?:UK|United Kingdom|country|capital|England and Wales|England|Wales|Scotland|[A-Z][\p{L}’'-]+(?:\s+(?:and\s+)?[A-Z][\p{L}’'-]+){0,2}))/gu;
 
 /** "in Kent", "across London" in the sentence; "around the country" or "across England and Wales" narrow nothing. */
 export function findPlace(sentenceText: string, organisationTexts: readonly string[], figureEnd?: number): string | undefined {
@@ -240,7 +328,10 @@ export function findPlace(sentenceText: string, organisationTexts: readonly stri
     // After a comma the sentence has moved on to a detail: "24 people, among them a girl found in Harlow".
     if (figureEnd !== undefined && m.index > figureEnd && sentenceText.slice(figureEnd, m.index).includes(',')) continue;
     const place = m[1];
-    const head = place.replace(/^the\s+/, '').split(/\s+/)[0].toLowerCase();
+    const head = place
+      .replace(/^the\s+/, '')
+      .split(/\s+/)[0]
+      .toLowerCase();
     if (NOT_PLACES.has(head) || NATIONAL_PLACES.has(place.replace(/^the\s+/, '').toLowerCase())) continue;
     if (organisationTexts.some((o) => o.includes(place) || place.includes(o))) continue;
     return place;

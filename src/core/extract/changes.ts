@@ -2,16 +2,19 @@ import type { FigureAnnotation, Span } from '../types';
 import { parseDigits } from './numbers';
 import type { NumberToken } from './scan';
 
-const CHANGE_WORD_RE = /(?:^|[^\p{L}])(up|down|rose|risen|rising|fell|fallen|falling|increased|decreased|dropped|reduced|rise|fall|increase|decrease|drop|reduction|jump|jumped|grew|growth|climbed|soared)(?:\s+(?:by|of))?\s+$/iu;
+const CHANGE_WORD_RE =
+  /(?:^|[^\p{L}])(up|down|rose|risen|rising|fell|fallen|falling|increased|decreased|dropped|reduced|rise|fall|increase|decrease|drop|reduction|jump|jumped|grew|growth|climbed|soared)(?:\s+(?:by|of))?\s+$/iu;
 /** "made up 88% of", "set up", "broke down": phrasal verbs, not changes. */
-const PHRASAL_BEFORE_RE = /\b(?:made|make|makes|making|set|sets|picked|pick|ended|end|took|take|takes|taken|added|add|adds|summed|sum|built|build|rounded|round|brought|bring|put|puts|stepped|step|teamed|team|opened|open|showed|show|turned|turn|came|come|broke|break|broken|breaks|broken|cut|cuts|calmed|shut|shuts|closed|close|tracked|track|hunted|hunt|locked|lock|mopped|mop|split|splits|narrowed|narrow|backed|back|followed|follow|signed|sign|scaled|scale|ramped|ramp|stood|stand|slowed|slow|handed|hand|wound|wind|churned|churn)\s+$/i;
+const PHRASAL_BEFORE_RE =
+  /\b(?:made|make|makes|making|set|sets|picked|pick|ended|end|took|take|takes|taken|added|add|adds|summed|sum|built|build|rounded|round|brought|bring|put|puts|stepped|step|teamed|team|opened|open|showed|show|turned|turn|came|come|broke|break|broken|breaks|broken|cut|cuts|calmed|shut|shuts|closed|close|tracked|track|hunted|hunt|locked|lock|mopped|mop|split|splits|narrowed|narrow|backed|back|followed|follow|signed|sign|scaled|scale|ramped|ramp|stood|stand|slowed|slow|handed|hand|wound|wind|churned|churn)\s+$/i;
 const UPWARD = new Set(['up', 'rose', 'risen', 'rising', 'increased', 'rise', 'increase', 'jump', 'jumped', 'grew', 'growth', 'climbed', 'soared']);
 const VALUE = String.raw`£?\d[\d,]*(?:\.\d+)?`;
 const BRACKETED_VALUES_RE = new RegExp(String.raw`\s*\(\s*(?:from\s+)?(${VALUE})\s*(?:to|-|–|→)\s*(${VALUE})\s*\)`, 'y');
 const FROM_TO_RE = new RegExp(String.raw`,?\s+from\s+(${VALUE})\s+to\s+(${VALUE})`, 'y');
 
 /** "a 20% increase in arrests": the change is named after the figure; "arrests, a 20% rise on last year": before it. */
-const CHANGE_AFTER_RE = /^\s*(?:year-on-year\s+|annual\s+)?(increase|rise|jump|reduction|decrease|fall|drop|cut)(?:\s+(?:in|of)\s+|(?=\s*(?:[,.;)]|$|on\b|compared\b|from\b|since\b|over\b|year\b)))|^\s*(up|down|higher|lower)(?=\s+(?:on|than|from|compared|year-on-year)\b)/i;
+const CHANGE_AFTER_RE =
+  /^\s*(?:year-on-year\s+|annual\s+)?(increase|rise|jump|reduction|decrease|fall|drop|cut)(?:\s+(?:in|of)\s+|(?=\s*(?:[,.;)]|$|on\b|compared\b|from\b|since\b|over\b|year\b)))|^\s*(up|down|higher|lower)(?=\s+(?:on|than|from|compared|year-on-year)\b)/i;
 
 export interface ChangeReading {
   readonly change: NonNullable<FigureAnnotation['change']>;

@@ -1,7 +1,28 @@
 import type { CompiledLexicon } from '../lexicon';
 import type { LineIndex } from '../text/lines';
-import type { DocumentContext, DocumentMeta, FigureAnnotation, FigureUnit, FigureWarning, LegalTermAnnotation, OrganisationAnnotation, Period, QualifierBound, Span } from '../types';
-import { findClaimant, findFigurePeriod, findOperation, findPlace, fundingRecipient, isForce, organisationsOf, organisationsWithin, referralSubjectBefore } from './attribution';
+import type {
+  DocumentContext,
+  DocumentMeta,
+  FigureAnnotation,
+  FigureUnit,
+  FigureWarning,
+  LegalTermAnnotation,
+  OrganisationAnnotation,
+  Period,
+  QualifierBound,
+  Span,
+} from '../types';
+import {
+  findClaimant,
+  findFigurePeriod,
+  findOperation,
+  findPlace,
+  fundingRecipient,
+  isForce,
+  organisationsOf,
+  organisationsWithin,
+  referralSubjectBefore,
+} from './attribution';
 import { findChange } from './changes';
 import { decideMeasure, measureKindOf, type MeasureDecision, type MeasureQuery } from './measureRules';
 import { findSubject, matchMeasure } from './measures';
@@ -40,15 +61,18 @@ const AGE_LIMIT_BEFORE_RE = /\b(?:were|was|are|is|be|being|been|aged)\s+$/i;
 const AGE_LIMIT_QUALIFIERS: ReadonlySet<string> = new Set(['under', 'over']);
 /** "517 of them children", "including four people": part of the figure before it. */
 const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which)\b/i;
-const AGE_BEFORE_RE = /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as|age(?: at [a-z]+)? (?:was|is|were)|(?:youngest|oldest)(?:\s+[a-z]+){0,3}\s+(?:was|is|were|being)|(?:youngest|oldest))\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
+const AGE_BEFORE_RE =
+  /\b(?:aged|age of|ages of|aged between|aged under|aged over|as young as|as old as|age(?: at [a-z]+)? (?:was|is|were)|(?:youngest|oldest)(?:\s+[a-z]+){0,3}\s+(?:was|is|were|being)|(?:youngest|oldest))\s+(?:(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s*(?:,|and|or|to|-|–)\s*)*$/i;
 const AGE_QUALIFIERS = new Set(['as young as']);
 /** "eight and 15 years", "five to seven months". */
-const RANGE_UNIT_AFTER_RE = /^\s*(?:and|to|or|-|–)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s*(?:-|\s)(years?|months?|weeks?|days?|hours?)(?:['’]|\b)/i;
+const RANGE_UNIT_AFTER_RE =
+  /^\s*(?:and|to|or|-|–)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s*(?:-|\s)(years?|months?|weeks?|days?|hours?)(?:['’]|\b)/i;
 const RANGE_UNITS: Readonly<Record<string, FigureUnit>> = { year: 'years', month: 'months', week: 'weeks', day: 'days', hour: 'hours' };
 /** "The youngest defendant, who is 14, was sentenced": an age in a relative clause. */
 const WHO_IS_BEFORE_RE = /\bwho\s+(?:is|was|were|are)\s+(?:now\s+|only\s+|just\s+)?$/i;
 /** "Jane Roe, 24, of Lewisham": an age between commas after a name. */
-const NAME_COMMA_BEFORE_RE = /(?:[A-Z][\p{L}’'-]+|\b(?:man|woman|boy|girl|teenager|youth|suspect|defendant|victim|driver|passenger|mother|father|son|daughter|brother|sister|pensioner|student|resident|dealer|runner|offender|accused))\s*,\s*$/u;
+const NAME_COMMA_BEFORE_RE =
+  /(?:[A-Z][\p{L}’'-]+|\b(?:man|woman|boy|girl|teenager|youth|suspect|defendant|victim|driver|passenger|mother|father|son|daughter|brother|sister|pensioner|student|resident|dealer|runner|offender|accused))\s*,\s*$/u;
 const NAME_COMMA_AFTER_RE = /^\s*(?:,|and\b|\)|were\b|was\b|both\b|from\b|of\b)/;
 /** "the children were between 14 and 16": a teenage range stated as what people were. */
 const TEEN_RANGE_BEFORE_RE = /\b(?:was|were|is|are)\s+(?:all\s+)?between\s+(?:1\d\s+and\s+)?$/i;
@@ -136,7 +160,11 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
     const sentenceText = text.slice(d.sentence.start, d.sentence.end);
     const heading = headingOf(text, ctx.sentences, d.sentence);
     const paragraph = paragraphAround(d.sentence);
-    const nearby = organisationsWithin(organisations, Math.min(paragraph.start, d.sentence.start, heading?.start ?? Infinity), Math.max(paragraph.end, d.sentence.end, heading?.end ?? 0));
+    const nearby = organisationsWithin(
+      organisations,
+      Math.min(paragraph.start, d.sentence.start, heading?.start ?? Infinity),
+      Math.max(paragraph.end, d.sentence.end, heading?.end ?? 0),
+    );
     let attribution = perSentence.get(d.sentence.start);
     if (!attribution) {
       attribution = {
@@ -144,10 +172,20 @@ function collectFigures(text: string, ctx: FigureContext, out: FigureAnnotation[
       };
       perSentence.set(d.sentence.start, attribution);
     }
-    const period: Period | undefined = findFigurePeriod(sentenceText, d.start - d.sentence.start, heading ? text.slice(heading.start, heading.end) : undefined, meta);
+    const period: Period | undefined = findFigurePeriod(
+      sentenceText,
+      d.start - d.sentence.start,
+      heading ? text.slice(heading.start, heading.end) : undefined,
+      meta,
+    );
     const place = findPlace(sentenceText, organisationNames, d.end - d.sentence.start);
     const claimant = findClaimant({ text, figureStart: d.start, sentence: d.sentence, heading, paragraph, organisations: nearby, meta, publisherIsForce });
-    const subject = d.counts === 'funding' ? fundingRecipient(text, d.end, d.sentence, nearby) : d.counts !== null && NO_SUBJECT_MEASURES.has(d.counts) ? undefined : findSubject(d.after) ?? (d.counts === 'referrals' ? referralSubjectBefore(text.slice(d.sentence.start, d.start)) : undefined);
+    const subject =
+      d.counts === 'funding'
+        ? fundingRecipient(text, d.end, d.sentence, nearby)
+        : d.counts !== null && NO_SUBJECT_MEASURES.has(d.counts)
+          ? undefined
+          : (findSubject(d.after) ?? (d.counts === 'referrals' ? referralSubjectBefore(text.slice(d.sentence.start, d.start)) : undefined));
     const figureText = text.slice(d.start, d.end);
     // Built by assignment in a fixed order (the order of its JSON keys): spreading a conditional object
     // per optional field allocated one throwaway object per field per figure.
@@ -222,7 +260,15 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
     // "They received eight years and six years": a bare duration beside a sentence is one too.
     const previous = earlier[earlier.length - 1];
     const between = previous ? text.slice(previous.end, start) : '';
-    if (previous && previous.sentence.start === sentence.start && previous.token.unit === token.unit && previous.counts && TIME_MEASURES.has(previous.counts) && between.length <= 40 && !/[\d;:()•]/.test(between)) {
+    if (
+      previous &&
+      previous.sentence.start === sentence.start &&
+      previous.token.unit === token.unit &&
+      previous.counts &&
+      TIME_MEASURES.has(previous.counts) &&
+      between.length <= 40 &&
+      !/[\d;:()•]/.test(between)
+    ) {
       measure = { counts: previous.counts, rule: 'inherited', known: true };
     } else if (token.unit === 'hours') {
       // "worked 182 hours", "150 hours of community work": time given, a claim; "24 hours later" is not.
@@ -250,8 +296,10 @@ function readToken(text: string, ctx: FigureContext, token: NumberToken, earlier
   };
 }
 
-const EFFORT_BEFORE_RE = /\b(worked|working|spent|spending|volunteered|volunteering|gave|given|put in|clocked up|clocked|logged|dedicated|devoted|completed)\s+(?:(?:a total of|more than|over|almost|nearly|around|about|some|an extra|another)\s+)*$/i;
-const HOURS_OF_AFTER_RE = /^\s*of\s+(?:(?:unpaid|voluntary|community|extra|additional|police|officer)\s+)*(work|time|footage|CCTV|CCTV footage|patrols?|overtime|volunteering|training|interviews?)\b/i;
+const EFFORT_BEFORE_RE =
+  /\b(worked|working|spent|spending|volunteered|volunteering|gave|given|put in|clocked up|clocked|logged|dedicated|devoted|completed)\s+(?:(?:a total of|more than|over|almost|nearly|around|about|some|an extra|another)\s+)*$/i;
+const HOURS_OF_AFTER_RE =
+  /^\s*of\s+(?:(?:unpaid|voluntary|community|extra|additional|police|officer)\s+)*(work|time|footage|CCTV|CCTV footage|patrols?|overtime|volunteering|training|interviews?)\b/i;
 
 /** "has worked 182 hours", "spent 40 hours", "300 hours of CCTV footage": time put in, a figure; "24 hours later" is not. */
 function effortHours(before: string, after: string): string | null {
@@ -273,20 +321,21 @@ function acceptOne(qualified: boolean, before: string, after: string): boolean {
   return measure !== null;
 }
 
-
-
-
-
-
-
-
 function isAge(token: NumberToken, qualifier: string | undefined, before: string, after: string): boolean {
   if (token.age) return true;
   // "aged between 16 and 19, two of whom": a part of the people just described, not an age.
   if (PART_AFTER_RE.test(after)) return false;
   if (token.unit !== 'count' || !Number.isInteger(token.value) || token.value < 1 || token.value > 120) return false;
   if (qualifier && AGE_QUALIFIERS.has(qualifier)) return true;
-  if (qualifier && AGE_LIMIT_QUALIFIERS.has(qualifier) && token.value >= 10 && token.value <= 25 && AGE_LIMIT_BEFORE_RE.test(before) && /^\s*(?:[,.;)]|and\b|or\b|$)/.test(after)) return true;
+  if (
+    qualifier &&
+    AGE_LIMIT_QUALIFIERS.has(qualifier) &&
+    token.value >= 10 &&
+    token.value <= 25 &&
+    AGE_LIMIT_BEFORE_RE.test(before) &&
+    /^\s*(?:[,.;)]|and\b|or\b|$)/.test(after)
+  )
+    return true;
   if (AGE_BEFORE_RE.test(before) || AGE_RANGE_AFTER_RE.test(after)) return true;
   if (token.value >= 10 && token.value < 100 && WHO_IS_BEFORE_RE.test(before) && /^\s*(?:[,.;)]|years?\b|and\b)/.test(after)) return true;
   if (token.value >= 10 && token.value <= 19 && JUST_AGE_BEFORE_RE.test(before) && /^\s*(?:[,.;)]|$)/.test(after)) return true;

@@ -56,18 +56,45 @@ export function irregularGrouping(text: string, start: number, end: number, mone
   const digits = run.replace(/,/g, '');
   const value = Number(digits).toLocaleString('en-GB');
   if (LAKH.test(run)) {
-    return { kind: 'one', start: from, end: to, digits, warning: { code: 'irregular-grouping', message: `"${run}" is grouped in the Indian style (lakhs); read as ${value}.` } };
+    return {
+      kind: 'one',
+      start: from,
+      end: to,
+      digits,
+      warning: { code: 'irregular-grouping', message: `"${run}" is grouped in the Indian style (lakhs); read as ${value}.` },
+    };
   }
   // "October 10,2023": a date with its space lost, not a number.
-  if (LONG_GROUPS.test(run) && !run.split(',').slice(1).some((g) => /^(?:19|20)\d{2}$/.test(g))) {
-    return { kind: 'one', start: from, end: to, digits, warning: { code: 'irregular-grouping', message: `"${run}" has its comma in an unusual place; read as the one number ${value}.` } };
+  if (
+    LONG_GROUPS.test(run) &&
+    !run
+      .split(',')
+      .slice(1)
+      .some((g) => /^(?:19|20)\d{2}$/.test(g))
+  ) {
+    return {
+      kind: 'one',
+      start: from,
+      end: to,
+      digits,
+      warning: { code: 'irregular-grouping', message: `"${run}" has its comma in an unusual place; read as the one number ${value}.` },
+    };
   }
   const parts = run.split(',');
   const last = parts[parts.length - 1];
   const decimal = `${parts.slice(0, -1).join('')}.${last}`;
   // "£120,50": pounds and pence with a decimal comma, the way much of Europe writes them.
   if (money && parts.length === 2 && last.length === 2 && parts[0].length <= 3) {
-    return { kind: 'one', start: from, end: to, digits: decimal, warning: { code: 'irregular-grouping', message: `"${run}" was read with a decimal comma as ${Number(decimal).toLocaleString('en-GB', { minimumFractionDigits: 2 })}; if the comma separates thousands, it is ${value}.` } };
+    return {
+      kind: 'one',
+      start: from,
+      end: to,
+      digits: decimal,
+      warning: {
+        code: 'irregular-grouping',
+        message: `"${run}" was read with a decimal comma as ${Number(decimal).toLocaleString('en-GB', { minimumFractionDigits: 2 })}; if the comma separates thousands, it is ${value}.`,
+      },
+    };
   }
   return {
     kind: 'ambiguous',
@@ -87,5 +114,8 @@ export function thousandsPointWarning(written: string): FigureWarning | undefine
   const m = /^(\d{1,3})\.(\d{3})$/.exec(written);
   if (!m || m[1] === '0') return undefined;
   const other = Number(m[1] + m[2]).toLocaleString('en-GB');
-  return { code: 'thousands-point', message: `"${written}" was read as ${Number(written).toLocaleString('en-GB', { maximumFractionDigits: 3 })} of a counted thing; if the point separates thousands, it is ${other}.` };
+  return {
+    code: 'thousands-point',
+    message: `"${written}" was read as ${Number(written).toLocaleString('en-GB', { maximumFractionDigits: 3 })} of a counted thing; if the point separates thousands, it is ${other}.`,
+  };
 }

@@ -101,8 +101,10 @@ const FUNDING_CONTEXT_RE = /fund|grant|invest|budget|donat/i;
 /** "£5m for Operation Orochi": money given for a purpose. */
 const MONEY_FOR_RE = /^\s*(?:for|to)\s/i;
 /** "arrests rose from 80 to 120": both numbers count what the clause is about. */
-const FROM_TO_BEFORE_RE = /\b(?:rose|rising|increased|increasing|fell|falling|decreased|decreasing|dropped|went up|went down|grew|climbed|up|down|jumped)\s+(?:from\s+(?:£?[\d,.]+\s+to\s+)?|to\s+)$|\b(?:doubled|tripled|trebled|quadrupled|halved),?\s+from\s+$|\bfrom\s+£?[\d,.]+\s+to\s+$|\breached\s+$/i;
-const COORDINATED_RE = /^\s*[\p{L}'’ -]{1,40}?\s+and\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s+/iu;
+const FROM_TO_BEFORE_RE =
+  /\b(?:rose|rising|increased|increasing|fell|falling|decreased|decreasing|dropped|went up|went down|grew|climbed|up|down|jumped)\s+(?:from\s+(?:£?[\d,.]+\s+to\s+)?|to\s+)$|\b(?:doubled|tripled|trebled|quadrupled|halved),?\s+from\s+$|\bfrom\s+£?[\d,.]+\s+to\s+$|\breached\s+$/i;
+const COORDINATED_RE =
+  /^\s*[\p{L}'’ -]{1,40}?\s+and\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)\s+/iu;
 const LABEL_BEFORE_RE = /(?:^|[\r\n•]|\n[ \t]*[-–*][ \t])[ \t]*([\p{L}][\p{L} '’-]{2,50}?)\s*(?::|\s[-–]\s)\s*$/u;
 const CHANGE_VALUE_BEFORE_RE = /,\s*(?:up\s+|down\s+)?to\s+$/i;
 const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|linked to|are|were|,|$)/i;
@@ -110,17 +112,35 @@ const INHERIT_AFTER_RE = /^\s*(?:for|of|in|and|relating to|related to|involving|
 const PART_AFTER_RE = /^\s*of\s+(?:them|those|whom|these|which|this|that|it)\b/i;
 const PART_BEFORE_RE = /\b(?:including|of (?:them|whom|those|these)|of which)\s+$/i;
 /** "Of those 542,723 searches ..., 73,891 led to an arrest": a part of the whole the sentence opens with. */
-const OF_THE_WHOLE_RE = /^\s*Of\s+(?:the|those|these)\s+[\d,]+\s+([\p{L}][\p{L} -]{1,40}?)(?:\s+(?:under|in|for|from|made|carried|conducted|recorded|of)\b[^,]*)?,\s+$/iu;
+const OF_THE_WHOLE_RE =
+  /^\s*Of\s+(?:the|those|these)\s+[\d,]+\s+([\p{L}][\p{L} -]{1,40}?)(?:\s+(?:under|in|for|from|made|carried|conducted|recorded|of)\b[^,]*)?,\s+$/iu;
 /** "This is up 5% from", "This went down to 19", "These jumped from": a pronoun stands for the figure before. */
 const PRONOUN_SUBJECT_RE = /^\s*(?:this|these|that|it|they|which)\b(?:\s+[\p{L}'’-]+){0,4}\s*$/iu;
 /** "a gang of five men", "a group of six": the members of a group. */
 const GROUP_OF_BEFORE_RE = /\b(gang|group|crew|network|team|family|ring|cell)\s+of\s+$/i;
 const STRONG_AFTER_RE = /^-strong\s+([\p{L}]+)/iu;
 /** "a total loss of £1.6m", "which cost them £2.6m": the noun an amount is of. */
-const NOUN_OF_MONEY_RE = /\b(?:a|an|the)?\s*(?:total\s+|combined\s+|estimated\s+|overall\s+)?(loss|losses|cost|costs|value|worth|turnover|profit|profits|bill|damage|debt|fine|fines|compensation|bail|benefit|reward|sum|haul|proceeds|payout|price|budget|fraud|theft|takings)\s+(?:of|at|was|were|is|stood at|totalled|came to)\s+$|\b(cost|costs|costing)\s+(?:them|him|her|us|it|the\s+[\p{L}]+)\s+$/iu;
+const NOUN_OF_MONEY_RE =
+  /\b(?:a|an|the)?\s*(?:total\s+|combined\s+|estimated\s+|overall\s+)?(loss|losses|cost|costs|value|worth|turnover|profit|profits|bill|damage|debt|fine|fines|compensation|bail|benefit|reward|sum|haul|proceeds|payout|price|budget|fraud|theft|takings)\s+(?:of|at|was|were|is|stood at|totalled|came to)\s+$|\b(cost|costs|costing)\s+(?:them|him|her|us|it|the\s+[\p{L}]+)\s+$/iu;
 /** "£102million recovered by", "£16 million was paid back", "£1.6billion has been recovered". */
-const MONEY_PARTICIPLE_RE = /^\s*(?:(?:was|were|has been|have been|had been|is|are|being)\s+)?(?:(?:then|later|all|also|since|now)\s+)?([a-z]+ed|paid|sent|stolen|taken|spent|lost|made|held|found|given|won|sold|laundered|seized)\b/i;
-const PROCESS_HEADS = new Set(['charge', 'arrest', 'prosecution', 'conviction', 'caution', 'sentence', 'warrant', 'referral', 'victim', 'plea', 'order', 'decision', 'hearing', 'case']);
+const MONEY_PARTICIPLE_RE =
+  /^\s*(?:(?:was|were|has been|have been|had been|is|are|being)\s+)?(?:(?:then|later|all|also|since|now)\s+)?([a-z]+ed|paid|sent|stolen|taken|spent|lost|made|held|found|given|won|sold|laundered|seized)\b/i;
+const PROCESS_HEADS = new Set([
+  'charge',
+  'arrest',
+  'prosecution',
+  'conviction',
+  'caution',
+  'sentence',
+  'warrant',
+  'referral',
+  'victim',
+  'plea',
+  'order',
+  'decision',
+  'hearing',
+  'case',
+]);
 const PERSON_GENERIC = 'people';
 
 /** An offence category the text names where a figure's noun phrase starts: its canonical name when it covers the phrase. */
@@ -190,7 +210,10 @@ function lastOffenceIn(q: MeasureQuery, from: number, to: number): MeasureReadin
   let found: LegalTermAnnotation | undefined;
   for (const t of q.terms) if (t.category === 'offence' && t.start >= from && t.end <= to) found = t;
   if (!found) return null;
-  const canonical = found.source !== 'rule' && found.text.toLowerCase() !== found.canonical && /\b(?:offences|crime|crimes|offence)\b/.test(found.canonical) ? found.canonical : undefined;
+  const canonical =
+    found.source !== 'rule' && found.text.toLowerCase() !== found.canonical && /\b(?:offences|crime|crimes|offence)\b/.test(found.canonical)
+      ? found.canonical
+      : undefined;
   return { counts: canonical ?? found.text.toLowerCase().replace(/\s+/g, ' '), known: canonical !== undefined };
 }
 
@@ -240,7 +263,13 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     example: '290 arrests; arrested 290 people; 61% had previous convictions',
     tried: 'unknown',
     resolve: (q) => {
-      const m = matchMeasure({ unit: q.unit, after: q.after, before: q.change ? q.change.before : q.before, heading: q.heading, isChange: q.change !== undefined });
+      const m = matchMeasure({
+        unit: q.unit,
+        after: q.after,
+        before: q.change ? q.change.before : q.before,
+        heading: q.heading,
+        isChange: q.change !== undefined,
+      });
       if (!m || m.generic) return fromMatch(m);
       // "stopped 100,000 vehicles" is not "vehicles seized": another verb governs the noun.
       const verb = governingVerb(q.before);
@@ -303,7 +332,13 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       }
       // "... 1,894 knife injuries. The Met attributed 412 of them ...": the whole is in the sentence before, same paragraph.
       const previous = q.earlier[q.earlier.length - 1];
-      if (previous?.counts && !TIME_UNITS.has(previous.token.unit) && previous.sentence.start !== q.sentence.start && !/\n\s*\n/.test(q.text.slice(previous.end, q.start))) return { counts: previous.counts };
+      if (
+        previous?.counts &&
+        !TIME_UNITS.has(previous.token.unit) &&
+        previous.sentence.start !== q.sentence.start &&
+        !/\n\s*\n/.test(q.text.slice(previous.end, q.start))
+      )
+        return { counts: previous.counts };
       return null;
     },
   },
@@ -316,7 +351,11 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       const previous = lastNamed(q, false);
       if (previous && previous.token.unit === 'count') return { counts: previous.counts! };
       let subject = q.before.replace(FROM_TO_BEFORE_RE, '');
-      if (/^[\s,]*(?:which|that|who)?\s*$/i.test(subject)) subject = q.text.slice(q.sentence.start, q.start).replace(/\([^)]*\)/g, ' ').replace(FROM_TO_BEFORE_RE, '');
+      if (/^[\s,]*(?:which|that|who)?\s*$/i.test(subject))
+        subject = q.text
+          .slice(q.sentence.start, q.start)
+          .replace(/\([^)]*\)/g, ' ')
+          .replace(FROM_TO_BEFORE_RE, '');
       const named = subjectNounIn(subject, 'count');
       if (named) return { counts: named, known: true };
       // "Supply offences, which include county lines activity, rose to": past an aside to the subject.
@@ -335,14 +374,22 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       // "up 5% from 46,367 in the previous year", "(from 13% to 14%)", "a 22 per cent increase on 2020, when
       // there were 150,748": the levels either side of a change count what the change does.
       const change = lastInSentence(q, (d) => d.change && d.counts);
-      if (change && /(?:\bfrom|\bto|^\s*from|there were|there was|compared (?:with|to)|than)\s+(?:the\s+)?$/i.test(q.before) && q.start - change.end < 60) return { counts: change.counts! };
+      if (change && /(?:\bfrom|\bto|^\s*from|there were|there was|compared (?:with|to)|than)\s+(?:the\s+)?$/i.test(q.before) && q.start - change.end < 60)
+        return { counts: change.counts! };
       const sameUnit = lastInSentence(q, (d) => d.token.unit === q.unit && d.counts);
       // "jumped from 16,746 in the year to September 2022 to 20,000": the two ends of a from-to.
-      if (sameUnit && /\bto\s+$/.test(q.before) && /\bfrom\s+(?:the\s+)?$/i.test(q.text.slice(Math.max(q.sentence.start, sameUnit.start - 20), sameUnit.start))) return { counts: sameUnit.counts! };
+      if (sameUnit && /\bto\s+$/.test(q.before) && /\bfrom\s+(?:the\s+)?$/i.test(q.text.slice(Math.max(q.sentence.start, sameUnit.start - 20), sameUnit.start)))
+        return { counts: sameUnit.counts! };
       // "broadly unchanged on the 241 recorded", "compared with the 4,341": the same measure another time.
-      if (sameUnit && /\b(?:unchanged|compared|similar|level|flat|steady|against|versus|down|up)\b[^,;.]{0,20}\b(?:on|with|to|from)\s+(?:the\s+)?$/i.test(q.before)) return { counts: sameUnit.counts! };
+      if (
+        sameUnit &&
+        /\b(?:unchanged|compared|similar|level|flat|steady|against|versus|down|up)\b[^,;.]{0,20}\b(?:on|with|to|from)\s+(?:the\s+)?$/i.test(q.before)
+      )
+        return { counts: sameUnit.counts! };
       if (!CHANGE_VALUE_BEFORE_RE.test(q.before)) return null;
-      return previous && previous.sentence.start === q.sentence.start && previous.end <= q.start && previous.change && previous.counts ? { counts: previous.counts } : null;
+      return previous && previous.sentence.start === q.sentence.start && previous.end <= q.start && previous.change && previous.counts
+        ? { counts: previous.counts }
+        : null;
     },
   },
   {
@@ -415,7 +462,11 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       if (!p) return null;
       const verb = p[1].toLowerCase();
       // "half a million pounds was recovered": a verb the lexicon's "cash seized" implies.
-      if (/^(?:seized|confiscated|found)$/.test(verb) || (measureFitsVerb('cash seized', verb) && !/^(?:paid|sent|spent|made|given|won|sold|laundered|lost|stolen|taken)$/.test(verb))) return { counts: 'cash seized', known: true };
+      if (
+        /^(?:seized|confiscated|found)$/.test(verb) ||
+        (measureFitsVerb('cash seized', verb) && !/^(?:paid|sent|spent|made|given|won|sold|laundered|lost|stolen|taken)$/.test(verb))
+      )
+        return { counts: 'cash seized', known: true };
       return { counts: `money ${verb}` };
     },
   },
@@ -427,10 +478,15 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       let before = q.change ? q.change.before : q.before;
       // "Cash seizures under the Proceeds of Crime (Scotland) Act totalled £6.1m": the clause was cut at a bracket; read the sentence without it.
       const cutAt = q.start - q.before.length - 1;
-      if (!q.change && cutAt >= q.sentence.start && /[()]/.test(q.text[cutAt] ?? '')) before = q.text.slice(q.sentence.start, q.start).replace(/\s*\([^()]*\)/g, '');
+      if (!q.change && cutAt >= q.sentence.start && /[()]/.test(q.text[cutAt] ?? ''))
+        before = q.text.slice(q.sentence.start, q.start).replace(/\s*\([^()]*\)/g, '');
       // "drug and weapons offences, down 12 and eight per cent respectively": the figures of a list share its subject.
       const respectively = /\brespectively\b/i.test(q.text.slice(q.end, Math.min(q.sentence.end, q.end + 60)));
-      if (respectively) before = before.replace(/,?\s*(?:were|was|are|is|also|however|\s)*(?:down|up|falling|rising|fell|rose|increased|decreased|dropped)(?:\s+(?:by|of))?\s+(?:[\w.]+\s+(?:per cent\s+|%\s*)?and\s+)?$/i, '');
+      if (respectively)
+        before = before.replace(
+          /,?\s*(?:were|was|are|is|also|however|\s)*(?:down|up|falling|rising|fell|rose|increased|decreased|dropped)(?:\s+(?:by|of))?\s+(?:[\w.]+\s+(?:per cent\s+|%\s*)?and\s+)?$/i,
+          '',
+        );
       if (PRONOUN_SUBJECT_RE.test(before)) return null;
       // "recorded 32,415 drug offences in 2023-24, down 6.2%": a change set off by a comma is of the figure before it.
       if (q.change && /,\s*$/.test(before)) {
@@ -448,7 +504,9 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       // "Cash seizures under the Act totalled £6.1m": a subject the lexicon knows.
       const known = matchMeasure({ unit: q.unit, after: open.words, before: '', isChange: false });
       if (known && !known.generic) return fromMatch(known);
-      const term = q.terms.find((t) => t.category === 'offence' && t.start >= q.sentence.start && t.end <= q.start && t.text.toLowerCase() === open.words.toLowerCase());
+      const term = q.terms.find(
+        (t) => t.category === 'offence' && t.start >= q.sentence.start && t.end <= q.start && t.text.toLowerCase() === open.words.toLowerCase(),
+      );
       const canonical = term && term.source !== 'rule' && /\b(?:offences|crime|crimes|offence)\b/.test(term.canonical) ? term.canonical : undefined;
       return { counts: canonical ?? open.counts, known: canonical !== undefined, words: open.words, head: open.head };
     },
@@ -502,7 +560,13 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
         const counted = lastInSentence(q, (d) => d.token.unit === 'count' && d.counts);
         if (counted?.counts) return { counts: counted.counts };
       }
-      if (/\b(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|year|quarter|period|campaign|month|week)\s*$/i.test(before) && sameUnit?.counts) return { counts: sameUnit.counts };
+      if (
+        /\b(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|year|quarter|period|campaign|month|week)\s*$/i.test(
+          before,
+        ) &&
+        sameUnit?.counts
+      )
+        return { counts: sameUnit.counts };
       const named = matchMeasure({ unit: 'count', after: before.split(/\s+/).slice(-3).join(' '), before: '', isChange: false });
       if (named && !named.generic) return fromMatch(named);
       // "were UK (26%; 1,135), Albanian (13%; 574)": a name in a list is a part of what the sentence is about.
@@ -512,7 +576,8 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       }
       const label = subjectBefore(before.replace(/^.*\b(?:in|of|for|with)\s+/i, ''), false);
       // "compared to the December 2016 campaign (5,698)": no measure noun, the figure restates the one before.
-      if (label && !/\b(?:campaign|period|year|quarter|month|week|time|same|previous)\b/i.test(label.words)) return { counts: label.counts, words: label.words, head: label.head };
+      if (label && !/\b(?:campaign|period|year|quarter|month|week|time|same|previous)\b/i.test(label.words))
+        return { counts: label.counts, words: label.words, head: label.head };
       return sameUnit?.counts ? { counts: sameUnit.counts } : null;
     },
   },
@@ -521,11 +586,15 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     example: 'Sexual offences reached their highest level in a year – 183,587 –',
     tried: 'unknown',
     resolve: (q) => {
-      if (q.unit === 'GBP' || TIME_UNITS.has(q.unit) || !/^[\s–—-]*(?:$|in\b|on\b|during\b|over\b|a\b|the\b|compared\b|last\b|this\b)/i.test(q.after)) return null;
+      if (q.unit === 'GBP' || TIME_UNITS.has(q.unit) || !/^[\s–—-]*(?:$|in\b|on\b|during\b|over\b|a\b|the\b|compared\b|last\b|this\b)/i.test(q.after))
+        return null;
       const offence = lastOffenceIn(q, q.sentence.start, q.start);
       if (offence) return offence;
       const sentence = q.text.slice(q.sentence.start, q.start).replace(/^[\s•·*-]+/, '');
-      const m = /^([\p{L}][\p{L}'’ -]{2,60}?)\s+(?:reached|rose|fell|increased|decreased|climbed|dropped|jumped|hit|stood|totalled|numbered|were|was|are|is|has|have|had)\b/iu.exec(sentence);
+      const m =
+        /^([\p{L}][\p{L}'’ -]{2,60}?)\s+(?:reached|rose|fell|increased|decreased|climbed|dropped|jumped|hit|stood|totalled|numbered|were|was|are|is|has|have|had)\b/iu.exec(
+          sentence,
+        );
       if (!m || /^(?:this|these|that|it|they|there|he|she|we|the force|police|officers)\b/i.test(m[1])) return null;
       const open = subjectBefore(m[1], false);
       return open ? { counts: open.counts, words: open.words, head: open.head } : null;
@@ -557,8 +626,13 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       if (INHERIT_AFTER_RE.test(q.after)) return { counts: previous.counts };
       const between = q.text.slice(previous.end, q.start).replace(/\([^()]*\)/g, '');
       // "82% of referrals were sent to one body and 18% to another": shares of one whole, listed.
-      if (between.length <= 100 && !/[\d;:•]/.test(between) && /\band\s*$/.test(between) && (q.unit === 'percent' || q.unit === 'ratio')) return { counts: previous.counts };
-      return between.length <= 40 && !/[\d;:()•]/.test(between) && /\b(?:and|while|with|but|against|compared (?:with|to)|versus|vs\.?|from|to|on the|than the)\s*$|,\s*$/.test(between) ? { counts: previous.counts } : null;
+      if (between.length <= 100 && !/[\d;:•]/.test(between) && /\band\s*$/.test(between) && (q.unit === 'percent' || q.unit === 'ratio'))
+        return { counts: previous.counts };
+      return between.length <= 40 &&
+        !/[\d;:()•]/.test(between) &&
+        /\b(?:and|while|with|but|against|compared (?:with|to)|versus|vs\.?|from|to|on the|than the)\s*$|,\s*$/.test(between)
+        ? { counts: previous.counts }
+        : null;
     },
   },
   {
@@ -569,7 +643,9 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
       if (!q.change) return null;
       const previous = lastNamed(q, false);
       const points = /^\s*percentage[\s-]+points?\b/i.test(q.after);
-      return previous && (previous.token.unit === 'count' || previous.token.unit === 'GBP' || (points && previous.token.unit === 'percent')) ? { counts: previous.counts! } : null;
+      return previous && (previous.token.unit === 'count' || previous.token.unit === 'GBP' || (points && previous.token.unit === 'percent'))
+        ? { counts: previous.counts! }
+        : null;
     },
   },
 ];
@@ -582,7 +658,14 @@ export function decideMeasure(q: MeasureQuery, rules: readonly MeasureRule[] = M
     const reading = rule.resolve(q);
     if (!reading) continue;
     if (decided.counts !== null && reading.generic) continue;
-    decided = { counts: reading.counts, rule: rule.id, known: reading.known === true, generic: reading.generic === true, ...(reading.words ? { words: reading.words } : {}), ...(reading.head ? { head: reading.head } : {}) };
+    decided = {
+      counts: reading.counts,
+      rule: rule.id,
+      known: reading.known === true,
+      generic: reading.generic === true,
+      ...(reading.words ? { words: reading.words } : {}),
+      ...(reading.head ? { head: reading.head } : {}),
+    };
   }
   return decided;
 }

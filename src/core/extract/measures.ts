@@ -78,7 +78,8 @@ const ANY_PREDICATE = anyMeasure('predicates', undefined, (a) => `(?<![\\p{L}])(
 const SUBJECT_RE = new RegExp(`(?<![\\p{L}])${fragment(data.subjects)}${END}`, 'iu');
 
 /** Words between a verb and its number that say nothing about what is counted. */
-const FILLER_END_RE = /\s*(?:\b(?:a total of|a combined total of|total of|a combined|combined|an extra|extra|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to|between)\s*)*$/i;
+const FILLER_END_RE =
+  /\s*(?:\b(?:a total of|a combined total of|total of|a combined|combined|an extra|extra|a further|an additional|another|in total|a record|some|the|a|an|of|over|more than|almost|nearly|around|about|at least|up to|between)\s*)*$/i;
 
 export interface MeasureQuery {
   readonly unit: FigureUnit;
@@ -98,7 +99,8 @@ const PASSIVE_REACH = 120;
 const BEFORE_REACH = 120;
 
 /** "seven children have been offered support and four have been referred": the second verb is the second number's. */
-const NEXT_NUMBER_CLAUSE_RE = /\b(?:and|while|but)\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\s+(?:of\s+them\s+|others\s+)?(?:have|has|had|were|was|are|is)\b/i;
+const NEXT_NUMBER_CLAUSE_RE =
+  /\b(?:and|while|but)\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\s+(?:of\s+them\s+|others\s+)?(?:have|has|had|were|was|are|is)\b/i;
 
 function ownClause(after: string): string {
   const m = NEXT_NUMBER_CLAUSE_RE.exec(after);
@@ -129,7 +131,10 @@ function byFirstChar(generic: boolean): { readonly by: ReadonlyMap<string, reado
   for (const code of [...Array(128).keys()]) {
     const c = String.fromCharCode(code).toLowerCase();
     if (by.has(c)) continue;
-    by.set(c, all.filter((m) => !m.nounsStart || m.nounsStart.has(c)));
+    by.set(
+      c,
+      all.filter((m) => !m.nounsStart || m.nounsStart.has(c)),
+    );
   }
   return { by, all };
 }
@@ -154,7 +159,36 @@ function longestNounAt(text: string, unit: FigureUnit, generic: boolean): string
   return best;
 }
 
-const SKIP_STOPS = new Set(['during', 'in', 'at', 'on', 'for', 'from', 'by', 'with', 'across', 'since', 'over', 'under', 'after', 'before', 'between', 'into', 'their', 'his', 'her', 'its', 'our', 'and', 'or', 'but', 'while', 'to', 'as', 'than']);
+const SKIP_STOPS = new Set([
+  'during',
+  'in',
+  'at',
+  'on',
+  'for',
+  'from',
+  'by',
+  'with',
+  'across',
+  'since',
+  'over',
+  'under',
+  'after',
+  'before',
+  'between',
+  'into',
+  'their',
+  'his',
+  'her',
+  'its',
+  'our',
+  'and',
+  'or',
+  'but',
+  'while',
+  'to',
+  'as',
+  'than',
+]);
 
 /** Offsets where the text after skipping 1, 2, ... words starts; stops at a word with a digit, a preposition or a plural. */
 function wordStarts(text: string, max: number): number[] {

@@ -58,7 +58,9 @@ export function readMeta(text: string, ctx: MetaContext): DocumentMeta {
     const body = bodyLines(head, title);
     const period = readMainPeriod(title, body, date);
     const programme = namedProgramme([title ?? '', ...body.map((l) => l.text)].join('\n'));
-    const claimant = body.length ? ledeClaimant(text, { start: body[0].start, end: body[0].start + body[0].text.length }, organisationsIn(ctx), publisher) : undefined;
+    const claimant = body.length
+      ? ledeClaimant(text, { start: body[0].start, end: body[0].start + body[0].text.length }, organisationsIn(ctx), publisher)
+      : undefined;
     return {
       ...(title ? { title } : {}),
       ...(publisher ? { publisher } : {}),

@@ -8,7 +8,8 @@ const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
  * whitespace-free words that have one of those are searched (see `webAddressSpans`): trying this
  * pattern at every position of a long document cost more than all the others together.
  */
-const WEB_ADDRESS_RE = /\b(?:https?:\/\/|www\.)[^\s<>"“”]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|uk|net|gov|police|info|io)\b(?:\/[^\s<>"“”]*)?/giu;
+const WEB_ADDRESS_RE =
+  /\b(?:https?:\/\/|www\.)[^\s<>"“”]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|uk|net|gov|police|info|io)\b(?:\/[^\s<>"“”]*)?/giu;
 const ADDRESS_MARK_RE = /[.:@]/g;
 const SPACE_RE = /\s/u;
 

@@ -2,9 +2,34 @@ import type { ParsedNumber } from './numbers';
 import { roundValue } from './numbers';
 
 const SMALL: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
   // A common misspelling, read as the writer meant.
   fourty: 40,
 };
@@ -12,12 +37,29 @@ const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, 
 
 /** Denominators of fractions in words: "a third", "two fifths", "five and a quarter". ("fourth" is American for quarter.) */
 export const DENOMINATORS: Readonly<Record<string, number>> = {
-  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
-  seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
+  half: 2,
+  halves: 2,
+  third: 3,
+  thirds: 3,
+  quarter: 4,
+  quarters: 4,
+  fifth: 5,
+  fifths: 5,
+  sixth: 6,
+  sixths: 6,
+  seventh: 7,
+  sevenths: 7,
+  eighth: 8,
+  eighths: 8,
+  ninth: 9,
+  ninths: 9,
+  tenth: 10,
+  tenths: 10,
 };
 export const DENOMINATOR_WORDS = Object.keys(DENOMINATORS).join('|');
 
-const WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?)';
+const WORD =
+  '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?)';
 const SMALL_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten)';
 /** The fractional part of a mixed number: "and a half", "and-a-half", "and a third", "and two thirds". */
 const FRACTION_PART = String.raw`(?:an?[\s-]+(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)|${SMALL_WORD}[\s-]+(?:halves|thirds|quarters|fifths|sixths|sevenths|eighths|ninths|tenths))\b`;
@@ -41,7 +83,8 @@ export const NUMBER_WORDS_RE = new RegExp(
  * "hundreds more". They are not figures (they state no number an editor can check), but the scanner
  * finds them so that their words are never read as a figure either.
  */
-export const VAGUE_RE = /\b(tens|dozens|scores|hundreds|thousands|millions|billions)(?:\s+(?:and\s+)?(?:of\s+)?(thousands|millions))?(?=\s+(?:of|more|upon)\b|\s*[,.;:)]|\s*$)/gi;
+export const VAGUE_RE =
+  /\b(tens|dozens|scores|hundreds|thousands|millions|billions)(?:\s+(?:and\s+)?(?:of\s+)?(thousands|millions))?(?=\s+(?:of|more|upon)\b|\s*[,.;:)]|\s*$)/gi;
 
 // "dozens" is at least two dozen; the others are the magnitude's floor (hundreds → 100).
 const VAGUE_VALUES: Readonly<Record<string, number>> = { tens: 10, dozens: 24, scores: 40, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9 };
@@ -54,7 +97,10 @@ export function vagueValue(first: string, second: string | undefined): number {
 
 /** Parses a NUMBER_WORDS_RE match; undefined when it is not a number ("a" with nothing to scale, or a list). */
 export function parseNumberWords(written: string): ParsedNumber | undefined {
-  const tokens = written.toLowerCase().split(/[\s-]+/).filter((t) => t.length > 0);
+  const tokens = written
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((t) => t.length > 0);
   let factor = 1;
   let i = 0;
   if ((tokens[0] === 'half' || tokens[0] === 'quarter') && tokens.length > 1) {

@@ -27,40 +27,340 @@ export interface OpenReading {
   readonly opensClause?: boolean;
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'each', 'every', 'all', 'both', 'some', 'any', 'no', 'such', 'whose']);
-const PREPOSITIONS = new Set([
-  'of', 'in', 'at', 'on', 'for', 'to', 'from', 'by', 'with', 'during', 'across', 'since', 'over', 'under', 'after', 'before', 'between', 'into',
-  'through', 'within', 'without', 'against', 'around', 'about', 'than', 'as', 'per', 'via', 'including', 'like', 'near', 'among', 'amongst',
-  'throughout', 'towards', 'toward', 'upon', 'off', 'out', 'compared', 'following', 'despite', 'due', 'until', 'till', 'onto', 'behind',
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'your',
+  'my',
+  'each',
+  'every',
+  'all',
+  'both',
+  'some',
+  'any',
+  'no',
+  'such',
+  'whose',
 ]);
-const CONJUNCTIONS = new Set(['and', 'or', 'but', 'while', 'whilst', 'because', 'although', 'though', 'if', 'when', 'where', 'whereas', 'so', 'yet', 'nor', 'respectively', 'plus']);
-const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'get', 'got']);
-const PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'it', 'they', 'them', 'he', 'him', 'she', 'we', 'us', 'you', 'i', 'there', 'here', 'themselves', 'itself', 'himself', 'herself', 'one', 'ones', 'what']);
+const PREPOSITIONS = new Set([
+  'of',
+  'in',
+  'at',
+  'on',
+  'for',
+  'to',
+  'from',
+  'by',
+  'with',
+  'during',
+  'across',
+  'since',
+  'over',
+  'under',
+  'after',
+  'before',
+  'between',
+  'into',
+  'through',
+  'within',
+  'without',
+  'against',
+  'around',
+  'about',
+  'than',
+  'as',
+  'per',
+  'via',
+  'including',
+  'like',
+  'near',
+  'among',
+  'amongst',
+  'throughout',
+  'towards',
+  'toward',
+  'upon',
+  'off',
+  'out',
+  'compared',
+  'following',
+  'despite',
+  'due',
+  'until',
+  'till',
+  'onto',
+  'behind',
+]);
+const CONJUNCTIONS = new Set([
+  'and',
+  'or',
+  'but',
+  'while',
+  'whilst',
+  'because',
+  'although',
+  'though',
+  'if',
+  'when',
+  'where',
+  'whereas',
+  'so',
+  'yet',
+  'nor',
+  'respectively',
+  'plus',
+]);
+const AUXILIARIES = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'do',
+  'does',
+  'did',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'should',
+  'get',
+  'got',
+]);
+const PRONOUNS = new Set([
+  'who',
+  'which',
+  'that',
+  'whom',
+  'it',
+  'they',
+  'them',
+  'he',
+  'him',
+  'she',
+  'we',
+  'us',
+  'you',
+  'i',
+  'there',
+  'here',
+  'themselves',
+  'itself',
+  'himself',
+  'herself',
+  'one',
+  'ones',
+  'what',
+]);
 /** Quantity words between a number and its noun that say nothing about what is counted ("57 more people"). */
-const QUANTITY_WORDS = new Set(['more', 'fewer', 'less', 'further', 'additional', 'extra', 'another', 'other', 'separate', 'different', 'individual', 'total', 'combined', 'recorded', 'reported', 'estimated', 'suspected', 'alleged']);
+const QUANTITY_WORDS = new Set([
+  'more',
+  'fewer',
+  'less',
+  'further',
+  'additional',
+  'extra',
+  'another',
+  'other',
+  'separate',
+  'different',
+  'individual',
+  'total',
+  'combined',
+  'recorded',
+  'reported',
+  'estimated',
+  'suspected',
+  'alleged',
+]);
 const CLOSED = new Set([...DETERMINERS, ...PREPOSITIONS, ...CONJUNCTIONS, ...AUXILIARIES, ...PRONOUNS]);
 
 /** Plurals without an -s, and words for people. */
-const IRREGULAR_PLURALS = new Set(['men', 'women', 'people', 'children', 'police', 'staff', 'personnel', 'cattle', 'feet', 'teeth', 'mice', 'geese', 'criteria', 'termini']);
+const IRREGULAR_PLURALS = new Set([
+  'men',
+  'women',
+  'people',
+  'children',
+  'police',
+  'staff',
+  'personnel',
+  'cattle',
+  'feet',
+  'teeth',
+  'mice',
+  'geese',
+  'criteria',
+  'termini',
+]);
 /**
  * Words that say only that people are counted: the measure is "people" unless a verb names what was done
  * to them. Words for a role ("burglars", "respondents", "shop workers") say what is counted and are kept.
  */
 const PERSON_NOUNS = new Set([
-  'people', 'persons', 'individuals', 'men', 'women', 'children', 'adults', 'teenagers', 'youths', 'boys', 'girls', 'males', 'females', 'suspects',
-  'offenders', 'members', 'residents', 'pupils', 'students', 'teens', 'juveniles', 'minors', 'schoolboys', 'schoolgirls', 'youngsters', 'others',
-  'tenants', 'brothers', 'sisters', 'runners', 'dealers', 'couriers',
+  'people',
+  'persons',
+  'individuals',
+  'men',
+  'women',
+  'children',
+  'adults',
+  'teenagers',
+  'youths',
+  'boys',
+  'girls',
+  'males',
+  'females',
+  'suspects',
+  'offenders',
+  'members',
+  'residents',
+  'pupils',
+  'students',
+  'teens',
+  'juveniles',
+  'minors',
+  'schoolboys',
+  'schoolgirls',
+  'youngsters',
+  'others',
+  'tenants',
+  'brothers',
+  'sisters',
+  'runners',
+  'dealers',
+  'couriers',
 ]);
 /** Words that can follow a number without being what it counts. */
 /** "against 30 last year", "32 this month": a time phrase after a number is when, not what is counted. */
-const TIME_WORDS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'quarter', 'quarters', 'decade', 'decades', 'period', 'night', 'nights', 'weekend', 'weekends', 'morning', 'afternoon', 'evening', 'time']);
+const TIME_WORDS = new Set([
+  'year',
+  'years',
+  'month',
+  'months',
+  'week',
+  'weeks',
+  'day',
+  'days',
+  'quarter',
+  'quarters',
+  'decade',
+  'decades',
+  'period',
+  'night',
+  'nights',
+  'weekend',
+  'weekends',
+  'morning',
+  'afternoon',
+  'evening',
+  'time',
+]);
 const TIME_OPENERS = new Set(['last', 'this', 'next', 'previous', 'same', 'past', 'coming', 'following', 'preceding', 'prior']);
-const NOT_HEADS = new Set(['times', 'relating', 'related', 'linked', 'connected', 'going', 'being', 'coming', 'having', 'getting', 'making', 'taking', 'including', 'involving', 'following', 'compared', 'respectively', 'apiece', 'each']);
+const NOT_HEADS = new Set([
+  'times',
+  'relating',
+  'related',
+  'linked',
+  'connected',
+  'going',
+  'being',
+  'coming',
+  'having',
+  'getting',
+  'making',
+  'taking',
+  'including',
+  'involving',
+  'following',
+  'compared',
+  'respectively',
+  'apiece',
+  'each',
+]);
 
 /** -ed words that describe rather than say what was done: "people aged 16", "those known to police". */
-const NOT_PARTICIPLES = new Set(['aged', 'called', 'named', 'known', 'based', 'included', 'involved', 'concerned', 'related', 'linked', 'listed', 'dated', 'estimated', 'thought', 'believed', 'said', 'understood', 'expected', 'alleged', 'suspected', 'deemed', 'considered', 'needed', 'wanted', 'used', 'compared', 'recorded', 'reported', 'made']);
+const NOT_PARTICIPLES = new Set([
+  'aged',
+  'called',
+  'named',
+  'known',
+  'based',
+  'included',
+  'involved',
+  'concerned',
+  'related',
+  'linked',
+  'listed',
+  'dated',
+  'estimated',
+  'thought',
+  'believed',
+  'said',
+  'understood',
+  'expected',
+  'alleged',
+  'suspected',
+  'deemed',
+  'considered',
+  'needed',
+  'wanted',
+  'used',
+  'compared',
+  'recorded',
+  'reported',
+  'made',
+]);
 /** Singular nouns ending in -s. */
-const SINGULAR_S = new Set(['news', 'crisis', 'analysis', 'basis', 'series', 'species', 'bus', 'gas', 'status', 'census', 'consensus', 'process', 'access', 'business', 'address', 'witness', 'success', 'progress', 'abuse', 'premises', 'means', 'lens', 'canvas', 'bonus', 'virus', 'focus', 'campus', 'corpus', 'apparatus']);
+const SINGULAR_S = new Set([
+  'news',
+  'crisis',
+  'analysis',
+  'basis',
+  'series',
+  'species',
+  'bus',
+  'gas',
+  'status',
+  'census',
+  'consensus',
+  'process',
+  'access',
+  'business',
+  'address',
+  'witness',
+  'success',
+  'progress',
+  'abuse',
+  'premises',
+  'means',
+  'lens',
+  'canvas',
+  'bonus',
+  'virus',
+  'focus',
+  'campus',
+  'corpus',
+  'apparatus',
+]);
 const MAX_NP_WORDS = 5;
 const WORD_RE = /[\p{L}][\p{L}'’-]*/uy;
 
@@ -96,7 +396,65 @@ export function isPlural(key: string): boolean {
 }
 
 /** A past participle: "targeted", "stolen", "sent", "held". */
-const IRREGULAR_PARTICIPLES = new Set(['sent', 'held', 'made', 'found', 'taken', 'given', 'stolen', 'seen', 'hit', 'brought', 'caught', 'kept', 'left', 'lost', 'paid', 'put', 'sold', 'spent', 'built', 'shot', 'bought', 'won', 'struck', 'led', 'known', 'shown', 'told', 'written', 'done', 'run', 'set', 'cut', 'hurt', 'beaten', 'bitten', 'drawn', 'driven', 'eaten', 'fallen', 'flown', 'forgotten', 'frozen', 'grown', 'hidden', 'ridden', 'risen', 'shaken', 'spoken', 'sworn', 'thrown', 'woken', 'worn', 'broken', 'chosen', 'laid', 'meant', 'heard']);
+const IRREGULAR_PARTICIPLES = new Set([
+  'sent',
+  'held',
+  'made',
+  'found',
+  'taken',
+  'given',
+  'stolen',
+  'seen',
+  'hit',
+  'brought',
+  'caught',
+  'kept',
+  'left',
+  'lost',
+  'paid',
+  'put',
+  'sold',
+  'spent',
+  'built',
+  'shot',
+  'bought',
+  'won',
+  'struck',
+  'led',
+  'known',
+  'shown',
+  'told',
+  'written',
+  'done',
+  'run',
+  'set',
+  'cut',
+  'hurt',
+  'beaten',
+  'bitten',
+  'drawn',
+  'driven',
+  'eaten',
+  'fallen',
+  'flown',
+  'forgotten',
+  'frozen',
+  'grown',
+  'hidden',
+  'ridden',
+  'risen',
+  'shaken',
+  'spoken',
+  'sworn',
+  'thrown',
+  'woken',
+  'worn',
+  'broken',
+  'chosen',
+  'laid',
+  'meant',
+  'heard',
+]);
 export function isParticiple(key: string): boolean {
   if (NOT_PARTICIPLES.has(key)) return false;
   return (/[a-z]{2}ed$/.test(key) && !/(?:need|seed|speed|bleed|breed|greed|creed|feed|weed|deed|steed)$/.test(key)) || IRREGULAR_PARTICIPLES.has(key);
@@ -120,7 +478,12 @@ function participleAfter(words: readonly Word[], from: number): string | undefin
   // "... were (all|later|then) sent to", "have been prosecuted", "being held"
   let k = from;
   let sawAux = false;
-  while (k < words.length && (AUXILIARIES.has(words[k].key) || (sawAux && /ly$/.test(words[k].key)) || (sawAux && ['all', 'also', 'since', 'now', 'later', 'then', 'both'].includes(words[k].key)))) {
+  while (
+    k < words.length &&
+    (AUXILIARIES.has(words[k].key) ||
+      (sawAux && /ly$/.test(words[k].key)) ||
+      (sawAux && ['all', 'also', 'since', 'now', 'later', 'then', 'both'].includes(words[k].key)))
+  ) {
     sawAux = true;
     k++;
   }
@@ -165,7 +528,7 @@ export function nounPhraseAfter(after: string, options: NounPhraseOptions = {}):
     if (run.length && /[^\s]/.test(after.slice(run[run.length - 1].start + run[run.length - 1].text.length, w.start))) break;
     run.push(w);
   }
-  if (run.length === 0 || QUANTITY_WORDS.has(run[0].key) && run.length === 1) return undefined;
+  if (run.length === 0 || (QUANTITY_WORDS.has(run[0].key) && run.length === 1)) return undefined;
   let end = run.length;
   // The phrase ends at its first run of plurals ("knife crime offences", "police stations", "businesses");
   // after a singular head, at a participle ("crime spree filmed").
@@ -186,7 +549,8 @@ export function nounPhraseAfter(after: string, options: NounPhraseOptions = {}):
   const participle = participleAfter(words, i + end);
   // "the £200m charities had called for": a noun that starts a clause of its own is its subject, not what the amount is.
   const next = words[i + end];
-  const opensClause = next !== undefined && AUXILIARIES.has(next.key) && !participle && /^\s+$/.test(after.slice(headWord.start + headWord.text.length, next.start));
+  const opensClause =
+    next !== undefined && AUXILIARIES.has(next.key) && !participle && /^\s+$/.test(after.slice(headWord.start + headWord.text.length, next.start));
   const written = asWritten(np);
   return {
     counts: participle ? `${written} ${participle}` : written,
@@ -201,8 +565,10 @@ export function nounPhraseAfter(after: string, options: NounPhraseOptions = {}):
 }
 
 /** Verbs of a measure's level, between a subject and its number: "stood at", "was estimated at", "reached". */
-const LEVEL_VERB_END_RE = /\b(?:(?:has|have|had|was|were|is|are|been|being|also|however|now|still|then|broadly|slightly|significantly|sharply|respectively|all|both|overall|in total)\s+)*(?:stood at|stands at|standing at|reached|reaching|totalled|totaled|totalling|totaling|numbered|amounted to|amounting to|came to|estimated at|valued at|put at|worth|at|rose to|risen to|rising to|fell to|fallen to|falling to|increased to|decreased to|dropped to|climbed to|went (?:up|down) to|gone (?:up|down) to|(?:gone|went|were|was|are|is|been)?\s*(?:up|down)(?: by)?|rose by|risen by|fell by|fallen by|increased by|decreased by|dropped by|grew by|reduced by|falling by|rising by|by|was|were|is|are|saw|see|sees|seen|recorded|there were|there was)\s*$/i;
-const SUBJECT_OPENERS_RE = /^(?:(?:and|but|while|whilst|meanwhile|however|overall|also|in|across|for|of|with|the|this|that|these|those|its|their|his|her|a|an|some|all|both|number of|numbers of|total(?: number)? of|level of|levels of|amount of|value of|proportion of|share of|rate of|cost of|costs of)\s+)+/i;
+const LEVEL_VERB_END_RE =
+  /\b(?:(?:has|have|had|was|were|is|are|been|being|also|however|now|still|then|broadly|slightly|significantly|sharply|respectively|all|both|overall|in total)\s+)*(?:stood at|stands at|standing at|reached|reaching|totalled|totaled|totalling|totaling|numbered|amounted to|amounting to|came to|estimated at|valued at|put at|worth|at|rose to|risen to|rising to|fell to|fallen to|falling to|increased to|decreased to|dropped to|climbed to|went (?:up|down) to|gone (?:up|down) to|(?:gone|went|were|was|are|is|been)?\s*(?:up|down)(?: by)?|rose by|risen by|fell by|fallen by|increased by|decreased by|dropped by|grew by|reduced by|falling by|rising by|by|was|were|is|are|saw|see|sees|seen|recorded|there were|there was)\s*$/i;
+const SUBJECT_OPENERS_RE =
+  /^(?:(?:and|but|while|whilst|meanwhile|however|overall|also|in|across|for|of|with|the|this|that|these|those|its|their|his|her|a|an|some|all|both|number of|numbers of|total(?: number)? of|level of|levels of|amount of|value of|proportion of|share of|rate of|cost of|costs of)\s+)+/i;
 
 /**
  * The subject of the clause before a figure that names nothing of its own: "Knife-enabled homicides"
@@ -214,7 +580,10 @@ const SUBJECT_OPENERS_RE = /^(?:(?:and|but|while|whilst|meanwhile|however|overal
 export function subjectBefore(before: string, requireLevelVerb = true): OpenReading | undefined {
   const clause = before.replace(/\s+$/, '');
   // "a huge rise in both theft from a person, by 76 per cent": what the change is in.
-  const changeIn = /\b(?:rise|rises|increase|increases|fall|falls|drop|drops|decrease|decreases|reduction|reductions|spike|jump|surge)\s+in\s+(?:both\s+|the\s+number\s+of\s+)?([^,;]+?)[\s,–—-]*(?:by\s*)?$/i.exec(clause);
+  const changeIn =
+    /\b(?:rise|rises|increase|increases|fall|falls|drop|drops|decrease|decreases|reduction|reductions|spike|jump|surge)\s+in\s+(?:both\s+|the\s+number\s+of\s+)?([^,;]+?)[\s,–—-]*(?:by\s*)?$/i.exec(
+      clause,
+    );
   if (changeIn) return subjectBefore(changeIn[1], false);
   const m = LEVEL_VERB_END_RE.exec(clause + ' ');
   if (requireLevelVerb && !m) return undefined;
@@ -229,7 +598,8 @@ export function subjectBefore(before: string, requireLevelVerb = true): OpenRead
   // Leading names of places or forces ("West Mercia overall recorded crime"): the measure starts at the first lower-case word.
   let first = 0;
   const capitalised = (w: Word | undefined) => w !== undefined && /^[A-Z]/.test(w.text) && !/[A-Z].*[A-Z]/.test(w.text);
-  if (capitalised(words[0]) && capitalised(words[1])) while (first < words.length - 1 && capitalised(words[first]) && words.slice(first + 1).some((w) => /^[a-z]/.test(w.text))) first++;
+  if (capitalised(words[0]) && capitalised(words[1]))
+    while (first < words.length - 1 && capitalised(words[first]) && words.slice(first + 1).some((w) => /^[a-z]/.test(w.text))) first++;
   const run: Word[] = [];
   for (let k = first; k < words.length && run.length < MAX_NP_WORDS + 2; k++) {
     const w = words[k];
@@ -248,14 +618,79 @@ export function subjectBefore(before: string, requireLevelVerb = true): OpenRead
   return { counts: written, words: written, head: singularOf(head.key), person: PERSON_NOUNS.has(head.key), offset: run[0].start };
 }
 
-const GOVERNING_VERB_RE = /(?:^|\s)([a-z]+(?:ed|ing|[^s]e|ct|nt|st|ow|ay|it))\s+(?:(?:(?:a total of|in total|a further|an estimated|some|almost|nearly|around|about|over|more than|less than|fewer than|up to|at least|just over|just under|roughly|approximately|only|just|all|the|another|an extra|an additional)\s+)*)$/i;
+const GOVERNING_VERB_RE =
+  /(?:^|\s)([a-z]+(?:ed|ing|[^s]e|ct|nt|st|ow|ay|it))\s+(?:(?:(?:a total of|in total|a further|an estimated|some|almost|nearly|around|about|over|more than|less than|fewer than|up to|at least|just over|just under|roughly|approximately|only|just|all|the|another|an extra|an additional)\s+)*)$/i;
 /** Words that look like verbs before a number but are not ones that govern what it counts. */
 const NOT_GOVERNING = new Set([
-  'aged', 'need', 'said', 'used', 'based', 'compared', 'including', 'involving', 'following', 'during', 'totalling', 'totaling', 'according',
-  'rising', 'falling', 'being', 'having', 'nearly', 'almost', 'approximately', 'estimated', 'reached', 'reaching', 'numbered', 'stood',
-  'recorded', 'reported', 'increased', 'decreased', 'dropped', 'rose', 'fell', 'climbed', 'jumped', 'doubled', 'amounted', 'made', 'saw',
-  'exceed', 'exceeded', 'than', 'went', 'gone', 'the', 'ahead', 'between', 'least', 'most', 'last', 'past', 'next', 'first', 'just', 'at',
-  'that', 'what', 'against', 'whilst', 'most', 'almost', 'about', 'out', 'it', 'put', 'lost', 'cost', 'costing', 'worth', 'valued',
+  'aged',
+  'need',
+  'said',
+  'used',
+  'based',
+  'compared',
+  'including',
+  'involving',
+  'following',
+  'during',
+  'totalling',
+  'totaling',
+  'according',
+  'rising',
+  'falling',
+  'being',
+  'having',
+  'nearly',
+  'almost',
+  'approximately',
+  'estimated',
+  'reached',
+  'reaching',
+  'numbered',
+  'stood',
+  'recorded',
+  'reported',
+  'increased',
+  'decreased',
+  'dropped',
+  'rose',
+  'fell',
+  'climbed',
+  'jumped',
+  'doubled',
+  'amounted',
+  'made',
+  'saw',
+  'exceed',
+  'exceeded',
+  'than',
+  'went',
+  'gone',
+  'the',
+  'ahead',
+  'between',
+  'least',
+  'most',
+  'last',
+  'past',
+  'next',
+  'first',
+  'just',
+  'at',
+  'that',
+  'what',
+  'against',
+  'whilst',
+  'most',
+  'almost',
+  'about',
+  'out',
+  'it',
+  'put',
+  'lost',
+  'cost',
+  'costing',
+  'worth',
+  'valued',
 ]);
 
 /**
@@ -268,7 +703,13 @@ export function governingVerb(before: string): string | undefined {
   const verb = m[1].toLowerCase();
   if (NOT_GOVERNING.has(verb) || verb.length < 4) return undefined;
   // A noun or adjective that happens to end like a verb ("the budget", "a recent") governs nothing; a participle or gerund does.
-  if (!/(?:ed|ing)$/.test(verb) && !/^(?:prosecute|target|seize|recover|arrest|charge|stop|search|visit|rescue|safeguard|detain|confiscate|steal|launder|send|smuggle|import|export|traffic|forge|defraud|burgle|rob|attack|assault|kill|injure|victimise|convict|sentence|jail|refer|support|contact|interview|identify|disrupt|close|dismantle|raid|administer|issue|make|carry|execute)$/.test(verb)) return undefined;
+  if (
+    !/(?:ed|ing)$/.test(verb) &&
+    !/^(?:prosecute|target|seize|recover|arrest|charge|stop|search|visit|rescue|safeguard|detain|confiscate|steal|launder|send|smuggle|import|export|traffic|forge|defraud|burgle|rob|attack|assault|kill|injure|victimise|convict|sentence|jail|refer|support|contact|interview|identify|disrupt|close|dismantle|raid|administer|issue|make|carry|execute)$/.test(
+      verb,
+    )
+  )
+    return undefined;
   const participle = participleOf(verb);
   return isParticiple(participle) ? participle : undefined;
 }

@@ -20,7 +20,23 @@ const ORD = String.raw`(?!\d)(?:st|nd|rd|th)?`;
 const DATE = String.raw`(?:${WEEKDAY}?(?:the\s+)?\d{1,2}${ORD}\s+(?:of\s+)?${MONTH}(?:,?\s+\d{4})?|${WEEKDAY}?${MONTH}\s+\d{1,2}${ORD}(?:,?\s+\d{4})?|${MONTH}(?:\s+\d{4})?|(?:19|20)\d{2})`;
 /** "the start of the programme in November 2019", "the end of September 2023". */
 const EDGE = String.raw`(?:the\s+(?:start|beginning|end|close)\s+of\s+(?:the\s+[a-z]+\s+in\s+)?)`;
-const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, eighteen: 18, 'twenty-four': 24 };
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  'twenty-four': 24,
+};
 const COUNT = String.raw`(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)`;
 const SPAN_UNIT = String.raw`(years?|months?|weeks?|days?)`;
 
@@ -52,7 +68,10 @@ const MONTH_NEEDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 const RULES: readonly Rule[] = [
   // "between 9 and 15 October 2023", "from the 9-15 October", "9 to 15 October".
   {
-    re: new RegExp(String.raw`(?<!\w)(?:(?:between|from)\s+)?(?:the\s+)?${WEEKDAY}?(\d{1,2})${ORD}\s*(?:-|–|to|and|until)\s*${WEEKDAY}?(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?`, 'iu'),
+    re: new RegExp(
+      String.raw`(?<!\w)(?:(?:between|from)\s+)?(?:the\s+)?${WEEKDAY}?(\d{1,2})${ORD}\s*(?:-|–|to|and|until)\s*${WEEKDAY}?(\d{1,2})${ORD}\s+(?:of\s+)?(${MONTH})(?:,?\s+(\d{4}))?`,
+      'iu',
+    ),
     daySpan: true,
     needs: MONTH_NEEDS,
     resolve: (m, ctx) => {
@@ -75,7 +94,10 @@ const RULES: readonly Rule[] = [
   },
   // "the 12 months to 30 September 2023", "the year to March 2023", "year ending March 2023".
   {
-    re: new RegExp(String.raw`(?<!\w)(?:the\s+)?(?:${COUNT}[\s-]+)?(months?|years?|weeks?)\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(${DATE})`, 'iu'),
+    re: new RegExp(
+      String.raw`(?<!\w)(?:the\s+)?(?:${COUNT}[\s-]+)?(months?|years?|weeks?)\s+(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(${DATE})`,
+      'iu',
+    ),
     daySpan: true,
     needs: ['month', 'year', 'week'],
     resolve: (m, ctx) => {
@@ -168,7 +190,10 @@ const RULES: readonly Rule[] = [
 
 /** Named periods with no dates in the words: kept as text, so the document's own dates can fill them. */
 const UNDATED_RES: readonly { readonly re: RegExp; readonly needs: readonly string[] }[] = [
-  { needs: ['during', 'over', 'in', 'throughout', 'within'], re: /\b(?:during|over|in|throughout|within)\s+(?:the|this|a|its)\s+(?:(?:last|past|next|previous|first|same|most\s+recent|\d+|[a-z]+-long|single|national|seven|challenging)\s+)*(?:(?:\d+|two|three|four|five|six|seven|ten|twelve)\s+)?(?:week of action|week-long\s+\w+|intensification week|operation|crackdown|period|year|months?|weeks?|days?)\b/i },
+  {
+    needs: ['during', 'over', 'in', 'throughout', 'within'],
+    re: /\b(?:during|over|in|throughout|within)\s+(?:the|this|a|its)\s+(?:(?:last|past|next|previous|first|same|most\s+recent|\d+|[a-z]+-long|single|national|seven|challenging)\s+)*(?:(?:\d+|two|three|four|five|six|seven|ten|twelve)\s+)?(?:week of action|week-long\s+\w+|intensification week|operation|crackdown|period|year|months?|weeks?|days?)\b/i,
+  },
   { needs: ['week'], re: /\b(?:County Lines\s+)?(?:week of action|intensification week|week-long (?:operation|crackdown))\b/i },
 ];
 
@@ -263,7 +288,9 @@ export function findPeriod(sentence: string, ctx: PeriodContext = {}, offset?: n
   const found = periodsOf(sentence, ctx);
   if (!found.length) return undefined;
   const distance = (f: Found) => (offset === undefined ? f.start : offset < f.start ? f.start - offset : offset >= f.end ? offset - f.end : 0);
-  const nearest = [...found].sort((a, b) => distance(a) - distance(b) || Number(!!b.period.from || !!b.period.to) - Number(!!a.period.from || !!a.period.to))[0];
+  const nearest = [...found].sort(
+    (a, b) => distance(a) - distance(b) || Number(!!b.period.from || !!b.period.to) - Number(!!a.period.from || !!a.period.to),
+  )[0];
   if (nearest.period.from || nearest.period.to || !refersToWeek(nearest.period)) return nearest.period;
   const week = found.find((f) => isWeekLong(f.period));
   return week ? { text: nearest.period.text, from: week.period.from, to: week.period.to } : nearest.period;
@@ -289,7 +316,10 @@ const MONTH_YEAR_RE = new RegExp(String.raw`^(${MONTH})(?:\s+(\d{4}))?$`, 'iu');
 
 /** "1 November 2019" → 2019-11-01, "November 2019" → 2019-11, "2019" → 2019, "9 October" → the publication's year. */
 export function isoDate(words: string, ctx: PeriodContext = {}): string | undefined {
-  const w = words.replace(WEEKDAY_AT_START_RE, '').replace(/^the\s+/i, '').trim();
+  const w = words
+    .replace(WEEKDAY_AT_START_RE, '')
+    .replace(/^the\s+/i, '')
+    .trim();
   const dayFirst = DAY_FIRST_RE.exec(w);
   const monthFirst = MONTH_FIRST_RE.exec(w);
   if (dayFirst || monthFirst) {
@@ -374,7 +404,7 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 /** The last `weekday` (0 = Sunday) strictly before an ISO day: "last Sunday" in a Saturday paper is six days back. */
 function lastWeekdayBefore(iso: string, weekday: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
-  const back = ((d.getUTCDay() - weekday + 7) % 7) || 7;
+  const back = (d.getUTCDay() - weekday + 7) % 7 || 7;
   d.setUTCDate(d.getUTCDate() - back);
   return d.toISOString().slice(0, 10);
 }

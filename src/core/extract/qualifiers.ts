@@ -22,7 +22,8 @@ const QUALIFIER_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}\\d])(${ENTRIES.map((e) => 
 const SUFFIX = data.suffixes[0] as { qualifier: string; bound: QualifierBound };
 
 const LOOKBACK = 40;
-const PHRASAL_OVER_RE = /\b(?:hand|hands|handed|handing|turn|turns|turned|turning|took|take|takes|taken|taking|sign|signed|signing|pass|passed|passing|give|gave|given|giving|carried|carry|taken)\s+$/i;
+const PHRASAL_OVER_RE =
+  /\b(?:hand|hands|handed|handing|turn|turns|turned|turning|took|take|takes|taken|taking|sign|signed|signing|pass|passed|passing|give|gave|given|giving|carried|carry|taken)\s+$/i;
 
 /** The qualifier right before `start` ("more than £180,000"), if any. */
 export function qualifierBefore(text: string, start: number): QualifierReading | undefined {

@@ -33,7 +33,8 @@ export interface NumberToken {
 /** Digits with an optional currency and sign: "£5,000", "7.6", ".5" (a leading point), "-1" (a sign before a percentage). */
 const DIGITS_RE = /([£$€]\s?|GBP\s?)?(-(?=\d))?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.,])\.\d+)/g;
 /** Amounts in currencies the engine does not model, with their scale word: "$48.2 million", "€5bn", "US$3m". (`(?<!\w)` for `\b`: see FRACTION_RE.) */
-const FOREIGN_MONEY_RE = /(?:US|AU|CA|NZ|HK)?[$€¥]\s?\d[\d,]*(?:\.\d+)?(?:[ \t]?(?:tn|trillion|bn|billion|mn|million|m|k|thousand)(?![\p{L}\d]))?|(?<!\w)(?:USD|EUR|JPY)\s?\d[\d,]*(?:\.\d+)?(?:[ \t]?(?:bn|billion|mn|million|m|k|thousand)(?![\p{L}\d]))?|(?<!\w)\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand|trillion))?\s+(?:dollars|euros|yen|yuan|rupees|cents|francs|kronor|krona|pesos)\b/giu;
+const FOREIGN_MONEY_RE =
+  /(?:US|AU|CA|NZ|HK)?[$€¥]\s?\d[\d,]*(?:\.\d+)?(?:[ \t]?(?:tn|trillion|bn|billion|mn|million|m|k|thousand)(?![\p{L}\d]))?|(?<!\w)(?:USD|EUR|JPY)\s?\d[\d,]*(?:\.\d+)?(?:[ \t]?(?:bn|billion|mn|million|m|k|thousand)(?![\p{L}\d]))?|(?<!\w)\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand|trillion))?\s+(?:dollars|euros|yen|yuan|rupees|cents|francs|kronor|krona|pesos)\b/giu;
 /** "124 and-a-half", "1 and a half", "forty two and a third": the fraction belongs to the number. */
 const AND_FRACTION_RE = new RegExp(String.raw`(?:\s*[-\s]\s*and\s*[-\s]\s*)(an?|one|two|three|four)[\s-]+(${DENOMINATOR_WORDS})(?![\p{L}])`, 'iuy');
 /** "3 dozen", "3 dozens": twelve each. */
@@ -41,7 +42,10 @@ const DIGITS_DOZEN_RE = /\s+dozens?(?![\p{L}])/iuy;
 /** "£31, 250": a stray space after the thousands comma, only trusted after a pound sign. */
 const SLIPPED_THOUSANDS_RE = /, (\d{3})(?![\d,]|\.\d)/y;
 /** "nine in 10", "1 in twenty-one", "two out of five hundred": the denominator in digits or words. */
-const RATIO_RE = new RegExp(String.raw`\s+(?:in|out\s+of)\s+(?:every\s+)?(\d{1,3}(?:,\d{3})+|\d+|(?:an?\s+)?${WORD_RUN})(?![\p{L}\d])(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|per\s?cent)\b)`, 'iuy');
+const RATIO_RE = new RegExp(
+  String.raw`\s+(?:in|out\s+of)\s+(?:every\s+)?(\d{1,3}(?:,\d{3})+|\d+|(?:an?\s+)?${WORD_RUN})(?![\p{L}\d])(?!\s*(?:days?|weeks?|months?|years?|hours?|minutes?|%|per\s?cent)\b)`,
+  'iuy',
+);
 const TIMES_COMPARED_RE = /(\s+times)\s+(?:that|those|the|as|higher|more|greater|larger|bigger|lower|smaller|over)\b/iy;
 /*
  * FRACTION_RE and HALF_A_UNIT_RE run over the whole text with the i and u flags, under which V8 tests a
@@ -51,16 +55,22 @@ const TIMES_COMPARED_RE = /(\s+times)\s+(?:that|those|the|as|higher|more|greater
  * Fractions in words: "a third", "two thirds", "three-quarters", "one-eighth", "five - eighths", and a bare
  * "half" where it is a share or the size of a change (see `scanFractions`).
  */
-const FRACTION_RE = new RegExp(String.raw`(?<!\w)(?:(an?|one|two|three|four|five|six|seven|eight|nine)(\s*-\s*|\s+)(${DENOMINATOR_WORDS})\b|(half)(?![\p{L}-]))`, 'giu');
+const FRACTION_RE = new RegExp(
+  String.raw`(?<!\w)(?:(an?|one|two|three|four|five|six|seven|eight|nine)(\s*-\s*|\s+)(${DENOMINATOR_WORDS})\b|(half)(?![\p{L}-]))`,
+  'giu',
+);
 const FRACTION_OF_SCALE_RE = /\s+of\s+an?\s+(trillion|million|billion|thousand)(\s+pounds)?(?![\p{L}])/iuy;
 /** "went up by more than half": a bare "half" is a figure as the size of a change... */
 const HALF_AS_CHANGE_BEFORE_RE = /\bby\s+(?:(?:more than|almost|nearly|around|about|over|just over|just under|roughly)\s+)?$/i;
 /** ... or bounded by a qualifier ("more than half", "almost half")... */
-const QUALIFIED_HALF_BEFORE_RE = /\b(?:more than|less than|fewer than|almost|nearly|around|about|over|under|just over|just under|roughly|at least|only|just|some|approximately)\s+$/i;
+const QUALIFIED_HALF_BEFORE_RE =
+  /\b(?:more than|less than|fewer than|almost|nearly|around|about|over|under|just over|just under|roughly|at least|only|just|some|approximately)\s+$/i;
 /** ... or as a share of something: "half of all offences", "half the victims", "half were". */
-const HALF_SHARE_AFTER_RE = /^\s*(?:of\b|the\b|those\b|these\b|them\b|its\b|their\b|all\b|our\b|his\b|her\b|were\b|was\b|are\b|is\b|had\b|have\b|said\b|[,.;:)]|$)/i;
+const HALF_SHARE_AFTER_RE =
+  /^\s*(?:of\b|the\b|those\b|these\b|them\b|its\b|their\b|all\b|our\b|his\b|her\b|were\b|was\b|are\b|is\b|had\b|have\b|said\b|[,.;:)]|$)/i;
 /** A singular fraction is an ordinal when a noun follows ("a third defendant", "a half brother"): it must be followed by one of these. */
-const SINGULAR_FRACTION_AFTER_RE = /^\s*(?:of\b|more\b|less\b|as\b|than\b|were\b|was\b|are\b|is\b|had\b|have\b|has\b|said\b|say\b|will\b|would\b|could\b|did\b|do\b|on\b|in\b|since\b|from\b|compared\b|over\b|last\b|this\b|between\b|to\b|[,.;:)!?]|$)/i;
+const SINGULAR_FRACTION_AFTER_RE =
+  /^\s*(?:of\b|more\b|less\b|as\b|than\b|were\b|was\b|are\b|is\b|had\b|have\b|has\b|said\b|say\b|will\b|would\b|could\b|did\b|do\b|on\b|in\b|since\b|from\b|compared\b|over\b|last\b|this\b|between\b|to\b|[,.;:)!?]|$)/i;
 /** "one half of the story": the idiom, not a share. */
 const HALF_IDIOM_AFTER_RE = /^\s+of\s+(?:the\s+)?(?:story|equation|picture|couple|duo|pair|partnership|double act)\b/i;
 const FRACTION_NUMERATORS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
@@ -149,7 +159,12 @@ function scanDigits(text: string, excluded: readonly Span[], out: NumberToken[])
       }
       groupingWarning = grouping?.warning;
     }
-    if (!currency && text[numEnd] === 's' && AGE_BAND_BEFORE_RE.test(text.slice(Math.max(0, numStart - 6), numStart)) && !overlapsAny(excluded, numStart, numEnd)) {
+    if (
+      !currency &&
+      text[numEnd] === 's' &&
+      AGE_BAND_BEFORE_RE.test(text.slice(Math.max(0, numStart - 6), numStart)) &&
+      !overlapsAny(excluded, numStart, numEnd)
+    ) {
       // "under-25s": an age band, the prefix and the plural in the span.
       const band = AGE_BAND_BEFORE_RE.exec(text.slice(Math.max(0, numStart - 6), numStart))!;
       const value = Number(written);
@@ -202,7 +217,10 @@ function scanDigits(text: string, excluded: readonly Span[], out: NumberToken[])
     const warnings: FigureWarning[] = [];
     let reading: string | undefined;
     if (yearShaped) {
-      warnings.push({ code: 'year-shaped-count', message: `"${written}" looks like a year but a counted noun follows it, so it was read as the count ${parsed.value.toLocaleString('en-GB')}.` });
+      warnings.push({
+        code: 'year-shaped-count',
+        message: `"${written}" looks like a year but a counted noun follows it, so it was read as the count ${parsed.value.toLocaleString('en-GB')}.`,
+      });
     }
     if (groupingWarning) warnings.push(groupingWarning);
     const point = !money && unit.unit === 'count' && unit.scale === 1 ? thousandsPointWarning(written) : undefined;
@@ -211,7 +229,18 @@ function scanDigits(text: string, excluded: readonly Span[], out: NumberToken[])
       reading = `"${text.slice(numStart, unit.end)}" has no currency sign; read as the number ${parsed.value.toLocaleString('en-GB')}.`;
       warnings.push({ code: 'no-currency-sign', message: reading });
     }
-    const token: NumberToken = { start, end: unit.end, ...parsed, unit: unit.unit, age: unit.age, plus: unit.plus, isOne: false, inWords: false, ...(reading ? { reading } : {}), ...(warnings.length ? { warnings } : {}) };
+    const token: NumberToken = {
+      start,
+      end: unit.end,
+      ...parsed,
+      unit: unit.unit,
+      age: unit.age,
+      plus: unit.plus,
+      isOne: false,
+      inWords: false,
+      ...(reading ? { reading } : {}),
+      ...(warnings.length ? { warnings } : {}),
+    };
     out.push(withCutOff(text, withMonths(text, withRatio(text, token))));
   }
 }
@@ -282,7 +311,12 @@ function pushWords(text: string, excluded: readonly Span[], start: number, writt
   if (unit.unit === 'count' && isIntervalCount(text, start, unit.end)) return;
   const scaled = scaleNumber(parsed, unit.scale);
   const isOne = unit.unit === 'count' && /^one$/i.test(written.trim());
-  out.push(withCutOff(text, withMonths(text, withRatio(text, { start, end: unit.end, ...scaled, unit: unit.unit, age: unit.age, plus: unit.plus, isOne, inWords: true }))));
+  out.push(
+    withCutOff(
+      text,
+      withMonths(text, withRatio(text, { start, end: unit.end, ...scaled, unit: unit.unit, age: unit.age, plus: unit.plus, isOne, inWords: true })),
+    ),
+  );
 }
 
 const AND_MONTHS_RE = /\s+and\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?(?![\p{L}])/iuy;
@@ -404,7 +438,8 @@ function scanTwice(text: string, excluded: readonly Span[], out: NumberToken[]):
 /** "stabbed once", "used it once": one time. */
 const ONCE_RE = /\bonce\b/gi;
 /** "Once the money was banked", "once again", "at once", "once a week" are not counts of one. */
-const ONCE_NOT_AFTER_RE = /^\s*(?:again|more|upon|and for all|removed|or twice|in a while|before|the|a|an|they|he|she|it|we|you|i|this|these|those|his|her|their|its|our|inside|there|convicted|released|arrested|charged|sentenced|home|back|out|done|complete|completed|finished|identified|found|caught|[,;:—–-]\s*(?:the|they|he|she|it|we))\b/i;
+const ONCE_NOT_AFTER_RE =
+  /^\s*(?:again|more|upon|and for all|removed|or twice|in a while|before|the|a|an|they|he|she|it|we|you|i|this|these|those|his|her|their|its|our|inside|there|convicted|released|arrested|charged|sentenced|home|back|out|done|complete|completed|finished|identified|found|caught|[,;:—–-]\s*(?:the|they|he|she|it|we))\b/i;
 const ONCE_NOT_BEFORE_RE = /(?:^|[.!?;:,(\n—–]\s*|\b(?:at|all at|and|but|or|that|only|until|since|when|if|who|which|was|is|were|are|had|has|have)\s+)$/i;
 
 function onceIsACount(text: string, start: number, end: number): boolean {

@@ -26,7 +26,8 @@ const WORD_SCALE_RE = /[ \t]+(trillion|billion|million|thousand)(?![\p{L}\d])/iu
  * cannot be meant (see `millionNotMetres`).
  */
 const BARE_SCALE_RE = /(?:[ \t]?(k|K|M)|(bn|tn|mn|m))(?![\p{L}\d])/uy;
-const LENGTH_AFTER_RE = /^[ \t]*(?:tall|high|long|wide|deep|away|from|off|of|above|below|along|across|down|up|drop|fall|stretch|radius|range|in\s+(?:length|height|depth|diameter)|race|sprint|run|wall|fence|high|square|sq|\/|-|x\b)/i;
+const LENGTH_AFTER_RE =
+  /^[ \t]*(?:tall|high|long|wide|deep|away|from|off|of|above|below|along|across|down|up|drop|fall|stretch|radius|range|in\s+(?:length|height|depth|diameter)|race|sprint|run|wall|fence|high|square|sq|\/|-|x\b)/i;
 const PLURAL_AFTER_RE = /^[ \t]+(?:people|pounds|[a-z]+s)\b/i;
 /** "470 pence", "sixty pence", "one penny": pounds, in the figure's span. */
 const PENCE_WORD_RE = /[ \t]+(?:pence|pennies|penny)(?![\p{L}\d])/iuy;

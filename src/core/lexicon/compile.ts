@@ -97,18 +97,20 @@ export function* compileLexiconSteps(extension?: LexiconExtension): Generator<vo
   };
   for (const [index, entry] of organisations.entries()) {
     for (const alias of entry.aliases) insert(alias, 'organisation', index, workspaceOrgs.has(entry.id), false);
-    if ((done += entry.aliases.length) >= ALIASES_PER_STEP) (done = 0), yield;
+    if ((done += entry.aliases.length) >= ALIASES_PER_STEP) ((done = 0), yield);
   }
   for (const [index, entry] of legalTerms.entries()) {
     for (const alias of entry.aliases) insert(alias, 'legal-term', index, workspaceTerms.has(entry.id), entry.plural !== false);
-    if ((done += entry.aliases.length) >= ALIASES_PER_STEP) (done = 0), yield;
+    if ((done += entry.aliases.length) >= ALIASES_PER_STEP) ((done = 0), yield);
   }
   for (const [i, phrase] of read.ignore.entries()) {
     insert({ text: phrase, match: 'insensitive' }, 'ignore', -1, true, false);
     if (i % ALIASES_PER_STEP === ALIASES_PER_STEP - 1) yield;
   }
   if (budget.skipped > 0) {
-    problems.push(`(root): the workspace aliases make a matcher of more than ${LEXICON_LIMITS.compiledNodes.toLocaleString('en-GB')} nodes, so the last ${budget.skipped.toLocaleString('en-GB')} were left out ${limitNote('compiledNodes')}`);
+    problems.push(
+      `(root): the workspace aliases make a matcher of more than ${LEXICON_LIMITS.compiledNodes.toLocaleString('en-GB')} nodes, so the last ${budget.skipped.toLocaleString('en-GB')} were left out ${limitNote('compiledNodes')}`,
+    );
   }
   yield;
   for (const phrase of titlesOf(organisations, root)) insertAlias(root, { text: phrase, match: 'insensitive' }, 'ignore', -1, false, false);
@@ -230,7 +232,7 @@ function addPath(root: TrieNode, keys: readonly string[], candidate: Candidate):
   let added = 0;
   for (const key of keys) {
     let child = node.next.get(key);
-    if (!child) node.next.set(key, (child = { next: new Map() })), added++;
+    if (!child) (node.next.set(key, (child = { next: new Map() })), added++);
     node = child;
   }
   (node.candidates ??= []).push(candidate);

@@ -53,14 +53,41 @@ export interface LexiconExtension {
 }
 
 export const ORGANISATION_TYPES: readonly OrganisationType[] = [
-  'police-force', 'national-agency', 'regional-unit', 'government', 'prosecutor', 'inspectorate', 'court', 'council', 'charity', 'media', 'other',
+  'police-force',
+  'national-agency',
+  'regional-unit',
+  'government',
+  'prosecutor',
+  'inspectorate',
+  'court',
+  'council',
+  'charity',
+  'media',
+  'other',
 ];
 
 export const LEGAL_CATEGORIES: readonly LegalCategory[] = [
-  'offence', 'legislation', 'drug-classification', 'order', 'police-power', 'court-process', 'sentence', 'safeguarding',
+  'offence',
+  'legislation',
+  'drug-classification',
+  'order',
+  'police-power',
+  'court-process',
+  'sentence',
+  'safeguarding',
 ];
 
-export const LEGAL_STAGES: readonly LegalStage[] = ['investigation', 'charge', 'pre-trial', 'trial', 'verdict', 'sentence', 'post-sentence', 'appeal', 'inquest'];
+export const LEGAL_STAGES: readonly LegalStage[] = [
+  'investigation',
+  'charge',
+  'pre-trial',
+  'trial',
+  'verdict',
+  'sentence',
+  'post-sentence',
+  'appeal',
+  'inquest',
+];
 
 export function aliasText(alias: AliasSpec): string {
   return typeof alias === 'string' ? alias : alias.text;

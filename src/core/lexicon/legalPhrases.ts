@@ -20,13 +20,76 @@ const PREFIX_LINKS = new Set(['enabled', 'related', 'involved', 'crime']);
 const COORDINATORS = new Set(['and', 'or', ',']);
 /** Words that end a noun phrase after "involving" or after the verb of a conspiracy. */
 const PHRASE_STOP = new Set([
-  'and', 'or', 'but', 'in', 'at', 'on', 'with', 'between', 'after', 'before', 'during', 'from', 'for', 'by', 'while', 'when', 'was', 'were',
-  'is', 'are', 'has', 'have', 'had', 'which', 'who', 'that', 'over', 'across', 'as', 'rose', 'fell', 'increased', 'decreased', 'up', 'down',
-  'since', 'to', 'than', 'also', 'then', 'where', 'because', 'until', 'of', 'into', 'about', 'against', 'will', 'would', 'could', 'can',
+  'and',
+  'or',
+  'but',
+  'in',
+  'at',
+  'on',
+  'with',
+  'between',
+  'after',
+  'before',
+  'during',
+  'from',
+  'for',
+  'by',
+  'while',
+  'when',
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'have',
+  'had',
+  'which',
+  'who',
+  'that',
+  'over',
+  'across',
+  'as',
+  'rose',
+  'fell',
+  'increased',
+  'decreased',
+  'up',
+  'down',
+  'since',
+  'to',
+  'than',
+  'also',
+  'then',
+  'where',
+  'because',
+  'until',
+  'of',
+  'into',
+  'about',
+  'against',
+  'will',
+  'would',
+  'could',
+  'can',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
 /** Heads of an offence category that a postmodifier with "involving" can define. */
-const CATEGORY_HEADS = new Set(['offences', 'offence', 'crimes', 'crime', 'robberies', 'robbery', 'homicides', 'assaults', 'thefts', 'incidents', 'attacks', 'threats', 'kill', 'burglaries']);
+const CATEGORY_HEADS = new Set([
+  'offences',
+  'offence',
+  'crimes',
+  'crime',
+  'robberies',
+  'robbery',
+  'homicides',
+  'assaults',
+  'thefts',
+  'incidents',
+  'attacks',
+  'threats',
+  'kill',
+  'burglaries',
+]);
 /** How many words the object of "conspiracy to <verb>" or of "involving" may have. */
 const MAX_OBJECT_WORDS = 3;
 
@@ -48,7 +111,11 @@ interface Placed {
  * Widens the legal terms found (sorted by start) as the rules above say, drops terms that now lie inside
  * another one, and drops terms inside an organisation's name ("Fraud" in "Fraud Investigation Service").
  */
-export function widenLegalTerms(ctx: LegalPhraseContext, terms: readonly LegalTermAnnotation[], organisations: readonly OrganisationAnnotation[]): LegalTermAnnotation[] {
+export function widenLegalTerms(
+  ctx: LegalPhraseContext,
+  terms: readonly LegalTermAnnotation[],
+  organisations: readonly OrganisationAnnotation[],
+): LegalTermAnnotation[] {
   const { tokens } = ctx;
   const tokenAt = tokenIndex(tokens);
   let placed: Placed[] = terms.map((a) => ({ a, first: tokenAt(a.start), last: tokenAt(a.end - 1) }));
@@ -154,7 +221,14 @@ function involving(ctx: LegalPhraseContext, p: Placed): void {
   for (let conjunct = 0; conjunct < 2; conjunct++) {
     if (ARTICLES.has(tokens.key[k])) k++;
     let words = 0;
-    while (k < tokens.count && words < MAX_OBJECT_WORDS && tokens.flags[k] & WORD && !(tokens.flags[k] & TokenFlag.Capitalised) && !PHRASE_STOP.has(tokens.key[k]) && !/\d/.test(tokens.key[k])) {
+    while (
+      k < tokens.count &&
+      words < MAX_OBJECT_WORDS &&
+      tokens.flags[k] & WORD &&
+      !(tokens.flags[k] & TokenFlag.Capitalised) &&
+      !PHRASE_STOP.has(tokens.key[k]) &&
+      !/\d/.test(tokens.key[k])
+    ) {
       last = k;
       k++;
       words++;
@@ -181,7 +255,13 @@ function conspiracies(ctx: LegalPhraseContext, placed: readonly Placed[], tokenA
     let last = k;
     k++;
     let words = 0;
-    while (k < tokens.count && words < MAX_OBJECT_WORDS && tokens.flags[k] & WORD && !PHRASE_STOP.has(tokens.key[k]) && !(tokens.flags[k] & TokenFlag.Capitalised && !/^class$/i.test(tokens.key[k - 1]))) {
+    while (
+      k < tokens.count &&
+      words < MAX_OBJECT_WORDS &&
+      tokens.flags[k] & WORD &&
+      !PHRASE_STOP.has(tokens.key[k]) &&
+      !(tokens.flags[k] & TokenFlag.Capitalised && !/^class$/i.test(tokens.key[k - 1]))
+    ) {
       last = k;
       k++;
       words++;

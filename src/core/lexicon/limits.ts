@@ -25,6 +25,8 @@ export type LexiconLimit = keyof typeof LEXICON_LIMITS;
 /** "… (limit: aliasLength = 200 characters)": what each message about a limit ends with. */
 export function limitNote(limit: LexiconLimit): string {
   const value = LEXICON_LIMITS[limit].toLocaleString('en-GB');
-  const unit = { fileBytes: 'bytes', aliasLength: 'characters', entries: 'entries', aliases: 'aliases', textLength: 'characters', compiledNodes: 'trie nodes' }[limit];
+  const unit = { fileBytes: 'bytes', aliasLength: 'characters', entries: 'entries', aliases: 'aliases', textLength: 'characters', compiledNodes: 'trie nodes' }[
+    limit
+  ];
   return `(limit: ${limit} = ${value} ${unit})`;
 }

@@ -131,7 +131,9 @@ export function findEntities(text: string, lexicon: CompiledLexicon, ctx: Entity
   for (const unknown of findUnknownOrganisations(text, tokens, taken, sentenceStart, ctx.lineIndex)) out.push(unknown);
   const organisations = out.filter((e): e is OrganisationAnnotation => e.kind === 'organisation');
   const terms = out.filter((e): e is LegalTermAnnotation => e.kind === 'legal-term');
-  const entities: EntityAnnotation[] = [...organisations, ...widenLegalTerms({ text, tokens, lexicon, lineIndex: ctx.lineIndex }, terms, organisations)].filter((e) => !cutByEndOfText(text, e));
+  const entities: EntityAnnotation[] = [...organisations, ...widenLegalTerms({ text, tokens, lexicon, lineIndex: ctx.lineIndex }, terms, organisations)].filter(
+    (e) => !cutByEndOfText(text, e),
+  );
   entities.sort((a, b) => a.start - b.start || a.end - b.end);
   return entities;
 }
@@ -148,7 +150,11 @@ function sectionBefore(tokens: Tokens, i: number, earliest: number): number {
   if (k < 0 || tokens.key[k] !== 'of') return i;
   k--;
   // Sub-sections in brackets: "section 4(3)(b) of".
-  while (k >= 0 && (tokens.key[k] === ')' || tokens.key[k] === '(' || (tokens.flags[k] & WORD && /^[0-9a-z]{1,4}$/.test(tokens.key[k]) && tokens.key[k - 1] === '('))) k--;
+  while (
+    k >= 0 &&
+    (tokens.key[k] === ')' || tokens.key[k] === '(' || (tokens.flags[k] & WORD && /^[0-9a-z]{1,4}$/.test(tokens.key[k]) && tokens.key[k - 1] === '('))
+  )
+    k--;
   if (k < 1 || !/^[0-9]/.test(tokens.key[k]) || !SECTION_WORDS.has(tokens.key[k - 1])) return i;
   return k - 1 >= earliest ? k - 1 : i;
 }

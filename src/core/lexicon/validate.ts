@@ -139,7 +139,8 @@ export function readExtension(value: unknown): ReadExtension {
     if (!Array.isArray(value.ignore)) result.problems.push('ignore: must be an array of phrases');
     else
       value.ignore.forEach((phrase, i) => {
-        if (tooLong(phrase, LEXICON_LIMITS.aliasLength)) result.problems.push(`ignore[${i}]: is ${phrase.length.toLocaleString('en-GB')} characters long ${limitNote('aliasLength')}`);
+        if (tooLong(phrase, LEXICON_LIMITS.aliasLength))
+          result.problems.push(`ignore[${i}]: is ${phrase.length.toLocaleString('en-GB')} characters long ${limitNote('aliasLength')}`);
         else if (isText(phrase)) result.ignore.push(phrase);
         else result.problems.push(`ignore[${i}]: must be a non-empty string`);
       });

@@ -53,7 +53,9 @@ export function findPeople(input: PeopleInput): PeopleResult {
     const evidence = (roles.get(d) ?? []).sort((a, b) => a.start - b.start);
     const mentions = [...d.mentions].sort((a, b) => a.start - b.start);
     // The youth court hears only those under 18: appearing there says the person is a child.
-    const inYouthCourt = evidence.some((e) => (e.role === 'charged' || e.role === 'convicted') && YOUTH_COURT_RE.test(text.slice(sentences[e.sentence].start, sentences[e.sentence].end)));
+    const inYouthCourt = evidence.some(
+      (e) => (e.role === 'charged' || e.role === 'convicted') && YOUTH_COURT_RE.test(text.slice(sentences[e.sentence].start, sentences[e.sentence].end)),
+    );
     return {
       id: d.id,
       ...(d.name ? { name: d.name } : {}),

@@ -83,7 +83,8 @@ const AGE_AFTER_RE = /^\s*(?:,\s*(?:aged\s+)?\d{1,2}\s*(?:,|\)|and\b|\.|$)|\(\s*
 const AGE_BEFORE_RE = /\b\d{1,2}[- ]year[- ]old\s+$/i;
 const NAMED_BEFORE_RE = /\b(?:named(?:\s+[\w']+){0,3}?\s+as|named|identified\s+as|(?<!so-)called|victim|complainant|survivor|defendant|accused)\s*,?\s*$/i;
 const LOCATIVE_BEFORE_RE = /\b(?:in|at|from|near|across|around|outside|inside|into|throughout|towards|via|between)\s+$/i;
-const ROLE_VERB_AFTER_RE = /^\s*(?:,[^,.;]{1,60},\s*)?(?:was|were|has\s+been|had\s+been|appeared|appears|pleaded|admitted|denies|denied|is\s+(?:accused|charged|due)|who\s+(?:was|is|had|has))\b/;
+const ROLE_VERB_AFTER_RE =
+  /^\s*(?:,[^,.;]{1,60},\s*)?(?:was|were|has\s+been|had\s+been|appeared|appears|pleaded|admitted|denies|denied|is\s+(?:accused|charged|due)|who\s+(?:was|is|had|has))\b/;
 
 interface Blocked {
   /** Does [start, end) overlap an organisation or legal term? Returns the first overlapping span's start or -1. */
@@ -174,11 +175,17 @@ export function findNames(text: string, sentenceOf: SentenceOf, entities: readon
       tokens = tokens.slice(1);
     }
     // "Ringleader Tariq Nolan", "Trafficker Dean Royle": a capitalised label before a first name is not part of the name.
-    while (tokens.length >= 2 && (LABELS_BEFORE_NAMES.has(tokens[0].word) || (firstNameGender(tokens[0].word) === undefined && !isKnownSurname(tokens[0].word) && firstNameGender(tokens[1].word) !== undefined))) tokens = tokens.slice(1);
+    while (
+      tokens.length >= 2 &&
+      (LABELS_BEFORE_NAMES.has(tokens[0].word) ||
+        (firstNameGender(tokens[0].word) === undefined && !isKnownSurname(tokens[0].word) && firstNameGender(tokens[1].word) !== undefined))
+    )
+      tokens = tokens.slice(1);
     // A word that is never a name ends the name: "Reed On Monday" cannot be written, "Reed Police" can.
     const cut = tokens.findIndex((t, i) => i > 0 && NOT_NAMES.has(stripPossessive(t.word)));
     if (cut > 0) tokens = tokens.slice(0, cut);
-    while (tokens.length > 0 && /^(?:de|da|di|del|van|von|der|den|bin|binti|bint|al|el|le|la|du|dos|ibn)$/.test(tokens[tokens.length - 1].word)) tokens = tokens.slice(0, -1);
+    while (tokens.length > 0 && /^(?:de|da|di|del|van|von|der|den|bin|binti|bint|al|el|le|la|du|dos|ibn)$/.test(tokens[tokens.length - 1].word))
+      tokens = tokens.slice(0, -1);
     if (tokens.length === 0 || tokens.length > 4) continue;
     const words = tokens.map((t) => stripPossessive(t.word));
     const last = words[words.length - 1];
@@ -239,7 +246,10 @@ export function findShortNames(text: string, sentenceOf: SentenceOf, names: read
   if (byPart.size === 0) return [];
   const blocked = blockedBy([...entities, ...names]);
   const out: NameMention[] = [];
-  const re = new RegExp(`(?<![\\p{L}\\d'’-])(?:(Mr|Mrs|Ms|Miss|Mx|Dr)\\.?\\s+)?(${[...byPart.keys()].map(escapeRegExp).join('|')})(?:['’]s)?(?![\\p{L}'’-])`, 'gu');
+  const re = new RegExp(
+    `(?<![\\p{L}\\d'’-])(?:(Mr|Mrs|Ms|Miss|Mx|Dr)\\.?\\s+)?(${[...byPart.keys()].map(escapeRegExp).join('|')})(?:['’]s)?(?![\\p{L}'’-])`,
+    'gu',
+  );
   for (const m of text.matchAll(re)) {
     const start = m.index!;
     const end = start + m[0].length - (/['’]s$/.test(m[0]) ? 2 : 0);
@@ -268,10 +278,17 @@ function escapeRegExp(s: string): string {
 }
 
 /** "a 15-year-old boy", "the teenager", "the 16-year-old". */
-export function findDescriptions(text: string, sentenceOf: SentenceOf, entities: readonly Span[], search?: { readonly sentences: readonly Span[]; readonly words: WordIndex }): DescriptionMention[] {
+export function findDescriptions(
+  text: string,
+  sentenceOf: SentenceOf,
+  entities: readonly Span[],
+  search?: { readonly sentences: readonly Span[]; readonly words: WordIndex },
+): DescriptionMention[] {
   const blocked = blockedBy(entities);
   const out: DescriptionMention[] = [];
-  const matches = search ? matchesIn(text, search.sentences, search.words, DESCRIPTION_TRIGGERS, DESCRIPTION_RE) : [...text.matchAll(DESCRIPTION_RE)].map((groups) => ({ index: groups.index!, groups }));
+  const matches = search
+    ? matchesIn(text, search.sentences, search.words, DESCRIPTION_TRIGGERS, DESCRIPTION_RE)
+    : [...text.matchAll(DESCRIPTION_RE)].map((groups) => ({ index: groups.index!, groups }));
   for (const { index, groups: m } of matches) {
     const start = index;
     const end = start + m[0].length;

@@ -28,13 +28,22 @@ type AnyMention =
   | { readonly type: 'pronoun'; readonly m: PronounMention };
 
 /** ", 16, of Elm Street, Hull," or " (16), from Hull,": what a release writes right after a name. */
-const APPOSITION_RE = /^(?:\s*,\s*(?:aged\s+)?(\d{1,2})\s*(?=,|\.|;|\)|\s+(?:and|was|were|has|had|is|are|appeared|admitted|pleaded|denied|denies|who|from|of)\b)|\s*\(\s*(\d{1,2})\s*\)|,?\s+aged\s+(\d{1,2})\b)?(?:\s*,?\s*(?:of|from)\s+((?:no\s+fixed\s+(?:abode|address))|[^,.;\n()]{2,60}?(?:,\s*\p{Lu}[^,.;\n()]{1,40}?)*)(?=\s*(?:,|\.|;|\)|\s+(?:and|was|were|has|had|is|are|appeared|admitted|pleaded|denied|denies|who)\b)))?\s*,?\s*/u;
-const OFFICIAL_APPOSITION_RE = /^\s*,\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:prosecutor|lawyer|barrister|solicitor|spokes(?:person|man|woman)|officer|detective|inspector|superintendent|sergeant|constable|lead|head|director|chief|commissioner|manager|co-?ordinator|chair(?:man|woman)?|minister|secretary|councillor|leader|investigator|analyst|judge|coroner)\b|(?:from|of|at|for)\s+(?:the\s+)?(?:National|NPCC|NCA|CPS|Crown\s+Prosecution|Home\s+Office|[\p{Lu}][\p{L}']+\s+(?:Police|Constabulary|Council))\b|who\s+(?:leads|led|heads|headed|chairs|runs)\b)/u;
+const APPOSITION_RE =
+  /^(?:\s*,\s*(?:aged\s+)?(\d{1,2})\s*(?=,|\.|;|\)|\s+(?:and|was|were|has|had|is|are|appeared|admitted|pleaded|denied|denies|who|from|of)\b)|\s*\(\s*(\d{1,2})\s*\)|,?\s+aged\s+(\d{1,2})\b)?(?:\s*,?\s*(?:of|from)\s+((?:no\s+fixed\s+(?:abode|address))|[^,.;\n()]{2,60}?(?:,\s*\p{Lu}[^,.;\n()]{1,40}?)*)(?=\s*(?:,|\.|;|\)|\s+(?:and|was|were|has|had|is|are|appeared|admitted|pleaded|denied|denies|who)\b)))?\s*,?\s*/u;
+const OFFICIAL_APPOSITION_RE =
+  /^\s*,\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}(?:prosecutor|lawyer|barrister|solicitor|spokes(?:person|man|woman)|officer|detective|inspector|superintendent|sergeant|constable|lead|head|director|chief|commissioner|manager|co-?ordinator|chair(?:man|woman)?|minister|secretary|councillor|leader|investigator|analyst|judge|coroner)\b|(?:from|of|at|for)\s+(?:the\s+)?(?:National|NPCC|NCA|CPS|Crown\s+Prosecution|Home\s+Office|[\p{Lu}][\p{L}']+\s+(?:Police|Constabulary|Council))\b|who\s+(?:leads|led|heads|headed|chairs|runs)\b)/u;
 const AGE_BEFORE_NAME_RE = /(\d{1,2})[- ]year[- ]old\s+$/i;
 const WHO_IS_AGE_RE = /^\s*,\s*who\s+(?:is|was)\s+(?:just\s+|only\s+|now\s+)?(\d{1,2})\b/i;
-const BETWEEN_APPOSITIVE_RE = /^\s*(?:,|\(|-|–)?\s*(?:(?:who\s+(?:has\s+been|was|can\s+be|is)\s+|now\s+)?(?:named|identified)(?:\s+[\w']+){0,3}?\s+as|called)?\s*$/i;
+const BETWEEN_APPOSITIVE_RE =
+  /^\s*(?:,|\(|-|–)?\s*(?:(?:who\s+(?:has\s+been|was|can\s+be|is)\s+|now\s+)?(?:named|identified)(?:\s+[\w']+){0,3}?\s+as|called)?\s*$/i;
 
-export function buildPeople(text: string, names: readonly NameMention[], shortNames: readonly NameMention[], descriptions: readonly DescriptionMention[], pronouns: readonly PronounMention[]): PersonDraft[] {
+export function buildPeople(
+  text: string,
+  names: readonly NameMention[],
+  shortNames: readonly NameMention[],
+  descriptions: readonly DescriptionMention[],
+  pronouns: readonly PronounMention[],
+): PersonDraft[] {
   const all: AnyMention[] = [
     ...names.map((m) => ({ type: 'name' as const, m })),
     ...shortNames.map((m) => ({ type: 'name' as const, m })),
@@ -78,7 +87,8 @@ export function buildPeople(text: string, names: readonly NameMention[], shortNa
         }
       }
       // "A 15-year-old boy, Tom Reed, ...": the description just before is the same person.
-      if (!p && pendingDescription && !pendingDescription.p.name && BETWEEN_APPOSITIVE_RE.test(text.slice(pendingDescription.d.end, n.start))) p = pendingDescription.p;
+      if (!p && pendingDescription && !pendingDescription.p.name && BETWEEN_APPOSITIVE_RE.test(text.slice(pendingDescription.d.end, n.start)))
+        p = pendingDescription.p;
       if (!p) p = newPerson(n.start);
       if (!short && !p.name) {
         p.name = n.text;
@@ -97,7 +107,8 @@ export function buildPeople(text: string, names: readonly NameMention[], shortNa
       let p: PersonDraft | undefined;
       const previousName = lastNameMentionBefore(people, d.start);
       // "Tom Reed, a 15-year-old boy, ...": right after a name, it describes that person.
-      if (previousName && /^\s*,\s*$/.test(text.slice(previousName.mention.end, d.start).replace(/^\s*,\s*(?:aged\s+)?\d{1,2}\s*/, ''))) p = previousName.person;
+      if (previousName && /^\s*,\s*$/.test(text.slice(previousName.mention.end, d.start).replace(/^\s*,\s*(?:aged\s+)?\d{1,2}\s*/, '')))
+        p = previousName.person;
       else if (d.definite) p = antecedent(lastMentioned, d.gender, d.minor, d.sentence, d.noun, d.age);
       if (!p) p = newPerson(d.start);
       applyDescription(p, d);
@@ -132,7 +143,14 @@ function compatible(p: PersonDraft, gender: Gender | undefined, minor: boolean):
 }
 
 /** "the teenager", "the defendant": the person last mentioned that the words could describe. */
-function antecedent(lastMentioned: readonly PersonDraft[], gender: Gender | undefined, minor: boolean, sentence: number, noun: string | undefined, age: number | undefined): PersonDraft | undefined {
+function antecedent(
+  lastMentioned: readonly PersonDraft[],
+  gender: Gender | undefined,
+  minor: boolean,
+  sentence: number,
+  noun: string | undefined,
+  age: number | undefined,
+): PersonDraft | undefined {
   for (let i = lastMentioned.length - 1; i >= 0; i--) {
     const p = lastMentioned[i];
     if (p.officer) continue;
@@ -149,7 +167,10 @@ function antecedent(lastMentioned: readonly PersonDraft[], gender: Gender | unde
 
 /** "He" means the one person of that sex mentioned in this sentence before it, or else in the sentence before. */
 function pronounAntecedent(people: readonly PersonDraft[], pr: PronounMention): PersonDraft | undefined {
-  for (const window of [[pr.sentence, pr.start], [pr.sentence - 1, Infinity]] as const) {
+  for (const window of [
+    [pr.sentence, pr.start],
+    [pr.sentence - 1, Infinity],
+  ] as const) {
     const [sentence, before] = window;
     const candidates = people.filter((p) => p.mentions.some((m) => m.sentence === sentence && m.start < before) && (!p.gender || p.gender === pr.gender));
     if (candidates.length === 1) return candidates[0];

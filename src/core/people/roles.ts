@@ -22,7 +22,8 @@ export interface RoleAssignment {
 
 const COORDINATED_RE = /^\s*(?:,\s*(?:aged\s+)?\d{1,2}\s*)?(?:,\s*(?:of|from)\s+[^,]{1,40}\s*)?,?\s*(?:and|&)\s+(?:(?:his|her|their)\s+\w+\s+)?$/i;
 const AFTER_REACH = 40;
-const SUBJECT_BLOCKER_RE = /[:"“”]|\b(?:said|says|told|tells|added|explained|warned|stated|believes?|the\s+(?:boys|girls|men|women|children|victims|pair|gang|group|teenagers|youths)|they|police|officers|detectives)\b/i;
+const SUBJECT_BLOCKER_RE =
+  /[:"“”]|\b(?:said|says|told|tells|added|explained|warned|stated|believes?|the\s+(?:boys|girls|men|women|children|victims|pair|gang|group|teenagers|youths)|they|police|officers|detectives)\b/i;
 /** What may stand between an active cue and its object: determiners, an age, "named as". */
 const OBJECT_GAP_RE = /^[\s,:–-]*(?:(?:a|an|the|his|her|their|named|as|was|is|called|\d{1,2}-year-old|young|teenage|local|two|both)[\s,:–-]+)*$/i;
 const PREVIOUS_YEAR_AFTER_RE = /^[^.;]{0,40}?\b(?:in\s+(?:19|20)\d\d|years?\s+(?:ago|earlier|before)|previously|last\s+year|before)\b/i;
@@ -43,7 +44,13 @@ export interface CueMatch {
  * cue and sentence). Cues keep their order in the data, so where two read the same words the earlier,
  * longer one wins ("was jailed" before the headline's bare "jailed").
  */
-export function findCues(text: string, sentences: readonly Span[], headline: ReadonlySet<number>, previousSpans: readonly Span[], words?: WordIndex): CueMatch[] {
+export function findCues(
+  text: string,
+  sentences: readonly Span[],
+  headline: ReadonlySet<number>,
+  previousSpans: readonly Span[],
+  words?: WordIndex,
+): CueMatch[] {
   const sentenceOf = sentenceFinder(sentences);
   const claimed: Span[] = [];
   const out: CueMatch[] = [];
@@ -59,7 +66,9 @@ export function findCues(text: string, sentences: readonly Span[], headline: Rea
       if (claimed.some((c) => c.start <= start && end <= c.end)) continue;
       claimed.push({ start, end });
       const rest = text.slice(end, sentences[si]?.end ?? text.length);
-      const previous = previousSpans.some((p) => p.start <= start && end <= p.end) || (cue.role === 'convicted' && PREVIOUS_YEAR_AFTER_RE.test(rest) && !/\b(?:today|yesterday|this\s+week|on\s+\w+day)\b/i.test(rest));
+      const previous =
+        previousSpans.some((p) => p.start <= start && end <= p.end) ||
+        (cue.role === 'convicted' && PREVIOUS_YEAR_AFTER_RE.test(rest) && !/\b(?:today|yesterday|this\s+week|on\s+\w+day)\b/i.test(rest));
       out.push({ attach: cue.attach, evidence: { role: cue.role, cue: cue.id, start, end, sentence: si, ...(previous ? { previous } : {}) } });
     }
   }
@@ -68,7 +77,9 @@ export function findCues(text: string, sentences: readonly Span[], headline: Rea
 
 /** Where a conviction in an earlier case is spoken of ("has previous convictions for"), for `findCues` and the rules. */
 export function previousConvictionSpans(text: string, sentences: readonly Span[], words?: WordIndex): Span[] {
-  const matches = words ? matchesIn(text, sentences, words, PREVIOUS_TRIGGERS, PREVIOUS_CONVICTIONS_RE) : [...text.matchAll(PREVIOUS_CONVICTIONS_RE)].map((m) => ({ index: m.index!, text: m[0] }));
+  const matches = words
+    ? matchesIn(text, sentences, words, PREVIOUS_TRIGGERS, PREVIOUS_CONVICTIONS_RE)
+    : [...text.matchAll(PREVIOUS_CONVICTIONS_RE)].map((m) => ({ index: m.index!, text: m[0] }));
   return [...matches].map((m) => ({ start: m.index, end: m.index + m.text.length }));
 }
 

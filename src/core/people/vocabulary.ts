@@ -81,19 +81,28 @@ export const GUILT_NOUN_RE = new RegExp(`(?<![${LETTER}-])(?:${knownPrefix}\\s+)
 /** "the killer", "the dealer": nouns that name a person by the crime itself, which a story about an active case must not use of anyone. */
 export const STRONG_GUILT_RE = new RegExp(`\\bthe\\s+(${alternatives(data.guilt.strongNouns)})s?${NOT_LETTER_AFTER}`, 'gi');
 /** The nouns' last words and their plurals: every guilt-noun phrase holds one. */
-export const GUILT_TRIGGERS: readonly string[] = [...new Set([...data.guilt.nouns, ...data.guilt.strongNouns].map((p) => /([a-z]+)\)?\??$/i.exec(p)![1].toLowerCase()))].flatMap((w) => [w, `${w}s`]);
+export const GUILT_TRIGGERS: readonly string[] = [
+  ...new Set([...data.guilt.nouns, ...data.guilt.strongNouns].map((p) => /([a-z]+)\)?\??$/i.exec(p)![1].toLowerCase())),
+].flatMap((w) => [w, `${w}s`]);
 /** "a known dealer": a guilt noun qualified as known, which asserts guilt with or without a name. */
 export const KNOWN_GUILT_RE = new RegExp(`\\b${knownPrefix}\\s+(?:[${LETTER}-]+\\s+)?${guiltNouns}s?${NOT_LETTER_AFTER}`, 'gi');
 /** ", who sold the drugs": a relative clause that says the person did it. */
-export const GUILT_RELATIVE_RE = new RegExp(`^\\s*,?\\s*who\\s+(?:(?:had|has|have)\\s+(?:been\\s+)?)?${alternatives(data.guilt.relativeVerbs)}${NOT_LETTER_AFTER}[^,.;:!?\\n]*`, 'i');
+export const GUILT_RELATIVE_RE = new RegExp(
+  `^\\s*,?\\s*who\\s+(?:(?:had|has|have)\\s+(?:been\\s+)?)?${alternatives(data.guilt.relativeVerbs)}${NOT_LETTER_AFTER}[^,.;:!?\\n]*`,
+  'i',
+);
 /** "Reed sold cocaine": the person named as the subject of a past-tense offence verb. */
-export const GUILT_VERB_AFTER_RE = new RegExp(`^\\s+(?:then\\s+|also\\s+|repeatedly\\s+|later\\s+)?${alternatives(data.guilt.relativeVerbs)}${NOT_LETTER_AFTER}[^,.;:!?\\n]*`, 'i');
+export const GUILT_VERB_AFTER_RE = new RegExp(
+  `^\\s+(?:then\\s+|also\\s+|repeatedly\\s+|later\\s+)?${alternatives(data.guilt.relativeVerbs)}${NOT_LETTER_AFTER}[^,.;:!?\\n]*`,
+  'i',
+);
 export const HEDGE_RE = new RegExp(`${NOT_LETTER_BEFORE}${spaced(data.guilt.hedges)}`, 'i');
 // Scanned over whole documents: `\\b` rather than a look-behind, so the engine can skip to candidate words (these patterns begin with ASCII letters).
 export const PREVIOUS_TRIGGERS: readonly string[] = data.guilt.previousTriggers;
 export const PREVIOUS_CONVICTIONS_RE = new RegExp(`\\b${alternatives(data.guilt.previousConvictions)}${NOT_LETTER_AFTER}`, 'gi');
 /** Reporting what a court or the prosecution said is not asserting it ("The jury heard Reed sold ..."). */
-export const ATTRIBUTED_RE = /\b(?:the\s+(?:court|jury|trial|hearing)\s+(?:heard|was\s+told|has\s+heard)|told\s+(?:the\s+)?(?:court|jury|magistrates)|prosecut\w*\s*,?\s+(?:said|says|say|told|allege\w*|claim\w*)|it\s+(?:is|was)\s+(?:alleged|claimed)|(?:police|prosecutors|detectives|officers)\s+(?:allege|say|believe|claim))\b/i;
+export const ATTRIBUTED_RE =
+  /\b(?:the\s+(?:court|jury|trial|hearing)\s+(?:heard|was\s+told|has\s+heard)|told\s+(?:the\s+)?(?:court|jury|magistrates)|prosecut\w*\s*,?\s+(?:said|says|say|told|allege\w*|claim\w*)|it\s+(?:is|was)\s+(?:alleged|claimed)|(?:police|prosecutors|detectives|officers)\s+(?:allege|say|believe|claim))\b/i;
 
 export const RESTRICTIONS_LIFTED_RE = new RegExp(alternatives(data.exceptions.restrictionsLifted), 'i');
 export const CANNOT_BE_NAMED_RE = new RegExp(alternatives(data.exceptions.cannotBeNamed), 'i');

@@ -44,7 +44,13 @@ export function buildWordIndex(text: string, sentences: readonly Span[]): WordIn
  * whole text. Gives what `text.matchAll(re)` gives for any `re` whose matches stay inside a sentence
  * and contain a trigger word.
  */
-export function* matchesIn(text: string, sentences: readonly Span[], index: WordIndex, triggers: readonly string[], re: RegExp): Generator<{ readonly index: number; readonly text: string; readonly groups: RegExpMatchArray }> {
+export function* matchesIn(
+  text: string,
+  sentences: readonly Span[],
+  index: WordIndex,
+  triggers: readonly string[],
+  re: RegExp,
+): Generator<{ readonly index: number; readonly text: string; readonly groups: RegExpMatchArray }> {
   for (const si of index.sentencesWith(triggers)) {
     const s = sentences[si];
     for (const m of text.slice(s.start, s.end).matchAll(re)) yield { index: s.start + m.index!, text: m[0], groups: m };

@@ -71,7 +71,12 @@ export function normaliseKeyPart(s: string | undefined | null): string | undefin
   // Measures, subjects and places repeat across a corpus: each is normalised once (four passes over it).
   let n = normalisedParts.get(s);
   if (n === undefined) {
-    n = s.toLowerCase().replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim().replace(/^(?:the|a|an) /, '');
+    n = s
+      .toLowerCase()
+      .replace(/[‘’']/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^(?:the|a|an) /, '');
     if (normalisedParts.size >= MAX_NORMALISED_PARTS) normalisedParts.clear();
     normalisedParts.set(s, n);
   }
@@ -133,7 +138,12 @@ function clauseTexts(text: string): (f: FigureAnnotation) => string {
     const clause = text.slice(start, end);
     // Most clauses need no tidying; the test is one pass where the tidying is three.
     if (!UNTIDY_CLAUSE.test(clause)) return clause || f.text;
-    return clause.replace(/^[\s,;(–—-]+|[\s,;)–—-]+$/g, '').replace(/\s+/g, ' ').trim() || f.text;
+    return (
+      clause
+        .replace(/^[\s,;(–—-]+|[\s,;)–—-]+$/g, '')
+        .replace(/\s+/g, ' ')
+        .trim() || f.text
+    );
   };
 }
 
@@ -166,7 +176,11 @@ const MAX_FRAMED_DAYS = 31;
  * document reports and is not much longer than it ("this year" in a release about March), not a programme's
  * total "since April 2022" or "the previous week".
  */
-function isFramed(period: { from?: string; to?: string } | undefined, published: number | undefined, docPeriods: readonly { start: number; end: number }[]): boolean {
+function isFramed(
+  period: { from?: string; to?: string } | undefined,
+  published: number | undefined,
+  docPeriods: readonly { start: number; end: number }[],
+): boolean {
   if (!period || (!period.from && !period.to)) return true;
   const from = period.from ?? period.to!;
   const to = period.to ?? published ?? period.from!;
@@ -175,7 +189,8 @@ function isFramed(period: { from?: string; to?: string } | undefined, published:
   if (start === undefined || endDay === undefined) return true;
   // A year or month stated loosely ("this year", "in March") covers the days it names.
   const end = typeof to === 'number' ? to : to.length === 4 ? endDay + 365 : to.length === 7 ? endDay + 30 : endDay;
-  const coarse = from.length < 10 && (typeof to === 'number' || to.length < 10) && from.slice(0, 4) === (typeof to === 'number' ? from.slice(0, 4) : to.slice(0, 4));
+  const coarse =
+    from.length < 10 && (typeof to === 'number' || to.length < 10) && from.slice(0, 4) === (typeof to === 'number' ? from.slice(0, 4) : to.slice(0, 4));
   if (docPeriods.length) return docPeriods.some((p) => start <= p.end && p.start <= end && (end - start <= MAX_FRAMED_DAYS || coarse));
   if (published !== undefined) return end - start <= MAX_FRAMED_DAYS ? Math.abs(published - end) <= 60 : coarse && start <= published && published <= end;
   return end - start <= MAX_FRAMED_DAYS || (coarse && from.length === 4);
@@ -334,7 +349,7 @@ export function referenceExtras(organisation: string | undefined, label: string 
   const national = !organisation || NATIONAL_BODIES.has(organisation) || /national|programme|home-office|england|wales|uk/.test(organisation);
   return {
     scope: national ? NATIONAL.key : `force:${organisation}`,
-    scopeLabel: national ? NATIONAL.label : label ?? organisation!,
+    scopeLabel: national ? NATIONAL.label : (label ?? organisation!),
     scopeWhy: national ? 'the reference table gives it for the country' : `the reference table gives it for ${label ?? organisation}`,
     role: 'body',
     generic: false,
@@ -362,12 +377,30 @@ export interface LinkDimensions {
 
 export function linkable(claim: Claim, d: LinkDimensions, block = -1, extra: ClaimExtras = referenceExtras(d.organisation, undefined)): LinkableClaim {
   const interval = scale(intervalOf(claim), toBase(1, claim.unit));
-  const known = Number(d.organisation !== undefined) + Number(d.operation !== undefined) + Number(d.periodFrom !== undefined) + Number(d.periodTo !== undefined);
+  const known =
+    Number(d.organisation !== undefined) + Number(d.operation !== undefined) + Number(d.periodFrom !== undefined) + Number(d.periodTo !== undefined);
   // Within an event, exact statements first (they are what hedged ones are judged by), then by place; by
   // period, the claims that state most first. Either way the order is fixed, never the order of indexing.
   const order = extra.framed
-    ? [claim.isReference ? 0 : 1, effectiveShape(claim) === 'exact' ? 0 : 1, precisionRank(claim), claim.docId, String(claim.start).padStart(10, '0'), claim.annotationId].join('\u0000')
-    : [9 - known, d.organisation ?? '~', d.operation ?? '~', d.periodFrom ?? '~', d.periodTo ?? '~', claim.isReference ? 0 : 1, claim.docId, String(claim.start).padStart(10, '0'), claim.annotationId].join('\u0000');
+    ? [
+        claim.isReference ? 0 : 1,
+        effectiveShape(claim) === 'exact' ? 0 : 1,
+        precisionRank(claim),
+        claim.docId,
+        String(claim.start).padStart(10, '0'),
+        claim.annotationId,
+      ].join('\u0000')
+    : [
+        9 - known,
+        d.organisation ?? '~',
+        d.operation ?? '~',
+        d.periodFrom ?? '~',
+        d.periodTo ?? '~',
+        claim.isReference ? 0 : 1,
+        claim.docId,
+        String(claim.start).padStart(10, '0'),
+        claim.annotationId,
+      ].join('\u0000');
   const hardKey = hardKeyOf(d.measure, d.family, d.place, d.subject);
   const day = claim.date ? daysOf(claim.date) : undefined;
   const periodStart = d.periodFrom ? daysOf(d.periodFrom) : undefined;

@@ -72,7 +72,8 @@ type MeasureMatch = 'same' | 'nested' | 'value';
 function measureMatch(c: LinkableClaim, k: EventCluster): MeasureMatch | undefined {
   if (k.measures.has(c.measure)) return 'same';
   // "1,468" arrests in one document is "1,468" people in another: a distinctive value is the same figure.
-  if (c.valueBits >= DISTINCTIVE_VALUE_BITS && isExactish(c) && k.members.some((m) => m.claim.docId !== c.claim.docId && isExactish(m) && sameValue(m, c))) return 'value';
+  if (c.valueBits >= DISTINCTIVE_VALUE_BITS && isExactish(c) && k.members.some((m) => m.claim.docId !== c.claim.docId && isExactish(m) && sameValue(m, c)))
+    return 'value';
   for (const m of k.measures) if (measuresNest(m, c.measure)) return 'nested';
   return undefined;
 }
@@ -116,7 +117,12 @@ function fit(c: LinkableClaim, k: EventCluster): Fit | undefined {
   if ((match !== 'same' || oneSidedSubject) && !agree) {
     return match === 'nested' && !oneSidedSubject ? { score: -1, doubt: `it counts ${c.measure}, the record ${[...k.measures][0]}` } : undefined;
   }
-  const score = (agree ? 4 : 0) + (match === 'same' ? 3 : match === 'value' ? 2 : 1) + (c.subject && c.subject === k.subject ? 1 : 0) + (phraseMatch ? 1 : 0) + (k.members.some((m) => sameValue(m, c)) ? 1 : 0);
+  const score =
+    (agree ? 4 : 0) +
+    (match === 'same' ? 3 : match === 'value' ? 2 : 1) +
+    (c.subject && c.subject === k.subject ? 1 : 0) +
+    (phraseMatch ? 1 : 0) +
+    (k.members.some((m) => sameValue(m, c)) ? 1 : 0);
   return { score };
 }
 
@@ -191,7 +197,11 @@ function withoutDoubtful(k: EventCluster, affinity: Affinity, possible: Possible
   for (const d of doubtful) {
     const alone = newFrom(k.members.filter((m) => m.claim.docId === d));
     out.push(alone);
-    possible?.push({ claim: alone.members[0], cluster: kept, why: 'its document shares no evidence of the event with theirs: it is joined to the event only through other documents' });
+    possible?.push({
+      claim: alone.members[0],
+      cluster: kept,
+      why: 'its document shares no evidence of the event with theirs: it is joined to the event only through other documents',
+    });
   }
   return out;
 }

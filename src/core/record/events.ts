@@ -106,7 +106,11 @@ function weigh(a: DocumentProfile, b: DocumentProfile, evidence: EventEvidence[]
   // Publication dates.
   if (a.day !== undefined && b.day !== undefined) {
     const d = Math.abs(a.day - b.day);
-    add('date', d <= 3 ? 3 : d <= 10 ? 2 : d <= 31 ? 0.5 : d <= 92 ? -2 : d <= 366 ? -5 : -9, evidence && (() => `published ${d} day${d === 1 ? '' : 's'} apart`));
+    add(
+      'date',
+      d <= 3 ? 3 : d <= 10 ? 2 : d <= 31 ? 0.5 : d <= 92 ? -2 : d <= 366 ? -5 : -9,
+      evidence && (() => `published ${d} day${d === 1 ? '' : 's'} apart`),
+    );
   }
   // Stated periods.
   if (a.periods.length && b.periods.length) {
@@ -121,14 +125,20 @@ function weigh(a: DocumentProfile, b: DocumentProfile, evidence: EventEvidence[]
       add('period', g <= PERIOD_GAP_DAYS ? -4 : -12, evidence && (() => `their weeks are ${g} days apart`));
     }
   } else {
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       if (!x.periods.length || y.day === undefined) continue;
       const p = x.periods[0];
       if (y.day >= p.start - 3 && y.day <= p.end + 21) add('period', 2, evidence && (() => `published within three weeks of ${describeDays(p)}`));
       else if (y.day < p.start - 3) add('period', -5, evidence && (() => `published before ${describeDays(p)}`));
       else if (y.day > p.end + 120) add('period', -2, evidence && (() => `published months after ${describeDays(p)}`));
     }
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       if (!x.partialPeriods.length) continue;
       const mine = x.partialPeriods[0];
       const theirs = y.periods.map((p) => ({ from: isoOf(p.start).slice(5), to: isoOf(p.end).slice(5) })).concat(y.partialPeriods);
@@ -147,9 +157,16 @@ function weigh(a: DocumentProfile, b: DocumentProfile, evidence: EventEvidence[]
   // People and courts.
   const people = a.people.length && b.people.length ? a.people.filter((p) => b.people.includes(p)) : NONE;
   if (people.length) add('person', Math.min(18, 6 * people.length), evidence && (() => `${people.map(title).join(', ')} named in both`));
-  const surnames = !a.surnames.length || !b.surnames.length ? NONE : a.surnames.filter((s) => b.surnames.includes(s) && !people.some((p) => p.endsWith(` ${s}`)));
-  if (surnames.length && (a.isCase || b.isCase)) add('person', Math.min(9, 3 * surnames.length), evidence && (() => `${surnames.map(title).join(', ')} named in both`));
-  if (a.court && b.court) add('court', a.court === b.court ? 3 : -3, evidence && (() => (a.court === b.court ? `${title(a.court!.replace(/-/g, ' '))} in both` : 'different courts')));
+  const surnames =
+    !a.surnames.length || !b.surnames.length ? NONE : a.surnames.filter((s) => b.surnames.includes(s) && !people.some((p) => p.endsWith(` ${s}`)));
+  if (surnames.length && (a.isCase || b.isCase))
+    add('person', Math.min(9, 3 * surnames.length), evidence && (() => `${surnames.map(title).join(', ')} named in both`));
+  if (a.court && b.court)
+    add(
+      'court',
+      a.court === b.court ? 3 : -3,
+      evidence && (() => (a.court === b.court ? `${title(a.court!.replace(/-/g, ' '))} in both` : 'different courts')),
+    );
   if (a.isCase !== b.isCase) add('kind', -4, evidence && (() => 'a court report and a release of results'));
   if (a.scope === b.scope && a.scope.startsWith('force:')) add('scope', 1.5, evidence && (() => `both about ${a.scope.slice(6)}`));
   return Math.round(sum * 10) / 10;
@@ -312,7 +329,7 @@ export class EventIndex {
 
   private eventMembers(docId: string): readonly string[] {
     const id = this.eventOfDoc.get(docId);
-    return id ? this.events.get(id)?.documents ?? [docId] : [];
+    return id ? (this.events.get(id)?.documents ?? [docId]) : [];
   }
 
   private unlink(docId: string): void {
@@ -355,7 +372,7 @@ export class EventIndex {
         queue.push(other);
       }
       const old = this.eventOfDoc.get(queue[i]);
-      for (const m of old ? this.events.get(old)?.documents ?? [] : []) {
+      for (const m of old ? (this.events.get(old)?.documents ?? []) : []) {
         if (affected.has(m) || !this.profiles.has(m)) continue;
         affected.add(m);
         queue.push(m);
@@ -384,7 +401,19 @@ export class EventIndex {
         edges.push(link);
       }
     }
-    edges.sort((x, y) => y.weight - x.weight || (x.documents[0] < y.documents[0] ? -1 : x.documents[0] > y.documents[0] ? 1 : x.documents[1] < y.documents[1] ? -1 : x.documents[1] > y.documents[1] ? 1 : 0));
+    edges.sort(
+      (x, y) =>
+        y.weight - x.weight ||
+        (x.documents[0] < y.documents[0]
+          ? -1
+          : x.documents[0] > y.documents[0]
+            ? 1
+            : x.documents[1] < y.documents[1]
+              ? -1
+              : x.documents[1] > y.documents[1]
+                ? 1
+                : 0),
+    );
     const used = new Map<string, Weighed[]>();
     for (const e of edges) {
       const ra = find(e.documents[0]);
@@ -438,12 +467,13 @@ export class EventIndex {
     const id = `ev-${stableHash(members[0])}`;
     // The period most of its documents state.
     const periods = new Map<string, { p: DayRange; n: number }>();
-    for (const p of profiles) for (const r of p.periods) {
-      const k = `${r.start}..${r.end}`;
-      const known = periods.get(k);
-      if (known) known.n++;
-      else periods.set(k, { p: r, n: 1 });
-    }
+    for (const p of profiles)
+      for (const r of p.periods) {
+        const k = `${r.start}..${r.end}`;
+        const known = periods.get(k);
+        if (known) known.n++;
+        else periods.set(k, { p: r, n: 1 });
+      }
     let period: DayRange | undefined;
     let best = 0;
     for (const { p, n } of periods.values()) if (n > best || (n === best && period && p.start < period.start)) [period, best] = [p, n];
@@ -461,7 +491,19 @@ export class EventIndex {
     const days = profiles.map((p) => p.day).filter((d): d is number => d !== undefined);
     const when = period ? describeDays(period) : days.length ? monthOf(Math.min(...days)) : undefined;
     const what = isCase
-      ? `the case ${court ? `at ${title(court.replace(/-/g, ' '))}` : `of ${commonest(profiles.map((p) => p.surnames.slice(0, 2))) ? profiles.flatMap((p) => p.surnames).slice(0, 2).map(title).join(' and ') : 'one document'}`}`
+      ? `the case ${
+          court
+            ? `at ${title(court.replace(/-/g, ' '))}`
+            : `of ${
+                commonest(profiles.map((p) => p.surnames.slice(0, 2)))
+                  ? profiles
+                      .flatMap((p) => p.surnames)
+                      .slice(0, 2)
+                      .map(title)
+                      .join(' and ')
+                  : 'one document'
+              }`
+        }`
       : operation
         ? `Operation ${title(operation)}`
         : campaign

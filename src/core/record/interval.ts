@@ -31,7 +31,25 @@ const QUALIFIER_SHAPES: ReadonlyArray<readonly [Shape, readonly string[]]> = [
   ['from-below', ['almost', 'nearly', 'just under', 'just below', 'not quite', 'approaching', 'just short of', 'close on']],
   ['upper-closed', ['up to', 'at most', 'no more than', 'a maximum of', 'maximum of', 'as many as', 'not more than']],
   ['upper-open', ['less than', 'under', 'fewer than', 'below']],
-  ['around', ['around', 'about', 'approximately', 'roughly', 'some', 'circa', 'c.', 'an estimated', 'estimated', 'close to', 'in the region of', 'an average of', 'approx', 'approx.']],
+  [
+    'around',
+    [
+      'around',
+      'about',
+      'approximately',
+      'roughly',
+      'some',
+      'circa',
+      'c.',
+      'an estimated',
+      'estimated',
+      'close to',
+      'in the region of',
+      'an average of',
+      'approx',
+      'approx.',
+    ],
+  ],
 ];
 
 const SHAPE_BY_QUALIFIER = new Map<string, Shape>(QUALIFIER_SHAPES.flatMap(([shape, words]) => words.map((w) => [w, shape] as const)));
@@ -117,8 +135,7 @@ export function add(a: Interval, b: Interval): Interval {
   return { lo: a.lo + b.lo, hi: a.hi + b.hi, loOpen: a.loOpen || b.loOpen, hiOpen: a.hiOpen || b.hiOpen };
 }
 
-const same = (a: number, b: number) =>
-  a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+const same = (a: number, b: number) => a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
 /** The values every interval allows, or undefined when there is none. */
 export function intersectAll(ivs: readonly Interval[]): Interval | undefined {

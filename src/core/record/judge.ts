@@ -25,8 +25,11 @@ export function judge(members: readonly LinkableClaim[], claims: readonly Claim[
   }
   if (claims.length === 1) return { status: 'single-source', explanation: `Only “${claims[0].text}” (${where(claims[0])}) states this figure.` };
   const common = intersectAll(members.map((m) => m.interval));
-  const agreed = common ? `all allow ${describeInterval(inOwnUnit(common, members[0].claim), 2, members[0].claim.unit)}` : 'each is a fair rounding or hedge of the most precise';
-  if (sourceCount === 1) return { status: 'single-source', explanation: `${claims.length} statements in one document agree (${agreed}); no other source states it.` };
+  const agreed = common
+    ? `all allow ${describeInterval(inOwnUnit(common, members[0].claim), 2, members[0].claim.unit)}`
+    : 'each is a fair rounding or hedge of the most precise';
+  if (sourceCount === 1)
+    return { status: 'single-source', explanation: `${claims.length} statements in one document agree (${agreed}); no other source states it.` };
   return { status: 'consistent', explanation: `${claims.length} claims from ${sourceCount} sources agree: ${agreed}.` };
 }
 

@@ -199,13 +199,22 @@ function formedOf(claims: readonly LinkableClaim[], options: LinkOptions): Forme
     return eventClusters(ordered, options.affinity, options.possible).map((k) => {
       const first = k.members[0];
       const measure = commonest(k.members.map((m) => m.measure));
-      const organisation = commonest(k.members.map((m) => m.organisation).filter((o): o is string => !!o), true);
+      const organisation = commonest(
+        k.members.map((m) => m.organisation).filter((o): o is string => !!o),
+        true,
+      );
       const eventKey = `${measure}|${first.family}|${first.scope}|event:${first.event ?? first.claim.docId}|${k.subject ?? ''}`;
       // One shape for every cluster (no spread): tens of thousands are formed while a workspace is indexed.
       return { members: k.members, organisation: organisation || undefined, operation: undefined, period: () => statedPeriod(k.members), eventKey };
     });
   }
-  return cluster(claims, options).map((k) => ({ members: k.members, organisation: k.organisation, operation: k.operation, period: () => periodOf(k), eventKey: undefined }));
+  return cluster(claims, options).map((k) => ({
+    members: k.members,
+    organisation: k.organisation,
+    operation: k.operation,
+    period: () => periodOf(k),
+    eventKey: undefined,
+  }));
 }
 
 /** The period the members state ("from..to", the coarsest statement of each end), where any states one. */
@@ -400,8 +409,12 @@ function toRecord(k: Formed, key: string, period: string | undefined, base: stri
   const recordId = recordIdOf(measure, key);
   // A claim no record holds yet takes its id in place; one that a record handed out holds is copied, so
   // records already handed out never change.
-  const joined = k.members.map((m) => (m.claim.recordId === '' ? ((m.claim as { recordId: string }).recordId = recordId, m.claim) : (m.claim = { ...m.claim, recordId })));
-  const claims = [...joined].sort((a, b) => Number(!!b.isReference) - Number(!!a.isReference) || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start));
+  const joined = k.members.map((m) =>
+    m.claim.recordId === '' ? (((m.claim as { recordId: string }).recordId = recordId), m.claim) : (m.claim = { ...m.claim, recordId }),
+  );
+  const claims = [...joined].sort(
+    (a, b) => Number(!!b.isReference) - Number(!!a.isReference) || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start),
+  );
   const docs = new Set(claims.map((c) => c.docId));
   const { status, explanation, rule } = judge(k.members, claims, docs.size);
   // One literal in one order, optional fields undefined rather than absent: every record has one shape,
@@ -444,7 +457,12 @@ function recordIdOf(measure: string, key: string): string {
 }
 
 function slug(s: string): string {
-  return s.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32) || 'figure';
+  return (
+    s
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 32) || 'figure'
+  );
 }
 
 /** Why a record's claims were joined, in one sentence (the event's own evidence is listed with the event). */

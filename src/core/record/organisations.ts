@@ -19,8 +19,16 @@ export function lexiconResolver(lexicon?: CompiledLexicon): OrganisationResolver
     if (!trimmed) return undefined;
     if (cache.has(trimmed)) return cache.get(trimmed);
     const lex = lexicon ?? (builtIn ??= compileLexicon());
-    const found = findEntities(trimmed, lex, { lineIndex: new LineIndex(trimmed), sentences: splitSentences(trimmed) }).filter((e) => e.kind === 'organisation');
-    const whole = found.find((e) => trimmed.slice(0, e.start).replace(/^the\s+/i, '').trim() === '' && trimmed.slice(e.end).trim() === '');
+    const found = findEntities(trimmed, lex, { lineIndex: new LineIndex(trimmed), sentences: splitSentences(trimmed) }).filter(
+      (e) => e.kind === 'organisation',
+    );
+    const whole = found.find(
+      (e) =>
+        trimmed
+          .slice(0, e.start)
+          .replace(/^the\s+/i, '')
+          .trim() === '' && trimmed.slice(e.end).trim() === '',
+    );
     const id = whole && whole.kind === 'organisation' ? whole.entityId : slug(trimmed) || undefined;
     cache.set(trimmed, id);
     return id;

@@ -33,7 +33,10 @@ function load(): Gazetteer {
   const areaOf = new Map<string, string>();
   for (const f of data.forces) {
     areaOf.set(f.force, f.area);
-    for (const [kind, names] of [['area', f.areas], ['town', f.towns]] as const) {
+    for (const [kind, names] of [
+      ['area', f.areas],
+      ['town', f.towns],
+    ] as const) {
       for (const name of names) {
         const key = name.toLowerCase();
         const known = seen.get(key);
@@ -100,7 +103,10 @@ export function findPlaces(text: string, from = 0, to = text.length): PlaceCue[]
 /** The place a figure's `place` field names, resolved through the gazetteer ("in Kent" → Kent Police's area). */
 export function placeNamed(place: string): Omit<PlaceCue, 'start' | 'end'> | undefined {
   const g = load();
-  const bare = place.replace(/^\s*(?:in|across|around|throughout|within|the)\s+/i, '').replace(/^the\s+/i, '').trim();
+  const bare = place
+    .replace(/^\s*(?:in|across|around|throughout|within|the)\s+/i, '')
+    .replace(/^the\s+/i, '')
+    .trim();
   const hit = g.byName.get(bare.toLowerCase());
   return hit ? { name: hit.name, force: hit.force, kind: hit.kind } : undefined;
 }

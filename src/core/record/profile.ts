@@ -70,7 +70,8 @@ const CAMPAIGN = /\b((?:[A-Z][a-z]+\s+){1,4}(?:Week|Weeks|Campaign|Initiative|Cr
 /** The words without which CAMPAIGN cannot match: most documents have none, and then it is not run. */
 const CAMPAIGN_NEEDS = ['Week', 'Campaign', 'Initiative', 'Crackdown', 'Programme', 'Line'];
 /** Capitalised words that open a sentence rather than a name. */
-const NOT_NAME = /^(?:The|A|An|This|That|These|Those|Police|Officers|Detective|Det|Judge|Mr|Mrs|Ms|Miss|Dr|He|She|They|It|In|On|At|Of|And|But|North|South|East|West|Crown|Court|County|Lines|Class|Regional|Organised|Crime|Unit|National|Home|Office|Image|Media|Video|Picture|Credit|Published|Read|More|St|Saint|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)$/;
+const NOT_NAME =
+  /^(?:The|A|An|This|That|These|Those|Police|Officers|Detective|Det|Judge|Mr|Mrs|Ms|Miss|Dr|He|She|They|It|In|On|At|Of|And|But|North|South|East|West|Crown|Court|County|Lines|Class|Regional|Organised|Crime|Unit|National|Home|Office|Image|Media|Video|Picture|Credit|Published|Read|More|St|Saint|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)$/;
 const FULL_NAME = /\b([A-Z][a-z’'-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)\s+(?:["“‘'][A-Za-z ]+["”’']\s+)?([A-Z][a-z’'-]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)\b/g;
 
 /** How much of a document's top is searched for the periods it states (see `periodsOf`). */
@@ -128,7 +129,7 @@ function periodsOf(doc: SourceDocument, published: string | undefined): { full: 
     for (const f of periodsInText(text, '2000-12-31')) {
       const { from, to } = f.period;
       if (!from || !to || from.length < 10 || to.length < 10) continue;
-      const days = (daysOf(to)! - daysOf(from)!);
+      const days = daysOf(to)! - daysOf(from)!;
       if (days < MIN_EVENT_DAYS || days > MAX_EVENT_DAYS) continue;
       if (/\b(?:19|20)\d{2}\b/.test(f.period.text)) continue;
       partial.push({ from: from.slice(5), to: to.slice(5), text: f.period.text });
@@ -179,7 +180,13 @@ function valuesOf(doc: SourceDocument): Map<string, ProfileValue> {
   for (const [key, v] of out) {
     const value = Number(key.slice(key.indexOf(':') + 1));
     const chance = chanceOfValue(value);
-    values.set(key, { key, text: v.text, measures: [...v.measures].sort(), bitsSameMeasure: bitsOf(chance * SAME_MEASURE_FACTOR), bitsAnyMeasure: bitsOf(chance) });
+    values.set(key, {
+      key,
+      text: v.text,
+      measures: [...v.measures].sort(),
+      bitsSameMeasure: bitsOf(chance * SAME_MEASURE_FACTOR),
+      bitsAnyMeasure: bitsOf(chance),
+    });
   }
   return values;
 }

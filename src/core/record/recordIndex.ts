@@ -262,7 +262,11 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     const claims = group.claims();
     const possible: PossibleMatch[] = [];
     const eventPartition = isEventPartition(key);
-    const { group: linked, added, removed } = claims.length
+    const {
+      group: linked,
+      added,
+      removed,
+    } = claims.length
       ? relinkGroup(claims, group.linked, eventPartition ? { sorted: true, affinity, possible } : SORTED)
       : { group: undefined, added: [], removed: group.linked?.records ?? [] };
     if (possible.length) possibles.set(key, possible);
@@ -361,7 +365,10 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     recordsFor(docId) {
       const ids = new Set(byAnnotation.get(docId)?.values() ?? []);
       const first = (r: CrossSourceRecord) => Math.min(...r.claims.filter((c) => c.docId === docId).map((c) => c.start));
-      return [...ids].map((id) => byId.get(id)!).filter(Boolean).sort((a, b) => first(a) - first(b));
+      return [...ids]
+        .map((id) => byId.get(id)!)
+        .filter(Boolean)
+        .sort((a, b) => first(a) - first(b));
     },
     checksFor(docId) {
       return checks.get(docId) ?? [];
@@ -384,7 +391,10 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
           const b = recordOfClaim(p.cluster.members[0]);
           if (!a || !b || a === b) continue;
           const them = p.cluster.members[0].claim;
-          out.push({ records: [a, b], message: `“${p.claim.claim.text}” (${p.claim.claim.docId}, line ${p.claim.claim.line + 1}) is possibly the same figure as “${them.text}” (${them.docId}, line ${them.line + 1}), and would disagree with it; they were not joined because ${p.why}.` });
+          out.push({
+            records: [a, b],
+            message: `“${p.claim.claim.text}” (${p.claim.claim.docId}, line ${p.claim.claim.line + 1}) is possibly the same figure as “${them.text}” (${them.docId}, line ${them.line + 1}), and would disagree with it; they were not joined because ${p.why}.`,
+          });
         }
       }
       return out.sort((x, y) => (x.records[0] < y.records[0] ? -1 : x.records[0] > y.records[0] ? 1 : 0));

@@ -35,8 +35,24 @@ export function parseReferenceTable(text: string, options: ReferenceTableOptions
 }
 
 const UNIT_ALIASES: Record<string, FigureUnit> = {
-  '': 'count', number: 'count', people: 'count', '£': 'GBP', gbp: 'GBP', pounds: 'GBP', '%': 'percent', 'per cent': 'percent',
-  kilograms: 'kg', kilos: 'kg', grams: 'g', tonne: 'tonnes', tons: 'tonnes', year: 'years', month: 'months', week: 'weeks', day: 'days', hour: 'hours',
+  '': 'count',
+  number: 'count',
+  people: 'count',
+  '£': 'GBP',
+  gbp: 'GBP',
+  pounds: 'GBP',
+  '%': 'percent',
+  'per cent': 'percent',
+  kilograms: 'kg',
+  kilos: 'kg',
+  grams: 'g',
+  tonne: 'tonnes',
+  tons: 'tonnes',
+  year: 'years',
+  month: 'months',
+  week: 'weeks',
+  day: 'days',
+  hour: 'hours',
 };
 
 const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
@@ -74,7 +90,12 @@ function readCsv(text: string, problem: Problem): Row[] {
   const { records } = readCsvRecords(text);
   const nonEmpty = records.filter((r) => r.unterminatedAt !== undefined || r.fields.some((f) => f.trim() !== ''));
   const [header, ...rows] = nonEmpty;
-  const fields = (header?.fields ?? []).map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const fields = (header?.fields ?? []).map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_'),
+  );
   if (header?.unterminatedAt !== undefined) {
     problem(0, `CSV: a quoted field in the header, opened on line ${header.unterminatedAt + 1}, is never closed.`);
     return [];
@@ -111,13 +132,26 @@ function readJson(text: string, problem: Problem): Row[] {
     problem(0, `JSON: ${e instanceof Error ? e.message : String(e)}.`);
     return [];
   }
-  const rows = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { rows?: unknown }).rows) ? (data as { rows: unknown[] }).rows : undefined;
+  const rows = Array.isArray(data)
+    ? data
+    : data && typeof data === 'object' && Array.isArray((data as { rows?: unknown }).rows)
+      ? (data as { rows: unknown[] }).rows
+      : undefined;
   if (!rows) {
     problem(0, 'JSON: expected an array of rows, or an object with a "rows" array.');
     return [];
   }
   return rows.map((r, i) => {
-    if (r && typeof r === 'object' && !Array.isArray(r)) return Object.fromEntries(Object.entries(r).map(([k, v]) => [k.trim().toLowerCase().replace(/[\s-]+/g, '_'), v]));
+    if (r && typeof r === 'object' && !Array.isArray(r))
+      return Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k
+            .trim()
+            .toLowerCase()
+            .replace(/[\s-]+/g, '_'),
+          v,
+        ]),
+      );
     problem(i + 1, 'JSON: the row is not an object.');
     return { __invalid: true };
   });
@@ -155,10 +189,14 @@ function rowToClaim(row: Row, n: number, tableId: string, problem: Problem, reso
   if (!bound) return void problem(n, `The qualifier “${qualifier}” is not known (use exact, more than, at least, up to, almost, around, ...).`);
   const from = cell(row, 'period_from');
   const to = cell(row, 'period_to');
-  for (const [name, d] of [['period_from', from], ['period_to', to]] as const) {
+  for (const [name, d] of [
+    ['period_from', from],
+    ['period_to', to],
+  ] as const) {
     if (d && !ISO_DATE.test(d)) return void problem(n, `The ${name} “${d}” is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD).`);
   }
-  if (from && to && from.slice(0, Math.min(from.length, to.length)) > to.slice(0, Math.min(from.length, to.length))) return void problem(n, `The period starts (${from}) after it ends (${to}).`);
+  if (from && to && from.slice(0, Math.min(from.length, to.length)) > to.slice(0, Math.min(from.length, to.length)))
+    return void problem(n, `The period starts (${from}) after it ends (${to}).`);
   let precision = parsed.precision;
   const rawPrecision = cell(row, 'precision');
   if (rawPrecision) {

@@ -58,7 +58,42 @@ export function restates(a: PositionRole, b: PositionRole): boolean {
 }
 
 const LEADING = /^\s*(?:worth\s+of|of|in|in\s+cash|cash\s+of|,)\s+/i;
-const STOP = new Set(['of', 'in', 'and', 'or', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'to', 'for', 'with', 'from', 'by', 'at', 'on', 'as', 'which', 'who', 'that', 'including', 'been', 'being', 'be', 'during', 'across', 'after', 'who', 'while', 'between', 'among', 'also']);
+const STOP = new Set([
+  'of',
+  'in',
+  'and',
+  'or',
+  'were',
+  'was',
+  'are',
+  'is',
+  'have',
+  'has',
+  'had',
+  'to',
+  'for',
+  'with',
+  'from',
+  'by',
+  'at',
+  'on',
+  'as',
+  'which',
+  'who',
+  'that',
+  'including',
+  'been',
+  'being',
+  'be',
+  'during',
+  'across',
+  'after',
+  'who',
+  'while',
+  'between',
+  'among',
+  'also',
+]);
 
 const WORD_OR_MARK = /[\p{L}’'-]+|[^\p{L}\s]/gu;
 const LETTER = /\p{L}/u;

@@ -168,21 +168,37 @@ export function comparePair(a: Judged['claim'], b: Judged['claim']): PairVerdict
       return { ok: true, rule: 'rounding', why: `${said(coarse)} is a fair rounding of ${said(fine)}.` };
     }
     if (precisionOf(coarse) > precisionOf(fine) * (1 + 1e-9) && precisionOf(coarse) >= toBase(1, coarse.unit) * 10) {
-      return { ok: false, rule: 'wrong-rounding', why: `${said(coarse)} is not what ${said(fine)} rounds to (${withUnit(formatNumber(Math.round(base(fine) / precisionOf(coarse)) * precisionOf(coarse) / toBase(1, coarse.unit)), coarse.unit)} at that precision).` };
+      return {
+        ok: false,
+        rule: 'wrong-rounding',
+        why: `${said(coarse)} is not what ${said(fine)} rounds to (${withUnit(formatNumber((Math.round(base(fine) / precisionOf(coarse)) * precisionOf(coarse)) / toBase(1, coarse.unit)), coarse.unit)} at that precision).`,
+      };
     }
     // A round figure is a rounding of the other only if it is that figure rounded to its own step, down or up
     // ("800" for 837, "Fifty" for 43): further off ("150" for 120, "1,950" for 1,873) it is another value.
     if (isRoundFigure(coarse.value) && Math.abs(off) >= toBase(roundnessOf(coarse.value), coarse.unit) * (1 - 1e-9)) {
-      return { ok: false, rule: 'different-value', why: `${said(a)} and ${said(b)} state different values for the same figure (${pct(off, Math.min(Math.abs(va), Math.abs(vb)))} apart, too far for a rounding).` };
+      return {
+        ok: false,
+        rule: 'different-value',
+        why: `${said(a)} and ${said(b)} state different values for the same figure (${pct(off, Math.min(Math.abs(va), Math.abs(vb)))} apart, too far for a rounding).`,
+      };
     }
     if (isRoundFigure(coarse.value)) {
-      return { ok: false, rule: 'bare-rounding', why: `${said(coarse)} is an unhedged rounding of ${said(fine)} that is ${pct(off, base(fine))} off (more than ${BARE_ROUNDING_TOLERANCE * 100}%).` };
+      return {
+        ok: false,
+        rule: 'bare-rounding',
+        why: `${said(coarse)} is an unhedged rounding of ${said(fine)} that is ${pct(off, base(fine))} off (more than ${BARE_ROUNDING_TOLERANCE * 100}%).`,
+      };
     }
     return { ok: false, rule: 'different-value', why: `${said(a)} and ${said(b)} state different values for the same figure.` };
   }
   if (sameValue && qualifiersConflict(sa, sb)) {
     const [x, y] = sa === 'exact' ? [b, a] : [a, b];
-    return { ok: false, rule: 'conflicting-qualifiers', why: `${said(x)} and ${said(y)} qualify the same value differently (${QUALIFIER_WORDS[effectiveShape(x)]} against ${QUALIFIER_WORDS[effectiveShape(y)]}).` };
+    return {
+      ok: false,
+      rule: 'conflicting-qualifiers',
+      why: `${said(x)} and ${said(y)} qualify the same value differently (${QUALIFIER_WORDS[effectiveShape(x)]} against ${QUALIFIER_WORDS[effectiveShape(y)]}).`,
+    };
   }
   if (sa === 'exact' || sb === 'exact') {
     const [exact, hedged] = sa === 'exact' ? [a, b] : [b, a];

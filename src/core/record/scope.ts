@@ -26,14 +26,24 @@ export const NATIONAL: Scope = Object.freeze({ key: 'national', label: 'national
 const NON_AREA_FORCES = new Set(['btp', 'mod-police', 'cnc']);
 
 /** National agencies and government: figures they give are national unless a place says otherwise. */
-const NATIONAL_BODIES = new Set(['nca', 'npcc', 'nclcc', 'home-office', 'county-lines-programme', 'national-crime-agency', 'national-county-lines-coordination-centre', 'national-police-chiefs-council']);
+const NATIONAL_BODIES = new Set([
+  'nca',
+  'npcc',
+  'nclcc',
+  'home-office',
+  'county-lines-programme',
+  'national-crime-agency',
+  'national-county-lines-coordination-centre',
+  'national-police-chiefs-council',
+]);
 
 /**
  * "across England and Wales", "nationally", "in the UK", "UK drug lines": words that put a figure's scope at
  * the whole country. "a national week of action", "a nationwide crackdown" or "a UK-wide operation" describe
  * the event, not the figure, and do not count (a force's release says them of its own results).
  */
-const STRONG_NATIONAL = /\b(?:(?:across|throughout|around|in|all over)\s+(?:the\s+)?(?:UK|United Kingdom|country|nation|England(?:\s+and\s+Wales)?|England,\s+Wales|Britain|Great Britain)\b|nationally\b|nationwide\b(?!\s+(?:push|crackdown|week|operation|campaign|focus|initiative|drive|effort|action|day))|UK\b(?=\s+[a-z])(?!\s+(?:wide|based))|national\s+(?:total|totals|figures|results|return|returns)\b)/g;
+const STRONG_NATIONAL =
+  /\b(?:(?:across|throughout|around|in|all over)\s+(?:the\s+)?(?:UK|United Kingdom|country|nation|England(?:\s+and\s+Wales)?|England,\s+Wales|Britain|Great Britain)\b|nationally\b|nationwide\b(?!\s+(?:push|crackdown|week|operation|campaign|focus|initiative|drive|effort|action|day))|UK\b(?=\s+[a-z])(?!\s+(?:wide|based))|national\s+(?:total|totals|figures|results|return|returns)\b)/g;
 /** An event word after "UK-wide"/"national": the phrase describes the operation. */
 const COURT_WORDS = /\b(?:jailed|sentenced|convicted|imprisoned|locked up|behind bars|pleaded guilty|found guilty|admitted|jury|trial)\b/i;
 /** A headline or lede that leads on a sentence or verdict is a court report whatever else it mentions. */
@@ -89,13 +99,21 @@ function cuesOf(doc: SourceDocument): Cue[] {
   for (const a of doc.analysis.annotations) {
     // British Transport Police polices the railways, not an area: it says nothing about where a figure is.
     if (a.kind !== 'organisation' || a.orgType !== 'police-force' || NON_AREA_FORCES.has(a.entityId)) continue;
-    cues.push({ start: a.start, end: a.end, force: a.entityId, scope: forceScope(a.entityId, forceAreaName(a.entityId) ?? a.canonical, `${quoted(text, a)} in its sentence`) });
+    cues.push({
+      start: a.start,
+      end: a.end,
+      force: a.entityId,
+      scope: forceScope(a.entityId, forceAreaName(a.entityId) ?? a.canonical, `${quoted(text, a)} in its sentence`),
+    });
   }
   // A place inside an organisation's name ("Kent Fire and Rescue Service", not a police force) is not a cue.
   const organisations = doc.analysis.annotations.filter((a) => a.kind === 'organisation' && a.orgType !== 'police-force');
   for (const p of findPlaces(text)) {
     if (organisations.some((a) => a.start <= p.start && p.start < a.end)) continue;
-    const scope = p.kind === 'area' ? forceScope(p.force, undefined, `${quoted(text, p)} in its sentence`) : { key: `place:${p.name.toLowerCase()}`, label: p.name, why: `${quoted(text, p)} in its sentence` };
+    const scope =
+      p.kind === 'area'
+        ? forceScope(p.force, undefined, `${quoted(text, p)} in its sentence`)
+        : { key: `place:${p.name.toLowerCase()}`, label: p.name, why: `${quoted(text, p)} in its sentence` };
     cues.push({ start: p.start, end: p.end, force: p.force, scope });
   }
   STRONG_NATIONAL.lastIndex = 0;
@@ -152,7 +170,13 @@ function courtsOf(doc: SourceDocument): { start: number; id: string }[] {
   // The pattern is slow to fail (it tries every capitalised word), and most releases name no court.
   for (let m = containsAny(doc.text, COURT_NAME_NEEDS) ? COURT_NAME.exec(doc.text) : null; m; m = COURT_NAME.exec(doc.text)) {
     if (out.some((c) => Math.abs(c.start - m!.index) < 40)) continue;
-    out.push({ start: m.index, id: m[0].toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '') });
+    out.push({
+      start: m.index,
+      id: m[0]
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -164,7 +188,9 @@ function isCourtReport(doc: SourceDocument, people: readonly NamedPerson[], cour
   if (!COURT_WORDS.test(lede) && !COURT_WORDS.test(title)) return false;
   if (COURT_LEAD.test(title) || COURT_LEAD.test(lede.slice(0, 300))) return true;
   // A week of action's results mention one suspect charged; a court report is about the defendants.
-  const arrestsLed = /\b(?:arrests?|arrested|seized|seizures?|week of action|intensification)\b/i.test(lede.slice(0, 300)) && !/\b(?:jailed|sentenced|convicted)\b/i.test(lede.slice(0, 300));
+  const arrestsLed =
+    /\b(?:arrests?|arrested|seized|seizures?|week of action|intensification)\b/i.test(lede.slice(0, 300)) &&
+    !/\b(?:jailed|sentenced|convicted)\b/i.test(lede.slice(0, 300));
   if (arrestsLed) return false;
   return people.length > 0 || courts.some((c) => c.start < LEDE_CHARS * 2);
 }
@@ -178,12 +204,33 @@ function documentScope(doc: SourceDocument, cues: readonly Cue[], paragraphs: re
   const ledeForce = dominantForce(lede);
   const nationalInLede = lede.filter((c) => c.national).length;
   const oneForce = ledeForce && ledeForce.n / ledeForce.total >= 0.6 && ledeForce.n > nationalInLede;
-  if (nationalInLede && !oneForce) return { ...NATIONAL, why: `${quoted(doc.text, lede.find((c) => c.national)!)} in the lede` };
+  if (nationalInLede && !oneForce)
+    return {
+      ...NATIONAL,
+      why: `${quoted(
+        doc.text,
+        lede.find((c) => c.national)!,
+      )} in the lede`,
+    };
   if (ledeForce && !oneForce) return { ...NATIONAL, why: `the lede names several forces` };
-  if (ledeForce) return { ...ledeForce.first.scope, key: `force:${ledeForce.force}`, label: forceAreaName(ledeForce.force) ?? ledeForce.first.scope.label, why: `the lede is about ${forceAreaName(ledeForce.force) ?? ledeForce.force} (${quoted(doc.text, ledeForce.first)})` };
-  if (outside.some((c) => c.national)) return { ...NATIONAL, why: `${quoted(doc.text, outside.find((c) => c.national)!)}` };
+  if (ledeForce)
+    return {
+      ...ledeForce.first.scope,
+      key: `force:${ledeForce.force}`,
+      label: forceAreaName(ledeForce.force) ?? ledeForce.first.scope.label,
+      why: `the lede is about ${forceAreaName(ledeForce.force) ?? ledeForce.force} (${quoted(doc.text, ledeForce.first)})`,
+    };
+  if (outside.some((c) => c.national))
+    return {
+      ...NATIONAL,
+      why: `${quoted(
+        doc.text,
+        outside.find((c) => c.national)!,
+      )}`,
+    };
   const whole = dominantForce(outside);
-  if (whole && whole.n / whole.total >= 0.6) return forceScope(whole.force, undefined, `the document is about ${forceAreaName(whole.force) ?? whole.force} (${quoted(doc.text, whole.first)})`);
+  if (whole && whole.n / whole.total >= 0.6)
+    return forceScope(whole.force, undefined, `the document is about ${forceAreaName(whole.force) ?? whole.force} (${quoted(doc.text, whole.first)})`);
   const orgs = doc.analysis.annotations.filter((a): a is OrganisationAnnotation => a.kind === 'organisation');
   // A story that names no place but a national agency or the Home Office reports national figures.
   const agency = orgs.find((o) => !inShifted(o.start) && (NATIONAL_BODIES.has(o.entityId) || o.orgType === 'national-agency'));
@@ -316,7 +363,10 @@ export function documentScopes(doc: SourceDocument): DocumentScopes {
     if (!f.place) return undefined;
     const known = placeNamed(f.place);
     if (known) return undefined; // the gazetteer's cue for it is among `cues`, at its position
-    const bare = f.place.replace(/^\s*(?:in|across|around|throughout|within)\s+/i, '').replace(/^the\s+/i, '').trim();
+    const bare = f.place
+      .replace(/^\s*(?:in|across|around|throughout|within)\s+/i, '')
+      .replace(/^the\s+/i, '')
+      .trim();
     return bare ? { key: `place:${bare.toLowerCase()}`, label: bare, why: `“${f.place}” in its sentence` } : undefined;
   };
   return {
@@ -332,7 +382,12 @@ export function documentScopes(doc: SourceDocument): DocumentScopes {
         if (defendant) return { key: `person:${defendant.surname}`, label: defendant.name, why: `the ${f.counts} of ${defendant.name}` };
         const s = f.sentence ?? f;
         const other = courts.find((c) => c.start >= s.start && c.start < s.end && c.id !== court);
-        if (other) return { key: `case:${other.id}`, label: `the case at ${doc.text.slice(other.start, doc.text.indexOf('Court', other.start) + 5)}`, why: 'its sentence names another court' };
+        if (other)
+          return {
+            key: `case:${other.id}`,
+            label: `the case at ${doc.text.slice(other.start, doc.text.indexOf('Court', other.start) + 5)}`,
+            why: 'its sentence names another court',
+          };
         return document;
       }
       const cue = sentenceCue(doc, cues, f);

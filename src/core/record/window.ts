@@ -35,7 +35,13 @@ export function linkWindow(day: number | undefined, periodFrom: string | undefin
 }
 
 /** `linkWindow` with the period's start and end days (`daysOf`) already worked out. */
-export function linkWindowOfDays(day: number | undefined, periodFrom: string | undefined, periodTo: string | undefined, start: number | undefined, end: number | undefined): readonly [number, number] {
+export function linkWindowOfDays(
+  day: number | undefined,
+  periodFrom: string | undefined,
+  periodTo: string | undefined,
+  start: number | undefined,
+  end: number | undefined,
+): readonly [number, number] {
   if (!periodFrom && !periodTo) return day === undefined ? UNBOUNDED : [day - SAME_TIME_DAYS, day + SAME_TIME_DAYS];
   if (start === undefined || end === undefined || !WELL_FORMED.test(periodFrom!) || !WELL_FORMED.test(periodTo!)) return UNBOUNDED;
   if (end < start) return UNBOUNDED;

@@ -5,7 +5,16 @@
  * heard, or of what someone is accused of, asserts nothing and is not raised.
  */
 import type { Person, PersonMention } from '../people';
-import { ATTRIBUTED_RE, GUILT_NOUN_RE, GUILT_TRIGGERS, STRONG_GUILT_RE, GUILT_RELATIVE_RE, GUILT_VERB_AFTER_RE, HEDGE_RE, KNOWN_GUILT_RE } from '../people/vocabulary';
+import {
+  ATTRIBUTED_RE,
+  GUILT_NOUN_RE,
+  GUILT_TRIGGERS,
+  STRONG_GUILT_RE,
+  GUILT_RELATIVE_RE,
+  GUILT_VERB_AFTER_RE,
+  HEDGE_RE,
+  KNOWN_GUILT_RE,
+} from '../people/vocabulary';
 import type { Span } from '../types';
 import { sentenceFinder } from '../people/mentions';
 import { matchesIn } from '../people/wordIndex';
@@ -17,13 +26,19 @@ const APPOSITION_SKIP_RE = /^(?:\s*,\s*(?:aged\s+)?\d{1,2}\s*(?=,))?(?:\s*,\s*(?
 const NOUN_BEFORE_RE = new RegExp(`(?:(?:the|a|an)\\s+)?(${GUILT_NOUN_RE.source})\\s*,?\\s*$`, 'i');
 const NOUN_AFTER_RE = new RegExp(`^\\s*,\\s*(?:(?:a|an|the)\\s+)(${GUILT_NOUN_RE.source})`, 'i');
 /** "The dealer was arrested": a guilt noun as the subject of the arrest or charge itself. */
-const NOUN_SUBJECT_RE = new RegExp(`\\bthe\\s+(${GUILT_NOUN_RE.source})(?=\\s*(?:,\\s*(?:aged\\s+)?\\d{1,2}\\s*,)?\\s+(?:was|were|has\\s+been|have\\s+been|is|are)\\s+(?:later\\s+|since\\s+|also\\s+)?(?:arrested|charged|detained|held|remanded|bailed|due\\s+to\\s+appear))`, 'gi');
+const NOUN_SUBJECT_RE = new RegExp(
+  `\\bthe\\s+(${GUILT_NOUN_RE.source})(?=\\s*(?:,\\s*(?:aged\\s+)?\\d{1,2}\\s*,)?\\s+(?:was|were|has\\s+been|have\\s+been|is|are)\\s+(?:later\\s+|since\\s+|also\\s+)?(?:arrested|charged|detained|held|remanded|bailed|due\\s+to\\s+appear))`,
+  'gi',
+);
 
 export function activeProceedings(ctx: RuleContext): ReportingFinding[] {
   const active = ctx.defendants.filter((p) => inActiveProceedings(ctx, p));
   // "The burglar was arrested ... He has been released under investigation": a case is active though nobody in it is named or described.
   const unattached = ctx.people.unattachedCues;
-  const anonymousCase = unattached.some((c) => c.role === 'suspect' || c.role === 'charged') && !unattached.some((c) => c.role === 'convicted') && !ctx.people.people.some((p) => ctx.currentRoles(p).some((r) => r.role === 'convicted'));
+  const anonymousCase =
+    unattached.some((c) => c.role === 'suspect' || c.role === 'charged') &&
+    !unattached.some((c) => c.role === 'convicted') &&
+    !ctx.people.people.some((p) => ctx.currentRoles(p).some((r) => r.role === 'convicted'));
   if (active.length === 0 && !anonymousCase) return [];
   const rule = ctx.rule('active-proceedings');
   const found = new Map<string, ReportingFinding>();
@@ -31,7 +46,16 @@ export function activeProceedings(ctx: RuleContext): ReportingFinding[] {
     const text = ctx.text.slice(span.start, span.end);
     const who = p?.name ? `“${p.name}”` : 'a person';
     const message = `${what} ${who} is in active proceedings (arrested or charged, case not over): wording that asserts guilt or reports previous convictions risks contempt (strict liability rule, Contempt of Court Act 1981). Say what they are accused of instead.`;
-    const finding: ReportingFinding = { rule: 'active-proceedings', severity: rule.severity, start: span.start, end: span.end, text, message, statute: rule.statute, ...(p ? { personId: p.id } : {}) };
+    const finding: ReportingFinding = {
+      rule: 'active-proceedings',
+      severity: rule.severity,
+      start: span.start,
+      end: span.end,
+      text,
+      message,
+      statute: rule.statute,
+      ...(p ? { personId: p.id } : {}),
+    };
     found.set(`${span.start}-${span.end}`, finding);
   };
   for (const p of active) {

@@ -59,7 +59,7 @@ export function ruleContext(text: string, sentences: readonly Span[], annotation
     if (!forSentence.has(si)) forSentence.set(si, FOR_SENTENCE_RE.test(sentenceText(si)));
     if (forSentence.get(si)) continue;
     const subject = subjectAt(people.people, si, at);
-    const person = subject && subject.name ? subject : soleDefendant ?? subject;
+    const person = subject && subject.name ? subject : (soleDefendant ?? subject);
     if (!person) continue;
     const list = pendingByPerson.get(person) ?? [];
     list.push({ start: at, end: at + m.text.length });
@@ -78,7 +78,9 @@ export function ruleContext(text: string, sentences: readonly Span[], annotation
     pendingCues: (p) => pendingByPerson.get(p) ?? [],
     isOfficer,
     namedMentions: (p) => p.mentions.filter((m) => m.kind === 'name' || m.kind === 'short-name'),
-    startsSentence: (offset) => sentences.some((s) => s.start <= offset && offset < s.end && /^[\s"'“‘(]*$/.test(text.slice(s.start, offset))) || /(?:^|\n)[\s"'“‘(]*$/.test(text.slice(Math.max(0, offset - 4), offset)),
+    startsSentence: (offset) =>
+      sentences.some((s) => s.start <= offset && offset < s.end && /^[\s"'“‘(]*$/.test(text.slice(s.start, offset))) ||
+      /(?:^|\n)[\s"'“‘(]*$/.test(text.slice(Math.max(0, offset - 4), offset)),
   };
 }
 

@@ -20,7 +20,17 @@ export function victimAnonymity(ctx: RuleContext): ReportingFinding[] {
     if (named.length === 0 || waivedOrDied(ctx, p, victims.length)) continue;
     const message = `“${named[0].text}” is named as the victim or complainant in a story about ${offence}. Victims of sexual offences and of trafficking have lifelong anonymity (Sexual Offences (Amendment) Act 1992): publish nothing likely to identify them unless they have given written consent.`;
     for (const m of named) {
-      out.push({ rule: 'victim-anonymity', severity: rule.severity, start: m.start, end: m.end, text: m.text, message, statute: rule.statute, personId: p.id, fix: descriptionFix(ctx, p, m, { withPlace: false }) });
+      out.push({
+        rule: 'victim-anonymity',
+        severity: rule.severity,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        message,
+        statute: rule.statute,
+        personId: p.id,
+        fix: descriptionFix(ctx, p, m, { withPlace: false }),
+      });
     }
   }
   return out;

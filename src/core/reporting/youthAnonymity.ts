@@ -32,7 +32,12 @@ export function youthAnonymity(ctx: RuleContext): ReportingFinding[] {
         end: m.end,
         text: m.text,
         message,
-        statute: court === 'youth' ? 'Children and Young Persons Act 1933, s.49' : court === 'adult' ? 'Youth Justice and Criminal Evidence Act 1999, s.45' : rule.statute,
+        statute:
+          court === 'youth'
+            ? 'Children and Young Persons Act 1933, s.49'
+            : court === 'adult'
+              ? 'Youth Justice and Criminal Evidence Act 1999, s.45'
+              : rule.statute,
         personId: p.id,
         fix: descriptionFix(ctx, p, m, { withPlace: true }),
       });
@@ -60,7 +65,9 @@ function courtOf(ctx: RuleContext, p: Person): Court {
 function messageFor(p: Person, court: Court, name: string): string {
   const age = p.age !== undefined ? `is ${p.age}` : 'is under 18';
   const who = `“${name}” ${age} and is named as a suspect or defendant.`;
-  if (court === 'youth') return `${who} Anonymity in the youth court is automatic (s.49 Children and Young Persons Act 1933): check that the court lifted it before naming them.`;
-  if (court === 'adult') return `${who} In the adult courts a direction under s.45 Youth Justice and Criminal Evidence Act 1999 may forbid identifying them: check whether one was made.`;
+  if (court === 'youth')
+    return `${who} Anonymity in the youth court is automatic (s.49 Children and Young Persons Act 1933): check that the court lifted it before naming them.`;
+  if (court === 'adult')
+    return `${who} In the adult courts a direction under s.45 Youth Justice and Criminal Evidence Act 1999 may forbid identifying them: check whether one was made.`;
   return `${who} If the case reaches the youth court anonymity is automatic (s.49 Children and Young Persons Act 1933), and an adult court may direct it (s.45 Youth Justice and Criminal Evidence Act 1999): check before naming them.`;
 }

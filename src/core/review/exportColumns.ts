@@ -20,7 +20,10 @@ export interface ReviewColumns {
 
 export function reviewColumns(figure: Span, placed: readonly PlacedMark[]): ReviewColumns {
   const on = placed.filter((p) => p.span && overlaps(p.span, figure)).map((p) => p.mark);
-  const notes = on.filter((m) => m.state === 'note').map((m) => m.text ?? '').filter(Boolean);
+  const notes = on
+    .filter((m) => m.state === 'note')
+    .map((m) => m.text ?? '')
+    .filter(Boolean);
   const decided = on.filter((m) => isVerdict(m.state) || m.state === 'not-a-claim').sort((a, b) => (a.modified < b.modified ? 1 : -1))[0];
   const notesPart = notes.length ? { reviewNotes: notes.join(' | ') } : {};
   if (!decided) return { reviewState: 'unreviewed', ...notesPart };

@@ -51,7 +51,12 @@ function itemBytes(mark: ReviewMark, base: string, cache: WeakMap<ReviewMark, Ui
 }
 
 /** `serializeMarks(marks, file, page)` as UTF-8 bytes, made in steps. */
-export function* serializeMarksSteps(marks: readonly ReviewMark[], file: AnnotationsFileIdentity, page?: PreservedFields, cache?: ItemBytesCache): Generator<void, Uint8Array> {
+export function* serializeMarksSteps(
+  marks: readonly ReviewMark[],
+  file: AnnotationsFileIdentity,
+  page?: PreservedFields,
+  cache?: ItemBytesCache,
+): Generator<void, Uint8Array> {
   if (marks.length === 0) return encoder.encode(serializeMarks(marks, file, page));
   const shell = JSON.stringify(withPreservedFields({ ...pageHead(file, true), items: [] }, page), null, 2) + '\n';
   const at = shell.indexOf(EMPTY_ITEMS);

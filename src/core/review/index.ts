@@ -1,6 +1,20 @@
 /** Review marks: the model, the W3C Web Annotation file, merging with changes on disk, progress. */
 export * from './model';
-export { serializeMarks, annotationObject, toW3C, contextOf, pageHead, compareMarks, motivationOf, annotationContext, formatVersion, extensionTerms, vocabularyIri, type AnnotationsFileIdentity, type Motivation } from './serialize';
+export {
+  serializeMarks,
+  annotationObject,
+  toW3C,
+  contextOf,
+  pageHead,
+  compareMarks,
+  motivationOf,
+  annotationContext,
+  formatVersion,
+  extensionTerms,
+  vocabularyIri,
+  type AnnotationsFileIdentity,
+  type Motivation,
+} from './serialize';
 export { workspaceBase, isWorkspaceBase, documentIri, pathOfIri } from './iri';
 export { parseMarks, parseMarksSteps, type AnnotationsFileError, type ParseResult } from './parse';
 export { serializeMarksSteps, itemText, ItemBytesCache } from './fileWriter';

@@ -34,7 +34,9 @@ export function mergeMarks(base: readonly ReviewMark[], mine: readonly ReviewMar
     } else if (inMine && inTheirs) {
       const mineLater = inMine.modified > inTheirs.modified;
       marks.push(mineLater ? inMine : inTheirs);
-      conflicts.push(`"${inMine.anchor.exact}" in ${inMine.document}: changed here and on disk; kept the ${mineLater ? 'change made here' : 'change on disk'} (later)`);
+      conflicts.push(
+        `"${inMine.anchor.exact}" in ${inMine.document}: changed here and on disk; kept the ${mineLater ? 'change made here' : 'change on disk'} (later)`,
+      );
     } else {
       const kept = (inMine ?? inTheirs)!;
       marks.push(kept);

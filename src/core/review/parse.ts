@@ -96,11 +96,22 @@ function stringSource(text: string): Source {
 function bytesSource(bytes: Uint8Array): Source {
   const decoder = new TextDecoder('utf-8');
   // JSON's structural characters are ASCII, and no byte of a multi-byte UTF-8 character is, so bytes can be scanned as they are.
-  return { length: bytes.length, code: (i) => (i < bytes.length ? bytes[i] : NaN), quote: (from) => bytes.indexOf(QUOTE, from), text: (a, b) => decoder.decode(bytes.subarray(a, b)) };
+  return {
+    length: bytes.length,
+    code: (i) => (i < bytes.length ? bytes[i] : NaN),
+    quote: (from) => bytes.indexOf(QUOTE, from),
+    text: (a, b) => decoder.decode(bytes.subarray(a, b)),
+  };
 }
 
 /** `base`: the base the page stated before its items (iri.ts), undefined when it states none. */
-type ItemReader = (start: number, end: number, index: number, seen: Set<string>, base: string | undefined) => { mark: ReviewMark } | { error: AnnotationsFileError } | typeof FALLBACK;
+type ItemReader = (
+  start: number,
+  end: number,
+  index: number,
+  seen: Set<string>,
+  base: string | undefined,
+) => { mark: ReviewMark } | { error: AnnotationsFileError } | typeof FALLBACK;
 
 /** Reads a page of marks quickly, or says FALLBACK when the file is anything else (broken, odd): the caller then reads it whole. */
 function* quickScan(src: Source, readItemAt: ItemReader): Generator<void, ParseResult | typeof FALLBACK> {
@@ -214,7 +225,8 @@ function withPage(result: { ok: true; marks: ReviewMark[] }, page: Record<string
   const base = statedBase(page['@context']);
   const version = page.formatVersion;
   const raw: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(page)) if (!read.includes(key)) Object.defineProperty(raw, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of Object.entries(page))
+    if (!read.includes(key)) Object.defineProperty(raw, key, { value, enumerable: true, writable: true, configurable: true });
   const file = { base: base ?? 'arcp://uuid,00000000-0000-0000-0000-000000000000/', path: '' };
   const kept = preservedFields(raw, { ...pageHead(file, false), ...pageHead(file, true) });
   return {
@@ -233,7 +245,14 @@ function statedBase(context: unknown): string | undefined {
 }
 
 /** One annotation's text, `text[start, end)`: parsed on its own, or the exact place it is broken. */
-function readItem(text: string, start: number, end: number, index: number, seen: Set<string>, base: string | undefined): { mark: ReviewMark } | { error: AnnotationsFileError } {
+function readItem(
+  text: string,
+  start: number,
+  end: number,
+  index: number,
+  seen: Set<string>,
+  base: string | undefined,
+): { mark: ReviewMark } | { error: AnnotationsFileError } {
   const value = tryJson(text.slice(start, end));
   if (value === FAILED) {
     const errors: ParseError[] = [];
@@ -244,7 +263,14 @@ function readItem(text: string, start: number, end: number, index: number, seen:
   return readValue(value, start, text, index, seen, base);
 }
 
-function readValue(value: unknown, offset: number, text: string, index: number, seen: Set<string>, base: string | undefined): { mark: ReviewMark } | { error: AnnotationsFileError } {
+function readValue(
+  value: unknown,
+  offset: number,
+  text: string,
+  index: number,
+  seen: Set<string>,
+  base: string | undefined,
+): { mark: ReviewMark } | { error: AnnotationsFileError } {
   const read = readMark(value, base !== undefined);
   if (typeof read === 'string') return { error: problemAt(text, offset, `annotation ${index + 1}: ${read}`) };
   if (seen.has(read.id)) return { error: problemAt(text, offset, `annotation ${index + 1}: duplicate id ${read.id}`) };
@@ -266,7 +292,8 @@ function withPreserved(mark: ReviewMark, value: unknown, base: string | undefine
     const used = [...(body.reviewState === undefined ? ['state'] : []), ...(body.evidence === undefined ? ['source'] : [])];
     if (used.some((k) => Object.prototype.hasOwnProperty.call(body, k))) {
       const rest: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(body)) if (!used.includes(k)) Object.defineProperty(rest, k, { value: v, enumerable: true, writable: true, configurable: true });
+      for (const [k, v] of Object.entries(body))
+        if (!used.includes(k)) Object.defineProperty(rest, k, { value: v, enumerable: true, writable: true, configurable: true });
       raw = { ...value, body: rest };
     }
   }
@@ -311,7 +338,7 @@ class Scanner {
   /** The offset just after the string starting at `i` (a quote), or -1 when it never ends. */
   stringEnd(i: number): number {
     const src = this.src;
-    for (let from = i + 1; ; ) {
+    for (let from = i + 1; ;) {
       const q = src.quote(from);
       if (q < 0) return -1;
       let backslashes = 0;
@@ -370,9 +397,11 @@ function readMark(a: unknown, iris: boolean): ReviewMark | string {
   const state = iris ? body.reviewState : (body.reviewState ?? body.state);
   if (!reviewStates.includes(state as ReviewState)) return `"body.reviewState" must be one of ${reviewStates.join(', ')}`;
   const target = a.target;
-  if (!isObject(target) || typeof target.source !== 'string' || !Array.isArray(target.selector)) return '"target" must have a "source" string and a "selector" array';
+  if (!isObject(target) || typeof target.source !== 'string' || !Array.isArray(target.selector))
+    return '"target" must have a "source" string and a "selector" array';
   const document = iris || /^arcp:/i.test(target.source) ? pathOfIri(target.source) : target.source;
-  if (document === undefined || document === '') return `"target.source" must name a document in the workspace (an IRI under the file's "@base", or a path relative to it), not ${JSON.stringify(target.source)}`;
+  if (document === undefined || document === '')
+    return `"target.source" must name a document in the workspace (an IRI under the file's "@base", or a path relative to it), not ${JSON.stringify(target.source)}`;
   const quote = target.selector.find((s) => isObject(s) && s.type === 'TextQuoteSelector');
   const position = target.selector.find((s) => isObject(s) && s.type === 'TextPositionSelector');
   if (!isObject(quote) || typeof quote.exact !== 'string' || quote.exact === '') return 'needs a TextQuoteSelector with a non-empty "exact"';

@@ -22,7 +22,11 @@ export function placeMarks(text: string, marks: readonly ReviewMark[], expected:
 }
 
 /** `placeMarks` in steps, for a document with thousands of marks: yields every few marks so a host can run it in slices. */
-export function* placeMarksSteps(text: string, marks: readonly ReviewMark[], expected: (mark: ReviewMark) => number | undefined = () => undefined): Generator<void, Placement[]> {
+export function* placeMarksSteps(
+  text: string,
+  marks: readonly ReviewMark[],
+  expected: (mark: ReviewMark) => number | undefined = () => undefined,
+): Generator<void, Placement[]> {
   const out: Placement[] = [];
   for (let i = 0; i < marks.length; i++) {
     out.push(placeMark(text, marks[i], expected(marks[i])));
@@ -44,6 +48,7 @@ function placeMark(text: string, mark: ReviewMark, hint: number | undefined): Pl
 export function refreshAnchor(mark: ReviewMark, text: string, span: Span): ReviewMark {
   const anchor = describeSpan(text, span.start, span.end);
   const old = mark.anchor;
-  if (anchor.start === old.start && anchor.end === old.end && anchor.exact === old.exact && anchor.prefix === old.prefix && anchor.suffix === old.suffix) return mark;
+  if (anchor.start === old.start && anchor.end === old.end && anchor.exact === old.exact && anchor.prefix === old.prefix && anchor.suffix === old.suffix)
+    return mark;
   return { ...mark, anchor };
 }

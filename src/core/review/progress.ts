@@ -64,7 +64,11 @@ export function overlapFinder<S extends Span>(spans: readonly S[]): (span: Span)
  * `figures` are the engine's figures of one document; figures the editor added by hand come in
  * through `placed` (state "added", kind "figure") and count as figures too.
  */
-export function reviewProgress<F extends Span>(figures: readonly F[], placed: readonly PlacedMark[], addedFigure: (span: Span, mark: ReviewMark) => F): ReviewProgress<F> {
+export function reviewProgress<F extends Span>(
+  figures: readonly F[],
+  placed: readonly PlacedMark[],
+  addedFigure: (span: Span, mark: ReviewMark) => F,
+): ReviewProgress<F> {
   const live = placed.filter((p): p is { mark: ReviewMark; span: Span } => p.span !== undefined);
   const engineFiguresAt = overlapFinder(figures);
   const all: F[] = [...figures];

@@ -118,11 +118,14 @@ export function contextOf(base: string): unknown[] {
  */
 export function pageHead(file: AnnotationsFileIdentity, hasMarks: boolean): Record<string, unknown> {
   const head = { '@context': contextOf(file.base), id: documentIri(file.base, file.path) };
-  return hasMarks ? { ...head, type: 'AnnotationPage', generator, formatVersion } : { ...head, type: 'AnnotationCollection', generator, formatVersion, total: 0 };
+  return hasMarks
+    ? { ...head, type: 'AnnotationPage', generator, formatVersion }
+    : { ...head, type: 'AnnotationCollection', generator, formatVersion, total: 0 };
 }
 
 /** The whole file, ending with a newline; `page`: the page's fields kept from the file (preserve.ts). */
 export function serializeMarks(marks: readonly ReviewMark[], file: AnnotationsFileIdentity, page?: PreservedFields): string {
-  const written = marks.length === 0 ? pageHead(file, false) : { ...pageHead(file, true), items: [...marks].sort(compareMarks).map((m) => annotationObject(m, file.base)) };
+  const written =
+    marks.length === 0 ? pageHead(file, false) : { ...pageHead(file, true), items: [...marks].sort(compareMarks).map((m) => annotationObject(m, file.base)) };
   return JSON.stringify(withPreservedFields(written, page), null, 2) + '\n';
 }

@@ -53,7 +53,7 @@ export function stripFormatChars(text: string): FormatMap | undefined {
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (strippedAt[mid] <= n) (found = mid), (lo = mid + 1);
+      if (strippedAt[mid] <= n) ((found = mid), (lo = mid + 1));
       else hi = mid - 1;
     }
     return found < 0 ? 0 : removedThrough[found];
@@ -70,7 +70,7 @@ export function stripFormatChars(text: string): FormatMap | undefined {
       let found = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (originalAt[mid] < o) (found = mid), (lo = mid + 1);
+        if (originalAt[mid] < o) ((found = mid), (lo = mid + 1));
         else hi = mid - 1;
       }
       if (found < 0) return o;
@@ -99,7 +99,11 @@ export function spanToOriginal<S extends Spanned>(span: S, map: FormatMap): S {
  * `text` (the original's own characters, format characters included), and every span-shaped field
  * it carries (a figure's `sentence`, and any such field added later), so no offset is left behind.
  */
-export function annotationToOriginal<A extends Spanned & { readonly kind: string; readonly id: string; readonly text: string }>(a: A, map: FormatMap, original: string): A {
+export function annotationToOriginal<A extends Spanned & { readonly kind: string; readonly id: string; readonly text: string }>(
+  a: A,
+  map: FormatMap,
+  original: string,
+): A {
   const moved: Record<string, unknown> = { ...spanToOriginal(a, map) };
   for (const [key, value] of Object.entries(a)) if (isSpan(value)) moved[key] = spanToOriginal(value, map);
   const { start, end } = moved as Spanned;

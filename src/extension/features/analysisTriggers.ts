@@ -13,15 +13,21 @@ export class AnalysisTriggers extends Disposable {
 
   constructor(private readonly services: Services) {
     super();
-    this._register(vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length > 0 && this.trigger === 'onType') this.schedule(e.document);
-    }));
-    this._register(vscode.workspace.onDidSaveTextDocument((doc) => {
-      if (this.trigger !== 'onCommand') this.run(doc, 'save');
-    }));
-    this._register(vscode.workspace.onDidOpenTextDocument((doc) => {
-      if (this.trigger !== 'onCommand') this.run(doc, 'open');
-    }));
+    this._register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.trigger === 'onType') this.schedule(e.document);
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (this.trigger !== 'onCommand') this.run(doc, 'save');
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (this.trigger !== 'onCommand') this.run(doc, 'open');
+      }),
+    );
     this._register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
   }
 
@@ -32,10 +38,13 @@ export class AnalysisTriggers extends Disposable {
   private schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.run(doc, 'type');
-    }, this.services.config.current.analysis.delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.run(doc, 'type');
+      }, this.services.config.current.analysis.delay),
+    );
   }
 
   private run(doc: vscode.TextDocument, why: string): void {

@@ -80,8 +80,17 @@ export class ChunkedRanges {
       }
       if (entry.line !== chunk.line) {
         const d = chunk.line;
-        const shift = (r: LineRange): LineRange => ({ startLine: r.startLine + d, startCharacter: r.startCharacter, endLine: r.endLine + d, endCharacter: r.endCharacter });
-        entry.placed = { figure: entry.local.figure.map(shift), organisation: entry.local.organisation.map(shift), legalTerm: entry.local.legalTerm.map(shift) };
+        const shift = (r: LineRange): LineRange => ({
+          startLine: r.startLine + d,
+          startCharacter: r.startCharacter,
+          endLine: r.endLine + d,
+          endCharacter: r.endCharacter,
+        });
+        entry.placed = {
+          figure: entry.local.figure.map(shift),
+          organisation: entry.local.organisation.map(shift),
+          legalTerm: entry.local.legalTerm.map(shift),
+        };
         entry.line = d;
       }
       for (const k of baseKinds) {

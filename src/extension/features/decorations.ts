@@ -13,7 +13,13 @@ function decorationStyle(kind: DecorationKind, overviewRuler: boolean): vscode.D
   const ruler = (id: string, lane: vscode.OverviewRulerLane) => (overviewRuler ? { overviewRulerColor: color(id), overviewRulerLane: lane } : {});
   switch (kind) {
     case 'figure':
-      return { backgroundColor: color('figureBackground'), border: '1px solid', borderColor: color('figureBorder'), borderRadius: '2px', ...ruler('figureOverviewRuler', vscode.OverviewRulerLane.Right) };
+      return {
+        backgroundColor: color('figureBackground'),
+        border: '1px solid',
+        borderColor: color('figureBorder'),
+        borderRadius: '2px',
+        ...ruler('figureOverviewRuler', vscode.OverviewRulerLane.Right),
+      };
     case 'organisation':
       return { color: color('organisationForeground'), fontWeight: '600' };
     case 'legalTerm':
@@ -83,7 +89,10 @@ export class DecorationsController extends Disposable {
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
   private sessionEnabled: boolean | undefined;
 
-  constructor(private readonly services: Services, private readonly source: DecorationSource) {
+  constructor(
+    private readonly services: Services,
+    private readonly source: DecorationSource,
+  ) {
     super();
     this.createTypes();
     const { config, index } = services;
@@ -94,10 +103,12 @@ export class DecorationsController extends Disposable {
     this._register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.scrolled(e.textEditor)));
     this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.moved(e.textEditor)));
     this._register({ dispose: () => clearTimeout(this.scrollTimer) });
-    this._register(config.onDidChange((change) => {
-      if (change.affects('highlights')) this.createTypes();
-      if (change.affects('highlights') || change.affects('decoratePlainTextAndMarkdown')) this.refreshAll();
-    }));
+    this._register(
+      config.onDidChange((change) => {
+        if (change.affects('highlights')) this.createTypes();
+        if (change.affects('highlights') || change.affects('decoratePlainTextAndMarkdown')) this.refreshAll();
+      }),
+    );
     this._register({ dispose: () => this.types.forEach((t) => t.dispose()) });
     this.refreshAll();
   }

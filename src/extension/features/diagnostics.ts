@@ -54,7 +54,9 @@ export class DiagnosticsController extends IndexDiagnosticCollection {
         .slice(0, maxRelated)
         .flatMap((c) => {
           const place = index.locate(c.docId, c.annotationId);
-          return place ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(place.uri, place.range), `${c.text}${c.publisher ? ` (${c.publisher})` : ''}`)] : [];
+          return place
+            ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(place.uri, place.range), `${c.text}${c.publisher ? ` (${c.publisher})` : ''}`)]
+            : [];
         });
       out.push(d);
     }

@@ -54,23 +54,22 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const { index } = this.services;
     const record = index.recordForFigure(entry.uri, a.id);
     const self = entry.uri.toString();
-    const others: ClaimCardData[] = firstPerSourceFirst((record?.claims ?? []).filter((c) => !(c.docId === self && c.annotationId === a.id)))
-      .map((c) => {
-        const uri = parseUri(c.docId);
-        const indexed = index.get(uri);
-        // A reference table is not an indexed document, but its claims sit on their value cells, so they open too.
-        const openable = indexed ? !c.isReference : c.isReference && c.end > c.start;
-        return {
-          source: indexed || c.isReference ? vscode.workspace.asRelativePath(uri) : c.docId,
-          text: c.text,
-          qualifier: c.qualifier,
-          publisher: c.publisher && organisationName(c.publisher),
-          date: c.date,
-          isReference: c.isReference,
-          sourceUrl: c.sourceUrl,
-          location: openable ? { uri: c.docId, line: c.line, start: c.start, end: c.end } : undefined,
-        };
-      });
+    const others: ClaimCardData[] = firstPerSourceFirst((record?.claims ?? []).filter((c) => !(c.docId === self && c.annotationId === a.id))).map((c) => {
+      const uri = parseUri(c.docId);
+      const indexed = index.get(uri);
+      // A reference table is not an indexed document, but its claims sit on their value cells, so they open too.
+      const openable = indexed ? !c.isReference : c.isReference && c.end > c.start;
+      return {
+        source: indexed || c.isReference ? vscode.workspace.asRelativePath(uri) : c.docId,
+        text: c.text,
+        qualifier: c.qualifier,
+        publisher: c.publisher && organisationName(c.publisher),
+        date: c.date,
+        isReference: c.isReference,
+        sourceUrl: c.sourceUrl,
+        location: openable ? { uri: c.docId, line: c.line, start: c.start, end: c.end } : undefined,
+      };
+    });
     const period = a.period && [a.period.text, a.period.from && a.period.to ? `(${a.period.from} to ${a.period.to})` : undefined].filter(Boolean).join(' ');
     return {
       text: a.text,
@@ -108,7 +107,9 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
         return docId;
       }
     };
-    const evidence = e.links.flatMap((l) => l.evidence.filter((x) => x.weight > 0).map((x) => ({ between: `${name(l.documents[0])} and ${name(l.documents[1])}`, text: x.text, weight: x.weight })));
+    const evidence = e.links.flatMap((l) =>
+      l.evidence.filter((x) => x.weight > 0).map((x) => ({ between: `${name(l.documents[0])} and ${name(l.documents[1])}`, text: x.text, weight: x.weight })),
+    );
     evidence.sort((a, b) => b.weight - a.weight);
     return { label: e.label, documents: e.documents.map(name), evidence };
   }
@@ -125,7 +126,9 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       else groups.set(key, { uri: m.uri, count: 1, first: { uri: key, line: m.annotation.line, start: m.annotation.start, end: m.annotation.end } });
     }
     const aliases = [...new Set([...(info?.aliases ?? []), ...seenForms])].filter((x) => x !== a.canonical);
-    const mentions: MentionGroup[] = [...groups.values()].sort((x, y) => y.count - x.count).map((g) => ({ source: vscode.workspace.asRelativePath(g.uri), count: g.count, first: g.first }));
+    const mentions: MentionGroup[] = [...groups.values()]
+      .sort((x, y) => y.count - x.count)
+      .map((g) => ({ source: vscode.workspace.asRelativePath(g.uri), count: g.count, first: g.first }));
     return { text: a.text, canonical: a.canonical, type: a.orgType, known: a.known, aliases, region: info?.region, mentions };
   }
 }

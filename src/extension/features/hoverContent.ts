@@ -115,7 +115,14 @@ export function figureCard(d: FigureCardData): string {
   ];
   out.push(...table(rows));
   // The reading used where it is a guess, right under the value it qualifies: never a silent wrong value.
-  if (d.warnings?.length) out.push('', ...d.warnings.map((w) => `⚠ ${esc(w)}`).join('\n\n').split('\n'));
+  if (d.warnings?.length)
+    out.push(
+      '',
+      ...d.warnings
+        .map((w) => `⚠ ${esc(w)}`)
+        .join('\n\n')
+        .split('\n'),
+    );
   if (d.record) {
     const r = d.record;
     out.push('', '---', '', `**Cross-source record:** ${esc(r.measure)} (${esc(statusLabel[r.status] ?? r.status)})`, '');
@@ -130,7 +137,8 @@ export function figureCard(d: FigureCardData): string {
   }
   if (d.checks.length > 0) {
     out.push('', '---', '', '**Arithmetic checks**', '');
-    for (const c of d.checks) out.push(`- ${esc(statusLabel[c.status] ?? c.status)} ${esc(c.kind)}: ${esc(c.arithmetic)}${c.message ? ` (${esc(c.message)})` : ''}`);
+    for (const c of d.checks)
+      out.push(`- ${esc(statusLabel[c.status] ?? c.status)} ${esc(c.kind)}: ${esc(c.arithmetic)}${c.message ? ` (${esc(c.message)})` : ''}`);
   }
   return out.join('\n');
 }
@@ -141,12 +149,16 @@ const maxEvidence = 4;
 function eventLines(e: EventCardData): string[] {
   const docs = e.documents.length === 1 ? 'this document only' : `${e.documents.length} documents`;
   const out = [`**Event:** ${esc(e.label)} (${docs})`];
-  if (e.evidence.length) out.push('', ...e.evidence.slice(0, maxEvidence).map((x) => `- ${esc(x.text)} (${x.weight > 0 ? '+' : ''}${x.weight} bits): ${esc(x.between)}`));
+  if (e.evidence.length)
+    out.push('', ...e.evidence.slice(0, maxEvidence).map((x) => `- ${esc(x.text)} (${x.weight > 0 ? '+' : ''}${x.weight} bits): ${esc(x.between)}`));
   return out;
 }
 
 function claimLine(c: ClaimCardData): string {
-  const who = [c.publisher, c.date].filter(Boolean).map((s) => esc(s!)).join(', ');
+  const who = [c.publisher, c.date]
+    .filter(Boolean)
+    .map((s) => esc(s!))
+    .join(', ');
   const source = c.location ? commandLink(c.source, CommandId.openClaim, c.location, 'Open this claim') : esc(c.source);
   const reference = c.isReference ? ' (reference)' : '';
   const url = c.sourceUrl ? `, published at ${esc(c.sourceUrl)}` : '';
@@ -164,7 +176,8 @@ export function organisationCard(d: OrganisationCardData): string {
   );
   const total = d.mentions.reduce((n, m) => n + m.count, 0);
   out.push('', `**Mentions across the workspace:** ${total} in ${d.mentions.length} document${d.mentions.length === 1 ? '' : 's'}`, '');
-  for (const m of d.mentions.slice(0, maxListed)) out.push(`- ${commandLink(m.source, CommandId.revealOccurrence, m.first, 'Go to the first mention')} (${m.count})`);
+  for (const m of d.mentions.slice(0, maxListed))
+    out.push(`- ${commandLink(m.source, CommandId.revealOccurrence, m.first, 'Go to the first mention')} (${m.count})`);
   if (d.mentions.length > maxListed) out.push(`- _and ${d.mentions.length - maxListed} more documents_`);
   return out.join('\n');
 }
@@ -172,7 +185,12 @@ export function organisationCard(d: OrganisationCardData): string {
 export function legalTermCard(d: LegalTermCardData): string {
   const out: string[] = [`**Legal term** ${esc(d.canonical)}`, ''];
   if (d.definition) out.push(esc(d.definition), '');
-  out.push(...table([['Category', esc(d.category)], ['Statute', d.statute && esc(d.statute)]]));
+  out.push(
+    ...table([
+      ['Category', esc(d.category)],
+      ['Statute', d.statute && esc(d.statute)],
+    ]),
+  );
   return out.join('\n');
 }
 

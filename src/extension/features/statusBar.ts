@@ -27,10 +27,12 @@ export class StatusBarController extends Disposable {
     this.item.name = 'Crime Annotator';
     this.item.command = CommandId.listConflicts;
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
-    this._register(services.index.onDidChange(({ uris }) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (uris.some((u) => u.toString() === active)) this.update();
-    }));
+    this._register(
+      services.index.onDidChange(({ uris }) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (uris.some((u) => u.toString() === active)) this.update();
+      }),
+    );
     this._register(services.config.onDidChange((c) => c.affects('decoratePlainTextAndMarkdown') && this.update()));
     this.update();
   }
@@ -41,13 +43,16 @@ export class StatusBarController extends Disposable {
 
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    const entry = doc && isAnnotatedLanguage(doc.languageId, this.services.config.current.decoratePlainTextAndMarkdown) ? this.services.index.get(doc.uri) : undefined;
+    const entry =
+      doc && isAnnotatedLanguage(doc.languageId, this.services.config.current.decoratePlainTextAndMarkdown) ? this.services.index.get(doc.uri) : undefined;
     if (!entry) {
       this.counts = undefined;
       this.item.hide();
       return;
     }
-    let figures = 0, organisations = 0, legalTerms = 0;
+    let figures = 0,
+      organisations = 0,
+      legalTerms = 0;
     for (const a of entry.analysis.annotations) {
       if (a.kind === 'figure') figures++;
       else if (a.kind === 'organisation') organisations++;

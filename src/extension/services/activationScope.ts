@@ -31,7 +31,10 @@ export function startIndexing(port: WorkspacePort, index: EditorIndex, log: Exte
     if (port.folders().length === 0) return;
     if (await looksLikeCrimeWorkspace(port)) await index.core.scan();
     // The views say so (the `crimeAnnotator.notIndexed` context key) and offer Index Workspace.
-    else log.info('No crime reports (.crime files or a .crime-annotator folder) in the workspace: only opened documents are analysed until the workspace is indexed.');
+    else
+      log.info(
+        'No crime reports (.crime files or a .crime-annotator folder) in the workspace: only opened documents are analysed until the workspace is indexed.',
+      );
   };
   const started = decide();
   index.activation = started.catch(() => undefined);

@@ -3,7 +3,17 @@ import { Disposable } from '../util/dispose';
 import { configSection, readConfig, schemaOf, type ConfigChange, type ExtensionConfig } from './settings';
 import type { ExtensionLogger } from './types';
 
-export { configSection, readConfig, type AnalysisTrigger, type ConfigChange, type ConfigGroup, type ExtensionConfig, type InvalidSetting, type SeveritySetting, type TallyScope } from './settings';
+export {
+  configSection,
+  readConfig,
+  type AnalysisTrigger,
+  type ConfigChange,
+  type ConfigGroup,
+  type ExtensionConfig,
+  type InvalidSetting,
+  type SeveritySetting,
+  type TallyScope,
+} from './settings';
 
 /** Holds the current settings and tells listeners which groups changed, and only when ours did. */
 export class ConfigurationService extends Disposable {
@@ -61,7 +71,10 @@ export class ConfigurationService extends Disposable {
     return readConfig(
       (key) => section.get(key),
       ({ key, value, reason }) =>
-        this.log?.warnOnce(`setting:${key}:${JSON.stringify(value)}`, `The setting ${configSection}.${key} is ${JSON.stringify(value)}, ${reason}; the default ${JSON.stringify(schemaOf(key).default)} is used instead.`),
+        this.log?.warnOnce(
+          `setting:${key}:${JSON.stringify(value)}`,
+          `The setting ${configSection}.${key} is ${JSON.stringify(value)}, ${reason}; the default ${JSON.stringify(schemaOf(key).default)} is used instead.`,
+        ),
     );
   }
 }

@@ -10,7 +10,16 @@ import { Disposable } from '../util/dispose';
 import { isAnnotatedLanguage } from '../util/documents';
 import { mapperOf, spanToRange } from '../util/ranges';
 import type { DocumentEvent } from '../../core/record';
-import type { ArithmeticCheck, ConfigurationService, CrossSourceRecord, DocumentProblems, EntityMention, IndexedDocument, SkippedDocument, WorkspaceIndex } from './types';
+import type {
+  ArithmeticCheck,
+  ConfigurationService,
+  CrossSourceRecord,
+  DocumentProblems,
+  EntityMention,
+  IndexedDocument,
+  SkippedDocument,
+  WorkspaceIndex,
+} from './types';
 import { parseUri } from './vscodeWorkspace';
 
 export class EditorIndex extends Disposable implements WorkspaceIndex {
@@ -108,7 +117,19 @@ export class EditorIndex extends Disposable implements WorkspaceIndex {
     const annotation = entry?.analysis.annotations.find((a) => a.id === annotationId);
     if (!entry || !annotation) return undefined;
     const uri = this.uriOf(docId);
-    return { uri, range: spanToRange(mapperOf({ uri, version: entry.version, get lineIndex() { return entry.lineIndex; } }), annotation) };
+    return {
+      uri,
+      range: spanToRange(
+        mapperOf({
+          uri,
+          version: entry.version,
+          get lineIndex() {
+            return entry.lineIndex;
+          },
+        }),
+        annotation,
+      ),
+    };
   }
 
   skipped(): readonly SkippedDocument[] {
@@ -127,7 +148,14 @@ export class EditorIndex extends Disposable implements WorkspaceIndex {
   async analyzeDocument(doc: vscode.TextDocument): Promise<IndexedDocument | undefined> {
     const open = this.port.openDocument(doc.uri.toString());
     const result = await this.core.analyseOpen(
-      open ?? { uri: doc.uri.toString(), version: doc.version, getText: () => doc.getText(), isDirty: doc.isDirty, isUntitled: doc.isUntitled, annotated: true },
+      open ?? {
+        uri: doc.uri.toString(),
+        version: doc.version,
+        getText: () => doc.getText(),
+        isDirty: doc.isDirty,
+        isUntitled: doc.isUntitled,
+        annotated: true,
+      },
     );
     return result && this.view(result, doc.uri);
   }

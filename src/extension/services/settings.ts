@@ -87,7 +87,6 @@ export interface ExtensionConfig {
   };
 }
 
-
 /** The top-level groups a change can affect; handlers ask `change.affects('highlights')`. */
 export type ConfigGroup = 'highlights' | 'decoratePlainTextAndMarkdown' | 'analysis' | 'workspace' | 'tally' | 'diagnostics' | 'review' | 'legalChecks';
 

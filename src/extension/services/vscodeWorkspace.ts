@@ -34,7 +34,8 @@ export function createVsCodeWorkspace(log: ExtensionLogger): WorkspacePort & vsc
     }
     return u;
   };
-  const annotatedIn = (doc: vscode.TextDocument) => isAnnotatedLanguage(doc.languageId, vscode.workspace.getConfiguration(configSection, doc.uri).get('decoratePlainTextAndMarkdown', true));
+  const annotatedIn = (doc: vscode.TextDocument) =>
+    isAnnotatedLanguage(doc.languageId, vscode.workspace.getConfiguration(configSection, doc.uri).get('decoratePlainTextAndMarkdown', true));
   const view = (doc: vscode.TextDocument): OpenDocument => ({
     uri: doc.uri.toString(),
     get version() {
@@ -49,7 +50,10 @@ export function createVsCodeWorkspace(log: ExtensionLogger): WorkspacePort & vsc
       return !doc.isClosed && annotatedIn(doc);
     },
   });
-  const event = <T>(source: vscode.Event<T>) => (listener: (e: T) => void) => source(listener);
+  const event =
+    <T>(source: vscode.Event<T>) =>
+    (listener: (e: T) => void) =>
+      source(listener);
 
   const port: WorkspacePort & vscode.Disposable = {
     folders: () => (vscode.workspace.workspaceFolders ?? []).map(toFolder),
@@ -59,7 +63,11 @@ export function createVsCodeWorkspace(log: ExtensionLogger): WorkspacePort & vsc
       const section = vscode.workspace.getConfiguration(configSection, resource ? uriOf(resource) : undefined);
       const { workspace, analysis } = readConfig(
         (key) => section.get(key),
-        ({ key, value, reason }) => log.warnOnce(`setting:${key}:${JSON.stringify(value)}`, `The setting ${configSection}.${key} is ${JSON.stringify(value)}, ${reason}; the default ${JSON.stringify(schemaOf(key).default)} is used instead.`),
+        ({ key, value, reason }) =>
+          log.warnOnce(
+            `setting:${key}:${JSON.stringify(value)}`,
+            `The setting ${configSection}.${key} is ${JSON.stringify(value)}, ${reason}; the default ${JSON.stringify(schemaOf(key).default)} is used instead.`,
+          ),
       );
       return { ...workspace, maxFileSize: analysis.maxFileSize };
     },
@@ -78,7 +86,11 @@ export function createVsCodeWorkspace(log: ExtensionLogger): WorkspacePort & vsc
     onDidGrantTrust: event(vscode.workspace.onDidGrantWorkspaceTrust),
     async findFiles(folder, include, exclude, max) {
       const base = uriOf(folder.uri);
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(base, include), exclude ? new vscode.RelativePattern(base, exclude) : undefined, max);
+      const found = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(base, include),
+        exclude ? new vscode.RelativePattern(base, exclude) : undefined,
+        max,
+      );
       return found.map((u) => {
         const s = u.toString();
         uris.set(s, u);
@@ -95,7 +107,12 @@ export function createVsCodeWorkspace(log: ExtensionLogger): WorkspacePort & vsc
     },
     readFile: async (uri) => vscode.workspace.fs.readFile(uriOf(uri)),
     watch(folder, glob, events) {
-      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uriOf(folder.uri), glob), !events.created, !events.changed, !events.deleted);
+      const w = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(uriOf(folder.uri), glob),
+        !events.created,
+        !events.changed,
+        !events.deleted,
+      );
       const on = (fire: ((uri: string) => void) | undefined) => (u: vscode.Uri) => {
         const s = u.toString();
         uris.set(s, u);
@@ -110,7 +127,9 @@ export function createVsCodeWorkspace(log: ExtensionLogger): WorkspacePort & vsc
     },
     openDocuments() {
       // Documents in a tab (or unsaved): VS Code keeps others alive for a while after their editor closed.
-      const inTabs = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
+      const inTabs = new Set(
+        vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')),
+      );
       return vscode.workspace.textDocuments.filter((d) => d.isUntitled || d.isDirty || inTabs.has(d.uri.toString())).map(view);
     },
     schedule: {
@@ -125,7 +144,10 @@ export function createVsCodeWorkspace(log: ExtensionLogger): WorkspacePort & vsc
     log: { debug: log.debug, info: log.info, warn: log.warn, error: log.error, notifyOnce: (key, message) => log.warnOnce(key, message) },
     joinPath: (folder, relative) => vscode.Uri.joinPath(uriOf(folder.uri), ...relative.split('/').filter(Boolean)).toString(),
     displayPath: (uri) => vscode.workspace.asRelativePath(uriOf(uri)),
-    withProgress: (title, task) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (progress) => task((message) => progress.report({ message })))),
+    withProgress: (title, task) =>
+      Promise.resolve(
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (progress) => task((message) => progress.report({ message }))),
+      ),
     dispose: () => uris.clear(),
   };
   return port;

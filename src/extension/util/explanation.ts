@@ -29,7 +29,8 @@ export function eventSummaryOf(event: DocumentEvent, maxEvidence = 4): string {
   const lines = [`Event: ${event.label} (${event.documents.length === 1 ? 'this document only' : `${event.documents.length} documents`})`];
   const evidence = event.links.flatMap((l) => l.evidence.filter((x) => x.weight > 0).map((x) => ({ l, x })));
   evidence.sort((a, b) => b.x.weight - a.x.weight);
-  for (const { l, x } of evidence.slice(0, maxEvidence)) lines.push(`  ${x.text} (+${x.weight} bits): ${displayPath(l.documents[0])} and ${displayPath(l.documents[1])}`);
+  for (const { l, x } of evidence.slice(0, maxEvidence))
+    lines.push(`  ${x.text} (+${x.weight} bits): ${displayPath(l.documents[0])} and ${displayPath(l.documents[1])}`);
   return lines.join('\n');
 }
 

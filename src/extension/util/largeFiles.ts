@@ -14,7 +14,9 @@ export interface LargeFiles {
 }
 
 export function isNotFound(e: unknown): boolean {
-  return (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') || /FileNotFound|EntryNotFound|ENOENT/i.test(e instanceof Error ? e.message : String(e));
+  return (
+    (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') || /FileNotFound|EntryNotFound|ENOENT/i.test(e instanceof Error ? e.message : String(e))
+  );
 }
 
 export const workspaceFsFiles: LargeFiles = {

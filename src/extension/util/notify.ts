@@ -45,7 +45,8 @@ export function recentMessages(): readonly ShownMessage[] {
 function show(severity: Severity, message: string, items: string[]): Thenable<string | undefined> {
   const safe = plainNotificationText(message);
   record({ severity, message: safe, items });
-  const fn = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const fn =
+    severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   return fn(safe, ...items);
 }
 

@@ -40,7 +40,8 @@ export function sideFileOf(relative: string, setting: string, folder: vscode.Uri
  * between it and the workspace folder. Parts that do not exist yet are fine (they are created inside).
  */
 export async function assertNoLinkOut(uri: vscode.Uri, folder: vscode.Uri | undefined = firstFolder()): Promise<void> {
-  if (!folder || !isInsideFolder(uri, folder)) throw new Error(`${uri.scheme === 'file' ? uri.fsPath : uri.toString()} is outside the workspace folder; choose a place outside it in the save dialog`);
+  if (!folder || !isInsideFolder(uri, folder))
+    throw new Error(`${uri.scheme === 'file' ? uri.fsPath : uri.toString()} is outside the workspace folder; choose a place outside it in the save dialog`);
   const root = folder.path.replace(/\/$/, '');
   const parts = uri.path.slice(root.length + 1).split('/');
   for (let i = 1; i <= parts.length; i++) {
@@ -51,6 +52,7 @@ export async function assertNoLinkOut(uri: vscode.Uri, folder: vscode.Uri | unde
     } catch {
       return; // does not exist yet: nothing below it does either
     }
-    if (type & vscode.FileType.SymbolicLink) throw new Error(`${vscode.workspace.asRelativePath(at, false)} is a symbolic link, so writing through it could leave the workspace folder`);
+    if (type & vscode.FileType.SymbolicLink)
+      throw new Error(`${vscode.workspace.asRelativePath(at, false)} is a symbolic link, so writing through it could leave the workspace folder`);
   }
 }

@@ -5,7 +5,15 @@ import { csvColumns } from '../../../src/core/export';
 import type { CrossSourceRecord } from '../../../src/core/record/types';
 import type { ConflictPick, CrossCheckReport, RecordAtCursor } from '../../../src/extension/features/commands/records';
 import type { ExportResult } from '../../../src/extension/features/commands/exportWorkspace';
-import { acceptQuickInput, activateApi, closeAllEditors, countByKind, sampleDocuments, workspaceFolder, type CrimeAnnotatorApi } from './viewsAndCommands.helpers';
+import {
+  acceptQuickInput,
+  activateApi,
+  closeAllEditors,
+  countByKind,
+  sampleDocuments,
+  workspaceFolder,
+  type CrimeAnnotatorApi,
+} from './viewsAndCommands.helpers';
 
 describe('palette commands', function () {
   this.timeout(60_000);
@@ -76,7 +84,9 @@ describe('palette commands', function () {
       const claim = record.claims.find((c) => !c.isReference)!;
       const place = api.index.locate(claim.docId, claim.annotationId);
       assert.ok(place);
-      const result = (await vscode.commands.executeCommand('crimeAnnotator.showRecordAtCursor', place.uri, place.range.start, { pick: 'none' })) as RecordAtCursor;
+      const result = (await vscode.commands.executeCommand('crimeAnnotator.showRecordAtCursor', place.uri, place.range.start, {
+        pick: 'none',
+      })) as RecordAtCursor;
       assert.equal(result.figure.id, claim.annotationId);
       assert.equal(result.record?.recordId, record.recordId);
       assert.equal(result.claims.length, record.claims.length);
@@ -115,7 +125,9 @@ describe('palette commands', function () {
     it('says so, without failing, when the cursor is on no figure', async () => {
       const doc = sampleDocuments(api.index)[0];
       const figures = doc.analysis.annotations.filter((a) => a.kind === 'figure');
-      const line = [...Array(doc.lineIndex.lineCount).keys()].find((l) => !figures.some((f) => f.start <= doc.lineIndex.lineStart(l) && doc.lineIndex.lineStart(l) <= f.end));
+      const line = [...Array(doc.lineIndex.lineCount).keys()].find(
+        (l) => !figures.some((f) => f.start <= doc.lineIndex.lineStart(l) && doc.lineIndex.lineStart(l) <= f.end),
+      );
       assert.ok(line !== undefined, 'some line does not start inside a figure');
       const result = await vscode.commands.executeCommand('crimeAnnotator.showRecordAtCursor', doc.uri, new vscode.Position(line, 0), { pick: 'none' });
       assert.equal(result, undefined);
@@ -127,12 +139,12 @@ describe('palette commands', function () {
       const result = (await vscode.commands.executeCommand('crimeAnnotator.listConflicts', { pick: 'none' })) as { items: ConflictPick[] };
       const conflicts = api.index.conflicts();
       assert.ok(conflicts.length > 0, 'the samples plant conflicts');
-      const failed = api.index.documents().flatMap((d) => api.index.checksFor(d.uri)).filter((c) => c.status === 'conflict');
+      const failed = api.index
+        .documents()
+        .flatMap((d) => api.index.checksFor(d.uri))
+        .filter((c) => c.status === 'conflict');
       assert.equal(result.items.length, conflicts.reduce((n, r) => n + r.claims.length, 0) + failed.length);
-      assert.deepEqual(
-        new Set(result.items.filter((i) => i.record).map((i) => i.record!.recordId)),
-        new Set(conflicts.map((r) => r.recordId)),
-      );
+      assert.deepEqual(new Set(result.items.filter((i) => i.record).map((i) => i.record!.recordId)), new Set(conflicts.map((r) => r.recordId)));
     });
 
     it('jumps to the chosen conflict', async () => {
@@ -150,15 +162,24 @@ describe('palette commands', function () {
       const report = (await vscode.commands.executeCommand('crimeAnnotator.crossCheckDocument', uri, { pick: 'none' })) as CrossCheckReport;
       assert.ok(report.records.some((r) => r.recordId === record.recordId));
       for (const r of report.records) {
-        assert.ok(r.claims.some((c) => c.docId === uri.toString()), `${r.recordId} has a claim from the document`);
+        assert.ok(
+          r.claims.some((c) => c.docId === uri.toString()),
+          `${r.recordId} has a claim from the document`,
+        );
         assert.ok(r.sourceCount > 1);
       }
       const rank = (s: string) => (s === 'conflict' ? 0 : 1);
-      assert.deepEqual(report.records.map((r) => rank(r.status)), report.records.map((r) => rank(r.status)).sort());
+      assert.deepEqual(
+        report.records.map((r) => rank(r.status)),
+        report.records.map((r) => rank(r.status)).sort(),
+      );
       assert.deepEqual(new Set(report.checks.map((c) => c.checkId)), new Set(api.index.checksFor(uri).map((c) => c.checkId)));
       const checkRanks = report.checks.map((c) => ({ conflict: 0, warning: 1, ok: 2 })[c.status]);
       assert.deepEqual(checkRanks, [...checkRanks].sort());
-      assert.equal(report.conflicts, report.records.filter((r) => r.status === 'conflict').length + report.checks.filter((c) => c.status === 'conflict').length);
+      assert.equal(
+        report.conflicts,
+        report.records.filter((r) => r.status === 'conflict').length + report.checks.filter((c) => c.status === 'conflict').length,
+      );
     });
 
     it('opens another source when a shared record is chosen', async () => {
@@ -208,7 +229,10 @@ describe('palette commands', function () {
       created.push(target);
       const result = (await vscode.commands.executeCommand('crimeAnnotator.exportWorkspace', target)) as ExportResult;
       assert.equal(result.format, 'csv');
-      const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(target)).split('\r\n').filter(Boolean);
+      const lines = new TextDecoder()
+        .decode(await vscode.workspace.fs.readFile(target))
+        .split('\r\n')
+        .filter(Boolean);
       assert.equal(lines[0], csvColumns.join(','));
       const figures = api.index.documents().reduce((n, d) => n + (countByKind([d.analysis]).figure ?? 0), 0);
       assert.equal(lines.length - 1, figures);
@@ -258,7 +282,11 @@ describe('palette commands', function () {
       const doc = sampleDocuments(api.index)[3];
       const text = (await vscode.workspace.openTextDocument(doc.uri)).getText();
       const expected = countByKind([analyze(text)]);
-      const summary = (await vscode.commands.executeCommand('crimeAnnotator.analyzeDocument', doc.uri)) as { figures: number; organisations: number; legalTerms: number };
+      const summary = (await vscode.commands.executeCommand('crimeAnnotator.analyzeDocument', doc.uri)) as {
+        figures: number;
+        organisations: number;
+        legalTerms: number;
+      };
       assert.deepEqual(
         { figures: summary.figures, organisations: summary.organisations, legalTerms: summary.legalTerms },
         { figures: expected.figure ?? 0, organisations: expected.organisation ?? 0, legalTerms: expected['legal-term'] ?? 0 },

@@ -38,7 +38,9 @@ describe('decorations', function () {
     const docA = (await scope.open(uriA)).document;
     await waitFor('a conflict mark on 120', () => textsOf(docA, api.decorationsFor(uriA)?.conflict).includes('120'));
     const docC = (await scope.open(uriC)).document;
-    await waitFor('a failed-check mark on 47%', () => [...textsOf(docC, api.decorationsFor(uriC)?.checkFailed), ...textsOf(docC, api.decorationsFor(uriC)?.conflict)].includes('47%'));
+    await waitFor('a failed-check mark on 47%', () =>
+      [...textsOf(docC, api.decorationsFor(uriC)?.checkFailed), ...textsOf(docC, api.decorationsFor(uriC)?.conflict)].includes('47%'),
+    );
     // The trouble mark is drawn in addition to the figure's own highlight.
     assert.ok(textsOf(docC, api.decorationsFor(uriC)?.figure).includes('47%'));
   });
@@ -114,7 +116,7 @@ describe('decorations', function () {
     assert.equal(api.index.checksFor(doc.uri).length, 0);
   });
 
-  it('draws a very long document\'s highlights around what the editor shows, and follows a scroll', async function () {
+  it("draws a very long document's highlights around what the editor shows, and follows a scroll", async function () {
     this.timeout(240_000);
     const paragraph = `${releaseA.trim()} ${releaseB.trim()}`;
     const count = Math.ceil((WINDOWED_DOCUMENT_CHARS + 50_000) / (paragraph.length + 2));

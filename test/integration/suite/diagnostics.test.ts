@@ -27,7 +27,8 @@ describe('diagnostics and quick fixes', function () {
     await analysed(api, doc);
     const at = rangeOf(doc, '47%');
     await waitFor('a diagnostic on 47%', () => ours(doc.uri).find((x) => x.range.isEqual(at)));
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, at, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, at, vscode.CodeActionKind.QuickFix.value)) ?? [];
     const fix = actions.find((a) => /55%/.test(a.title));
     assert.ok(fix?.edit, `a quick fix naming 55%: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -42,7 +43,9 @@ describe('diagnostics and quick fixes', function () {
     await analysed(api, doc);
     const at = rangeOf(doc, '120');
     const d = await waitFor('a conflict on 120 naming B', () =>
-      ours(doc.uri).find((x) => x.code === 'conflict' && x.range.isEqual(at) && x.relatedInformation?.some((r) => r.location.uri.toString() === uriB.toString())),
+      ours(doc.uri).find(
+        (x) => x.code === 'conflict' && x.range.isEqual(at) && x.relatedInformation?.some((r) => r.location.uri.toString() === uriB.toString()),
+      ),
     );
     assert.match(d.message, /arrests/);
     // Why these two were joined, in the message itself: the evidence between the documents.

@@ -20,7 +20,8 @@ export const releaseA = [
   'The Metropolitan Police Service charged 40 people with possession with intent to supply.',
   '',
 ].join('\n');
-export const releaseB = 'Kent Police said officers made 150 arrests during the week of action from 4 to 10 March 2024, seizing £36,250 in cash and 14 knives.\n';
+export const releaseB =
+  'Kent Police said officers made 150 arrests during the week of action from 4 to 10 March 2024, seizing £36,250 in cash and 14 knives.\n';
 export const releaseC = 'Drug seizures rose 47% from 200 to 310 over the year.\n';
 
 export async function activateApi(): Promise<CrimeAnnotatorApi> {

@@ -28,7 +28,10 @@ describe('hover cards', function () {
     assert.ok(seen.includes('150 arrests') || seen.includes('150'), `B's claim in ${seen}`);
     // B's claim links to openClaim with B's uri and line.
     const links = [...text.matchAll(/\]\(command:crimeAnnotator\.openClaim\?([^ )]+)/g)].map((m) => JSON.parse(decodeURIComponent(m[1]))[0]);
-    assert.ok(links.some((l) => l.uri === uriB.toString() && l.line === 0), JSON.stringify(links));
+    assert.ok(
+      links.some((l) => l.uri === uriB.toString() && l.line === 0),
+      JSON.stringify(links),
+    );
   });
 
   it('shows an organisation: canonical name, type and its mentions across the workspace', async () => {
@@ -73,7 +76,10 @@ describe('hover cards', function () {
     assert.ok(text.includes('\\[pwn\\]\\(command\\:workbench'), `the name is escaped: ${text}`);
     const commands = [...text.matchAll(/\]\((command:[^?)\s]+)/g)].map((m) => m[1]);
     assert.ok(commands.length > 0);
-    assert.ok(commands.every((c) => c.startsWith('command:crimeAnnotator.')), commands.join(', '));
+    assert.ok(
+      commands.every((c) => c.startsWith('command:crimeAnnotator.')),
+      commands.join(', '),
+    );
     assert.ok(!/<img/.test(text.replace(/\\</g, '')), 'no raw HTML');
     for (const s of strings) {
       assert.notEqual(s.isTrusted, true, 'never blanket-trusted');

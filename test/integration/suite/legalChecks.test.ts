@@ -53,7 +53,8 @@ describe('pre-publication checks in the editor', function () {
     await analysed(api, doc);
     await waitFor('a diagnostic', () => legal(doc.uri).length > 0);
     const at = rangeOf(doc, 'Owen Tarrant');
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, at, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, at, vscode.CodeActionKind.QuickFix.value)) ?? [];
     const one = actions.find((a) => /a 15-year-old boy from Wakefield/i.test(a.title));
     const all = actions.find((a) => /Replace all 2 namings/.test(a.title));
     assert.ok(one?.edit && all?.edit, actions.map((a) => a.title).join(' | '));

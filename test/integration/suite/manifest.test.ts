@@ -26,7 +26,9 @@ describe('manifest in the running extension', () => {
   it('registers no crimeAnnotator command that the manifest does not contribute', async () => {
     const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
     // VS Code itself adds `<view>.focus`, `<view>.resetViewLocation`, ... for each contributed view.
-    const viewIds = Object.values(manifest.contributes.views).flat().map((v) => v.id);
+    const viewIds = Object.values(manifest.contributes.views)
+      .flat()
+      .map((v) => v.id);
     const generated = (id: string) => viewIds.some((v) => id.startsWith(`${v}.`));
     const extra = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('crimeAnnotator.') && !contributed.has(id) && !generated(id));
     assert.deepEqual(extra, []);

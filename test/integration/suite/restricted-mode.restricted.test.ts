@@ -14,10 +14,13 @@ const at = (...parts: string[]) => vscode.Uri.joinPath(folder(), ...parts);
 
 // Our own words: a legal term only the workspace lexicon knows, and a figure a reference table contradicts.
 const lexicon = {
-  legalTerms: [{ id: 'quillmoor-order', canonical: 'Quillmoor Order', category: 'order', definition: 'An order invented for this test.', aliases: ['Quillmoor Order'] }],
+  legalTerms: [
+    { id: 'quillmoor-order', canonical: 'Quillmoor Order', category: 'order', definition: 'An order invented for this test.', aliases: ['Quillmoor Order'] },
+  ],
 };
 const release = 'Northshire Police made 41 arrests during the week of action in March 2025. A Quillmoor Order was granted.\n';
-const table = 'measure,organisation,period_from,period_to,value,unit,qualifier,source_url,note\narrests,Northshire Police,2025-03,2025-03,58,count,,https://example.org/r,\n';
+const table =
+  'measure,organisation,period_from,period_to,value,unit,qualifier,source_url,note\narrests,Northshire Police,2025-03,2025-03,58,count,,https://example.org/r,\n';
 
 function hasTerm(api: CrimeAnnotatorApi, uri: vscode.Uri): boolean {
   return api.index.get(uri)?.analysis.annotations.some((a) => a.kind === 'legal-term' && a.termId === 'quillmoor-order') === true;
@@ -65,7 +68,11 @@ describe('Restricted Mode', function () {
   it('ignores the workspace setting that names the annotations file, and writes review marks inside the folder', async () => {
     // The same file's other (window-scoped, unrestricted) setting applies, so the file was read; the restricted one does not.
     await waitFor('the workspace settings to be read', () => vscode.workspace.getConfiguration('crimeAnnotator').get('tally.scope') === 'openEditors');
-    assert.equal(vscode.workspace.getConfiguration('crimeAnnotator').get('review.annotationsFile'), '.crime-annotator/annotations.json', 'Restricted Mode does not apply it');
+    assert.equal(
+      vscode.workspace.getConfiguration('crimeAnnotator').get('review.annotationsFile'),
+      '.crime-annotator/annotations.json',
+      'Restricted Mode does not apply it',
+    );
     const doc = await vscode.workspace.openTextDocument(releaseUri);
     await vscode.window.showTextDocument(doc);
     const start = doc.getText().indexOf('41 arrests');
@@ -99,10 +106,17 @@ describe('Restricted Mode', function () {
     const doc = await vscode.workspace.openTextDocument(releaseUri);
     await vscode.window.showTextDocument(doc);
     const start = doc.getText().indexOf('41 arrests');
-    const refused = await vscode.commands.executeCommand('crimeAnnotator.markVerified', { uri: releaseUri.toString(), start, end: start + 10 }, 'https://example.org/r');
+    const refused = await vscode.commands.executeCommand(
+      'crimeAnnotator.markVerified',
+      { uri: releaseUri.toString(), start, end: start + 10 },
+      'https://example.org/r',
+    );
     assert.equal(refused, undefined, 'no mark is written there');
     assert.equal(fs.existsSync(outside.fsPath), false, 'nothing is written outside the folder');
-    assert.ok(api.messages().some((m) => /does not read or write review marks there/.test(m.message)), 'the user is told why');
+    assert.ok(
+      api.messages().some((m) => /does not read or write review marks there/.test(m.message)),
+      'the user is told why',
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

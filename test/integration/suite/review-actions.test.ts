@@ -16,7 +16,11 @@ describe('review: actions', function () {
   it('marks a figure verified with a URL and stores it as a W3C annotation', async () => {
     const editor = await open(await writeRelease());
     const doc = editor.document;
-    const result = await vscode.commands.executeCommand<Result>('crimeAnnotator.markVerified', target(doc, '£18,250'), 'https://example.org/northshire/release');
+    const result = await vscode.commands.executeCommand<Result>(
+      'crimeAnnotator.markVerified',
+      target(doc, '£18,250'),
+      'https://example.org/northshire/release',
+    );
     assert.ok(result, 'markVerified returns the mark');
     const items = await fileItems(review);
     assert.equal(items.length, 1);
@@ -27,8 +31,17 @@ describe('review: actions', function () {
     assert.equal(item.body.reviewState, 'verified');
     assert.deepEqual(item.body.evidence, { kind: 'url', value: 'https://example.org/northshire/release' });
     assert.equal(documentOf(item), vscode.workspace.asRelativePath(doc.uri, false));
-    assert.deepEqual(item.target.selector[0], { type: 'TextQuoteSelector', exact: '£18,250', prefix: doc.getText().slice(doc.getText().indexOf('£18,250') - 32, doc.getText().indexOf('£18,250')), suffix: ' in cash and 2.4kg of suspected ' });
-    assert.deepEqual(item.target.selector[1], { type: 'TextPositionSelector', start: doc.getText().indexOf('£18,250'), end: doc.getText().indexOf('£18,250') + 7 });
+    assert.deepEqual(item.target.selector[0], {
+      type: 'TextQuoteSelector',
+      exact: '£18,250',
+      prefix: doc.getText().slice(doc.getText().indexOf('£18,250') - 32, doc.getText().indexOf('£18,250')),
+      suffix: ' in cash and 2.4kg of suspected ',
+    });
+    assert.deepEqual(item.target.selector[1], {
+      type: 'TextPositionSelector',
+      start: doc.getText().indexOf('£18,250'),
+      end: doc.getText().indexOf('£18,250') + 7,
+    });
     assert.ok(item.creator.name.length > 0 && item.created === item.modified);
 
     const drawn = await waitFor('the verified decoration', () => review.decorationsFor(doc.uri)?.verified.length === 1 && review.decorationsFor(doc.uri)!);
@@ -47,7 +60,10 @@ describe('review: actions', function () {
     const disputed = await vscode.commands.executeCommand<Result>('crimeAnnotator.markDisputed', target(doc, '41 arrests'), 'the force log says 40');
     await vscode.commands.executeCommand('crimeAnnotator.addNote', target(doc, 'week of action'), 'which week?');
     const items = await fileItems(review);
-    assert.deepEqual(items.map((i) => [i.body.reviewState, i.target.selector[0].exact]).sort(), [['disputed', '41 arrests'], ['note', 'week of action']]);
+    assert.deepEqual(items.map((i) => [i.body.reviewState, i.target.selector[0].exact]).sort(), [
+      ['disputed', '41 arrests'],
+      ['note', 'week of action'],
+    ]);
     assert.equal(items.find((i) => i.body.reviewState === 'disputed')!.body.reason, 'the force log says 40');
     assert.equal(items.find((i) => i.body.reviewState === 'note')!.motivation, 'commenting');
     assert.equal(items.find((i) => i.body.reviewState === 'note')!.body.text, 'which week?');
@@ -99,10 +115,18 @@ describe('review: actions', function () {
   it('acts on a view item (a live uri with offsets and text) and refuses one listed from older text', async () => {
     const doc = (await open(await writeRelease())).document;
     const { start, end } = target(doc, '2.4kg');
-    const stale = await vscode.commands.executeCommand<Result>('crimeAnnotator.markDisputed', { uri: doc.uri, start, end, text: '2.5kg', kind: 'figure' }, 'lab says 2.5');
+    const stale = await vscode.commands.executeCommand<Result>(
+      'crimeAnnotator.markDisputed',
+      { uri: doc.uri, start, end, text: '2.5kg', kind: 'figure' },
+      'lab says 2.5',
+    );
     assert.equal(stale, undefined, 'no mark on text that is not what the item showed');
     assert.deepEqual(await fileItems(review), []);
-    const item = await vscode.commands.executeCommand<Result>('crimeAnnotator.markDisputed', { uri: doc.uri, start, end, text: '2.4kg', kind: 'figure' }, 'lab says 2.5');
+    const item = await vscode.commands.executeCommand<Result>(
+      'crimeAnnotator.markDisputed',
+      { uri: doc.uri, start, end, text: '2.4kg', kind: 'figure' },
+      'lab says 2.5',
+    );
     assert.equal(item?.mark.anchor.exact, '2.4kg');
     const cleared = await vscode.commands.executeCommand<number>('crimeAnnotator.clearMark', { markId: item!.mark.id });
     assert.equal(cleared, 1);
@@ -123,16 +147,25 @@ describe('review: actions', function () {
     const doc = (await open(await writeRelease())).document;
     await vscode.commands.executeCommand('crimeAnnotator.markVerified', target(doc, '41 arrests'), 'https://example.org/a');
     const second = await vscode.commands.executeCommand<Result>('crimeAnnotator.markDisputed', target(doc, '41 arrests'), 'wrong week');
-    assert.deepEqual((await fileItems(review)).map((i) => i.body.reviewState), ['disputed']);
+    assert.deepEqual(
+      (await fileItems(review)).map((i) => i.body.reviewState),
+      ['disputed'],
+    );
     // Undoing the dispute brings back the verdict it replaced.
     assert.ok(await vscode.commands.executeCommand('crimeAnnotator.undoReviewAction'));
-    assert.deepEqual((await fileItems(review)).map((i) => i.body.reviewState), ['verified']);
+    assert.deepEqual(
+      (await fileItems(review)).map((i) => i.body.reviewState),
+      ['verified'],
+    );
     assert.ok(second);
     const cleared = await vscode.commands.executeCommand<number>('crimeAnnotator.clearMark', target(doc, '41 arrests'));
     assert.equal(cleared, 1);
     assert.deepEqual(await fileItems(review), []);
     await vscode.commands.executeCommand('crimeAnnotator.undoReviewAction');
-    assert.deepEqual((await fileItems(review)).map((i) => i.body.reviewState), ['verified']);
+    assert.deepEqual(
+      (await fileItems(review)).map((i) => i.body.reviewState),
+      ['verified'],
+    );
   });
 
   it('shows progress in the Review view, unreviewed first, and goes to the next unreviewed figure', async () => {
@@ -142,7 +175,11 @@ describe('review: actions', function () {
     const figures = entry.analysis.annotations.filter((a) => a.kind === 'figure');
     assert.ok(figures.length >= 3, `at least three figures (found ${figures.map((f) => f.text).join(', ')})`);
     const first = figures[0]!;
-    await vscode.commands.executeCommand('crimeAnnotator.markVerified', { uri: doc.uri.toString(), start: first.start, end: first.end }, 'https://example.org/a');
+    await vscode.commands.executeCommand(
+      'crimeAnnotator.markVerified',
+      { uri: doc.uri.toString(), start: first.start, end: first.end },
+      'https://example.org/a',
+    );
     const path = vscode.workspace.asRelativePath(doc.uri, false);
     const snapshot = await review.viewSnapshot();
     const node = snapshot.items.find((i) => i.label === path);
@@ -167,12 +204,19 @@ describe('review: actions', function () {
     const before = await readText(lexiconUri);
     try {
       await vscode.commands.executeCommand('crimeAnnotator.annotateMissed', target(doc, 'Eastmoor Youth Trust'), 'organisation');
-      const saved = await vscode.commands.executeCommand<{ id: string; outcome: string }>('crimeAnnotator.saveToLexicon', target(doc, 'Eastmoor Youth Trust'), { canonical: 'Eastmoor Youth Trust', type: 'charity' });
+      const saved = await vscode.commands.executeCommand<{ id: string; outcome: string }>('crimeAnnotator.saveToLexicon', target(doc, 'Eastmoor Youth Trust'), {
+        canonical: 'Eastmoor Youth Trust',
+        type: 'charity',
+      });
       assert.deepEqual(saved && { id: saved.id, outcome: saved.outcome }, { id: 'eastmoor-youth-trust', outcome: 'added' });
       const lexicon = JSON.parse((await readText(lexiconUri))!);
-      assert.deepEqual(lexicon.organisations.find((o: { id: string }) => o.id === 'eastmoor-youth-trust'), { id: 'eastmoor-youth-trust', canonical: 'Eastmoor Youth Trust', type: 'charity', aliases: ['Eastmoor Youth Trust'] });
-      await waitFor('the other document to be re-indexed with the new organisation', () =>
-        api.index.get(elsewhere)?.analysis.annotations.some((a) => a.kind === 'organisation' && a.text === 'Eastmoor Youth Trust'),
+      assert.deepEqual(
+        lexicon.organisations.find((o: { id: string }) => o.id === 'eastmoor-youth-trust'),
+        { id: 'eastmoor-youth-trust', canonical: 'Eastmoor Youth Trust', type: 'charity', aliases: ['Eastmoor Youth Trust'] },
+      );
+      await waitFor(
+        'the other document to be re-indexed with the new organisation',
+        () => api.index.get(elsewhere)?.analysis.annotations.some((a) => a.kind === 'organisation' && a.text === 'Eastmoor Youth Trust'),
         20_000,
       );
     } finally {

@@ -75,7 +75,10 @@ describe('review: anchoring after edits', function () {
     const figure = spanOf(doc, '£18,250');
     await edit((e) => e.replace(doc.uri, new vscode.Range(doc.positionAt(figure.start), doc.positionAt(figure.end)), '£18,520'));
     const placed = placedText(review, doc);
-    assert.deepEqual(placed.find((p) => p.quote === '£18,250'), { quote: '£18,250', found: undefined });
+    assert.deepEqual(
+      placed.find((p) => p.quote === '£18,250'),
+      { quote: '£18,250', found: undefined },
+    );
     const orphan = review.placementsFor(doc.uri).find((p) => !p.span)!;
     assert.equal(orphan.suggestion?.text.startsWith('£18,520'), true, 'the similar text is suggested, not attached');
     // The view lists the figures of the index's analysis, so it shows the edit once that is done.
@@ -88,7 +91,10 @@ describe('review: anchoring after edits', function () {
     assert.ok(node.children.some((c) => c.label === '£18,250' && /orphaned/.test(c.description ?? '')));
     assert.ok(await doc.save());
     await review.settled();
-    assert.ok((await fileItems(review)).some((i) => i.target.selector[0].exact === '£18,250'), 'the orphan stays in the file');
+    assert.ok(
+      (await fileItems(review)).some((i) => i.target.selector[0].exact === '£18,250'),
+      'the orphan stays in the file',
+    );
     await vscode.commands.executeCommand('undo');
     await waitFor('the figure to come back', () => doc.getText().includes('£18,250'));
     allOnTheirQuotes(review, doc);

@@ -19,7 +19,7 @@ describe('review: the annotations file', function () {
     const page = JSON.parse(text);
     assert.deepEqual(Object.keys(page), ['@context', 'id', 'type', 'generator', 'formatVersion', 'items']);
     assert.equal(page['@context'][0], 'http://www.w3.org/ns/anno.jsonld');
-    assert.match(page['@context'][1]['@base'], /^arcp:\/\/uuid,[0-9a-f-]{36}\/$/, 'the base of the documents\' IRIs is stated');
+    assert.match(page['@context'][1]['@base'], /^arcp:\/\/uuid,[0-9a-f-]{36}\/$/, "the base of the documents' IRIs is stated");
     assert.equal(page.id, `${page['@context'][1]['@base']}.crime-annotator/annotations.json`);
     assert.equal(page.type, 'AnnotationPage');
     assert.equal(text, JSON.stringify(page, null, 2) + '\n', 'two-space indent, final newline');
@@ -39,13 +39,19 @@ describe('review: the annotations file', function () {
     theirs.created = theirs.modified = '2026-01-02T00:00:00.000Z';
     const [quote, position] = theirs.target.selector;
     const at = doc.getText().indexOf('£18,250');
-    theirs.target.selector = [{ ...quote, exact: '£18,250', prefix: doc.getText().slice(at - 32, at), suffix: doc.getText().slice(at + 7, at + 39) }, { ...position, start: at, end: at + 7 }];
+    theirs.target.selector = [
+      { ...quote, exact: '£18,250', prefix: doc.getText().slice(at - 32, at), suffix: doc.getText().slice(at + 7, at + 39) },
+      { ...position, start: at, end: at + 7 },
+    ];
     const pulled = JSON.parse((await readText(review.fileUri!))!);
     pulled.items.push(theirs);
     await vscode.workspace.fs.writeFile(review.fileUri!, new TextEncoder().encode(JSON.stringify(pulled, null, 2) + '\n'));
     // Act at once, before or after the watcher reports the change: the write must merge either way.
     await vscode.commands.executeCommand('crimeAnnotator.addNote', target(doc, 'week of action'), 'which week?');
-    assert.ok(review.marks().some((m) => m.id === theirs.id), 'the pulled mark is merged in');
+    assert.ok(
+      review.marks().some((m) => m.id === theirs.id),
+      'the pulled mark is merged in',
+    );
     const ids = (await fileItems(review)).map((i) => i.id).sort();
     assert.deepEqual(ids, [mine!.mark.id, theirs.id, review.marks().find((m) => m.state === 'note')!.id].sort());
     await waitFor('the pulled dispute to be drawn', () => review.decorationsFor(doc.uri)?.disputed.length === 1);
@@ -98,11 +104,22 @@ describe('review: the annotations file', function () {
           creator: { type: 'Person', name: 'An Earlier Editor' },
           created: '2026-01-05T10:00:00.000Z',
           modified: '2026-01-05T10:00:00.000Z',
-          body: { type: 'TextualBody', purpose: 'assessing', value: 'Verified (text: rang the force)', state: 'verified', source: { kind: 'text', value: 'rang the force' } },
+          body: {
+            type: 'TextualBody',
+            purpose: 'assessing',
+            value: 'Verified (text: rang the force)',
+            state: 'verified',
+            source: { kind: 'text', value: 'rang the force' },
+          },
           target: {
             source: path,
             selector: [
-              { type: 'TextQuoteSelector', exact: '41 arrests', prefix: doc.getText().slice(Math.max(0, at - 32), at), suffix: doc.getText().slice(at + 10, at + 42) },
+              {
+                type: 'TextQuoteSelector',
+                exact: '41 arrests',
+                prefix: doc.getText().slice(Math.max(0, at - 32), at),
+                suffix: doc.getText().slice(at + 10, at + 42),
+              },
               { type: 'TextPositionSelector', start: at, end: at + 10 },
             ],
           },

@@ -74,7 +74,16 @@ export interface W3CItem {
   creator: { type: string; name: string };
   created: string;
   modified: string;
-  body: { type: string; purpose: string; value: string; reviewState: string; evidence?: { kind: string; value: string }; reason?: string; text?: string; kind?: string };
+  body: {
+    type: string;
+    purpose: string;
+    value: string;
+    reviewState: string;
+    evidence?: { kind: string; value: string };
+    reason?: string;
+    text?: string;
+    kind?: string;
+  };
   target: { source: string; selector: [{ type: string; exact: string; prefix: string; suffix: string }, { type: string; start: number; end: number }] };
 }
 

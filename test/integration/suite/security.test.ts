@@ -123,7 +123,10 @@ describe('security: workspace text in messages', function () {
 
   it('shows a file name holding a codicon as text in the quick picks', async () => {
     // Two reports of one dated, named operation that disagree on its arrests.
-    const a = await scope.write('$(pass) verified.crime.txt', 'Kent Police made 120 arrests during the week of action from 3 to 9 March 2025, Operation Tarn.\n');
+    const a = await scope.write(
+      '$(pass) verified.crime.txt',
+      'Kent Police made 120 arrests during the week of action from 3 to 9 March 2025, Operation Tarn.\n',
+    );
     await scope.write('other.crime.txt', 'Kent Police said officers made 150 arrests during Operation Tarn, the week of action from 3 to 9 March 2025.\n');
     // Files written to disk reach the index through the file watcher, which a loaded machine delays.
     await waitFor('the conflict', () => api.index.conflicts().some((r) => r.claims.some((c) => c.docId === a.toString())), 30_000);
@@ -179,7 +182,12 @@ describe('security: a hostile workspace lexicon', function () {
   it('compiles a lexicon at the compiled-size limit in slices, and says what it left out', async () => {
     // 10,000 aliases of 60 words, each its own path: valid by every count, 600,000 trie nodes in all.
     const alias = (i: number) => [`w${i.toString(36)}`, ...Array.from({ length: 59 }, (_, k) => 'abcdefghijklmnopqrstuvwxyz'[k % 26])].join(' ');
-    const organisations = Array.from({ length: 100 }, (_, i) => ({ id: `many-${i}`, canonical: `Many ${i}`, type: 'other', aliases: Array.from({ length: 100 }, (_, k) => alias(i * 100 + k)) }));
+    const organisations = Array.from({ length: 100 }, (_, i) => ({
+      id: `many-${i}`,
+      canonical: `Many ${i}`,
+      type: 'other',
+      aliases: Array.from({ length: 100 }, (_, k) => alias(i * 100 + k)),
+    }));
     const bytes = encoder.encode(JSON.stringify({ organisations }));
     assert.ok(bytes.length < 2 * 1024 * 1024);
     const seen = lastSeq(api);
@@ -206,7 +214,10 @@ describe('security: 100,000 review marks', function () {
   });
 
   it('loads, places and saves them without blocking the extension host, warning about the size', async () => {
-    const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i}: Northshire Police made ${i * 3 + 1} arrests and seized £${i + 1},500 in cash during the week of action.`);
+    const paragraphs = Array.from(
+      { length: 200 },
+      (_, i) => `Paragraph ${i}: Northshire Police made ${i * 3 + 1} arrests and seized £${i + 1},500 in cash during the week of action.`,
+    );
     const text = paragraphs.join('\n\n') + '\n';
     const uri = await scope.write('many-marks.crime.txt', text);
     const docPath = vscode.workspace.asRelativePath(uri, false);
@@ -217,16 +228,37 @@ describe('security: 100,000 review marks', function () {
       const { quote, at } = quotes[i % quotes.length];
       const when = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
       items.push(
-        JSON.stringify({
-          id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-          type: 'Annotation',
-          motivation: 'commenting',
-          creator: { type: 'Person', name: 'Load Tester' },
-          created: when,
-          modified: when,
-          body: { type: 'TextualBody', purpose: 'commenting', value: `Note: note ${i}`, state: 'note', text: `note ${i}: a remark of about the length an editor writes, to make the file the size the issue measured.` },
-          target: { source: docPath, selector: [{ type: 'TextQuoteSelector', exact: quote, prefix: text.slice(Math.max(0, at - 32), at), suffix: text.slice(at + quote.length, at + quote.length + 32) }, { type: 'TextPositionSelector', start: at, end: at + quote.length }] },
-        }, null, 2),
+        JSON.stringify(
+          {
+            id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+            type: 'Annotation',
+            motivation: 'commenting',
+            creator: { type: 'Person', name: 'Load Tester' },
+            created: when,
+            modified: when,
+            body: {
+              type: 'TextualBody',
+              purpose: 'commenting',
+              value: `Note: note ${i}`,
+              state: 'note',
+              text: `note ${i}: a remark of about the length an editor writes, to make the file the size the issue measured.`,
+            },
+            target: {
+              source: docPath,
+              selector: [
+                {
+                  type: 'TextQuoteSelector',
+                  exact: quote,
+                  prefix: text.slice(Math.max(0, at - 32), at),
+                  suffix: text.slice(at + quote.length, at + quote.length + 32),
+                },
+                { type: 'TextPositionSelector', start: at, end: at + quote.length },
+              ],
+            },
+          },
+          null,
+          2,
+        ),
       );
     }
     const file = `{\n  "type": "AnnotationPage",\n  "items": [\n${items.join(',\n')}\n  ]\n}\n`;
@@ -294,7 +326,9 @@ describe('security: fields of the annotations file this version does not underst
 
   it('keeps them through a write, a clear and its Undo', async () => {
     const review = api.review;
-    const doc = await vscode.workspace.openTextDocument(await scope.write('fields.crime.txt', 'Northshire Police made 41 arrests and seized £18,250 in cash.\n'));
+    const doc = await vscode.workspace.openTextDocument(
+      await scope.write('fields.crime.txt', 'Northshire Police made 41 arrests and seized £18,250 in cash.\n'),
+    );
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('crimeAnnotator.addNote', target(doc, '41 arrests'), 'check');
     const page = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(review.fileUri!)));

@@ -3,7 +3,18 @@ import * as vscode from 'vscode';
 import { analyze } from '../../../src/core';
 import type { TallyNode } from '../../../src/extension/features/views/tallyTree';
 import type { ChecksNode } from '../../../src/extension/features/views/checksTree';
-import { acceptQuickInput, activateApi, closeAllEditors, countByKind, expectedCounts, sampleDocuments, setScope, withinTime, type CrimeAnnotatorApi, type KindCounts } from './viewsAndCommands.helpers';
+import {
+  acceptQuickInput,
+  activateApi,
+  closeAllEditors,
+  countByKind,
+  expectedCounts,
+  sampleDocuments,
+  setScope,
+  withinTime,
+  type CrimeAnnotatorApi,
+  type KindCounts,
+} from './viewsAndCommands.helpers';
 
 describe('sidebar views', function () {
   this.timeout(60_000);
@@ -202,7 +213,10 @@ describe('sidebar views', function () {
     it('lists conflicts first, then warnings, then agreements', () => {
       const ranks = api.views.checks.model().map((c) => ({ conflict: 0, warning: 1, ok: 2 })[c.status]);
       assert.ok(ranks.length > 0, 'the samples plant cross-checks');
-      assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+      assert.deepEqual(
+        ranks,
+        [...ranks].sort((a, b) => a - b),
+      );
       assert.ok(ranks.includes(0), 'the samples plant conflicts');
     });
 

@@ -12,7 +12,9 @@ describe('walkthrough: open the samples', function () {
 
   it('copies the samples shipped in the extension to a folder of their own, without losing an edit when run again', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const shipped = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(extension.extensionUri, 'samples'))).filter(([, t]) => t === vscode.FileType.File);
+    const shipped = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(extension.extensionUri, 'samples'))).filter(
+      ([, t]) => t === vscode.FileType.File,
+    );
     assert.ok(shipped.length >= 10, 'the installed extension carries the samples');
     // `open: false`: opening a folder would restart this extension host mid-suite.
     const first = await vscode.commands.executeCommand<SamplesResult>('crimeAnnotator.openSamples', { open: false });

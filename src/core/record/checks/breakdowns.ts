@@ -42,7 +42,8 @@ function kindLists(ctx: CheckContext): CheckFigure[][] {
   for (const x of figures) {
     const prev = run[run.length - 1];
     const gap = prev ? ctx.doc.text.slice(prev.f.end, x.f.start) : '';
-    const joins = prev && prev.sentenceIndex === x.sentenceIndex && prev.family === x.family && LIST_GAP.test(gap) && LIST_JOIN.test(gap) && !INCLUDES.test(gap);
+    const joins =
+      prev && prev.sentenceIndex === x.sentenceIndex && prev.family === x.family && LIST_GAP.test(gap) && LIST_JOIN.test(gap) && !INCLUDES.test(gap);
     if (!joins) flush();
     run.push(x);
   }
@@ -62,7 +63,14 @@ export function breakdownChecks(ctx: CheckContext): ArithmeticCheck[] {
     const sum = list.reduce((s, p) => s + p.base, 0);
     const including = INCLUDING_BEFORE.test(ctx.doc.text.slice(Math.max(0, list[0].f.start - 30), list[0].f.start));
     const totals = ctx.figures.filter(
-      (t) => !list.includes(t) && t.family === list[0].family && t.measure && !t.f.change && (t.sentenceIndex !== list[0].sentenceIndex || t.f.end <= list[0].f.start) && t.base > 0 && sameKind(t, list),
+      (t) =>
+        !list.includes(t) &&
+        t.family === list[0].family &&
+        t.measure &&
+        !t.f.change &&
+        (t.sentenceIndex !== list[0].sentenceIndex || t.f.end <= list[0].f.start) &&
+        t.base > 0 &&
+        sameKind(t, list),
     );
     let best: { t: CheckFigure; miss: number } | undefined;
     for (const t of totals) {
@@ -104,7 +112,10 @@ function report(ctx: CheckContext, total: CheckFigure, parts: readonly CheckFigu
 export function partExceedsTotalChecks(ctx: CheckContext): ArithmeticCheck[] {
   const byId = new Map(ctx.figures.map((x) => [x.f.id, x] as const));
   const out: ArithmeticCheck[] = [];
-  for (const [partId, wholeId] of partsOf(ctx.doc.text, ctx.figures.map((x) => x.f))) {
+  for (const [partId, wholeId] of partsOf(
+    ctx.doc.text,
+    ctx.figures.map((x) => x.f),
+  )) {
     const part = byId.get(partId);
     const whole = byId.get(wholeId);
     if (!part || !whole || part.family !== whole.family || !(part.base > whole.interval.hi)) continue;

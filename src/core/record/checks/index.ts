@@ -13,7 +13,14 @@ import { breakdownChecks, partExceedsTotalChecks } from './breakdowns';
  */
 export function checkDocument(doc: SourceDocument, claims?: readonly LinkableClaim[]): ArithmeticCheck[] {
   const ctx = checkContext(doc);
-  const all = [...sumChecks(ctx), ...breakdownChecks(ctx), ...partExceedsTotalChecks(ctx), ...percentChangeChecks(ctx), ...proportionChecks(ctx), ...linkedFigureChecks(ctx, claims)];
+  const all = [
+    ...sumChecks(ctx),
+    ...breakdownChecks(ctx),
+    ...partExceedsTotalChecks(ctx),
+    ...percentChangeChecks(ctx),
+    ...proportionChecks(ctx),
+    ...linkedFigureChecks(ctx, claims),
+  ];
   // Two readings of one set of parts (a stated total and a breakdown by kind) are one check.
   const seen = new Set<string>();
   const checks = all.filter((c) => !seen.has(c.checkId) && !!seen.add(c.checkId));

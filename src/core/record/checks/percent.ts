@@ -12,7 +12,10 @@ import { operand, type CheckContext, type CheckFigure } from './context';
  */
 export function percentChangeChecks(ctx: CheckContext): ArithmeticCheck[] {
   const out: ArithmeticCheck[] = [];
-  const operands = findChangeOperands(ctx.doc.text, ctx.figures.map((x) => x.f));
+  const operands = findChangeOperands(
+    ctx.doc.text,
+    ctx.figures.map((x) => x.f),
+  );
   const byFigure = new Map(ctx.figures.map((x) => [x.f, x] as const));
   const unpaired: CheckFigure[] = [];
   const paired: { readonly x: CheckFigure; readonly pair: BeforeAfter }[] = [];

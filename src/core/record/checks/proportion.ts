@@ -36,10 +36,16 @@ function countFor(ctx: CheckContext, r: CheckFigure): Counted | undefined {
     const aboutIt = y.measure === r.measure || sentenceOf(ctx, y).toLowerCase().includes(words);
     if (!aboutIt) continue;
     const before = ctx.doc.text.slice(Math.max(0, y.f.start - 20), y.f.start);
-    if (ALL_BEFORE.test(before) || /^all\b/i.test(y.f.text)) return { numerator: y.f.value, denominator: y.f.value, operands: [operand(y, 'all')], how: `all ${formatNumber(y.f.value)}` };
+    if (ALL_BEFORE.test(before) || /^all\b/i.test(y.f.text))
+      return { numerator: y.f.value, denominator: y.f.value, operands: [operand(y, 'all')], how: `all ${formatNumber(y.f.value)}` };
     const whole = counts.find((d) => d.sentenceIndex === y.sentenceIndex && d.f.start > y.f.end && PART_OF_WHOLE.test(ctx.doc.text.slice(y.f.end, d.f.start)));
     if (whole && whole.f.value >= y.f.value && whole.f.value > 0) {
-      return { numerator: y.f.value, denominator: whole.f.value, operands: [operand(y, 'numerator'), operand(whole, 'denominator')], how: `${formatNumber(y.f.value)} of ${formatNumber(whole.f.value)}` };
+      return {
+        numerator: y.f.value,
+        denominator: whole.f.value,
+        operands: [operand(y, 'numerator'), operand(whole, 'denominator')],
+        how: `${formatNumber(y.f.value)} of ${formatNumber(whole.f.value)}`,
+      };
     }
   }
   return undefined;

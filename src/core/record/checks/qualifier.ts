@@ -32,7 +32,7 @@ export function linkedFigureChecks(ctx: CheckContext, claims: readonly LinkableC
       };
       if (reference) {
         for (const m of members) {
-          if (m === reference || m.claim.text === reference.claim.text && m.point === reference.point) continue;
+          if (m === reference || (m.claim.text === reference.claim.text && m.point === reference.point)) continue;
           if (seen(m, reference)) continue;
           out.push(check(ctx, m, reference, comparePair(asJudged(m), asJudged(reference))));
         }

@@ -4,8 +4,10 @@ import type { ArithmeticCheck } from '../types';
 import { near, operand, sentenceOf, type CheckContext, type CheckFigure } from './context';
 
 /** Words that say a figure is the whole of something, within a few words before or right after it. */
-const TOTAL_BEFORE = /\b(?:in total|a total of|total(?:led|ling|s)?(?: of)?|in all|altogether|overall|combined|all told|collectively|together(?! with)|between them|accounted for|of the|of these|of those|out of)\b[^.;:]{0,25}$/i;
-const TOTAL_AFTER = /^[^.;:]{0,20}\b(?:in total|in all|altogether|all told|combined|made up of|of which|comprising|consisting of|broken down as|split between)\b/i;
+const TOTAL_BEFORE =
+  /\b(?:in total|a total of|total(?:led|ling|s)?(?: of)?|in all|altogether|overall|combined|all told|collectively|together(?! with)|between them|accounted for|of the|of these|of those|out of)\b[^.;:]{0,25}$/i;
+const TOTAL_AFTER =
+  /^[^.;:]{0,20}\b(?:in total|in all|altogether|all told|combined|made up of|of which|comprising|consisting of|broken down as|split between)\b/i;
 /** At most this many figures of one list are added up as the breakdown of a total. */
 const MAX_LIST_PARTS = 6;
 /** Subjects that name no narrower group than the measure itself, so parts with subjects refine them. */
@@ -95,7 +97,7 @@ function checkListBreakdown(ctx: CheckContext, total: CheckFigure, group: readon
   const cue = hasTotalCue(ctx, total);
   const lists = new Map<number, CheckFigure[]>();
   for (const p of group) {
-    if (p === total || !p.listItem || p.block === total.block && total.listItem) continue;
+    if (p === total || !p.listItem || (p.block === total.block && total.listItem)) continue;
     (lists.get(p.block) ?? lists.set(p.block, []).get(p.block)!).push(p);
   }
   for (const [block, parts] of lists) {
@@ -203,7 +205,14 @@ function report(ctx: CheckContext, total: CheckFigure, parts: readonly CheckFigu
     actual: Number((sumBase / factor).toFixed(6)),
     tolerance: ((total.interval.hi - total.interval.lo) / 2 + ordered.reduce((s, p) => s + (p.interval.hi - p.interval.lo) / 2, 0)) / factor,
     ...(status !== 'ok' && exactTotal
-      ? { fix: { start: total.f.start, end: total.f.end, replacement: replaceValue(total, formatAtPrecision(sumBase / factor, total.f.precision || 1)), title: `Replace “${total.f.text}” with the sum of its parts (${sumText})` } }
+      ? {
+          fix: {
+            start: total.f.start,
+            end: total.f.end,
+            replacement: replaceValue(total, formatAtPrecision(sumBase / factor, total.f.precision || 1)),
+            title: `Replace “${total.f.text}” with the sum of its parts (${sumText})`,
+          },
+        }
       : {}),
   };
 }

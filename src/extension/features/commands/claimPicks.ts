@@ -28,7 +28,10 @@ export function claimPicks(index: WorkspaceIndex, record: CrossSourceRecord, cur
 
 export function formatValue(claim: Pick<Claim, 'qualifier' | 'value' | 'unit' | 'text'>): string {
   const qualifier = claim.qualifier && claim.qualifier !== 'exact' ? `${claim.qualifier} ` : '';
-  const value = claim.unit === 'GBP' ? `£${claim.value.toLocaleString('en-GB')}` : `${claim.value.toLocaleString('en-GB')}${claim.unit === 'count' ? '' : ` ${claim.unit}`}`;
+  const value =
+    claim.unit === 'GBP'
+      ? `£${claim.value.toLocaleString('en-GB')}`
+      : `${claim.value.toLocaleString('en-GB')}${claim.unit === 'count' ? '' : ` ${claim.unit}`}`;
   return `${qualifier}${value} — “${claim.text}”`;
 }
 

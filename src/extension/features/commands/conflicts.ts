@@ -23,11 +23,21 @@ export async function listConflicts(services: Services, options?: PickOption): P
     void showInformation('No conflicts: no two sources disagree and no arithmetic fails.');
     return { items: [] };
   }
-  const picked = await choose<ConflictPick>(items, options, { title: 'Conflicts', placeHolder: 'Choose a claim to open its source', matchOnDetail: true, matchOnDescription: true });
+  const picked = await choose<ConflictPick>(items, options, {
+    title: 'Conflicts',
+    placeHolder: 'Choose a claim to open its source',
+    matchOnDetail: true,
+    matchOnDescription: true,
+  });
   if (picked) await reveal(picked.uri, picked.range);
   return { items: selectable, picked };
 }
 
 function failedChecks(index: WorkspaceIndex): { check: ArithmeticCheck; doc: IndexedDocument }[] {
-  return index.documents().flatMap((doc) => index.checksFor(doc.uri).filter((c) => c.status === 'conflict').map((check) => ({ check, doc })));
+  return index.documents().flatMap((doc) =>
+    index
+      .checksFor(doc.uri)
+      .filter((c) => c.status === 'conflict')
+      .map((check) => ({ check, doc })),
+  );
 }

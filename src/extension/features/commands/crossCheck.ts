@@ -48,7 +48,11 @@ export async function crossCheckDocument(services: Services, target: unknown, op
     return { uri, records, checks, conflicts, warnings };
   }
   const title = `${displayPath(uri)}: ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, ${records.length} shared ${records.length === 1 ? 'record' : 'records'}`;
-  const picked = await choose<ConflictPick>(items, options, { title, placeHolder: 'Choose a record to compare its sources, or a check to see its figures', matchOnDetail: true });
+  const picked = await choose<ConflictPick>(items, options, {
+    title,
+    placeHolder: 'Choose a record to compare its sources, or a check to see its figures',
+    matchOnDetail: true,
+  });
   if (picked?.record && options?.pick === undefined) {
     // A record has several sources; the second step lets the researcher choose which to read.
     const claims = claimPicks(index, picked.record, { docId, annotationId: picked.record.claims.find((c) => c.docId === docId)?.annotationId ?? '' });
@@ -71,7 +75,13 @@ function recordPick(services: Services, record: CrossSourceRecord, docId: string
   return {
     label: recordTitle(record),
     iconPath: new vscode.ThemeIcon(record.status === 'conflict' ? 'error' : 'pass'),
-    description: `here ${record.claims.filter((c) => c.docId === docId).map(value).join(', ')} · elsewhere ${record.claims.filter((c) => c.docId !== docId).map(value).join(', ')}`,
+    description: `here ${record.claims
+      .filter((c) => c.docId === docId)
+      .map(value)
+      .join(', ')} · elsewhere ${record.claims
+      .filter((c) => c.docId !== docId)
+      .map(value)
+      .join(', ')}`,
     detail: explanationOf(record),
     uri: here.uri,
     range: here.range,

@@ -13,7 +13,11 @@ export interface PickOption {
 }
 
 /** Acts on the chosen item: from `options.pick` when given, else from the quick pick. */
-export async function choose<T extends vscode.QuickPickItem>(items: readonly (T | vscode.QuickPickItem)[], options: PickOption | undefined, ui: vscode.QuickPickOptions): Promise<T | undefined> {
+export async function choose<T extends vscode.QuickPickItem>(
+  items: readonly (T | vscode.QuickPickItem)[],
+  options: PickOption | undefined,
+  ui: vscode.QuickPickOptions,
+): Promise<T | undefined> {
   // Made plain text whether shown or picked by a test, so a test sees what a person would.
   plainQuickPickItems(items);
   const selectable = items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator) as T[];
@@ -45,4 +49,3 @@ export function checkPick(doc: IndexedDocument, check: ArithmeticCheck): Conflic
     check,
   };
 }
-

@@ -22,7 +22,10 @@ export async function showRecordAtCursor(services: Services, target: unknown, po
     void showInformation('Put the cursor on a figure in an analysed document to see its cross-source record.');
     return undefined;
   }
-  const figure = spanAt(at.doc.analysis.annotations.filter((a): a is FigureAnnotation => a.kind === 'figure'), at.offset);
+  const figure = spanAt(
+    at.doc.analysis.annotations.filter((a): a is FigureAnnotation => a.kind === 'figure'),
+    at.offset,
+  );
   if (!figure) {
     void showInformation('There is no figure at the cursor.');
     return undefined;
@@ -33,7 +36,12 @@ export async function showRecordAtCursor(services: Services, target: unknown, po
     return { figure, record, claims: [] };
   }
   const claims = claimPicks(services.index, record, { docId: at.doc.uri.toString(), annotationId: figure.id });
-  const picked = await choose<ClaimPick>(claims, options, { title: recordTitle(record), placeHolder: explanationOf(record), matchOnDetail: true, matchOnDescription: true });
+  const picked = await choose<ClaimPick>(claims, options, {
+    title: recordTitle(record),
+    placeHolder: explanationOf(record),
+    matchOnDetail: true,
+    matchOnDescription: true,
+  });
   if (picked) await reveal(picked.uri, picked.range);
   return { figure, record, claims, picked };
 }

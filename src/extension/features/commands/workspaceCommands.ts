@@ -55,6 +55,10 @@ export async function analyzeDocument(services: Services, target: unknown): Prom
   if (!indexed) throw new Error(`${displayPath(document.uri)} was not analysed (see the log for why)`);
   const count = (kind: string) => indexed.analysis.annotations.filter((a) => a.kind === kind).length;
   const summary = { uri: document.uri, figures: count('figure'), organisations: count('organisation'), legalTerms: count('legal-term') };
-  setStatusMessage('', `Crime Annotator: ${summary.figures} figures, ${summary.organisations} organisations, ${summary.legalTerms} legal terms in ${displayPath(document.uri)}`, 4000);
+  setStatusMessage(
+    '',
+    `Crime Annotator: ${summary.figures} figures, ${summary.organisations} organisations, ${summary.legalTerms} legal terms in ${displayPath(document.uri)}`,
+    4000,
+  );
   return summary;
 }

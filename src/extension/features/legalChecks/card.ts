@@ -23,6 +23,8 @@ export function findingCard(d: FindingCardData): string {
   const out = [`**Pre-publication check** ${esc(d.title)} \`${d.rule}\``, '', esc(d.message), '', esc(d.explanation), '', `**Law:** ${esc(d.statute)}`, ''];
   for (const s of d.statutes) out.push(`**Legal term** ${esc(s.canonical)}${s.definition ? `: ${esc(s.definition)}` : ''}`, '');
   if (d.fix) out.push(`Quick fix: ${esc(d.fix)}`, '');
-  out.push(`_A prompt to check, not legal advice._ ${commandLink('What this check does', CommandId.explainLegalCheck, { rule: d.rule }, 'Open the description of the pre-publication checks')}`);
+  out.push(
+    `_A prompt to check, not legal advice._ ${commandLink('What this check does', CommandId.explainLegalCheck, { rule: d.rule }, 'Open the description of the pre-publication checks')}`,
+  );
   return out.join('\n');
 }

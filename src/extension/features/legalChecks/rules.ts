@@ -24,5 +24,9 @@ export function enabledFindings(config: ExtensionConfig, findings: readonly Repo
 }
 
 export function severityOf(f: ReportingFinding): vscode.DiagnosticSeverity {
-  return f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  return f.severity === 'error'
+    ? vscode.DiagnosticSeverity.Error
+    : f.severity === 'warning'
+      ? vscode.DiagnosticSeverity.Warning
+      : vscode.DiagnosticSeverity.Information;
 }

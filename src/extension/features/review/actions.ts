@@ -62,9 +62,15 @@ export async function placeMark(model: ReviewModel, target: ReviewTarget, state:
   };
   // A figure is verified, disputed or not a claim: a new verdict replaces the old one on the same text.
   const superseded = isExclusive(state)
-    ? model.placementsFor(target.document.uri).filter((p) => isExclusive(p.mark.state) && p.span && overlaps(p.span, target.span)).map((p) => p.mark.id)
+    ? model
+        .placementsFor(target.document.uri)
+        .filter((p) => isExclusive(p.mark.state) && p.span && overlaps(p.span, target.span))
+        .map((p) => p.mark.id)
     : state === 'added'
-      ? model.placementsFor(target.document.uri).filter((p) => p.mark.state === 'added' && p.span && p.span.start === target.span.start && p.span.end === target.span.end).map((p) => p.mark.id)
+      ? model
+          .placementsFor(target.document.uri)
+          .filter((p) => p.mark.state === 'added' && p.span && p.span.start === target.span.start && p.span.end === target.span.end)
+          .map((p) => p.mark.id)
       : [];
   const undo = await model.store.apply(target.document.uri, { add: [mark], remove: superseded }, `${state} "${mark.anchor.exact}"`);
   return { mark, undo };
@@ -74,8 +80,10 @@ export async function placeMark(model: ReviewModel, target: ReviewTarget, state:
 export async function clearMarks(model: ReviewModel, target: ReviewTarget): Promise<UndoEntry | undefined> {
   const ids = target.markId
     ? [target.markId]
-    : model.placementsFor(target.document.uri).filter((p) => p.span && overlaps(p.span, target.span)).map((p) => p.mark.id);
+    : model
+        .placementsFor(target.document.uri)
+        .filter((p) => p.span && overlaps(p.span, target.span))
+        .map((p) => p.mark.id);
   if (ids.length === 0) return undefined;
   return model.store.apply(target.document.uri, { remove: ids }, `clear ${ids.length} mark${ids.length === 1 ? '' : 's'}`);
 }
-

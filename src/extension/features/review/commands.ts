@@ -16,8 +16,6 @@ import type { ReviewModel } from './reviewModel';
 import { resolveTarget, type ReviewTarget } from './targets';
 import { showInformation } from '../../util/notify';
 
-
-
 const highlightKinds: readonly AnnotationKind[] = ['figure', 'organisation', 'legal-term'];
 const figureFirst: readonly AnnotationKind[] = ['figure'];
 
@@ -40,7 +38,13 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
     return result;
   }
 
-  async function mark(arg: unknown, kinds: readonly AnnotationKind[], what: string, state: ReviewMark['state'], details: (document: vscode.Uri) => Promise<MarkDetails | undefined>) {
+  async function mark(
+    arg: unknown,
+    kinds: readonly AnnotationKind[],
+    what: string,
+    state: ReviewMark['state'],
+    details: (document: vscode.Uri) => Promise<MarkDetails | undefined>,
+  ) {
     const t = await target(arg, kinds, what);
     if (!t) return undefined;
     const d = await details(t.document.uri);
@@ -93,7 +97,9 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
         void showInformation('There is no review mark here.');
         return 0;
       }
-      void showInformation(`Cleared ${undo.removed.length} review mark${undo.removed.length === 1 ? '' : 's'}.`, 'Undo').then((c) => (c ? model.store.undo(undo.serial) : undefined));
+      void showInformation(`Cleared ${undo.removed.length} review mark${undo.removed.length === 1 ? '' : 's'}.`, 'Undo').then((c) =>
+        c ? model.store.undo(undo.serial) : undefined,
+      );
       return undo.removed.length;
     }),
     registerSafeCommand(log, CommandId.saveToLexicon, 'save to the workspace lexicon', async (arg?: unknown, details?: unknown) => {
@@ -101,10 +107,18 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
       if (!t) return undefined;
       const added = model
         .placementsFor(t.document.uri)
-        .find((p) => p.mark.state === 'added' && p.span && p.span.start < t.span.end && t.span.start < p.span.end && (p.mark.kind === 'organisation' || p.mark.kind === 'legal-term'));
+        .find(
+          (p) =>
+            p.mark.state === 'added' &&
+            p.span &&
+            p.span.start < t.span.end &&
+            t.span.start < p.span.end &&
+            (p.mark.kind === 'organisation' || p.mark.kind === 'legal-term'),
+        );
       const text = added ? added.mark.anchor.exact : t.document.getText().slice(t.span.start, t.span.end);
       const kind = (added?.mark.kind ?? t.kind) as AnnotationKind | undefined;
-      if (kind !== 'organisation' && kind !== 'legal-term') throw new Error('only organisations and legal terms go in the lexicon; annotate the text as one first');
+      if (kind !== 'organisation' && kind !== 'legal-term')
+        throw new Error('only organisations and legal terms go in the lexicon; annotate the text as one first');
       const addition = await lexiconAddition(kind, text, (details ?? {}) as Record<string, unknown>);
       if (!addition) return undefined;
       const result = await saveToWorkspaceLexicon(config, addition, t.document.uri);
@@ -140,7 +154,8 @@ export function registerReviewCommands(services: Services, model: ReviewModel): 
 }
 
 async function lexiconAddition(kind: 'organisation' | 'legal-term', text: string, given: Record<string, unknown>): Promise<LexiconAddition | undefined> {
-  const canonical = typeof given.canonical === 'string' && given.canonical.trim() ? given.canonical.trim() : await askText('Canonical name', 'The name to list it under', text);
+  const canonical =
+    typeof given.canonical === 'string' && given.canonical.trim() ? given.canonical.trim() : await askText('Canonical name', 'The name to list it under', text);
   if (!canonical) return undefined;
   if (kind === 'organisation') {
     const type = isOrganisationType(given.type) ? given.type : await askOrganisationType();
@@ -148,6 +163,9 @@ async function lexiconAddition(kind: 'organisation' | 'legal-term', text: string
   }
   const category = isLegalCategory(given.category) ? given.category : await askLegalCategory();
   if (!category) return undefined;
-  const definition = typeof given.definition === 'string' && given.definition.trim() ? given.definition.trim() : await askText('Definition', 'One sentence saying what it is, for hover cards');
+  const definition =
+    typeof given.definition === 'string' && given.definition.trim()
+      ? given.definition.trim()
+      : await askText('Definition', 'One sentence saying what it is, for hover cards');
   return definition ? { kind, text, canonical, category, definition } : undefined;
 }

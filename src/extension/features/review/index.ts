@@ -30,7 +30,8 @@ export function registerReview(_context: vscode.ExtensionContext, services: Pick
   const tree = new ReviewTree(model, services);
   const decorations = new ReviewDecorations(model, services);
   const reports = store.onDidReport(({ store: from, message }) => {
-    if (/cannot read/.test(message)) void showError(message, 'Open File').then((c) => (c && from.fileUri ? vscode.window.showTextDocument(from.fileUri) : undefined));
+    if (/cannot read/.test(message))
+      void showError(message, 'Open File').then((c) => (c && from.fileUri ? vscode.window.showTextDocument(from.fileUri) : undefined));
     else void showWarning(message);
   });
   const loaded = store.load();

@@ -10,7 +10,11 @@ import type { ConfigurationService } from '../../services/types';
 import { assertNoLinkOut, folderFor, sideFileOf } from '../../util/sideFiles';
 
 /** Saves `addition` to the lexicon of the workspace folder that holds `document` (the one it was annotated in). */
-export async function saveToWorkspaceLexicon(config: ConfigurationService, addition: LexiconAddition, document?: vscode.Uri): Promise<LexiconMergeResult & { uri: vscode.Uri }> {
+export async function saveToWorkspaceLexicon(
+  config: ConfigurationService,
+  addition: LexiconAddition,
+  document?: vscode.Uri,
+): Promise<LexiconMergeResult & { uri: vscode.Uri }> {
   const folder = folderFor(document);
   const side = sideFileOf(config.for(folder).workspace.lexiconFile, 'crimeAnnotator.workspace.lexiconFile', folder);
   if (!side) throw new Error('there is no workspace lexicon file (open a folder; see crimeAnnotator.workspace.lexiconFile)');

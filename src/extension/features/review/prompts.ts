@@ -12,10 +12,7 @@ export async function askSource(): Promise<ReviewSource | undefined> {
     { label: 'A document in the workspace', iconPath: new vscode.ThemeIcon('file'), choice: 'document' },
     { label: 'Free text', iconPath: new vscode.ThemeIcon('comment'), description: 'a phone call, a court list, a person', choice: 'text' },
   ];
-  const kind = await showQuickPick(
-    items,
-    { title: 'Verified against…', placeHolder: 'Where did you check this figure?' },
-  );
+  const kind = await showQuickPick(items, { title: 'Verified against…', placeHolder: 'Where did you check this figure?' });
   if (!kind) return undefined;
   if (kind.choice === 'document') {
     const files = await vscode.workspace.findFiles('**/*', '**/{node_modules,.git}/**', 1000);
@@ -23,16 +20,18 @@ export async function askSource(): Promise<ReviewSource | undefined> {
     // With several folders, the folder's name comes first (asRelativePath adds it only then).
     const names = files.map((f) => (relativePath(f) !== undefined ? vscode.workspace.asRelativePath(f) : f.toString())).sort();
     const items = names.map((name) => ({ label: name, name }));
-    const pick = await showQuickPick(
-      items,
-      { title: 'Verified against a workspace document', placeHolder: 'The document that confirms the figure' },
-    );
+    const pick = await showQuickPick(items, { title: 'Verified against a workspace document', placeHolder: 'The document that confirms the figure' });
     return pick ? { kind: 'document', value: pick.name } : undefined;
   }
   const value = await vscode.window.showInputBox({
     title: kind.choice === 'url' ? 'Verified against a web address' : 'Verified against…',
     prompt: kind.choice === 'url' ? 'The address of the page that confirms the figure' : 'Where the figure was confirmed',
-    validateInput: (v) => (v.trim() === '' ? 'Say where it was checked' : kind.choice === 'url' && !/^https?:\/\/\S+$/i.test(v.trim()) ? 'An http:// or https:// address' : undefined),
+    validateInput: (v) =>
+      v.trim() === ''
+        ? 'Say where it was checked'
+        : kind.choice === 'url' && !/^https?:\/\/\S+$/i.test(v.trim())
+          ? 'An http:// or https:// address'
+          : undefined,
   });
   return value === undefined ? undefined : { kind: kind.choice, value: value.trim() };
 }
@@ -69,15 +68,33 @@ export async function askKind(): Promise<AnnotationKind | undefined> {
     { label: 'Organisation', description: 'a force, agency, charity…', choice: 'organisation' },
     { label: 'Legal term', description: 'an offence, Act, order…', choice: 'legal-term' },
   ];
-  const pick = await showQuickPick(
-    items,
-    { title: 'Annotate the selection as…' },
-  );
+  const pick = await showQuickPick(items, { title: 'Annotate the selection as…' });
   return pick?.choice;
 }
 
-const organisationTypes: readonly OrganisationType[] = ['police-force', 'national-agency', 'regional-unit', 'government', 'prosecutor', 'inspectorate', 'court', 'council', 'charity', 'media', 'other'];
-const legalCategories: readonly LegalCategory[] = ['offence', 'legislation', 'drug-classification', 'order', 'police-power', 'court-process', 'sentence', 'safeguarding'];
+const organisationTypes: readonly OrganisationType[] = [
+  'police-force',
+  'national-agency',
+  'regional-unit',
+  'government',
+  'prosecutor',
+  'inspectorate',
+  'court',
+  'council',
+  'charity',
+  'media',
+  'other',
+];
+const legalCategories: readonly LegalCategory[] = [
+  'offence',
+  'legislation',
+  'drug-classification',
+  'order',
+  'police-power',
+  'court-process',
+  'sentence',
+  'safeguarding',
+];
 
 export function askOrganisationType(): Thenable<OrganisationType | undefined> {
   return showQuickPick([...organisationTypes], { title: 'What kind of organisation?' }) as Thenable<OrganisationType | undefined>;

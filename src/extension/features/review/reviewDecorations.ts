@@ -16,9 +16,19 @@ const color = (id: string) => new vscode.ThemeColor(id);
 function style(state: ReviewState): vscode.DecorationRenderOptions {
   switch (state) {
     case 'verified':
-      return { backgroundColor: color('crimeAnnotator.verifiedBackground'), after: { contentText: '✓', color: color('testing.iconPassed'), margin: '0 0 0 1px' }, overviewRulerColor: color('testing.iconPassed'), overviewRulerLane: vscode.OverviewRulerLane.Left };
+      return {
+        backgroundColor: color('crimeAnnotator.verifiedBackground'),
+        after: { contentText: '✓', color: color('testing.iconPassed'), margin: '0 0 0 1px' },
+        overviewRulerColor: color('testing.iconPassed'),
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+      };
     case 'disputed':
-      return { backgroundColor: color('crimeAnnotator.disputedBackground'), after: { contentText: '✗', color: color('testing.iconFailed'), margin: '0 0 0 1px' }, overviewRulerColor: color('testing.iconFailed'), overviewRulerLane: vscode.OverviewRulerLane.Left };
+      return {
+        backgroundColor: color('crimeAnnotator.disputedBackground'),
+        after: { contentText: '✗', color: color('testing.iconFailed'), margin: '0 0 0 1px' },
+        overviewRulerColor: color('testing.iconFailed'),
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+      };
     case 'note':
       return { border: '1px dashed', borderColor: color('crimeAnnotator.noteBorder'), borderRadius: '2px' };
     case 'added':

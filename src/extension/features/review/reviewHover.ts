@@ -16,10 +16,17 @@ const maxMarksShown = 10;
 const actionCommands = [CommandId.markVerified, CommandId.markDisputed, CommandId.addNote, CommandId.markNotClaim, CommandId.clearMark];
 
 /** The hover markdown for `position`, or undefined when there is no mark or highlight there. */
-export function reviewHoverFor(model: ReviewModel, services: Pick<Services, 'index'>, document: vscode.TextDocument, position: vscode.Position): vscode.MarkdownString | undefined {
+export function reviewHoverFor(
+  model: ReviewModel,
+  services: Pick<Services, 'index'>,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): vscode.MarkdownString | undefined {
   const offset = document.offsetAt(position);
   const at = { start: offset, end: offset + 1 };
-  const marks = model.placementsFor(document.uri, document.getText()).filter((p): p is Placement & { span: { start: number; end: number } } => p.span !== undefined && (overlaps(p.span, at) || p.span.end === offset));
+  const marks = model
+    .placementsFor(document.uri, document.getText())
+    .filter((p): p is Placement & { span: { start: number; end: number } } => p.span !== undefined && (overlaps(p.span, at) || p.span.end === offset));
   const entry = services.index.get(document.uri);
   const highlight = entry && entry.version === document.version ? entry.analysis.annotations.find((a) => a.start <= offset && offset <= a.end) : undefined;
   if (marks.length === 0 && !highlight) return undefined;
@@ -30,7 +37,8 @@ export function reviewHoverFor(model: ReviewModel, services: Pick<Services, 'ind
   for (const { mark } of shown) {
     const when = mark.modified.replace('T', ' ').slice(0, 16);
     lines.push(`**${esc(describeMark(mark))}** — ${esc(mark.creator)}, ${esc(when)}`);
-    if (mark.source?.kind === 'url' && /^https?:\/\/[^\s)]+$/i.test(mark.source.value)) lines.push(`Source: [${esc(mark.source.value)}](${encodeURI(mark.source.value)})`);
+    if (mark.source?.kind === 'url' && /^https?:\/\/[^\s)]+$/i.test(mark.source.value))
+      lines.push(`Source: [${esc(mark.source.value)}](${encodeURI(mark.source.value)})`);
   }
   if (shown.length < marks.length) lines.push(`…and ${marks.length - shown.length} more review marks here (see the Review view).`);
   const span = highlight ? { start: highlight.start, end: highlight.end } : marks[0]!.span;

@@ -5,7 +5,16 @@
  * text so the file stays close to the document; a rename or move carries the marks along.
  */
 import * as vscode from 'vscode';
-import { overlaps, placeMarks, placeMarksSteps, refreshAnchor, reviewProgress, type Placement, type ReviewMark, type ReviewProgress } from '../../../core/review';
+import {
+  overlaps,
+  placeMarks,
+  placeMarksSteps,
+  refreshAnchor,
+  reviewProgress,
+  type Placement,
+  type ReviewMark,
+  type ReviewProgress,
+} from '../../../core/review';
 import { runInSlices } from '../../../core/slices';
 import type { AnnotationKind, Span } from '../../../core';
 import type { Services } from '../../services/types';
@@ -38,7 +47,10 @@ export class ReviewModel extends Disposable implements ReviewService {
   private readonly jobs = new Map<string, { readonly text: string; readonly revision: number }>();
   /** The "not a claim" marks of each set of placements, which every highlight asks about. */
   private readonly suppressors = new WeakMap<readonly Placement[], readonly Placement[]>();
-  private readonly progress = new WeakMap<readonly Placement[], { readonly annotations: unknown; readonly text: string; readonly progress: ReviewProgress<ReviewFigure> }>();
+  private readonly progress = new WeakMap<
+    readonly Placement[],
+    { readonly annotations: unknown; readonly text: string; readonly progress: ReviewProgress<ReviewFigure> }
+  >();
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this._onDidChange.event;
 
@@ -96,7 +108,14 @@ export class ReviewModel extends Disposable implements ReviewService {
    * holds the extension host. Meanwhile its last placements are shown, each moved to where the edits
    * since then put it when its text is still there; the rest appear when the placing is done.
    */
-  private placeInSlices(uri: vscode.Uri, text: string, revision: number, live: boolean, marks: readonly ReviewMark[], previous: Placed | undefined): readonly Placement[] {
+  private placeInSlices(
+    uri: vscode.Uri,
+    text: string,
+    revision: number,
+    live: boolean,
+    marks: readonly ReviewMark[],
+    previous: Placed | undefined,
+  ): readonly Placement[] {
     const key = uri.toString();
     const job = this.jobs.get(key);
     if (!job || job.text !== text || job.revision !== revision) {
@@ -104,7 +123,10 @@ export class ReviewModel extends Disposable implements ReviewService {
       this.jobs.set(key, mine);
       // The followed positions are read as the placing goes: its result is kept only if the text is
       // still the one it placed in, and then no edit has moved them since it started.
-      const placing = runInSlices(placeMarksSteps(text, marks, (m) => (live ? this.expected.get(m.id) : undefined)), hostScheduler).then(({ value }) => {
+      const placing = runInSlices(
+        placeMarksSteps(text, marks, (m) => (live ? this.expected.get(m.id) : undefined)),
+        hostScheduler,
+      ).then(({ value }) => {
         if (this.jobs.get(key) !== mine || this.isDisposed) return;
         this.jobs.delete(key);
         if (live && this.textOf(uri) === text) for (const p of value) if (p.span) this.expected.set(p.mark.id, p.span.start);
@@ -171,7 +193,9 @@ export class ReviewModel extends Disposable implements ReviewService {
     const marks = this.marksOf(e.document.uri);
     if (marks.length === 0) return;
     // VS Code reports the changes of one event against the text before it; from the last to the first, each keeps its offsets.
-    const changes = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, delta: c.text.length - c.rangeLength })).sort((a, b) => b.start - a.start);
+    const changes = e.contentChanges
+      .map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, delta: c.text.length - c.rangeLength }))
+      .sort((a, b) => b.start - a.start);
     // Every mark of the document, placed or not since the last edit: a document edited while not
     // shown is never placed between edits, and its marks must still be followed.
     for (const mark of marks) {

@@ -13,7 +13,17 @@
  * changed. Past `largeFileMarks` marks or `largeFileBytes` the user is told once.
  */
 import * as vscode from 'vscode';
-import { ItemBytesCache, mergeMarks, parseMarksSteps, serializeMarksSteps, workspaceBase, type AnnotationsFileIdentity, type ParseResult, type PreservedFields, type ReviewMark } from '../../../core/review';
+import {
+  ItemBytesCache,
+  mergeMarks,
+  parseMarksSteps,
+  serializeMarksSteps,
+  workspaceBase,
+  type AnnotationsFileIdentity,
+  type ParseResult,
+  type PreservedFields,
+  type ReviewMark,
+} from '../../../core/review';
 import { runInSlices } from '../../../core/slices';
 import type { ConfigurationService, ExtensionLogger } from '../../services/types';
 import { Disposable } from '../../util/dispose';
@@ -182,7 +192,10 @@ export class ReviewStore extends Disposable {
       await this.assertWritable();
       const removed = (change.remove ?? []).map((id) => this.marks.get(id)).filter((m): m is ReviewMark => m !== undefined);
       const entry: UndoEntry = { serial: this.nextSerial(), label, removed, added: [...(change.add ?? [])] };
-      await this.commit(entry.removed.map((m) => m.id), entry.added);
+      await this.commit(
+        entry.removed.map((m) => m.id),
+        entry.added,
+      );
       this.undoStack.push(entry);
       if (this.undoStack.length > 100) this.undoStack.shift();
       return entry;
@@ -196,7 +209,10 @@ export class ReviewStore extends Disposable {
       const at = serial === undefined ? this.undoStack.length - 1 : this.undoStack.findIndex((e) => e.serial === serial);
       const entry = this.undoStack[at];
       if (!entry) return undefined;
-      await this.commit(entry.added.map((m) => m.id), entry.removed);
+      await this.commit(
+        entry.added.map((m) => m.id),
+        entry.removed,
+      );
       this.undoStack.splice(at, 1);
       return entry.label;
     });

@@ -18,8 +18,24 @@ export const reviewViewId = 'crimeAnnotator.review';
 
 type Node =
   | { readonly type: 'doc'; readonly uri: vscode.Uri; readonly path: string }
-  | { readonly type: 'figure'; readonly uri: vscode.Uri; readonly start: number; readonly end: number; readonly text: string; readonly kind: 'figure'; readonly review: FigureReview<ReviewFigure> }
-  | { readonly type: 'mark'; readonly uri: vscode.Uri; readonly start: number; readonly end: number; readonly text: string; readonly markId: string; readonly placement: Placement }
+  | {
+      readonly type: 'figure';
+      readonly uri: vscode.Uri;
+      readonly start: number;
+      readonly end: number;
+      readonly text: string;
+      readonly kind: 'figure';
+      readonly review: FigureReview<ReviewFigure>;
+    }
+  | {
+      readonly type: 'mark';
+      readonly uri: vscode.Uri;
+      readonly start: number;
+      readonly end: number;
+      readonly text: string;
+      readonly markId: string;
+      readonly placement: Placement;
+    }
   | { readonly type: 'orphans'; readonly uri: vscode.Uri; readonly placements: readonly Placement[] }
   | { readonly type: 'orphan'; readonly uri: vscode.Uri; readonly markId: string; readonly placement: Placement }
   | { readonly type: 'risks'; readonly uri: vscode.Uri; readonly findings: readonly ReportingFinding[] }
@@ -78,7 +94,11 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
     const parts = [total > 0 ? progressLabel({ reviewed, total }) : undefined, risks > 0 ? risksLabel(risks) : undefined].filter(Boolean);
     return {
       description: parts.length > 0 ? parts.join(' · ') : undefined,
-      message: problem ? `Review marks are read-only: ${describe(problem)}. Fix the file to mark again.` : total === 0 && this.model.store.size === 0 ? 'No figures to review yet.' : undefined,
+      message: problem
+        ? `Review marks are read-only: ${describe(problem)}. Fix the file to mark again.`
+        : total === 0 && this.model.store.size === 0
+          ? 'No figures to review yet.'
+          : undefined,
     };
   }
 
@@ -87,7 +107,8 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
     const byUri = new Map<string, { uri: vscode.Uri; path: string }>();
     const add = (uri: vscode.Uri) => byUri.set(uri.toString(), { uri, path: vscode.workspace.asRelativePath(uri) });
     for (const doc of this.services.index.documents()) {
-      if (relativePath(doc.uri) !== undefined && (doc.analysis.annotations.some((a) => a.kind === 'figure') || this.findingsOf(doc.uri).length > 0)) add(doc.uri);
+      if (relativePath(doc.uri) !== undefined && (doc.analysis.annotations.some((a) => a.kind === 'figure') || this.findingsOf(doc.uri).length > 0))
+        add(doc.uri);
     }
     for (const uri of this.model.store.documents()) if (!byUri.has(uri.toString())) add(uri);
     return [...byUri.values()].sort((a, b) => a.path.localeCompare(b.path, 'en-GB'));
@@ -111,17 +132,40 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
     const progress = this.model.progressFor(uri);
     const text = this.services.index.get(uri)?.text ?? this.model.textOf(uri) ?? '';
     const placements = this.model.placementsFor(uri, text);
-    const figures: Node[] = (progress?.figures ?? []).map((review) => ({ type: 'figure', uri, start: review.figure.start, end: review.figure.end, text: review.figure.text, kind: 'figure', review }));
+    const figures: Node[] = (progress?.figures ?? []).map((review) => ({
+      type: 'figure',
+      uri,
+      start: review.figure.start,
+      end: review.figure.end,
+      text: review.figure.text,
+      kind: 'figure',
+      review,
+    }));
     const figuresAt = overlapFinder([...(progress?.figures ?? []).map((f) => f.figure), ...(progress?.suppressed ?? [])]);
     const onFigure = (p: Placement) => p.span !== undefined && figuresAt(p.span).length > 0;
     const others: Node[] = placements
-      .filter((p) => p.span && (p.mark.state === 'note' || p.mark.state === 'added' || p.mark.state === 'not-a-claim') && !(p.mark.state !== 'added' && onFigure(p)))
+      .filter(
+        (p) => p.span && (p.mark.state === 'note' || p.mark.state === 'added' || p.mark.state === 'not-a-claim') && !(p.mark.state !== 'added' && onFigure(p)),
+      )
       .filter((p) => !(p.mark.state === 'added' && (p.mark.kind ?? 'figure') === 'figure'))
       .sort((a, b) => a.span!.start - b.span!.start)
-      .map((p) => ({ type: 'mark', uri, start: p.span!.start, end: p.span!.end, text: text.slice(p.span!.start, p.span!.end), markId: p.mark.id, placement: p }));
+      .map((p) => ({
+        type: 'mark',
+        uri,
+        start: p.span!.start,
+        end: p.span!.end,
+        text: text.slice(p.span!.start, p.span!.end),
+        markId: p.mark.id,
+        placement: p,
+      }));
     const orphaned = placements.filter((p) => !p.span);
     const findings = this.findingsOf(uri);
-    return [...(findings.length ? [{ type: 'risks' as const, uri, findings }] : []), ...figures, ...others, ...(orphaned.length ? [{ type: 'orphans' as const, uri, placements: orphaned }] : [])];
+    return [
+      ...(findings.length ? [{ type: 'risks' as const, uri, findings }] : []),
+      ...figures,
+      ...others,
+      ...(orphaned.length ? [{ type: 'orphans' as const, uri, placements: orphaned }] : []),
+    ];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -131,7 +175,9 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
         const orphans = this.model.placementsFor(node.uri).filter((x) => !x.span).length;
         const item = new vscode.TreeItem(node.path, vscode.TreeItemCollapsibleState.Expanded);
         const risks = this.findingsOf(node.uri).length;
-        item.description = [p && p.total > 0 ? progressLabel(p) : undefined, risks ? risksLabel(risks) : undefined, orphans ? `${orphans} orphaned` : undefined].filter(Boolean).join(' · ');
+        item.description = [p && p.total > 0 ? progressLabel(p) : undefined, risks ? risksLabel(risks) : undefined, orphans ? `${orphans} orphaned` : undefined]
+          .filter(Boolean)
+          .join(' · ');
         item.resourceUri = node.uri;
         item.contextValue = 'document';
         return item;
@@ -139,10 +185,20 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
       case 'figure': {
         const { verdict, notes } = node.review;
         const item = new vscode.TreeItem(node.text);
-        item.description = [verdict ? describeMark(verdict) : 'unreviewed', notes.length ? `${notes.length} note${notes.length === 1 ? '' : 's'}` : undefined].filter(Boolean).join(' · ');
-        item.iconPath = verdict?.state === 'verified' ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : verdict ? new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')) : new vscode.ThemeIcon('circle-large-outline');
+        item.description = [verdict ? describeMark(verdict) : 'unreviewed', notes.length ? `${notes.length} note${notes.length === 1 ? '' : 's'}` : undefined]
+          .filter(Boolean)
+          .join(' · ');
+        item.iconPath =
+          verdict?.state === 'verified'
+            ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+            : verdict
+              ? new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'))
+              : new vscode.ThemeIcon('circle-large-outline');
         item.contextValue = verdict || notes.length ? 'figure marked' : 'figure';
-        item.tooltip = [verdict && `${describeMark(verdict)} — ${verdict.creator}, ${verdict.modified}`, ...notes.map((n) => `Note: ${n.text ?? ''} — ${n.creator}`)].filter(Boolean).join('\n') || 'Not reviewed yet';
+        item.tooltip =
+          [verdict && `${describeMark(verdict)} — ${verdict.creator}, ${verdict.modified}`, ...notes.map((n) => `Note: ${n.text ?? ''} — ${n.creator}`)]
+            .filter(Boolean)
+            .join('\n') || 'Not reviewed yet';
         item.command = this.open(node.uri, node.start, node.end);
         return item;
       }
@@ -171,7 +227,10 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
         const f = node.finding;
         const item = new vscode.TreeItem(f.text);
         item.description = ruleOf(f.rule)?.title ?? f.rule;
-        item.iconPath = new vscode.ThemeIcon(f.severity === 'error' ? 'error' : 'warning', new vscode.ThemeColor(f.severity === 'error' ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground'));
+        item.iconPath = new vscode.ThemeIcon(
+          f.severity === 'error' ? 'error' : 'warning',
+          new vscode.ThemeColor(f.severity === 'error' ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground'),
+        );
         item.tooltip = `${f.message}\n${f.statute}`;
         item.contextValue = 'legalCheck';
         item.command = this.open(node.uri, f.start, f.end);
@@ -195,7 +254,11 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
     const lines = new LineIndex(text);
     const a = lines.positionAt(start);
     const b = lines.positionAt(end);
-    return { title: 'Open', command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(a.line, a.character, b.line, b.character), preview: true }] };
+    return {
+      title: 'Open',
+      command: 'vscode.open',
+      arguments: [uri, { selection: new vscode.Range(a.line, a.character, b.line, b.character), preview: true }],
+    };
   }
 
   /** For tests: what the view shows now, computed without waiting for the debounce. */
@@ -207,7 +270,11 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<No
         const nested = child.type === 'orphans' || child.type === 'risks' ? [child, ...this.getChildren(child)] : [child];
         return nested.map((n) => {
           const item = this.getTreeItem(n);
-          return { label: String(item.label), ...(item.description ? { description: String(item.description) } : {}), ...(item.contextValue ? { contextValue: item.contextValue } : {}) };
+          return {
+            label: String(item.label),
+            ...(item.description ? { description: String(item.description) } : {}),
+            ...(item.contextValue ? { contextValue: item.contextValue } : {}),
+          };
         });
       });
       return { label: String(top.label), ...(top.description ? { description: String(top.description) } : {}), children };

@@ -41,7 +41,8 @@ export async function resolveTarget(arg: unknown, index: WorkspaceIndex, kinds: 
     const range = toRange(o.range ?? (o.location as { range?: unknown } | undefined)?.range);
     if (range) span = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
   }
-  if (!span || span.start < 0 || span.end > document.getText().length || span.end <= span.start) throw new Error('the target has no valid span in the document');
+  if (!span || span.start < 0 || span.end > document.getText().length || span.end <= span.start)
+    throw new Error('the target has no valid span in the document');
   // A view item or hover link made from an older version of the text: refuse rather than mark other words.
   if (typeof o.text === 'string' && document.getText().slice(span.start, span.end) !== o.text) {
     throw new Error(`the document changed since "${o.text}" was listed; try again in a moment`);

@@ -66,5 +66,9 @@ export interface ReviewTestApi extends ReviewService {
 export interface ReviewViewSnapshot {
   readonly description: string | undefined;
   readonly message: string | undefined;
-  readonly items: readonly { readonly label: string; readonly description?: string; readonly children: readonly { readonly label: string; readonly description?: string; readonly contextValue?: string }[] }[];
+  readonly items: readonly {
+    readonly label: string;
+    readonly description?: string;
+    readonly children: readonly { readonly label: string; readonly description?: string; readonly contextValue?: string }[];
+  }[];
 }

@@ -11,7 +11,8 @@ const folder = (name: string) => {
   return f;
 };
 const uriIn = (name: string, file: string) => vscode.Uri.joinPath(folder(name).uri, file);
-const orgIds = (api: CrimeAnnotatorApi, uri: vscode.Uri) => api.index.get(uri)?.analysis.annotations.flatMap((a) => (a.kind === 'organisation' ? [a.entityId] : [])) ?? [];
+const orgIds = (api: CrimeAnnotatorApi, uri: vscode.Uri) =>
+  api.index.get(uri)?.analysis.annotations.flatMap((a) => (a.kind === 'organisation' ? [a.entityId] : [])) ?? [];
 
 describe('multi-root workspace', function () {
   this.timeout(60_000);
@@ -23,7 +24,9 @@ describe('multi-root workspace', function () {
   afterEach(async () => {
     const config = vscode.workspace.getConfiguration('crimeAnnotator');
     await config.update('workspace.include', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('crimeAnnotator', folder('north').uri).update('workspace.lexiconFile', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    await vscode.workspace
+      .getConfiguration('crimeAnnotator', folder('north').uri)
+      .update('workspace.lexiconFile', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
   });
 
   it('indexes both folders and links one record across them, shown in the Problems panel', async () => {
@@ -38,7 +41,10 @@ describe('multi-root workspace', function () {
       const d = vscode.languages.getDiagnostics(south).filter((x) => x.code === 'conflict');
       return d.length > 0 ? d : undefined;
     });
-    assert.ok(diagnostics[0].relatedInformation?.some((r) => r.location.uri.toString() === north.toString()), 'the other folder is named as the other source');
+    assert.ok(
+      diagnostics[0].relatedInformation?.some((r) => r.location.uri.toString() === north.toString()),
+      'the other folder is named as the other source',
+    );
   });
 
   it("analyses each folder's documents with that folder's lexicon", async () => {
@@ -53,7 +59,11 @@ describe('multi-root workspace', function () {
     const doc = await vscode.workspace.openTextDocument(south);
     await vscode.window.showTextDocument(doc);
     const start = doc.getText().indexOf('310 arrests');
-    const note = await vscode.commands.executeCommand('crimeAnnotator.addNote', { uri: south.toString(), start, end: start + '310 arrests'.length }, 'check with the force');
+    const note = await vscode.commands.executeCommand(
+      'crimeAnnotator.addNote',
+      { uri: south.toString(), start, end: start + '310 arrests'.length },
+      'check with the force',
+    );
     assert.ok(note, 'the note is kept');
     await api.review.settled();
     const southFile = api.review.fileUriFor(south);
@@ -63,7 +73,10 @@ describe('multi-root workspace', function () {
     assert.ok(!written.includes('south/kent-roundup'), 'by its path in that folder, not in the workspace');
     const northFile = api.review.fileUriFor(uriIn('north', 'kent-week.crime.txt'));
     assert.notEqual(northFile?.toString(), southFile?.toString());
-    const inNorth = await vscode.workspace.fs.readFile(northFile!).then((b) => new TextDecoder().decode(b), () => '');
+    const inNorth = await vscode.workspace.fs.readFile(northFile!).then(
+      (b) => new TextDecoder().decode(b),
+      () => '',
+    );
     assert.ok(!inNorth.includes('check with the force'), 'nothing is written to the other folder');
     assert.equal(api.review.placementsFor(south).length, 1, 'the mark is placed in its document');
     await vscode.commands.executeCommand('crimeAnnotator.undoReviewAction');
@@ -74,7 +87,9 @@ describe('multi-root workspace', function () {
 
   it('uses a new workspace.lexiconFile at once, for that folder only', async () => {
     const north = uriIn('north', 'kent-week.crime.txt');
-    await vscode.workspace.getConfiguration('crimeAnnotator', folder('north').uri).update('workspace.lexiconFile', 'terms.json', vscode.ConfigurationTarget.WorkspaceFolder);
+    await vscode.workspace
+      .getConfiguration('crimeAnnotator', folder('north').uri)
+      .update('workspace.lexiconFile', 'terms.json', vscode.ConfigurationTarget.WorkspaceFolder);
     await waitFor('the north folder analysed with terms.json', () => orgIds(api, north).includes('kent-drugs-unit'), 30_000);
   });
 

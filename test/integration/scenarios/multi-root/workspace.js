@@ -6,10 +6,12 @@ const path = require('node:path');
 
 const lexicon = { organisations: [{ id: 'kent-drugs-unit', canonical: 'Kent Drugs Unit', type: 'regional-unit', aliases: [{ text: 'KDU', match: 'exact' }] }] };
 const files = {
-  'north/kent-week.crime.txt': 'Kent Police said officers made 290 arrests during the week of action from 9 to 15 October 2023.\n\nOfficers of the KDU seized 4kg of cocaine in Dover on 3 March 2024.\n',
+  'north/kent-week.crime.txt':
+    'Kent Police said officers made 290 arrests during the week of action from 9 to 15 October 2023.\n\nOfficers of the KDU seized 4kg of cocaine in Dover on 3 March 2024.\n',
   'north/terms.json': JSON.stringify(lexicon),
   'north/later.news': 'Kent Police made 330 arrests during the week of action from 9 to 15 October 2023.\n',
-  'south/kent-roundup.crime.txt': 'Kent Police made 310 arrests during the week of action from 9 to 15 October 2023.\n\nOfficers of the KDU seized 2kg of heroin in Margate on 4 March 2024.\n',
+  'south/kent-roundup.crime.txt':
+    'Kent Police made 310 arrests during the week of action from 9 to 15 October 2023.\n\nOfficers of the KDU seized 2kg of heroin in Margate on 4 March 2024.\n',
   'south/.crime-annotator/lexicon.json': JSON.stringify(lexicon),
   'two-folders.code-workspace': JSON.stringify({ folders: [{ path: 'north' }, { path: 'south' }], settings: {} }, null, 2),
 };
