@@ -12,7 +12,8 @@ const engine = createInProcessEngine({ budgetMs: Number.MAX_SAFE_INTEGER, now: (
 
 port.on('message', (request: WorkerRequest) => {
   engine
-    .analyse({ uri: request.docId, text: request.text, lexicon: request.lexicon })
+    // Findings are part of the analysis: a caller that takes no analysis back has no use for them.
+    .analyse({ uri: request.docId, text: request.text, lexicon: request.lexicon, reportingChecks: request.withAnalysis })
     .then((analysed) => {
       const analysis = analysed.analysis;
       engine.forget(request.docId);

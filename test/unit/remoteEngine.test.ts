@@ -73,4 +73,24 @@ describe('analysis across threads (remote engine)', () => {
     assert.deepEqual(r.analysis, l.analysis);
     remote.dispose();
   });
+
+  it('skips the pre-publication checks only when asked, for a whole document and an incremental one', async () => {
+    const engine = createInProcessEngine({ budgetMs: 40, now: () => Date.now(), yieldNow: () => Promise.resolve() });
+    // A named child in a youth court case is a finding of the checks; the figures are the same without them.
+    const named = 'Aidan Frost, 15, of Elm Road, Hull, appeared at Hull Youth Court charged with robbery after 3 shops were raided.\n';
+    for (const [uri, text] of [
+      ['whole', named],
+      ['incremental', long + '\n' + named],
+    ]) {
+      const without = await engine.analyse({ uri, text, lexicon: builtInLexicon, reportingChecks: false });
+      assert.equal(without.analysis.findings, undefined, uri);
+      const checked = await engine.analyse({ uri, text, lexicon: builtInLexicon });
+      assert.ok(
+        checked.analysis.findings?.some((f) => f.rule === 'youth-anonymity'),
+        uri,
+      );
+      assert.deepEqual(without.analysis.annotations, checked.analysis.annotations, uri);
+    }
+    engine.dispose();
+  });
 });

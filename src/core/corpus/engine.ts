@@ -35,6 +35,11 @@ export interface AnalysisRequest {
    * takes that off the index's. An engine may ignore it; the index then prepares the document itself.
    */
   readonly prepare?: boolean;
+  /**
+   * Run the pre-publication checks (the default). A caller that reads only the record (the CLI's
+   * crosscheck with text or CSV output) turns them off: they are about a fifth of analysis.
+   */
+  readonly reportingChecks?: boolean;
 }
 
 /** A document's analysis as an engine returns it. */
@@ -63,26 +68,26 @@ export const wholeAnalysisMaxChars = 12_000;
 
 /** The engine on the caller's thread: whole analysis for short documents, sliced incremental analysis for long ones. */
 export function createInProcessEngine(scheduler: Pick<Scheduler, 'budgetMs' | 'now' | 'yieldNow'>): AnalysisEngine {
-  const kept = new Map<string, { readonly lexiconKey: string; readonly incremental: IncrementalAnalysis }>();
+  const kept = new Map<string, { readonly lexiconKey: string; readonly reportingChecks: boolean; readonly incremental: IncrementalAnalysis }>();
   const lexicons = new LexiconCache();
   return {
     where: 'in process',
-    async analyse({ uri, text, lexicon }) {
+    async analyse({ uri, text, lexicon, reportingChecks = true }) {
       // Compiling a lexicon is once per folder and lexicon change, not per analysis: not counted as the document's.
       const compiled = lexicons.get(lexicon);
       const t0 = scheduler.now();
       if (text.length <= wholeAnalysisMaxChars) {
         kept.delete(uri);
-        const analysis = analyze(text, { lexicon: compiled });
+        const analysis = analyze(text, { lexicon: compiled, reportingChecks });
         return wholeResult(text, analysis, scheduler.now() - t0);
       }
       const previous = kept.get(uri);
-      if (previous && previous.lexiconKey === lexicon.key) {
+      if (previous && previous.lexiconKey === lexicon.key && previous.reportingChecks === reportingChecks) {
         previous.incremental.update(text);
         return incrementalResult(previous.incremental, scheduler.now() - t0);
       }
-      const incremental = await IncrementalAnalysis.createSliced(text, { lexicon: compiled }, scheduler);
-      kept.set(uri, { lexiconKey: lexicon.key, incremental });
+      const incremental = await IncrementalAnalysis.createSliced(text, { lexicon: compiled, reportingChecks }, scheduler);
+      kept.set(uri, { lexiconKey: lexicon.key, reportingChecks, incremental });
       return incrementalResult(incremental, incremental.longestSliceMs);
     },
     forget(uri) {
