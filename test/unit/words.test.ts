@@ -13,6 +13,17 @@ describe('wordCount', () => {
     }
   });
 
+  it('stops at atMost: the count, or atMost when the text holds that many or more', () => {
+    const text = 'one two  three\tfour five';
+    assert.equal(wordCount(text, 3), 3);
+    assert.equal(wordCount(text, 5), 5);
+    assert.equal(wordCount(text, 6), 5);
+    assert.equal(wordCount('  ', 1), 0);
+    // A summary line is at most 25 words: asking for 26 tells a 40-word paragraph from a 25-word line.
+    assert.equal(wordCount('w '.repeat(40), 26), 26);
+    assert.equal(wordCount('w '.repeat(25), 26), 25);
+  });
+
   it('gives 0 for an empty or blank text (split would say 1)', () => {
     assert.equal(wordCount(''), 0);
     assert.equal(wordCount(' \t\u00a0'), 0);

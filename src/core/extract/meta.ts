@@ -85,7 +85,7 @@ function bodyLines(head: readonly Line[], title: string | undefined): Line[] {
       const t = line.text.trim();
       if (title && t.endsWith(title) && t.length - title.length < 40) return false;
       if (PUBLISHER_RES.some((re) => re.test(t)) || /^[•*\-–+]/.test(t)) return false;
-      return wordCount(t) >= MIN_BODY_WORDS;
+      return wordCount(t, MIN_BODY_WORDS) >= MIN_BODY_WORDS;
     })
     .slice(0, LEDE_PARAGRAPHS);
 }

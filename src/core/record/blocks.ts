@@ -1,3 +1,5 @@
+import { linesOf } from '../text/lines';
+
 /** Paragraphs and lists: the units within which a writer states each figure once. */
 export const BULLET = /^\s*(?:[•*·▪‣◦–-]|\d+[.)])\s+/;
 
@@ -18,7 +20,7 @@ let lastText: string | undefined;
 let lastBlocks: readonly number[] = [];
 
 function blocksOf(text: string): number[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = linesOf(text);
   const out: number[] = [];
   let block = 0;
   let sawBlank = false;

@@ -1,3 +1,4 @@
+import { linesOf } from '../text/lines';
 import type { FigureAnnotation } from '../types';
 import { BULLET } from './blocks';
 import { unitFamily } from './units';
@@ -26,7 +27,7 @@ const MIN_LEDE_WORDS = 8;
  * summarises; the first line of prose is the lede; the rest is body. List items are body.
  */
 export function lineRoles(text: string): readonly PositionRole[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = linesOf(text);
   const roles: PositionRole[] = [];
   let ledeSeen = false;
   for (const line of lines) {
@@ -36,7 +37,8 @@ export function lineRoles(text: string): readonly PositionRole[] {
       roles.push('body');
       continue;
     }
-    const words = wordCount(t);
+    // Only whether it is a summary's length or a lede's is asked.
+    const words = wordCount(t, Math.max(MAX_SUMMARY_WORDS, MIN_LEDE_WORDS) + 1);
     const ends = /[.!?:;,]["'”’)]*$/.test(t);
     if (!BULLET.test(line) && words <= MAX_SUMMARY_WORDS && !ends) {
       roles.push('summary');

@@ -133,7 +133,7 @@ function paragraphsOf(text: string, cues: readonly Cue[]): Paragraph[] {
     const line = m[0];
     let shift: Scope | undefined;
     // The anchored patterns first: they fail at once on most lines, and counting words reads the whole line.
-    if ((LOCATIVE_START.test(line) || LOCALLY_START.test(line)) && wordCount(line) >= 8) {
+    if ((LOCATIVE_START.test(line) || LOCALLY_START.test(line)) && wordCount(line, 8) >= 8) {
       // The first local cue of the paragraph's first sentence names the place the section moves to.
       const firstStop = line.search(/[.!?](\s|$)/);
       const sentenceEnd = firstStop < 0 ? end : start + firstStop;

@@ -52,3 +52,18 @@ export class LineIndex {
     return { startLine: this.lineAt(span.start), endLine: this.lineAt(Math.max(span.start, span.end - 1)) };
   }
 }
+
+/**
+ * The lines of `text` (split at CRLF, CR or LF). The record reads one document's lines for its claims,
+ * its blocks and its checks in turn: the last text's lines are kept, so it is split once.
+ */
+export function linesOf(text: string): readonly string[] {
+  if (text !== lastLinesText) {
+    lastLines = text.split(/\r\n|\r|\n/);
+    lastLinesText = text;
+  }
+  return lastLines;
+}
+
+let lastLinesText: string | undefined;
+let lastLines: readonly string[] = [];

@@ -13,13 +13,17 @@ export function isRegExpSpace(c: number): boolean {
   );
 }
 
-/** How many words `text` holds, as `text.trim().split(/\s+/).length` counts them, except 0 for a text of no words. */
-export function wordCount(text: string): number {
+/**
+ * How many words `text` holds, as `text.trim().split(/\s+/).length` counts them, except 0 for a text of no
+ * words. With `atMost`, counting stops there: a caller that only asks "more than 25?" of a paragraph need
+ * not read all of it.
+ */
+export function wordCount(text: string, atMost = Infinity): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const space = isRegExpSpace(text.charCodeAt(i));
-    if (!space && !inWord) words++;
+    if (!space && !inWord && ++words >= atMost) return atMost;
     inWord = !space;
   }
   return words;

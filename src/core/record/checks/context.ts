@@ -1,3 +1,4 @@
+import { linesOf } from '../../text/lines';
 import type { FigureAnnotation } from '../../types';
 import { measureOf } from '../claims';
 import { intervalOf, scale, type Interval } from '../interval';
@@ -28,7 +29,7 @@ export interface CheckContext {
 
 export function checkContext(doc: SourceDocument): CheckContext {
   const blocks = blockOfLine(doc.text);
-  const lineTexts = doc.text.split(/\r\n|\r|\n/);
+  const lineTexts = linesOf(doc.text);
   const sentenceStarts = doc.analysis.sentences.map((s) => s.start);
   const figures: CheckFigure[] = [];
   for (const a of doc.analysis.annotations) {
