@@ -20,9 +20,13 @@ function run(args: string[]): { seconds: number; resources: string; summary: str
     maxBuffer: 1 << 30,
   });
   const seconds = (performance.now() - t0) / 1000;
-  const resources = /resources: (.*)/.exec(r.stderr)?.[1] ?? `(no resource line; exit ${r.status}: ${r.stderr.slice(-300)})`;
   const summary = r.stdout.trimEnd().split('\n').pop() ?? '';
-  return { seconds, resources, summary };
+  // Exit 0 or 1 (conflicts found) with a summary line is a finished run; anything else is a failure, whose
+  // time means nothing: say so rather than print it as a figure.
+  const finished = (r.status === 0 || r.status === 1) && /^\d+ documents/.test(summary);
+  const failure = `FAILED (exit ${r.status ?? r.signal}): ${r.stderr.split('\n').find((l) => /error|crime-annotator:/i.test(l)) ?? r.stderr.slice(-300)}`;
+  const resources = /resources: (.*)/.exec(r.stderr)?.[1] ?? '(no resource line)';
+  return { seconds, resources: finished ? resources : `${resources}; ${failure}`, summary: finished ? summary : '(no summary: the run did not finish)' };
 }
 
 export function benchCliCorpus(count = Number(process.env.BENCH_CORPUS_DOCS || 100_000)): void {

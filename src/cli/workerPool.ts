@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisEngine, AnalysisRequest, PreparedAnalysis } from '../core/corpus';
 import type { PreparedSource } from '../core/record';
@@ -90,7 +91,7 @@ export function createWorkerPool(options: PoolOptions): AnalysisEngine & { reado
   }
 
   function fileOf(key: string): string {
-    return path.join(cacheDir!, key.slice(0, 2), `${key}.json`);
+    return path.join(cacheDir!, key.slice(0, 2), `${key}.v8`);
   }
 
   function remember(
@@ -102,7 +103,9 @@ export function createWorkerPool(options: PoolOptions): AnalysisEngine & { reado
     meta: DocumentAnalysis['meta'],
   ): void {
     const file = fileOf(key);
-    const body = JSON.stringify({ analysis, prepared, notices, words, meta });
+    // V8's serialisation, as a worker's message is cloned: JSON would turn a profile's map of values into
+    // {} and an open interval's Infinity into null, and the re-run would link something else.
+    const body = v8.serialize({ analysis, prepared, notices, words, meta } satisfies Cached);
     const p = fs.promises
       .mkdir(path.dirname(file), { recursive: true })
       .then(() => fs.promises.writeFile(`${file}.tmp${process.pid}`, body))
@@ -113,14 +116,15 @@ export function createWorkerPool(options: PoolOptions): AnalysisEngine & { reado
   }
 
   async function recall(key: string): Promise<Cached | undefined> {
-    let raw: string;
+    let raw: Buffer;
     try {
-      raw = await fs.promises.readFile(fileOf(key), 'utf8');
+      raw = await fs.promises.readFile(fileOf(key));
     } catch {
       return undefined;
     }
     try {
-      const c = JSON.parse(raw) as Cached;
+      const c = v8.deserialize(raw) as Cached;
+      if (!isCached(c)) return undefined;
       if (options.withAnalysis && !c.analysis) return undefined;
       return c;
     } catch {
@@ -203,6 +207,13 @@ function result(
     chunkViews: () => undefined,
     longestBlockMs: 0,
   };
+}
+
+/** A cache file's contents have the shape this build writes (a file of another kind is analysed again). */
+function isCached(c: unknown): c is Cached {
+  if (typeof c !== 'object' || c === null) return false;
+  const { prepared, notices } = c as Partial<Cached>;
+  return typeof prepared === 'object' && prepared !== null && Array.isArray(prepared.claims) && Array.isArray(prepared.checks) && Array.isArray(notices);
 }
 
 function sha1(s: string): string {

@@ -114,6 +114,47 @@ describe('CLI', function () {
     assert.equal(r.stdout.split('\r\n')[0], 'status,kind,id,path,line,text,note,message');
   });
 
+  it('crosscheck --cache gives what a run without it gives, cold, warm and after a file changes', function () {
+    this.timeout(240_000);
+    // The samples hold what a cached document must bring back intact: distinctive values that join events
+    // (a map in each document's profile) and open-ended figures ("more than 300", an interval to infinity).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crime-cli-cache-'));
+    for (const f of fs.readdirSync(samples)) if (f.endsWith('.crime.txt')) fs.copyFileSync(path.join(samples, f), path.join(dir, f));
+    const cache = path.join(dir, '.cache');
+    const run = (format: string, withCache: boolean) => {
+      const r = cli('crosscheck', '--format', format, ...(withCache ? ['--cache', cache] : []), dir);
+      // Exit 1 is also what a crash gives: the report must be whole (its last line, or its closing brace).
+      assert.ok((r.code === 0 || r.code === 1) && /(documents, .*\n|\}\n?)$/.test(r.stdout), `exit ${r.code}: ${r.stderr}`);
+      return r.stdout;
+    };
+    const fromCache = (out: string) => Number(/; (\d+) from the cache/.exec(out)?.[1] ?? 0);
+    const count = fs.readdirSync(dir).filter((f) => f.endsWith('.crime.txt')).length;
+    const plain = run('text', false);
+    assert.equal(fromCache(plain), 0);
+    // Cold: everything analysed and written to the cache; warm: everything read back.
+    assert.equal(run('text', true), plain);
+    const warm = run('text', true);
+    assert.equal(fromCache(warm), count);
+    assert.equal(warm.replace(/; \d+ from the cache/, ''), plain);
+    // A torn or foreign cache file is analysed again, never trusted.
+    const entries = fs.readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.v8'));
+    assert.equal(entries.length, count);
+    fs.writeFileSync(path.join(cache, entries[0]), Buffer.from('{"prepared": nothing'));
+    const torn = run('text', true);
+    assert.equal(fromCache(torn), count - 1);
+    assert.equal(torn.replace(/; \d+ from the cache/, ''), plain);
+    // JSON needs each document's annotations, which a text run does not cache: analysed again, then cached.
+    const json = run('json', false);
+    assert.equal(run('json', true), json);
+    assert.equal(run('json', true), json);
+    // One document changes: it alone is analysed again, and the output is that of a run without the cache.
+    const changed = fs.readdirSync(dir).find((f) => f.endsWith('.crime.txt'))!;
+    fs.appendFileSync(path.join(dir, changed), '\nOfficers also seized 17 knives.\n');
+    const after = run('text', true);
+    assert.equal(fromCache(after), count - 1);
+    assert.equal(after.replace(/; \d+ from the cache/, ''), run('text', false));
+  });
+
   it('reports a binary file on stderr and goes on with the others', () => {
     const dir = tempDir({ 'bin.txt': Buffer.from([0, 1, 2, 3, 0, 255]), 'ok.txt': 'Essex Police seized £9K in cash.\n' });
     const r = cli('check', dir);
