@@ -13,6 +13,8 @@ import { LEXICON_LIMITS, limitNote } from '../core/lexicon';
 import { InputError } from './files';
 import { createNodeWorkspace, describeFsError } from './nodeWorkspace';
 import { createWorkerPool, type PoolStats } from './workerPool';
+import { guardHeap, heapFullMessage } from './heapGuard';
+import { EXIT } from './exitCodes';
 
 export interface CorpusOptions {
   readonly lexicon?: string;
@@ -88,6 +90,12 @@ export async function runCorpus(inputs: readonly string[], options: CorpusOption
       emit();
     });
   });
+  // A corpus whose record outgrows the heap is stopped with a message, not by V8's fatal error.
+  const heap = guardHeap((limitMb) => {
+    progress?.stop();
+    log.error(heapFullMessage(limitMb, done.size, index.scanOrder.length));
+    process.exit(EXIT.input);
+  });
   try {
     await index.start({ scan: true });
     await new Promise((r) => setImmediate(r));
@@ -98,6 +106,7 @@ export async function runCorpus(inputs: readonly string[], options: CorpusOption
       options.onDocument?.(doc);
     }
   } finally {
+    heap.dispose();
     progress?.stop();
     await pool.flush();
   }
