@@ -169,8 +169,25 @@ export function createWorkerPool(options: PoolOptions): AnalysisEngine & { reado
  * every claim of the corpus, so they are shared here: keys across the corpus, sentences per document.
  */
 const sharedKeys = new Map<string, string>();
-const corpusWide = ['hardKey', 'partitionKey', 'measure', 'family', 'place', 'subject', 'organisation', 'operation', 'periodFrom', 'periodTo'] as const;
-const claimWide = ['unit', 'qualifier', 'bound', 'publisher', 'date'] as const;
+const corpusWide = [
+  'hardKey',
+  'partitionKey',
+  'measure',
+  'family',
+  'place',
+  'subject',
+  'organisation',
+  'operation',
+  'periodFrom',
+  'periodTo',
+  // What a claim counts over and why, where it stands, the words after it: a few hundred texts a corpus.
+  'scope',
+  'scopeLabel',
+  'scopeWhy',
+  'role',
+  'phrase',
+] as const;
+const claimWide = ['unit', 'qualifier', 'bound', 'publisher', 'date', 'claimant', 'scope'] as const;
 
 function share(prepared: PreparedSource): PreparedSource {
   const perDocument = new Map<string, string>();
