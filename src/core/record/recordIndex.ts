@@ -112,7 +112,10 @@ const SORTED = { sorted: true } as const;
 export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex {
   const logger = options.logger ?? nullLogger;
   const resolveOrganisation = options.resolveOrganisation ?? lexiconResolver();
-  /** Every source's claims as read, before they are placed in an event; and as placed (in their partitions). */
+  /**
+   * Claims as read: a reference table's always, a document's until it is placed in its event (see
+   * `replace`); and every source's claims as placed (in their partitions).
+   */
   const read = new Map<string, readonly LinkableClaim[]>();
   const sources = new Map<string, readonly LinkableClaim[]>();
   const checks = new Map<string, readonly ArithmeticCheck[]>();
@@ -165,11 +168,17 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     return defer ? { changedRecords: [] } : relinkAll(touched);
   }
 
-  /** Places again the claims of documents whose event changed, and reference rows whose period's event did. */
+  /**
+   * Places again the claims of documents whose event changed, and reference rows whose period's event did.
+   * A document's claims as read are dropped once placed: placing copies a claim whose event partition
+   * differs, and a corpus's record held every such claim twice. Placed again later, a document's placed
+   * claims serve (`placed` derives the partition from fields placing never changes).
+   */
   function replace(changedDocs: Iterable<string>, touched: Set<string>): void {
     for (const d of changedDocs) {
       const source = docSource(d);
-      const claims = read.get(source);
+      const claims = read.get(source) ?? sources.get(source);
+      read.delete(source);
       if (claims) replaceSource(source, placed(source, claims), touched, true);
       else replaceSource(source, [], touched, true);
     }
@@ -334,8 +343,9 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       checks.delete(docId);
       read.delete(docSource(docId));
       const touched = new Set<string>();
-      replace(events.remove(docId), touched);
+      // Its claims go first: placing the documents whose event changed takes a document's placed claims.
       replaceSource(docSource(docId), [], touched, true);
+      replace(events.remove(docId), touched);
       const update = relinkAll(touched);
       byAnnotation.delete(docId);
       return update;
