@@ -56,6 +56,27 @@ describe('record: staged documents', function () {
     assert.deepEqual(index.records(), cold.records);
   });
 
+  it('changes the events in one piece, at the end of a placement that yields at every step', () => {
+    const half = Math.ceil(docs.length / 2);
+    const index = createRecordIndex();
+    index.upsertAll(docs.slice(0, half));
+    const before = index.events();
+    for (const d of docs.slice(half)) index.stage(d.id, prepareSource(d));
+    const seen: (typeof before)[] = [];
+    let update;
+    do {
+      update = index.flush(() => true);
+      seen.push(index.events());
+    } while (!update.done);
+    const after = index.events();
+    assert.deepEqual(after, buildRecord(docs).events);
+    assert.notDeepEqual(after, before, 'the second half adds events');
+    // Every slice saw the events before the placement or after it, never a mixture, and they changed once.
+    const changedAt = seen.findIndex((e) => JSON.stringify(e) !== JSON.stringify(before));
+    assert.ok(changedAt > 0, `the events changed at slice ${changedAt} of ${seen.length}`);
+    for (const e of seen.slice(changedAt)) assert.deepEqual(e, after);
+  });
+
   it('finishes a placement a flush left unfinished before any other change', () => {
     const [edited, ...rest] = docs;
     const text = edited.text.replace(/\d+/, (n) => String(Number(n) + 7));

@@ -1,6 +1,7 @@
 import { stableHash } from './format';
 import type { DayRange, DocumentProfile } from './profile';
 import type { DocumentEvent, EventEvidence, EventLink } from './types';
+import { everyNth, runToEnd, Stepped, type Due } from './steps';
 
 /**
  * Which documents report the same event, by probabilistic record linkage (Fellegi-Sunter): every piece of
@@ -205,24 +206,56 @@ interface Weighed {
   link?: EventLink;
 }
 
+/**
+ * What joining two events must respect, kept as bounds rather than lists: two documents' periods more
+ * than PERIOD_GAP_DAYS apart (the latest start against the earliest end, which is the widest gap of any
+ * pair) keep them apart, and so does a span of dates longer than an event. A large event grows by
+ * thousands of joins, and comparing every period of one side with every period of the other was quadratic.
+ */
 interface Component {
-  periods: DayRange[];
+  /** The latest start and the earliest end of its periods (-Infinity and Infinity when it states none). */
+  maxStart: number;
+  minEnd: number;
   minDay: number;
   maxDay: number;
 }
 
 function canJoin(a: Component, b: Component): boolean {
-  for (const p of a.periods) for (const q of b.periods) if (gap(p, q) > PERIOD_GAP_DAYS) return false;
+  if (a.maxStart - b.minEnd > PERIOD_GAP_DAYS || b.maxStart - a.minEnd > PERIOD_GAP_DAYS) return false;
   const lo = Math.min(a.minDay, b.minDay);
   const hi = Math.max(a.maxDay, b.maxDay);
   return !(hi - lo > MAX_EVENT_SPAN_DAYS);
 }
 
+/** The links that joined an event, as the joins made them: its own list only when it is described. */
+interface Joins {
+  readonly first?: Joins;
+  readonly second?: Joins;
+  readonly link: Weighed;
+}
+
+/** The links in the order the joins gave them (the first side's, the second side's, then the joining link). */
+function joinsInOrder(joins: Joins | undefined): Weighed[] {
+  const out: Weighed[] = [];
+  const stack: (Joins | Weighed)[] = joins ? [joins] : [];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if ('documents' in x) {
+      out.push(x);
+      continue;
+    }
+    stack.push(x.link);
+    if (x.second) stack.push(x.second);
+    if (x.first) stack.push(x.first);
+  }
+  return out;
+}
+
 /** Documents being placed in their events by `EventIndex.beginUpsert`. */
 export interface EventPlacement {
-  /** Weighs documents against their candidates until `shouldYield()`; true when all are weighed. */
+  /** Weighs documents against their candidates and re-resolves the events until `shouldYield()`; true when done. */
   step(shouldYield?: () => boolean): boolean;
-  /** Weighs what is left and re-resolves the events: every document whose event changed (or is new). */
+  /** Does what is left: every document whose event changed (or is new). */
   finish(): Set<string>;
 }
 
@@ -243,14 +276,21 @@ export class EventIndex {
 
   /**
    * `upsertAll` in steps, for a caller that must not hold its thread while a scan's documents are
-   * weighed against their candidates (the longest part, with the reclustering that `finish` does). The
-   * documents are registered at once; `step` weighs them until `shouldYield()` says stop and tells
-   * whether all are weighed. Until `finish`, nothing else may change the index: the caller finishes a
-   * placement before any other change (see the record index's `settle`).
+   * weighed against their candidates and the events they touch are resolved again (over 100 ms in one
+   * piece for a 1,000-document workspace). The documents are registered at once; `step` goes on until
+   * `shouldYield()` says stop and tells whether all is done. The events change only at the end of the
+   * last step. Until then nothing else may change the index: the caller finishes a placement before
+   * any other change (see the record index's `settle`).
    */
   beginUpsert(profiles: readonly DocumentProfile[]): EventPlacement {
+    return new Stepped((due) => this.placing(profiles, due));
+  }
+
+  private *placing(profiles: readonly DocumentProfile[], due: Due): Generator<undefined, Set<string>, undefined> {
     const touched = new Set<string>();
+    const often = everyNth(due, 64);
     for (const p of profiles) {
+      if (often()) yield;
       for (const d of this.eventMembers(p.docId)) touched.add(d);
       this.unlink(p.docId);
       this.profiles.set(p.docId, p);
@@ -259,20 +299,11 @@ export class EventIndex {
       for (const k of keys) (this.postings.get(k) ?? this.postings.set(k, new Set()).get(k)!).add(p.docId);
       touched.add(p.docId);
     }
-    let next = 0;
-    return {
-      step: (shouldYield) => {
-        while (next < profiles.length) {
-          this.linkCandidates(profiles[next++]);
-          if (shouldYield?.()) break;
-        }
-        return next >= profiles.length;
-      },
-      finish: () => {
-        while (next < profiles.length) this.linkCandidates(profiles[next++]);
-        return this.recluster(touched);
-      },
-    };
+    for (const p of profiles) {
+      this.linkCandidates(p);
+      if (due()) yield;
+    }
+    return yield* this.reclustering(touched, often);
   }
 
   upsert(profile: DocumentProfile): Set<string> {
@@ -285,7 +316,7 @@ export class EventIndex {
     this.unlink(docId);
     this.profiles.delete(docId);
     touched.delete(docId);
-    const changed = this.recluster(touched);
+    const changed = runToEnd((due) => this.reclustering(touched, due));
     this.eventOfDoc.delete(docId);
     this.dropEmptyEvents();
     changed.add(docId);
@@ -360,12 +391,13 @@ export class EventIndex {
   }
 
   /** Re-resolves the events of `touched` and of every document joined to them; returns documents whose event changed. */
-  private recluster(touched: Set<string>): Set<string> {
+  private *reclustering(touched: Set<string>, due: Due): Generator<undefined, Set<string>, undefined> {
     // Everything reachable through joining links: the events that may merge or split.
     const affected = new Set<string>();
     const queue = [...touched].filter((d) => this.profiles.has(d));
     for (const d of queue) affected.add(d);
     for (let i = 0; i < queue.length; i++) {
+      if (due()) yield;
       for (const [other, link] of this.links.get(queue[i]) ?? []) {
         if (link.weight < JOIN_BITS || affected.has(other)) continue;
         affected.add(other);
@@ -388,34 +420,38 @@ export class EventIndex {
     };
     const comp = new Map<string, Component>();
     for (const d of docs) {
+      if (due()) yield;
       const p = this.profiles.get(d)!;
       const days = [p.day, ...p.periods.map((r) => r.start)].filter((x): x is number => x !== undefined);
-      comp.set(d, { periods: [...p.periods], minDay: days.length ? Math.min(...days) : Infinity, maxDay: days.length ? Math.max(...days) : -Infinity });
+      let maxStart = -Infinity;
+      let minEnd = Infinity;
+      for (const r of p.periods) {
+        maxStart = Math.max(maxStart, r.start);
+        minEnd = Math.min(minEnd, r.end);
+      }
+      comp.set(d, { maxStart, minEnd, minDay: days.length ? Math.min(...days) : Infinity, maxDay: days.length ? Math.max(...days) : -Infinity });
     }
     const edges: Weighed[] = [];
     const seen = new Set<Weighed>();
     for (const d of docs) {
+      if (due()) yield;
       for (const [other, link] of this.links.get(d) ?? []) {
         if (link.weight < JOIN_BITS || !affected.has(other) || seen.has(link)) continue;
         seen.add(link);
         edges.push(link);
       }
     }
-    edges.sort(
-      (x, y) =>
-        y.weight - x.weight ||
-        (x.documents[0] < y.documents[0]
-          ? -1
-          : x.documents[0] > y.documents[0]
-            ? 1
-            : x.documents[1] < y.documents[1]
-              ? -1
-              : x.documents[1] > y.documents[1]
-                ? 1
-                : 0),
-    );
-    const used = new Map<string, Weighed[]>();
+    // Heaviest first, then by the pair's documents in `docs`' order: compared by position, as comparing
+    // long paths sharing a prefix made sorting a large workspace's links take tens of milliseconds.
+    const position = new Map<string, number>(docs.map((d, i) => [d, i]));
+    const ranked = edges.map((e) => ({ e, w: e.weight, a: position.get(e.documents[0])!, b: position.get(e.documents[1])! }));
+    if (due()) yield;
+    ranked.sort((x, y) => y.w - x.w || x.a - y.a || x.b - y.b);
+    for (let i = 0; i < ranked.length; i++) edges[i] = ranked[i].e;
+    if (due()) yield;
+    const used = new Map<string, Joins>();
     for (const e of edges) {
+      if (due()) yield;
       const ra = find(e.documents[0]);
       const rb = find(e.documents[1]);
       if (ra === rb) continue;
@@ -424,21 +460,38 @@ export class EventIndex {
       if (!canJoin(ca, cb)) continue;
       const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
       parent.set(child, root);
-      comp.set(root, { periods: [...ca.periods, ...cb.periods], minDay: Math.min(ca.minDay, cb.minDay), maxDay: Math.max(ca.maxDay, cb.maxDay) });
-      used.set(root, [...(used.get(ra) ?? []), ...(used.get(rb) ?? []), e]);
+      comp.set(root, {
+        maxStart: Math.max(ca.maxStart, cb.maxStart),
+        minEnd: Math.min(ca.minEnd, cb.minEnd),
+        minDay: Math.min(ca.minDay, cb.minDay),
+        maxDay: Math.max(ca.maxDay, cb.maxDay),
+      });
+      used.set(root, { first: used.get(ra), second: used.get(rb), link: e });
     }
     const groups = new Map<string, string[]>();
     for (const d of docs) (groups.get(find(d)) ?? groups.set(find(d), []).get(find(d))!).push(d);
     const changed = new Set<string>();
+    // Each old event once: asking for every member of a large event was quadratic in its size.
+    const oldEvents = new Set<string>();
     for (const d of docs) {
       const old = this.eventOfDoc.get(d);
-      if (old) {
-        const e = this.events.get(old);
-        if (e && e.documents.every((m) => affected.has(m) || !this.profiles.has(m))) this.events.delete(old);
-      }
+      if (old) oldEvents.add(old);
     }
+    const gone = [...oldEvents].filter((old) => this.events.get(old)?.documents.every((m) => affected.has(m) || !this.profiles.has(m)));
+    const described: DocumentEvent[] = [];
     for (const [root, members] of groups) {
-      const event = this.describe(members, used.get(root) ?? []);
+      const joins = joinsInOrder(used.get(root));
+      // A link's evidence is written out once, when its event is first described: a new workspace's are all new.
+      for (const w of joins) {
+        this.full(w);
+        if (due()) yield;
+      }
+      described.push(this.describe(members, joins));
+    }
+    // From here on, in one piece: nobody sees the events half changed.
+    for (const old of gone) this.events.delete(old);
+    for (const event of described) {
+      const members = event.documents;
       this.events.set(event.id, event);
       for (const m of members) {
         if (this.eventOfDoc.get(m) !== event.id) changed.add(m);

@@ -102,6 +102,9 @@ function withoutScopes(profile: DocumentProfile): PreparedProfile {
 interface Keeping {
   readonly placement: EventPlacement;
   readonly ids: readonly string[];
+  /** Once the events are resolved: the documents whose claims go to other partitions, and how many have. */
+  moving?: readonly string[];
+  moved: number;
 }
 
 const docSource = (id: string) => `d\u0000${id}`;
@@ -175,13 +178,19 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
    * claims serve (`placed` derives the partition from fields placing never changes).
    */
   function replace(changedDocs: Iterable<string>, touched: Set<string>): void {
-    for (const d of changedDocs) {
-      const source = docSource(d);
-      const claims = read.get(source) ?? sources.get(source);
-      read.delete(source);
-      if (claims) replaceSource(source, placed(source, claims), touched, true);
-      else replaceSource(source, [], touched, true);
-    }
+    for (const d of changedDocs) replaceDoc(d, touched);
+    replaceReferenceRows(touched);
+  }
+
+  function replaceDoc(d: string, touched: Set<string>): void {
+    const source = docSource(d);
+    const claims = read.get(source) ?? sources.get(source);
+    read.delete(source);
+    if (claims) replaceSource(source, placed(source, claims), touched, true);
+    else replaceSource(source, [], touched, true);
+  }
+
+  function replaceReferenceRows(touched: Set<string>): void {
     for (const [source, claims] of read) {
       if (!source.startsWith('r')) continue;
       const now = placed(source, claims);
@@ -209,7 +218,7 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
   /** Keeps prepared documents and places them in their events; `touched` gets the partitions to relink. */
   function keepAll(docs: Iterable<readonly [string, PreparedSource]>, touched: Set<string>): void {
     settle();
-    endKeeping(beginKeeping(docs), touched);
+    keepingSteps(beginKeeping(docs), touched);
   }
 
   /** Documents' claims and checks kept, and their placement in events begun (see `EventIndex.beginUpsert`). */
@@ -224,19 +233,34 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       if (prepared.profile) profiles.push(prepared.profile as DocumentProfile);
       else events.remove(docId);
     }
-    return { placement: events.beginUpsert(profiles), ids };
+    return { placement: events.beginUpsert(profiles), ids, moved: 0 };
   }
 
-  function endKeeping({ placement, ids }: Keeping, touched: Set<string>): void {
-    const changed = placement.finish();
-    for (const id of ids) changed.add(id);
-    replace(changed, touched);
+  /**
+   * Goes on placing until `shouldYield()` says stop: the events resolved, then each document whose event
+   * changed moved to its partitions (`touched` gets them). True when done; without `shouldYield`, at once.
+   */
+  function keepingSteps(k: Keeping, touched: Set<string>, shouldYield?: () => boolean): boolean {
+    if (!k.moving) {
+      if (shouldYield && !k.placement.step(shouldYield)) return false;
+      const changed = k.placement.finish();
+      for (const id of k.ids) changed.add(id);
+      k.moving = [...changed];
+    }
+    while (k.moved < k.moving.length) {
+      replaceDoc(k.moving[k.moved++], touched);
+      if (shouldYield?.()) return false;
+    }
+    replaceReferenceRows(touched);
+    return true;
   }
 
   /**
    * Staged documents a flush began to place in their events and yielded before finishing: a 1,000-document
-   * scan's placement held the editor's thread for over 120 ms in one piece, so `flush` weighs them in
-   * slices. Any other change to the record first finishes it (`settle`), so none sees half-placed events.
+   * scan's placement held the editor's thread for over 120 ms in one piece, so `flush` weighs them, resolves
+   * the events and moves their claims in slices. Any other change to the record first finishes it
+   * (`settle`), so none sees half-placed events. Queries in between see the records as they were: a
+   * record changes only when its partition is relinked.
    */
   let keeping: Keeping | undefined;
 
@@ -244,7 +268,7 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
     if (!keeping) return;
     const unfinished = keeping;
     keeping = undefined;
-    endKeeping(unfinished, staged);
+    keepingSteps(unfinished, staged);
   }
 
   function upsertDocs(docs: readonly SourceDocument[]): RecordUpdate {
@@ -322,8 +346,8 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
         keeping = beginKeeping(docs);
       }
       if (keeping) {
-        if (!keeping.placement.step(shouldYield)) return Object.assign(updateOf([]), { done: false });
-        settle();
+        if (!keepingSteps(keeping, staged, shouldYield)) return Object.assign(updateOf([]), { done: false });
+        keeping = undefined;
         if (shouldYield?.()) return Object.assign(updateOf([]), { done: staged.size === 0 });
       }
       const changed: CrossSourceRecord[] = [];
