@@ -31,6 +31,37 @@ export function runAtOnce<T>(steps: Generator<void, T>): T {
   for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }
 
+/**
+ * The same work for a caller that keeps its own time: `step(shouldYield)` runs the generator until
+ * `shouldYield()` says stop at one of its pauses (or to the end without one) and tells whether it has
+ * ended; `finish()` runs what is left and gives the result.
+ */
+export class SteppedRun<T> {
+  private outcome: { readonly value: T } | undefined;
+
+  constructor(private readonly steps: Generator<void, T>) {}
+
+  step(shouldYield?: () => boolean): boolean {
+    while (!this.outcome) {
+      const r = this.steps.next();
+      if (r.done) this.outcome = { value: r.value };
+      else if (shouldYield?.()) return false;
+    }
+    return true;
+  }
+
+  finish(): T {
+    this.step();
+    return this.outcome!.value;
+  }
+}
+
+/** For a pause inside a tight loop: true every `every`th call, where yielding (and reading the clock) each time would cost more than the step. */
+export function pacer(every: number): () => boolean {
+  let n = 0;
+  return () => ++n % every === 0;
+}
+
 /** A stable sort in steps (bottom-up merge sort), for arrays too long to sort in one slice. Returns a new array. */
 export function* sortInSteps<T>(items: readonly T[], compare: (a: T, b: T) => number, comparisonsPerStep = 20_000): Generator<void, T[]> {
   let from = [...items];

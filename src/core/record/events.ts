@@ -1,7 +1,7 @@
 import { stableHash } from './format';
 import type { DayRange, DocumentProfile } from './profile';
 import type { DocumentEvent, EventEvidence, EventLink } from './types';
-import { everyNth, runToEnd, Stepped, type Due } from './steps';
+import { pacer, runAtOnce, sortInSteps, SteppedRun } from '../slices';
 
 /**
  * Which documents report the same event, by probabilistic record linkage (Fellegi-Sunter): every piece of
@@ -283,12 +283,12 @@ export class EventIndex {
    * any other change (see the record index's `settle`).
    */
   beginUpsert(profiles: readonly DocumentProfile[]): EventPlacement {
-    return new Stepped((due) => this.placing(profiles, due));
+    return new SteppedRun(this.placing(profiles));
   }
 
-  private *placing(profiles: readonly DocumentProfile[], due: Due): Generator<undefined, Set<string>, undefined> {
+  private *placing(profiles: readonly DocumentProfile[]): Generator<void, Set<string>> {
     const touched = new Set<string>();
-    const often = everyNth(due, 64);
+    const often = pacer(64);
     for (const p of profiles) {
       if (often()) yield;
       for (const d of this.eventMembers(p.docId)) touched.add(d);
@@ -301,9 +301,9 @@ export class EventIndex {
     }
     for (const p of profiles) {
       this.linkCandidates(p);
-      if (due()) yield;
+      yield;
     }
-    return yield* this.reclustering(touched, often);
+    return yield* this.reclustering(touched);
   }
 
   upsert(profile: DocumentProfile): Set<string> {
@@ -316,7 +316,7 @@ export class EventIndex {
     this.unlink(docId);
     this.profiles.delete(docId);
     touched.delete(docId);
-    const changed = runToEnd((due) => this.reclustering(touched, due));
+    const changed = runAtOnce(this.reclustering(touched));
     this.eventOfDoc.delete(docId);
     this.dropEmptyEvents();
     changed.add(docId);
@@ -391,13 +391,14 @@ export class EventIndex {
   }
 
   /** Re-resolves the events of `touched` and of every document joined to them; returns documents whose event changed. */
-  private *reclustering(touched: Set<string>, due: Due): Generator<undefined, Set<string>, undefined> {
+  private *reclustering(touched: Set<string>): Generator<void, Set<string>> {
+    const often = pacer(64);
     // Everything reachable through joining links: the events that may merge or split.
     const affected = new Set<string>();
     const queue = [...touched].filter((d) => this.profiles.has(d));
     for (const d of queue) affected.add(d);
     for (let i = 0; i < queue.length; i++) {
-      if (due()) yield;
+      if (often()) yield;
       for (const [other, link] of this.links.get(queue[i]) ?? []) {
         if (link.weight < JOIN_BITS || affected.has(other)) continue;
         affected.add(other);
@@ -420,7 +421,7 @@ export class EventIndex {
     };
     const comp = new Map<string, Component>();
     for (const d of docs) {
-      if (due()) yield;
+      if (often()) yield;
       const p = this.profiles.get(d)!;
       const days = [p.day, ...p.periods.map((r) => r.start)].filter((x): x is number => x !== undefined);
       let maxStart = -Infinity;
@@ -434,7 +435,7 @@ export class EventIndex {
     const edges: Weighed[] = [];
     const seen = new Set<Weighed>();
     for (const d of docs) {
-      if (due()) yield;
+      if (often()) yield;
       for (const [other, link] of this.links.get(d) ?? []) {
         if (link.weight < JOIN_BITS || !affected.has(other) || seen.has(link)) continue;
         seen.add(link);
@@ -445,13 +446,11 @@ export class EventIndex {
     // long paths sharing a prefix made sorting a large workspace's links take tens of milliseconds.
     const position = new Map<string, number>(docs.map((d, i) => [d, i]));
     const ranked = edges.map((e) => ({ e, w: e.weight, a: position.get(e.documents[0])!, b: position.get(e.documents[1])! }));
-    if (due()) yield;
-    ranked.sort((x, y) => y.w - x.w || x.a - y.a || x.b - y.b);
-    for (let i = 0; i < ranked.length; i++) edges[i] = ranked[i].e;
-    if (due()) yield;
+    yield;
+    const inOrder = yield* sortInSteps(ranked, (x, y) => y.w - x.w || x.a - y.a || x.b - y.b);
     const used = new Map<string, Joins>();
-    for (const e of edges) {
-      if (due()) yield;
+    for (const { e } of inOrder) {
+      if (often()) yield;
       const ra = find(e.documents[0]);
       const rb = find(e.documents[1]);
       if (ra === rb) continue;
@@ -484,7 +483,7 @@ export class EventIndex {
       // A link's evidence is written out once, when its event is first described: a new workspace's are all new.
       for (const w of joins) {
         this.full(w);
-        if (due()) yield;
+        if (often()) yield;
       }
       described.push(this.describe(members, joins));
     }
