@@ -77,6 +77,38 @@ describe('record: staged documents', function () {
     for (const e of seen.slice(changedAt)) assert.deepEqual(e, after);
   });
 
+  it('finishes whatever a flush left half done (placing, a partition half relinked) before another change, at any slice', () => {
+    const [edited] = docs;
+    const text = edited.text.replace(/\d+/, (n) => String(Number(n) + 7));
+    const changed = { id: edited.id, text, analysis: analyze(text, { lexicon }) };
+    const expected = createRecordIndex();
+    expected.upsertAll(docs);
+    expected.upsert(changed);
+    const prepared = docs.map((d) => [d.id, prepareSource(d)] as const);
+    // How many slices a flush that yields at every pause takes.
+    const counting = createRecordIndex();
+    for (const [id, p] of prepared) counting.stage(id, p);
+    let slices = 0;
+    while (!counting.flush(() => true).done) slices++;
+    assert.ok(slices > docs.length * 2, `${slices} slices`);
+    for (let at = 1; at < slices; at += Math.max(1, Math.floor(slices / 25))) {
+      const index = createRecordIndex();
+      for (const [id, p] of prepared) index.stage(id, p);
+      const reported = new Set<string>();
+      for (let i = 0; i < at; i++) for (const id of index.flush(() => true).changedRecords) reported.add(id);
+      for (const id of index.upsert(changed).changedRecords) reported.add(id);
+      let update;
+      do {
+        update = index.flush(() => true);
+        for (const id of update.changedRecords) reported.add(id);
+      } while (!update.done);
+      assert.deepEqual(index.events(), expected.events(), `events, interrupted at slice ${at}`);
+      assert.deepEqual(index.records(), expected.records(), `records, interrupted at slice ${at}`);
+      // Every record there is now was reported as changed by some flush or the upsert.
+      for (const r of index.records()) assert.ok(reported.has(r.recordId), `${r.recordId} reported, interrupted at slice ${at}`);
+    }
+  });
+
   it('finishes a placement a flush left unfinished before any other change', () => {
     const [edited, ...rest] = docs;
     const text = edited.text.replace(/\d+/, (n) => String(Number(n) + 7));

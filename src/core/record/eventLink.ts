@@ -1,6 +1,7 @@
 import type { LinkableClaim } from './claims';
 import { asJudged, comparePair, effectiveShape, judgeSet } from './rounding';
 import { restates } from './roles';
+import { pacer, runAtOnce } from '../slices';
 
 /**
  * Which claims about one event, over one scope and in one unit family, state the same figure. Two claims
@@ -155,8 +156,15 @@ function join(k: EventCluster, c: LinkableClaim): void {
  * out of a cluster they would conflict with because the evidence that they are one figure is weak.
  */
 export function eventClusters(claims: readonly LinkableClaim[], affinity?: Affinity, possible?: PossibleMatch[]): EventCluster[] {
+  return runAtOnce(eventClustering(claims, affinity, possible));
+}
+
+/** `eventClusters` with a pause every few claims: each is tried against every cluster, and a large event has hundreds. */
+export function* eventClustering(claims: readonly LinkableClaim[], affinity?: Affinity, possible?: PossibleMatch[]): Generator<void, EventCluster[]> {
+  const often = pacer(8);
   const clusters: EventCluster[] = [];
   for (const c of claims) {
+    if (often()) yield;
     let best: EventCluster | undefined;
     let bestScore = -Infinity;
     let doubt: { cluster: EventCluster; why: string } | undefined;

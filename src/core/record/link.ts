@@ -2,7 +2,8 @@ import { intersect, intersectAll, isExact, type Interval } from './interval';
 import { stableHash } from './format';
 import { judge } from './judge';
 import { isEventPartition, type LinkableClaim } from './claims';
-import { eventClusters, type Affinity, type PossibleMatch } from './eventLink';
+import { eventClusters, eventClustering, type Affinity, type PossibleMatch } from './eventLink';
+import { pacer, runAtOnce } from '../slices';
 import { ClusterIndex, type Indexed } from './clusterIndex';
 import type { Claim, CrossSourceRecord } from './types';
 import { NEAR_PERIOD_DAYS, SAME_TIME_DAYS } from './window';
@@ -193,10 +194,11 @@ interface Formed {
   readonly eventKey?: string;
 }
 
-function formedOf(claims: readonly LinkableClaim[], options: LinkOptions): Formed[] {
+function* forming(claims: readonly LinkableClaim[], options: LinkOptions): Generator<void, Formed[]> {
   if (claims.length && isEventPartition(claims[0].partitionKey)) {
     const ordered = options.sorted ? claims : [...claims].sort(byOrder);
-    return eventClusters(ordered, options.affinity, options.possible).map((k) => {
+    const clusters = yield* eventClustering(ordered, options.affinity, options.possible);
+    return clusters.map((k) => {
       const first = k.members[0];
       const measure = commonest(k.members.map((m) => m.measure));
       const organisation = commonest(
@@ -208,7 +210,8 @@ function formedOf(claims: readonly LinkableClaim[], options: LinkOptions): Forme
       return { members: k.members, organisation: organisation || undefined, operation: undefined, period: () => statedPeriod(k.members), eventKey };
     });
   }
-  return cluster(claims, options).map((k) => ({
+  const clusters = yield* clustering(claims, options);
+  return clusters.map((k) => ({
     members: k.members,
     organisation: k.organisation,
     operation: k.operation,
@@ -240,12 +243,18 @@ function commonest(values: readonly string[], unanimous = false): string | undef
 }
 
 function cluster(claims: readonly LinkableClaim[], options: LinkOptions = {}): Cluster[] {
+  return runAtOnce(clustering(claims, options));
+}
+
+function* clustering(claims: readonly LinkableClaim[], options: LinkOptions = {}): Generator<void, Cluster[]> {
+  const often = pacer(64);
   const ordered = options.sorted ? claims : [...claims].sort(byOrder);
   const minIndexed = options.exhaustive ? Infinity : undefined;
   const clusters = new ClusterIndex<Cluster>(minIndexed);
   const undecided: LinkableClaim[] = [];
   const fits: Cluster[] = [];
   for (const c of ordered) {
+    if (often()) yield;
     fits.length = 0;
     for (const k of clusters.candidates(c.claim.docId, c.windowLo, c.windowHi)) if (compatible(c, k)) fits.push(k);
     if (fits.length === 0) clusters.add(newCluster(c));
@@ -258,6 +267,7 @@ function cluster(claims: readonly LinkableClaim[], options: LinkOptions = {}): C
   }
   const loners = new ClusterIndex<Cluster>(minIndexed);
   for (const c of undecided) {
+    if (often()) yield;
     const home = loners.candidates(c.claim.docId, c.windowLo, c.windowHi).find((k) => compatible(c, k));
     if (home) joinIndexed(loners, home, c);
     else loners.add(newCluster(c));
@@ -308,7 +318,17 @@ export interface Relinked {
  * members make the same base key, so an unchanged cluster is recognised without building its key.
  */
 export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedGroup, options: LinkOptions = {}): Relinked {
-  const clusters = formedOf(claims, options);
+  return runAtOnce(relinking(claims, previous, options));
+}
+
+/**
+ * `relinkGroup` with pauses, for a partition too large to link in one slice of the editor's thread (a
+ * national figure over years of releases). Nothing outside the group changes until it ends, and the
+ * caller lets nothing else change the group until then.
+ */
+export function* relinking(claims: readonly LinkableClaim[], previous?: LinkedGroup, options: LinkOptions = {}): Generator<void, Relinked> {
+  const clusters = yield* forming(claims, options);
+  const often = pacer(16);
   const pass = ++relinks;
   const seen = new Map<string, number>();
   // Updated in place: an update keeps most records, so a new table per relink would mostly copy the old one.
@@ -317,6 +337,7 @@ export function relinkGroup(claims: readonly LinkableClaim[], previous?: LinkedG
   const added: CrossSourceRecord[] = [];
   const removed: CrossSourceRecord[] = [];
   for (const k of clusters) {
+    if (often()) yield;
     const old = previous && byFirstMember.get(k.members[0].claim);
     const same = old !== undefined && old.keptBy !== pass && sameMembers(old.members, k);
     let period: string | undefined;

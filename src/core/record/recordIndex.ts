@@ -4,7 +4,8 @@ import { checkDocument } from './checks';
 import { claimsOf, eventPartitionKey, isEventPartition, periodPartitionKey, type LinkableClaim } from './claims';
 import type { PossibleMatch } from './eventLink';
 import { EventIndex, type EventPlacement } from './events';
-import { relinkGroup } from './link';
+import { relinking } from './link';
+import { runAtOnce, SteppedRun } from '../slices';
 import { profileOf, type DocumentProfile } from './profile';
 import { documentScopes } from './scope';
 import { Group } from './groups';
@@ -264,7 +265,20 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
    */
   let keeping: Keeping | undefined;
 
+  /**
+   * A partition a flush began to relink and yielded before finishing (a large one takes tens of
+   * milliseconds), with the records it changed; and the changes of one that `settle` finished, which
+   * the next flush reports.
+   */
+  let relinkingNow: { readonly run: SteppedRun<void>; readonly changed: CrossSourceRecord[] } | undefined;
+  let settledChanges: CrossSourceRecord[] = [];
+
   function settle(): void {
+    if (relinkingNow) {
+      relinkingNow.run.finish();
+      settledChanges.push(...relinkingNow.changed);
+      relinkingNow = undefined;
+    }
     if (!keeping) return;
     const unfinished = keeping;
     keeping = undefined;
@@ -290,6 +304,11 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
 
   /** Relinks one partition; `changed` gets the records it removed and added. */
   function relink(key: string, changed: CrossSourceRecord[]): void {
+    runAtOnce(relinkSteps(key, changed));
+  }
+
+  /** `relink` with pauses: the records change only at its end, in one piece. */
+  function* relinkSteps(key: string, changed: CrossSourceRecord[]): Generator<void, void> {
     const group = groups.get(key);
     if (!group) return;
     const claims = group.claims();
@@ -300,7 +319,7 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       added,
       removed,
     } = claims.length
-      ? relinkGroup(claims, group.linked, eventPartition ? { sorted: true, affinity, possible } : SORTED)
+      ? yield* relinking(claims, group.linked, eventPartition ? { sorted: true, affinity, possible } : SORTED)
       : { group: undefined, added: [], removed: group.linked?.records ?? [] };
     if (possible.length) possibles.set(key, possible);
     else possibles.delete(key);
@@ -339,6 +358,16 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
       pending.set(docId, prepared);
     },
     flush(shouldYield, order) {
+      const changed = settledChanges;
+      settledChanges = [];
+      const unfinished = () => Object.assign(updateOf(changed), { done: false });
+      // A partition left half relinked is finished first: placing more documents would change its claims.
+      if (relinkingNow) {
+        if (!relinkingNow.run.step(shouldYield)) return unfinished();
+        changed.push(...relinkingNow.changed);
+        relinkingNow = undefined;
+        if (shouldYield?.()) return Object.assign(updateOf(changed), { done: staged.size === 0 && pending.size === 0 });
+      }
       if (!keeping && pending.size) {
         const docs = [...pending];
         if (order) docs.sort((a, b) => order(a[0], b[0]));
@@ -346,14 +375,18 @@ export function createRecordIndex(options: RecordIndexOptions = {}): RecordIndex
         keeping = beginKeeping(docs);
       }
       if (keeping) {
-        if (!keepingSteps(keeping, staged, shouldYield)) return Object.assign(updateOf([]), { done: false });
+        if (!keepingSteps(keeping, staged, shouldYield)) return unfinished();
         keeping = undefined;
-        if (shouldYield?.()) return Object.assign(updateOf([]), { done: staged.size === 0 });
+        if (shouldYield?.()) return Object.assign(updateOf(changed), { done: staged.size === 0 });
       }
-      const changed: CrossSourceRecord[] = [];
       for (const key of staged) {
         staged.delete(key);
-        relink(key, changed);
+        // The run keeps its own list: a flush that returns before it ends has reported what it had.
+        const own: CrossSourceRecord[] = [];
+        relinkingNow = { run: new SteppedRun(relinkSteps(key, own)), changed: own };
+        if (!relinkingNow.run.step(shouldYield)) return unfinished();
+        changed.push(...relinkingNow.changed);
+        relinkingNow = undefined;
         if (shouldYield?.()) break;
       }
       return Object.assign(updateOf(changed), { done: staged.size === 0 });

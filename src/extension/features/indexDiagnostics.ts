@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ConfigGroup } from '../services/configuration';
 import type { IndexedDocument, Services } from '../services/types';
 import { Disposable } from '../util/dispose';
+import { hostScheduler } from '../util/slices';
 
 /**
  * A diagnostic collection kept in step with the workspace index: a document's entries are recomputed
@@ -19,7 +20,7 @@ export abstract class IndexDiagnosticCollection extends Disposable {
   ) {
     super();
     this.collection = this._register(vscode.languages.createDiagnosticCollection(name));
-    this._register(services.index.onDidChange(({ uris }) => uris.forEach((u) => this.update(u))));
+    this._register(services.index.onDidChange(({ uris }) => this.updateLater(uris)));
     this._register(services.config.onDidChange((change) => change.affects(group) && this.updateAll()));
     if (services.review) this._register(services.review.onDidChange(() => this.scheduleMarked()));
     this._register({ dispose: () => clearTimeout(this.markedTimer) });
@@ -41,7 +42,7 @@ export abstract class IndexDiagnosticCollection extends Disposable {
       const now = new Set((this.services.review?.markedDocuments() ?? []).map((u) => u.toString()));
       for (const key of new Set([...this.marked, ...now])) {
         const entry = this.services.index.get(vscode.Uri.parse(key));
-        if (entry) this.update(entry.uri);
+        if (entry) this.updateLater([entry.uri]);
       }
       this.marked = now;
     }, 50);
@@ -52,13 +53,49 @@ export abstract class IndexDiagnosticCollection extends Disposable {
 
   updateAll(): void {
     this.collection.clear();
-    for (const entry of this.services.index.documents()) this.update(entry.uri);
+    this.updateLater(this.services.index.documents().map((e) => e.uri));
+  }
+
+  /** Documents waiting for their diagnostics, by URI string: a change to the record can touch hundreds. */
+  private readonly waiting = new Map<string, vscode.Uri>();
+  private draining = false;
+
+  /**
+   * Updates the documents' diagnostics in slices of the host's budget: a workspace's record changing
+   * at once (a scan's flush, a setting) recomputed every document's in one piece, which held the
+   * extension host for over 60 ms on 1,000 documents.
+   */
+  private updateLater(uris: readonly vscode.Uri[]): void {
+    for (const u of uris) this.waiting.set(u.toString(), u);
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.waiting.size && !this.isDisposed) {
+        const start = hostScheduler.now();
+        for (const [key, uri] of this.waiting) {
+          this.waiting.delete(key);
+          this.update(uri);
+          if (hostScheduler.now() - start >= hostScheduler.budgetMs) break;
+        }
+        if (this.waiting.size) await hostScheduler.yieldNow();
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   private update(uri: vscode.Uri): void {
-    const entry = this.services.index.get(uri);
-    const diagnostics = entry && this.diagnosticsFor(entry);
-    if (diagnostics) this.collection.set(uri, diagnostics);
-    else this.collection.delete(uri);
+    if (this.isDisposed) return;
+    try {
+      const entry = this.services.index.get(uri);
+      const diagnostics = entry && this.diagnosticsFor(entry);
+      if (diagnostics) this.collection.set(uri, diagnostics);
+      else this.collection.delete(uri);
+    } catch (e) {
+      this.services.log.error(`diagnostics for ${uri.toString()}`, e);
+    }
   }
 }

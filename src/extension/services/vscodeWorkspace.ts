@@ -9,6 +9,7 @@ import type { CorpusFolder, CorpusSettings, OpenDocument, SettingsChange, Worksp
 import { configSection, readConfig, schemaOf } from './settings';
 import type { ExtensionLogger } from './types';
 import { isAnnotatedLanguage } from '../util/documents';
+import { hostSliceBudgetMs } from '../util/slices';
 
 /** Which setting under `crimeAnnotator.` holds each corpus setting. */
 const settingKeys: Record<keyof CorpusSettings, string> = {
@@ -133,7 +134,7 @@ export function createVsCodeWorkspace(log: ExtensionLogger): WorkspacePort & vsc
       return vscode.workspace.textDocuments.filter((d) => d.isUntitled || d.isDirty || inTabs.has(d.uri.toString())).map(view);
     },
     schedule: {
-      budgetMs: 40,
+      budgetMs: hostSliceBudgetMs,
       now: () => Date.now(),
       yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
       setTimer(fn, ms) {
