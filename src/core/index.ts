@@ -7,6 +7,7 @@ export { analyze, type AnalyzeOptions } from './analyze';
 export { compileLexicon, compileLexiconSteps, validateLexiconExtension, LEXICON_LIMITS, type CompiledLexicon, type LexiconExtension } from './lexicon';
 export { LineIndex } from './text/lines';
 export { splitSentences, countWords } from './text/sentences';
+export { sortByLabel } from './text/collate';
 export * from './record';
 export * from './types';
 export { findPeople, type Person, type PersonRole, type PeopleResult } from './people';

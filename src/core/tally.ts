@@ -4,6 +4,7 @@
  * grouping is tested without an editor and the CLI could print the same table.
  */
 import type { Annotation, AnnotationKind, DocumentAnalysis, Span } from './types';
+import { pacer, runAtOnce } from './slices';
 
 /** One analysed document; `docId` is whatever the caller uses to find it again (a URI, a path). */
 export interface TalliedDocument {
@@ -66,11 +67,13 @@ type DocumentGroups = ReadonlyMap<AnnotationKind, ReadonlyMap<string, { readonly
  */
 const groupsOfAnalysis = new WeakMap<DocumentAnalysis, DocumentGroups>();
 
-function documentGroups(analysis: DocumentAnalysis): DocumentGroups {
+function* documentGroups(analysis: DocumentAnalysis): Generator<void, DocumentGroups> {
   const known = groupsOfAnalysis.get(analysis);
   if (known) return known;
+  const often = pacer(2_000);
   const byKind = new Map<AnnotationKind, Map<string, { label: string; annotations: Annotation[] }>>();
   for (const annotation of analysis.annotations) {
+    if (often()) yield;
     const { key, label } = groupOf(annotation);
     let groups = byKind.get(annotation.kind);
     if (!groups) byKind.set(annotation.kind, (groups = new Map()));
@@ -108,12 +111,21 @@ function lazyGroup(kind: AnnotationKind, key: string, label: string, parts: read
 }
 
 export function tallyByKind(documents: readonly TalliedDocument[], options: TallyOptions = {}): KindTally[] {
+  return runAtOnce(tallySteps(documents, options));
+}
+
+/**
+ * `tallyByKind` with pauses, for a host that must not be held while a workspace is tallied: a document
+ * at a time, and a large document's annotations a few thousand at a time.
+ */
+export function* tallySteps(documents: readonly TalliedDocument[], options: TallyOptions = {}): Generator<void, KindTally[]> {
   const needle = options.filter?.trim().toLowerCase() ?? '';
   const partsByKind = new Map<AnnotationKind, Map<string, { label: string; parts: Part[]; count: number }>>();
   for (const kind of kindOrder) partsByKind.set(kind, new Map());
 
   for (const { docId, analysis } of documents) {
-    for (const [kind, groups] of documentGroups(analysis)) {
+    yield;
+    for (const [kind, groups] of yield* documentGroups(analysis)) {
       const merged = partsByKind.get(kind);
       if (!merged) continue;
       for (const [key, { label, annotations }] of groups) {
@@ -130,6 +142,7 @@ export function tallyByKind(documents: readonly TalliedDocument[], options: Tall
   for (const kind of kindOrder) {
     const groups: { group: TallyGroup; count: number }[] = [];
     for (const [key, { label, parts, count }] of partsByKind.get(kind) ?? []) {
+      yield;
       if (!needle || label.toLowerCase().includes(needle) || key.toLowerCase().includes(needle)) {
         groups.push({ group: lazyGroup(kind, key, label, parts), count });
         continue;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Annotation, DocumentAnalysis, FigureAnnotation, LegalTermAnnotation, OrganisationAnnotation } from '../../src/core/types';
-import { tallyByKind, unknownMeasureLabel } from '../../src/core/tally';
+import { tallyByKind, tallySteps, unknownMeasureLabel } from '../../src/core/tally';
 
 function figure(start: number, text: string, counts: string | null, value = 1): FigureAnnotation {
   const end = start + text.length;
@@ -212,3 +212,25 @@ function regroup(documents: readonly { docId: string; analysis: DocumentAnalysis
     return kept.length ? [{ kind, label: labels[kind], count: kept.reduce((n, g) => n + g.occurrences.length, 0), groups: kept }] : [];
   });
 }
+
+describe('tally in steps', () => {
+  it('pauses between documents and inside a large one, and counts what the tally at once counts', () => {
+    // One document of 9,000 figures over 30 measures (a long release), then small ones.
+    const large = analysis(Array.from({ length: 9_000 }, (_, i) => figure(i * 10, String(i), `measure ${i % 30}`, i)));
+    const small = (n: number) =>
+      analysis([figure(0, '12', 'arrests', 12), org(5, 'the Met', 'met', 'Metropolitan Police Service'), figure(20, String(n), 'charges', n)]);
+    const documents = [{ docId: 'large', analysis: large }, ...Array.from({ length: 5 }, (_, i) => ({ docId: `small-${i}`, analysis: small(i) }))];
+    const steps = tallySteps(documents);
+    let pauses = 0;
+    let r = steps.next();
+    while (!r.done) {
+      pauses++;
+      r = steps.next();
+    }
+    // A pause a document, a few inside the large one, and one a group.
+    assert.ok(pauses >= documents.length + 4, `${pauses} pauses`);
+    const atOnce = tallyByKind(documents);
+    assert.deepEqual(JSON.parse(JSON.stringify(r.value)), JSON.parse(JSON.stringify(atOnce)));
+    assert.equal(atOnce.find((k) => k.kind === 'figure')!.count, 9_000 + 10);
+  });
+});

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ArithmeticCheck, CheckOperand, Claim, CrossSourceRecord } from '../../../core';
+import { sortByLabel, type ArithmeticCheck, type CheckOperand, type Claim, type CrossSourceRecord } from '../../../core';
 import type { Services } from '../../services/types';
 import { Disposable } from '../../util/dispose';
 import { claimLocation, displayPath, rangeOf } from '../commands/locations';
@@ -41,8 +41,10 @@ export function collectCrossChecks(services: Services): CrossCheck[] {
   for (const doc of index.documents()) {
     for (const check of index.checksFor(doc.uri)) checks.push({ type: 'arithmetic', status: check.status, check, uri: doc.uri });
   }
-  return checks.sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || labelOf(a).localeCompare(labelOf(b), 'en-GB'));
+  return sortByLabel(checks, labelOf, byLabel, (a, b) => statusOrder[a.status] - statusOrder[b.status]);
 }
+
+const byLabel = (a: string, b: string) => a.localeCompare(b, 'en-GB');
 
 export function labelOf(c: CrossCheck): string {
   if (c.type === 'arithmetic') return c.check.message;

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { tallyByKind, type KindTally, type TallyGroup, type TallyOccurrence } from '../../../core/tally';
+import { tallySteps, type KindTally, type TallyGroup, type TallyOccurrence } from '../../../core/tally';
+import { runAtOnce, runInSlices } from '../../../core/slices';
+import { hostScheduler } from '../../util/slices';
 import type { AnnotationKind } from '../../../core';
 import type { TallyScope } from '../../services/configuration';
 import type { IndexedDocument, Services } from '../../services/types';
@@ -34,10 +36,13 @@ export class TallyTreeProvider extends Disposable implements vscode.TreeDataProv
   /** The scope just chosen, until the settings change arrives that makes it current. */
   private _pendingScope: TallyScope | undefined;
   private _roots: TallyNode[] | undefined;
+  /** Counts the invalidations: a tally made in slices is kept only if nothing changed meanwhile. */
+  private _generation = 0;
+  private _superseded = 0;
   private readonly _refresh = this._register(
     new CoalescedRefresh(
-      () => (this._roots = undefined),
-      () => this._onDidChangeTreeData.fire(undefined),
+      () => ((this._roots = undefined), this._generation++),
+      () => this.tallyThenNotify(),
     ),
   );
 
@@ -178,11 +183,39 @@ export class TallyTreeProvider extends Disposable implements vscode.TreeDataProv
   }
 
   private roots(): TallyNode[] {
-    if (!this._roots) {
-      const documents = this.documentsInScope().map((d) => ({ docId: d.uri.toString(), analysis: d.analysis }));
-      this._roots = tallyByKind(documents, { filter: this._filter }).map((tally) => ({ type: 'kind', tally }));
-    }
+    this._roots ??= runAtOnce(this.rootSteps());
     return this._roots;
+  }
+
+  private *rootSteps(): Generator<void, TallyNode[]> {
+    const documents = this.documentsInScope().map((d) => ({ docId: d.uri.toString(), analysis: d.analysis }));
+    const tallies = yield* tallySteps(documents, { filter: this._filter });
+    return tallies.map((tally) => ({ type: 'kind', tally }));
+  }
+
+  /**
+   * Tallies in slices of the host's budget, then tells the tree: regrouping a 1,000-document workspace, or
+   * a 5 MB document's annotations, on every change held the extension host for tens of milliseconds. A
+   * tree that asks sooner gets the tally made at once (`roots`).
+   */
+  private tallyThenNotify(): void {
+    const generation = this._generation;
+    runInSlices(this.rootSteps(), hostScheduler).then(
+      ({ value }) => {
+        if (this.isDisposed) return;
+        if (generation !== this._generation) {
+          // The documents changed meanwhile and a newer refresh follows; while they change faster than a
+          // tally is made (a scan), every third one tells the tree, which then counts at once.
+          if (++this._superseded < 3) return;
+        } else this._roots ??= value;
+        this._superseded = 0;
+        this._onDidChangeTreeData.fire(undefined);
+      },
+      (e) => {
+        this.services.log.error('tally: counting the documents failed', e);
+        if (!this.isDisposed) this._onDidChangeTreeData.fire(undefined);
+      },
+    );
   }
 }
 
