@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CorpusIndex, createMemoryWorkspace, crimeReportMarkers, type CorpusFolder, type MemoryWorkspace } from '../../src/core/corpus';
+import { CorpusIndex, createMemoryWorkspace, crimeReportMarkers, type CorpusFolder, type DocumentProblems, type MemoryWorkspace } from '../../src/core/corpus';
 
 // Invented releases: two sources disagree on one week's arrests.
 const kentA = 'Kent Police said officers made 290 arrests during the week of action from 9 to 15 October 2023.\n';
@@ -231,6 +231,33 @@ describe('corpus index (in-memory workspace)', () => {
     assert.ok(after.suppressed.has(figure.id));
     assert.equal(after.troubleOf(figure.id), undefined);
     assert.equal(index.problemsOf('mem:/north/none.crime'), undefined);
+    index.dispose();
+  });
+
+  it('works out a changed document’s problems once for all who are told of the change, and afresh after', async () => {
+    const { ws, index } = setUp({ 'mem:/north/a.crime': kentA, 'mem:/north/b.crime': kentA }, [north]);
+    await index.start({ scan: true });
+    const a = 'mem:/north/a.crime';
+    const asked: DocumentProblems[][] = [];
+    // Three listeners, as the status bar, the decorations and the Problems panel are.
+    for (let i = 0; i < 3; i++)
+      index.onDidChange(({ uris }) => {
+        if (uris.includes(a)) (asked[asked.length - 1] ??= []).push(index.problemsOf(a)!);
+      });
+    asked.push([]);
+    const doc = ws.open('mem:/north/b.crime', kentA);
+    doc.edit(kentB);
+    await index.analyseOpen(doc);
+    ws.flushTimers();
+    await settle(index, ws);
+    const told = asked.find((list) => list.length === 3)!;
+    assert.ok(told, 'the three listeners were told of a change to a.crime');
+    assert.ok(told[0] === told[1] && told[1] === told[2], 'one answer shared');
+    assert.equal(told[0].conflicts.length, 1, 'b.crime now disagrees with a.crime');
+    // Outside a delivery nothing is kept: a suppression set since is seen at once.
+    assert.notEqual(index.problemsOf(a), told[0]);
+    index.setSuppression({ suppressorFor: (uri) => (uri === a ? () => true : undefined) });
+    assert.equal(index.problemsOf(a)!.conflicts.length, 0);
     index.dispose();
   });
 
