@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { buildRecord, type SourceDocument } from '../../src/core/record';
+import { isRemainder } from '../../src/core/record/roles';
 
 /**
  * Parts and totals on the real pipeline, with invented releases: a breakdown by kind that adds up or
@@ -44,6 +45,13 @@ describe('record: parts and totals', () => {
     assert.deepEqual(checksOf(d), [['conflict', 'part-exceeds-total', '655 > 610']]);
   });
 
+  it('does not hold a change or a share of a part to its whole: only counts and amounts add up', () => {
+    const change = doc('e2.txt', 'Recorded vehicle crime fell by 9%, including a 14% fall in thefts from vehicles.\n');
+    assert.deepEqual(checksOf(change), []);
+    const count = doc('e3.txt', 'Officers recorded 410 vehicle crimes, including 455 thefts from vehicles.\n');
+    assert.deepEqual(checksOf(count), [['conflict', 'part-exceeds-total', '455 > 410']]);
+  });
+
   it('adds up parts introduced by "of whom"', () => {
     const d = doc('f.txt', 'Officers arrested 517 people during the week, of whom 468 were men and 49 were women.\n');
     assert.deepEqual(
@@ -74,5 +82,47 @@ describe('record: parts and totals', () => {
     );
     // Another source's different value near a part is more likely another sub-count than a conflict with it.
     assert.notEqual(part.status, 'conflict', part.explanation);
+  });
+
+  it('never reads the rest of a group or more of it ("the other eight", "a further eight") as a rounding of the group', () => {
+    // Its own headline: the headline is what the body's figure would be taken to restate.
+    for (const rest of ['A further eight men were sentenced on Monday.', 'The other eight defendants were sentenced to between two and six years.']) {
+      const text =
+        'Ten men sentenced over drug conspiracy\n\nTen men have been sentenced at Leeds Crown Court for their part in a drug conspiracy.\n\n' +
+        `The ringleader was given 11 years.\n\n${rest}\n`;
+      const d: SourceDocument = { id: 'g.txt', text, analysis: analyze(text) };
+      const built = buildRecord([d]);
+      assert.deepEqual(
+        built.records.filter((r) => r.status === 'conflict').map((r) => r.explanation),
+        [],
+        rest,
+      );
+      assert.deepEqual(
+        built.checks[d.id].filter((c) => c.status === 'conflict').map((c) => c.message),
+        [],
+        rest,
+      );
+      const eight = built.records.find((r) => r.measure === 'people sentenced' && r.claims.some((c) => c.text === 'eight'))!;
+      assert.deepEqual(
+        eight.claims.map((c) => c.text),
+        ['eight'],
+        rest,
+      );
+    }
+  });
+
+  it('knows the wordings of a remainder or an addition', () => {
+    const at = (text: string, figure: string) => {
+      const start = text.indexOf(figure);
+      return isRemainder(text, { start, end: start + figure.length });
+    };
+    assert.equal(at('The other eight defendants were jailed.', 'eight'), true);
+    assert.equal(at('The remaining four were cleared.', 'four'), true);
+    assert.equal(at('A further 12 people were arrested.', '12'), true);
+    assert.equal(at('Another 30 were charged.', '30'), true);
+    assert.equal(at('Eight other men were charged.', 'Eight'), true);
+    assert.equal(at('Police made 12 more arrests.', '12'), true);
+    assert.equal(at('The eight defendants were jailed.', 'eight'), false);
+    assert.equal(at('Officers made 12 arrests, more than last year.', '12'), false);
   });
 });

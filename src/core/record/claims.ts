@@ -5,7 +5,7 @@ import { changeRoles } from './changes';
 import { toBase, unitFamily } from './units';
 import type { Claim, SourceDocument } from './types';
 import { daysOf, linkWindowOfDays } from './window';
-import { isVague, lineRoles, listHedges, partsOf, phraseAfter, type PositionRole } from './roles';
+import { isRemainder, isVague, lineRoles, listHedges, partsOf, phraseAfter, type PositionRole } from './roles';
 import { documentScopes, NATIONAL, type DocumentScopes, type Scope } from './scope';
 import { personOfAge } from './people';
 import { bitsOf, chanceOfValue } from './valueBits';
@@ -43,6 +43,8 @@ export interface LinkableClaim extends LinkDimensions {
   readonly framed: boolean;
   /** The annotation id of the figure this one is introduced as part of ("including 58 children"). */
   readonly partOf?: string;
+  /** True for a figure introduced as the rest of a group or more of it ("the other eight"): a part of some total. */
+  readonly remainder: boolean;
   /** Where the figure's sentence starts (-1 for reference rows): two values of one sentence are two things. */
   readonly sentenceStart: number;
   /** The document's publication date as days since 1970, for telling apart period-less figures of different times. */
@@ -303,6 +305,7 @@ export function claimsOf(doc: SourceDocument, scopes: DocumentScopes = documentS
         sentenceStart: a.sentence?.end > a.sentence?.start ? a.sentence.start : a.start,
         // Always present (possibly undefined): one shape for every claim's extras, built without spreads.
         partOf: partOf || undefined,
+        remainder: isRemainder(doc.text, a),
         hedge: hedges.get(a.id),
       },
     });
@@ -336,6 +339,7 @@ export interface ClaimExtras {
   readonly framed: boolean;
   readonly sentenceStart?: number;
   readonly partOf?: string;
+  readonly remainder?: boolean;
   readonly hedge?: { readonly qualifier: string; readonly bound: Claim['bound'] };
 }
 
@@ -422,6 +426,7 @@ export function linkable(claim: Claim, d: LinkDimensions, block = -1, extra: Cla
     valueBits: extra.valueBits,
     framed: extra.framed,
     partOf: extra.partOf,
+    remainder: extra.remainder === true,
     sentenceStart: extra.sentenceStart ?? -1,
     hedge: extra.hedge,
     measure: d.measure,

@@ -98,6 +98,8 @@ function fit(c: LinkableClaim, k: EventCluster): Fit | undefined {
   let phraseMatch = false;
   let crossDoc = false;
   for (const m of k.members) {
+    // The rest of a group ("the other eight") is a part of its total, whatever the two figures' positions.
+    if ((m.remainder || c.remainder) && !sameValue(m, c)) return undefined;
     if (m.claim.docId === c.claim.docId) {
       sameDoc = true;
       if (sameValue(m, c)) continue;

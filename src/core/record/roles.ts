@@ -144,6 +144,20 @@ export function partsOf(text: string, figures: readonly FigureAnnotation[]): Map
   return out;
 }
 
+/**
+ * Words that introduce a figure as the rest of a group or as more of it: "the other eight defendants", "the
+ * remaining four", "a further 12 arrests", "another 30", "eight other men", "12 more". Such a figure is a
+ * part of some total, never a restatement of it: "Ten sentenced" in a headline and "the other eight" in the
+ * body are not one figure rounded.
+ */
+const REMAINDER_BEFORE = /\b(?:other|remaining|further|another|additional)\s+$/i;
+const REMAINDER_AFTER = /^\s+(?:other|more|further|additional|remaining)\b/i;
+
+/** Is the figure introduced as a remainder or an addition (see `REMAINDER_BEFORE`)? */
+export function isRemainder(text: string, f: Pick<FigureAnnotation, 'start' | 'end'>): boolean {
+  return REMAINDER_BEFORE.test(text.slice(Math.max(0, f.start - 12), f.start)) || REMAINDER_AFTER.test(text.slice(f.end, f.end + 12));
+}
+
 const LIST_HEDGES = new Set(['some', 'around', 'about', 'approximately', 'roughly', 'an estimated', 'estimated', 'approx', 'approx.', 'circa']);
 /** What may stand between two items of one list: commas, "and", the items' own words; not "alongside" or a verb. */
 const LIST_GAP = /^[^.;:()]{0,60}$/;

@@ -108,6 +108,15 @@ function report(ctx: CheckContext, total: CheckFigure, parts: readonly CheckFigu
   };
 }
 
+/**
+ * Only counts and amounts add up, so only they bound their parts: a change, a rate or a share of a part can
+ * exceed the whole's ("criminal damage fell 9%, including a 14% fall in damage to vehicles").
+ */
+function isAdditive(x: CheckFigure): boolean {
+  const kind = x.f.measureKind;
+  return x.family !== 'ratio' && !x.f.change && kind !== 'change' && kind !== 'rate' && kind !== 'share' && kind !== 'age';
+}
+
 /** "710 vulnerable people, including 758 children": a part larger than the whole it is said to be part of. */
 export function partExceedsTotalChecks(ctx: CheckContext): ArithmeticCheck[] {
   const byId = new Map(ctx.figures.map((x) => [x.f.id, x] as const));
@@ -118,7 +127,7 @@ export function partExceedsTotalChecks(ctx: CheckContext): ArithmeticCheck[] {
   )) {
     const part = byId.get(partId);
     const whole = byId.get(wholeId);
-    if (!part || !whole || part.family !== whole.family || !(part.base > whole.interval.hi)) continue;
+    if (!part || !whole || part.family !== whole.family || !isAdditive(part) || !isAdditive(whole) || !(part.base > whole.interval.hi)) continue;
     out.push({
       checkId: `part:${whole.f.start}-${whole.f.end}:${part.f.start}`,
       docId: ctx.doc.id,
