@@ -54,6 +54,17 @@ describe('record: events', () => {
     assert.ok(bitsOf(chanceOfValue(500_000)) < 3);
   });
 
+  it('weighs a compound sentence length by its months, not by the six digits it was read to', () => {
+    // "six years and five months" is read as 6.41667 years: as 77.00004 months it looked like a £426,040.
+    const text = 'Roe was jailed for six years and five months. Doe was jailed for 77 months.';
+    const values = [...profileOf(doc('c.txt', text)).values.values()];
+    assert.deepEqual(
+      values.map((v) => v.key),
+      ['months:77'],
+    );
+    assert.ok(values[0].bitsSameMeasure < 6, String(values[0].bitsSameMeasure));
+  });
+
   it('joins a release and its write-up by the distinctive figures they share, and says so with weights', () => {
     const link = compareProfiles(profileOf(docs[0]), profileOf(docs[1]));
     assert.ok(link.weight >= JOIN_BITS, JSON.stringify(link));

@@ -18,4 +18,9 @@ describe('namedPeople', () => {
     assert.deepEqual(names('In Kent, officers made 40 arrests, 12 of them in Dover.'), []);
     assert.deepEqual(names(''), []);
   });
+  it('reads a headline\'s "Man, 39," or "Woman, 27," as a description, not a surname', () => {
+    assert.deepEqual(names('Man, 39, charged after a break-in at a garage'), []);
+    assert.deepEqual(names('READ MORE: Woman, 27, jailed for fraud. Teenager, 17, arrested.'), []);
+    assert.deepEqual(names('Teenager Sam Poe, 17, was arrested.'), [['Sam Poe', '17']]);
+  });
 });

@@ -35,6 +35,66 @@ export const STREET_WORDS: ReadonlySet<string> = new Set([
   'green',
 ]);
 
+/** What a headline calls someone it does not name: "Man, 39, charged", "Teenager, 17, arrested". */
+export const PERSON_NOUNS: readonly string[] = [
+  'man',
+  'woman',
+  'men',
+  'women',
+  'boy',
+  'girl',
+  'boys',
+  'girls',
+  'teenager',
+  'teen',
+  'teenagers',
+  'youth',
+  'child',
+  'baby',
+  'toddler',
+  'pupil',
+  'student',
+  'pensioner',
+  'grandfather',
+  'grandmother',
+  'grandad',
+  'gran',
+  'mother',
+  'father',
+  'mum',
+  'dad',
+  'son',
+  'daughter',
+  'husband',
+  'wife',
+  'partner',
+  'brother',
+  'sister',
+  'driver',
+  'motorist',
+  'cyclist',
+  'rider',
+  'pedestrian',
+  'passenger',
+  'victim',
+  'suspect',
+  'thief',
+  'burglar',
+  'dealer',
+  'robber',
+  'worker',
+  'officer',
+  'nurse',
+  'doctor',
+  'teacher',
+  'landlord',
+  'businessman',
+  'businesswoman',
+  'person',
+];
+
+const PERSON_NOUN_SET: ReadonlySet<string> = new Set(PERSON_NOUNS);
+
 /** Capitalised words that start a sentence or name a thing, never a person. */
 const NOT_NAMES = new Set(
   [
@@ -121,6 +181,8 @@ const NOT_NAMES = new Set(
     'lines',
     'line',
     'class',
+    // Nouns a headline names someone by ("Man, 39, charged", "Woman, 27, jailed"): a description, not a name.
+    ...PERSON_NOUNS,
     ...STREET_WORDS,
   ].map((w) => w.toLowerCase()),
 );
@@ -144,7 +206,10 @@ export function namedPeople(text: string): NamedPerson[] {
   if (!NAME_AGE_NEEDS.test(text)) return out;
   NAME_AGE.lastIndex = 0;
   for (let m = NAME_AGE.exec(text); m; m = NAME_AGE.exec(text)) {
-    const words = m[1].split(/\s+/).filter((w) => !NOT_NAMES.has(w.toLowerCase()));
+    const all = m[1].split(/\s+/);
+    // "Man, 39," is a description; so is "Jane Man, 39," read this way (Jane is not a surname).
+    if (PERSON_NOUN_SET.has(all[all.length - 1].toLowerCase())) continue;
+    const words = all.filter((w) => !NOT_NAMES.has(w.toLowerCase()));
     if (words.length === 0) continue;
     const surname = words[words.length - 1].toLowerCase();
     if (NOT_NAMES.has(surname) || surname.length < 2) continue;

@@ -61,7 +61,11 @@ const MAX_EVENT_DAYS = 31;
 const SAME_MEASURE_FACTOR = 0.3;
 
 export function valueKey(f: Pick<FigureAnnotation, 'value' | 'unit'>): string {
-  return `${unitFamily(f.unit)}:${Number(toBase(f.value, f.unit).toPrecision(12))}`;
+  // A value with a fraction of its unit is read to six significant digits (extract/numbers.ts): "six years
+  // and five months" is 6.41667 years. Its key keeps no more, or it would be 77.00004 months, a value so
+  // precise that two unrelated court reports sharing it would weigh as the strongest evidence there is.
+  const digits = Number.isInteger(f.value) ? 12 : 6;
+  return `${unitFamily(f.unit)}:${Number(toBase(f.value, f.unit).toPrecision(digits))}`;
 }
 
 const OPERATION = /\bOperation\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b/g;
