@@ -162,6 +162,38 @@ describe('record: scope', () => {
     assert.equal(scopes.scopeOf(lede).key, 'national');
   });
 
+  it('follows "the force" back to the force last named, and never takes a place named to compare with', () => {
+    // A regional write-up of two forces' statistics: each force is named once, then called "the force".
+    const text = `Recorded crime rises in the region
+Published: 28 April 2025
+
+For Avon and Somerset, recorded crime rose by 7 per cent, with a 14 per cent rise in sexual offences.
+
+Public order offences there were up by 31 per cent on the year before.
+
+Gloucestershire Constabulary also recorded a rise in crime, up 19 per cent.
+
+Like Avon and Somerset, the force recorded a rise in sexual offences, up 22 per cent.
+
+Drug offences in the force area fell by 11 per cent, and weapons offences fell by 26 per cent.
+`;
+    const d = doc('r.txt', text);
+    const scopes = documentScopes(d);
+    const scopeOfFigure = (figure: string) => {
+      const f = d.analysis.annotations.find((a) => a.kind === 'figure' && a.text.includes(figure));
+      assert.ok(f && f.kind === 'figure', figure);
+      return scopes.scopeOf(f).key;
+    };
+    assert.equal(scopeOfFigure('14 per cent'), 'force:avon-and-somerset-constabulary');
+    assert.equal(scopeOfFigure('22 per cent'), 'force:gloucestershire-constabulary');
+    assert.equal(scopeOfFigure('26 per cent'), 'force:gloucestershire-constabulary');
+    const built = buildRecord([d]);
+    assert.deepEqual(
+      built.records.filter((r) => r.status === 'conflict').map((r) => r.explanation),
+      [],
+    );
+  });
+
   it("reads a court report's ages as the age of each person named", () => {
     const text = `Two jailed for running drug line
 Published: 3 June 2024

@@ -120,7 +120,36 @@ function cuesOf(doc: SourceDocument): Cue[] {
   for (let m = STRONG_NATIONAL.exec(text); m; m = STRONG_NATIONAL.exec(text)) {
     cues.push({ start: m.index, end: m.index + m[0].length, national: true, scope: { key: 'national', label: 'national', why: `“${m[0]}” in its sentence` } });
   }
-  return cues.sort((a, b) => a.start - b.start);
+  return withoutComparisons(
+    text,
+    cues.sort((a, b) => a.start - b.start),
+  );
+}
+
+/**
+ * "Like West Mercia, the force reported ...", "unlike Essex", "as in Kent", "compared with Merseyside": a
+ * place named to compare with is not where the figures are.
+ */
+const COMPARISON_BEFORE = /\b(?:like|unlike|as in|as with|similar to|compared (?:with|to)|in contrast to|than in)\s+(?:the\s+)?$/i;
+
+/** What joins the places of one comparison: "like Avon and Somerset", "unlike Kent, Essex or Surrey". */
+const COMPARED_TOO = /^\s*(?:and|&|or|,)\s*$/;
+
+/** The cues, in order, without the places named to compare with (and the places joined to them). */
+function withoutComparisons(text: string, cues: readonly Cue[]): Cue[] {
+  const out: Cue[] = [];
+  let compared: Cue | undefined;
+  for (const c of cues) {
+    const isCompared =
+      COMPARISON_BEFORE.test(text.slice(Math.max(0, c.start - 20), c.start)) ||
+      (compared !== undefined && COMPARED_TOO.test(text.slice(compared.end, c.start)));
+    if (isCompared) compared = c;
+    else {
+      compared = undefined;
+      out.push(c);
+    }
+  }
+  return out;
 }
 
 function paragraphsOf(text: string, cues: readonly Cue[]): Paragraph[] {
@@ -301,6 +330,25 @@ function sentenceCue(doc: SourceDocument, cues: readonly Cue[], f: FigureAnnotat
   return before;
 }
 
+/** "the force", "the force area", "the force's", "the constabulary": a force named before, referred back to. */
+const FORCE_ANAPHOR = /\bthe\s+(?:force|constabulary)\b/i;
+
+/**
+ * The force a sentence refers back to ("Drug offences in the force area were down 16%"): the force of the
+ * last place or force named before the sentence. A write-up of several forces' figures names each force
+ * once and then says "the force" of it for the paragraphs that follow.
+ */
+function forceReferredTo(doc: SourceDocument, cues: readonly Cue[], f: FigureAnnotation): Scope | undefined {
+  const s = f.sentence && f.sentence.end > f.sentence.start ? f.sentence : undefined;
+  if (!s || !FORCE_ANAPHOR.test(doc.text.slice(s.start, s.end))) return undefined;
+  for (let i = firstCueFrom(cues, s.start) - 1; i >= 0; i--) {
+    const c = cues[i];
+    if (c.national) return undefined;
+    if (c.force) return forceScope(c.force, undefined, `“the force” after ${quoted(doc.text, c)}`);
+  }
+  return undefined;
+}
+
 /** The index of the first cue that starts at or after `at`. */
 function firstCueFrom(cues: readonly Cue[], at: number): number {
   let lo = 0;
@@ -394,7 +442,7 @@ export function documentScopes(doc: SourceDocument): DocumentScopes {
       if (cue) return cue.scope;
       const field = placeOfField(f);
       if (field) return field;
-      return sectionScope(paragraphs, f.start) ?? document;
+      return forceReferredTo(doc, cues, f) ?? sectionScope(paragraphs, f.start) ?? document;
     },
   };
 }
