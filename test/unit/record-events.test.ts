@@ -3,7 +3,7 @@ import { analyze } from '../../src/core/analyze';
 import { buildRecord, type SourceDocument } from '../../src/core/record';
 import { compareProfiles, JOIN_BITS, weighProfiles } from '../../src/core/record/events';
 import { profileOf } from '../../src/core/record/profile';
-import { bitsOf, chanceOfValue } from '../../src/core/record/valueBits';
+import { bitsOf, chanceOfStatedValue, chanceOfValue } from '../../src/core/record/valueBits';
 import { documentScopes } from '../../src/core/record/scope';
 
 /**
@@ -52,6 +52,22 @@ describe('record: events', () => {
     assert.ok(bitsOf(chanceOfValue(1_873)) > bitsOf(chanceOfValue(1_900)));
     assert.ok(bitsOf(chanceOfValue(12)) < 3);
     assert.ok(bitsOf(chanceOfValue(500_000)) < 3);
+  });
+
+  it('weighs a duration as written: "12 years" says as little as "12", "six years and five months" as much as 77', () => {
+    assert.equal(chanceOfStatedValue(12, 1), chanceOfValue(12));
+    assert.ok(Math.abs(chanceOfStatedValue(6.41667, 1 / 12) - chanceOfValue(77)) < 1e-6);
+    assert.ok(bitsOf(chanceOfStatedValue(6.41667, 1 / 12)) < 6);
+    // Whole numbers are weighed as before.
+    assert.equal(chanceOfStatedValue(731_460, 1), chanceOfValue(731_460));
+    assert.equal(chanceOfStatedValue(2_600_000, 100_000), chanceOfValue(2_600_000));
+    const text = 'Roe was jailed for 12 years. Doe was jailed for 144 months.';
+    const values = [...profileOf(doc('d.txt', text)).values.values()];
+    assert.deepEqual(
+      values.map((v) => [v.text, v.key]),
+      [['12 years', 'months:144']],
+    );
+    assert.equal(values[0].bitsSameMeasure, bitsOf(chanceOfValue(12) * 0.3));
   });
 
   it('weighs a compound sentence length by its months, not by the six digits it was read to', () => {

@@ -8,7 +8,7 @@ import { daysOf, linkWindowOfDays } from './window';
 import { isRemainder, isVague, lineRoles, listHedges, partsOf, phraseAfter, type PositionRole } from './roles';
 import { documentScopes, NATIONAL, type DocumentScopes, type Scope } from './scope';
 import { personOfAge } from './people';
-import { bitsOf, chanceOfValue } from './valueBits';
+import { bitsOf, chanceOfStatedValue } from './valueBits';
 import { effectiveShape } from './rounding';
 
 export { daysOf } from './window';
@@ -300,7 +300,7 @@ export function claimsOf(doc: SourceDocument, scopes: DocumentScopes = documentS
         role: positions[a.line] ?? 'body',
         phrase: phrase || undefined,
         generic: GENERIC_MEASURES.has(measured),
-        valueBits: effectiveShape(a) === 'exact' ? bitsOf(chanceOfValue(a.value)) : 0,
+        valueBits: effectiveShape(a) === 'exact' ? bitsOf(chanceOfStatedValue(a.value, a.precision)) : 0,
         framed: isFramed(a.period, published, docPeriods) || (scopes.isCase && isCaseIncident(a.period, published)),
         sentenceStart: a.sentence?.end > a.sentence?.start ? a.sentence.start : a.start,
         // Always present (possibly undefined): one shape for every claim's extras, built without spreads.

@@ -6,7 +6,7 @@ import { isVague } from './roles';
 import { documentScopes, type DocumentScopes } from './scope';
 import type { SourceDocument } from './types';
 import { toBase, unitFamily } from './units';
-import { bitsOf, chanceOfValue } from './valueBits';
+import { bitsOf, chanceOfStatedValue } from './valueBits';
 import { daysOf } from './window';
 import { containsAny } from '../text/words';
 
@@ -168,7 +168,7 @@ function namesOf(doc: SourceDocument, scopes: DocumentScopes): { people: string[
 }
 
 function valuesOf(doc: SourceDocument): Map<string, ProfileValue> {
-  const out = new Map<string, { key: string; text: string; measures: Set<string>; bits: number }>();
+  const out = new Map<string, { key: string; text: string; measures: Set<string>; chance: number }>();
   for (const a of doc.analysis.annotations) {
     if (a.kind !== 'figure' || !Number.isFinite(a.value) || isVague(a) || a.counts === 'age' || unitFamily(a.unit) === 'ratio') continue;
     const key = valueKey(a);
@@ -178,12 +178,11 @@ function valuesOf(doc: SourceDocument): Map<string, ProfileValue> {
       if (measure) known.measures.add(measure);
       continue;
     }
-    out.set(key, { key, text: a.text, measures: new Set(measure ? [measure] : []), bits: 0 });
+    out.set(key, { key, text: a.text, measures: new Set(measure ? [measure] : []), chance: chanceOfStatedValue(a.value, a.precision) });
   }
   const values = new Map<string, ProfileValue>();
   for (const [key, v] of out) {
-    const value = Number(key.slice(key.indexOf(':') + 1));
-    const chance = chanceOfValue(value);
+    const chance = v.chance;
     values.set(key, {
       key,
       text: v.text,

@@ -20,6 +20,18 @@ export function chanceOfValue(value: number): number {
   return Math.min(MAX_CHANCE, (10 * roundnessOf(v)) / v);
 }
 
+/**
+ * `chanceOfValue` for a value as stated, in its own unit and to its precision: "12 years" is a whole number
+ * of years, as common as any "12" (not 144 months, which would say more), and "six years and five months"
+ * (6.41667 years, to a month) is as surprising as 77 months, not as a figure given to six digits.
+ */
+export function chanceOfStatedValue(value: number, precision: number): number {
+  const v = Math.abs(value);
+  if (!(v >= 1)) return MAX_CHANCE;
+  const step = Math.max(roundnessOf(v), precision > 0 && Number.isFinite(precision) ? precision : 0);
+  return Math.min(MAX_CHANCE, (10 * step) / v);
+}
+
 export function bitsOf(chance: number): number {
   return Math.max(0, Math.min(12, Math.log2(SAME_EVENT_AGREES / chance)));
 }
