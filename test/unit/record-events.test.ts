@@ -54,6 +54,28 @@ describe('record: events', () => {
     assert.ok(bitsOf(chanceOfValue(500_000)) < 3);
   });
 
+  it("joins two write-ups of one force's story that share only small figures, found by the force they are about", () => {
+    const a = doc(
+      'paper.txt',
+      'Gang who stripped farms of machinery left a mocking note\n\nA gang of four men raided 12 farms across Derbyshire, stealing machinery worth about £1.2 million.\n\n' +
+        'The raids caused £300,000 of damage to buildings and fences.\n',
+    );
+    const b = doc(
+      'radio.txt',
+      'CCTV shows farm raiders loading a stolen tractor\n\nA gang of four men from Chesterfield raided 12 farms in Derbyshire over two winters.\n\n' +
+        'The gang caused £300,000 of damage on top of what they stole.\n',
+    );
+    const [pa, pb] = [profileOf(a), profileOf(b)];
+    assert.equal(pa.scope, 'force:derbyshire-constabulary');
+    assert.equal(pb.scope, 'force:derbyshire-constabulary');
+    assert.ok(weighProfiles(pa, pb) >= JOIN_BITS, JSON.stringify(compareProfiles(pa, pb)));
+    const { events } = buildRecord([a, b]);
+    assert.deepEqual(
+      events.map((e) => e.documents),
+      [['paper.txt', 'radio.txt']],
+    );
+  });
+
   it('weighs a duration as written: "12 years" says as little as "12", "six years and five months" as much as 77', () => {
     assert.equal(chanceOfStatedValue(12, 1), chanceOfValue(12));
     assert.ok(Math.abs(chanceOfStatedValue(6.41667, 1 / 12) - chanceOfValue(77)) < 1e-6);
@@ -176,6 +198,13 @@ describe('record: scope', () => {
     const lede = d.analysis.annotations.find((a) => a.kind === 'figure' && a.text === '512');
     assert.ok(lede && lede.kind === 'figure');
     assert.equal(scopes.scopeOf(lede).key, 'national');
+  });
+
+  it('reads a town that is the first name of a person named with an age ("Royston Fenwick, 41,") as no place', () => {
+    const text =
+      'Copper thieves caught on camera at scrap yards\n\nRoyston Fenwick, 41, and Dale Price, 38, both of Dudley, were filmed taking cable worth £90,000 from yards.\n\n' +
+      'The pair struck 14 times over the summer.\n';
+    assert.equal(documentScopes(doc('y.txt', text)).document.key, 'force:west-midlands-police');
   });
 
   it('follows "the force" back to the force last named, and never takes a place named to compare with', () => {

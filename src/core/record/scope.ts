@@ -92,8 +92,20 @@ function quoted(text: string, c: { start: number; end: number }): string {
   return `“${text.slice(c.start, c.end)}”`;
 }
 
+/** The capitalised word right after a place name: "Royston Hallard" if it is one. */
+const NEXT_WORD = /^[ \t]+([A-Z][a-z’'-]+)/;
+
+/**
+ * "Royston Hallard, 33,": a town's name that is the first name of a person the text names with an age
+ * (the word after it is that person's surname) is not a place.
+ */
+function isFirstName(text: string, p: { end: number }, surnames: ReadonlySet<string>): boolean {
+  const next = NEXT_WORD.exec(text.slice(p.end, p.end + 40));
+  return next !== null && surnames.has(next[1].toLowerCase());
+}
+
 /** Every place, force and national phrase of the text, in order. */
-function cuesOf(doc: SourceDocument): Cue[] {
+function cuesOf(doc: SourceDocument, people: readonly NamedPerson[]): Cue[] {
   const text = doc.text;
   const cues: Cue[] = [];
   for (const a of doc.analysis.annotations) {
@@ -108,8 +120,10 @@ function cuesOf(doc: SourceDocument): Cue[] {
   }
   // A place inside an organisation's name ("Kent Fire and Rescue Service", not a police force) is not a cue.
   const organisations = doc.analysis.annotations.filter((a) => a.kind === 'organisation' && a.orgType !== 'police-force');
+  const surnames = new Set(people.map((p) => p.surname));
   for (const p of findPlaces(text)) {
     if (organisations.some((a) => a.start <= p.start && p.start < a.end)) continue;
+    if (surnames.size && isFirstName(text, p, surnames)) continue;
     const scope =
       p.kind === 'area'
         ? forceScope(p.force, undefined, `${quoted(text, p)} in its sentence`)
@@ -399,9 +413,9 @@ function defendantOf(text: string, people: ReadonlyMap<string, NamedPerson>, f: 
 
 /** Reads the scope of every figure of a document (see `Scope`). */
 export function documentScopes(doc: SourceDocument): DocumentScopes {
-  const cues = cuesOf(doc);
-  const paragraphs = paragraphsOf(doc.text, cues);
   const people = namedPeople(doc.text);
+  const cues = cuesOf(doc, people);
+  const paragraphs = paragraphsOf(doc.text, cues);
   const courts = courtsOf(doc);
   const isCase = isCourtReport(doc, people, courts);
   const byName = isCase ? peopleByFullestName(people) : new Map<string, NamedPerson>();
