@@ -3,6 +3,7 @@ import { findFigures } from './extract/figures';
 import { readMeta } from './extract/meta';
 import { findReportingRisks, type ReportingFinding } from './reporting';
 import { annotationToOriginal, spanToOriginal, stripFormatChars } from './text/formatChars';
+import { withPlainSpaces } from './text/spaces';
 import { LineIndex } from './text/lines';
 import { countWords, splitSentences } from './text/sentences';
 import type { Annotation, AnalysisNotice, AnnotationKind, DocumentAnalysis, DocumentContext, Logger, Span } from './types';
@@ -73,6 +74,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   const original = analysed;
   const formatMap = stripFormatChars(original);
   if (formatMap) analysed = formatMap.text;
+  // No-break and other spaces are read as spaces (text/spaces.ts); offsets do not move.
+  const spaced = withPlainSpaces(analysed);
+  const respaced = spaced !== analysed;
+  analysed = spaced;
 
   const words = countWords(analysed);
   let sentences: ReturnType<typeof splitSentences> = [];
@@ -117,6 +122,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   if (formatMap) {
     annotations = annotations.map((a) => annotationToOriginal(a, formatMap, original));
     sentences = sentences.map((span) => spanToOriginal(span, formatMap));
+  } else if (respaced) {
+    // An annotation quotes the document as written: "£26\u00a0million", not the spaced text analysis read.
+    annotations = annotations.map((a) => (original.slice(a.start, a.end) === a.text ? a : { ...a, text: original.slice(a.start, a.end) }));
   }
   // The checks read the original text with offsets into it, as the incremental analysis does.
   if (options.reportingChecks !== false && !options.kinds) findings = reportingFindings(original, sentences, annotations, notices, logger);

@@ -18,6 +18,7 @@ import { analyze, looksBinary, metaErrorNotice, reportingFindings, type AnalyzeO
 import { readMeta } from './extract/meta';
 import { compileLexicon } from './lexicon';
 import { stripFormatChars } from './text/formatChars';
+import { withPlainSpaces } from './text/spaces';
 import { LineIndex } from './text/lines';
 import type { Annotation, AnalysisNotice, DocumentAnalysis, DocumentMeta, FigureAnnotation, LegalTermAnnotation, OrganisationAnnotation, Span } from './types';
 
@@ -81,9 +82,9 @@ const noLines = new LineIndex('');
 // the whole document's meta is read the same way, with the entities' offsets moved to match.
 function readMetaStripped(text: string, entities: Parameters<ReadMetaFn>[1], onError: (stage: string, e: unknown) => void): DocumentMeta {
   const map = stripFormatChars(text);
-  if (!map) return readMeta(text, { entities, lineIndex: noLines, onError });
+  if (!map) return readMeta(withPlainSpaces(text), { entities, lineIndex: noLines, onError });
   const moved = entities.map((e) => (e.start < 0 ? e : { ...e, start: map.toStripped(e.start), end: map.toStripped(e.end) }));
-  return readMeta(map.text, { entities: moved, lineIndex: noLines, onError });
+  return readMeta(withPlainSpaces(map.text), { entities: moved, lineIndex: noLines, onError });
 }
 
 export class IncrementalAnalysis {

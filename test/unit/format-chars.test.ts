@@ -124,3 +124,40 @@ describe('format characters (Unicode Cf) inside numbers', () => {
     assertOffsetsIntoOriginal(edited, inc.analysis);
   });
 });
+
+describe('no-break and other space characters', () => {
+  const NBSP = '\u00a0';
+  const NNBSP = '\u202f';
+  const THIN = '\u2009';
+
+  it('reads "£26 million" and "85 per cent" with a no-break space as one figure, quoting the text as written', () => {
+    const text = `Fraudsters sent £26${NBSP}million abroad, and thefts fell by 85${NNBSP}per cent after ${THIN}182${NBSP}hours of patrols.\n`;
+    const plain = text.replace(/[\u00a0\u202f\u2009]/g, ' ');
+    const spaced = analyze(text);
+    assertOffsetsIntoOriginal(text, spaced);
+    const key = (a: Annotation) => (a.kind === 'figure' ? [a.start, a.end, a.value, a.unit, a.counts] : [a.start, a.end, a.kind]);
+    assert.deepEqual(spaced.annotations.map(key), analyze(plain).annotations.map(key));
+    assert.deepEqual(
+      figures(spaced).map((f) => [f.text, f.value, f.unit]),
+      [
+        [`£26${NBSP}million`, 26_000_000, 'GBP'],
+        [`85${NNBSP}per cent`, 85, 'percent'],
+        [`182${NBSP}hours`, 182, 'hours'],
+      ],
+    );
+  });
+
+  it('gives the incremental analysis the same result as analyze(), and the record the same claims as for plain spaces', () => {
+    const para = (i: number) => `Paragraph ${i}: Kent${NBSP}Police seized £${i}.5${NBSP}million and made ${i}${NBSP}arrests in Dover.`;
+    const text = Array.from({ length: 30 }, (_, i) => para(i + 1)).join('\n\n') + '\n';
+    const inc = new IncrementalAnalysis(text);
+    assert.deepEqual(inc.analysis, analyze(text));
+    const edited = text.replace('Paragraph 12', `New: 40${NBSP}arrests.\n\nParagraph 12`);
+    inc.update(edited);
+    assert.deepEqual(inc.analysis, analyze(edited));
+    const plain = text.replace(/\u00a0/g, ' ');
+    const claims = (t: string) =>
+      buildRecord([{ id: 'd', text: t, analysis: analyze(t) }]).records.map((r) => [r.measure, r.scope, r.claims.map((c) => c.value).join(',')]);
+    assert.deepEqual(claims(text), claims(plain));
+  });
+});

@@ -1,5 +1,6 @@
 import type { Logger } from '../types';
 import { nullLogger } from '../types';
+import { withPlainSpaces } from '../text/spaces';
 import { checkDocument } from './checks';
 import { claimsOf, eventPartitionKey, isEventPartition, periodPartitionKey, type LinkableClaim } from './claims';
 import type { PossibleMatch } from './eventLink';
@@ -82,7 +83,10 @@ export interface PreparedSource {
 }
 
 /** What the record needs of a document, made from its analysis (on any thread; the result is plain data). */
-export function prepareSource(doc: SourceDocument, logger: Logger = nullLogger): PreparedSource {
+export function prepareSource(source: SourceDocument, logger: Logger = nullLogger): PreparedSource {
+  // Read with plain spaces, as its analysis was (text/spaces.ts): the offsets are the same.
+  const text = withPlainSpaces(source.text);
+  const doc = text === source.text ? source : { ...source, text };
   try {
     const scopes = documentScopes(doc);
     const claims = claimsOf(doc, scopes);
