@@ -9,6 +9,7 @@ import { relinking } from './link';
 import { runAtOnce, SteppedRun } from '../slices';
 import { profileOf, type DocumentProfile } from './profile';
 import { documentScopes } from './scope';
+import { teaserLines } from './roles';
 import { Group } from './groups';
 import { SortedRecords } from './sortedRecords';
 import { lexiconResolver, type OrganisationResolver } from './organisations';
@@ -86,7 +87,7 @@ export interface PreparedSource {
 export function prepareSource(source: SourceDocument, logger: Logger = nullLogger): PreparedSource {
   // Read with plain spaces, as its analysis was (text/spaces.ts): the offsets are the same.
   const text = withPlainSpaces(source.text);
-  const doc = text === source.text ? source : { ...source, text };
+  const doc = withoutTeaserFigures(text === source.text ? source : { ...source, text });
   try {
     const scopes = documentScopes(doc);
     const claims = claimsOf(doc, scopes);
@@ -96,6 +97,14 @@ export function prepareSource(source: SourceDocument, logger: Logger = nullLogge
     logger.error(`record: could not check ${doc.id}`, e);
     return { claims: [], checks: [] };
   }
+}
+
+/** The document without the figures of its links to other stories (see `teaserLines`): they are not its claims. */
+function withoutTeaserFigures(doc: SourceDocument): SourceDocument {
+  const teasers = teaserLines(doc.text);
+  if (!teasers.size) return doc;
+  const annotations = doc.analysis.annotations.filter((a) => a.kind !== 'figure' || !teasers.has(a.line));
+  return annotations.length === doc.analysis.annotations.length ? doc : { ...doc, analysis: { ...doc.analysis, annotations } };
 }
 
 function withoutScopes(profile: DocumentProfile): PreparedProfile {

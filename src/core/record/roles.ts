@@ -54,6 +54,43 @@ export function lineRoles(text: string): readonly PositionRole[] {
   return roles;
 }
 
+/**
+ * A news site's links to its other stories: "READ MORE: Man, 39, charged ...", "Related: ...", or a "Read
+ * more" line over a list of headlines. Their figures are another story's. The mark ends in a colon, bar or
+ * dash, or ends its line: "Related offences rose" is prose.
+ */
+const TEASER_MARK =
+  /^\s*(?:read more|more|related(?: stories| articles| content)?|see also|read next|also read|most read|you may also like|top stories)\s*(?:[:|–—]\s*|-\s+|$)/i;
+const MAY_HOLD_TEASER = /read more|more\s*[:|–—-]|related|see also|read next|also read|most read|may also like|top stories/i;
+
+/**
+ * The lines of `text` that link to other stories: a line that starts with a teaser mark and says more,
+ * and after a mark on its own line, the headline-like lines that follow it (blank lines between them
+ * too) up to the first line of prose.
+ */
+export function teaserLines(text: string): ReadonlySet<number> {
+  const out = new Set<number>();
+  if (!MAY_HOLD_TEASER.test(text)) return out;
+  const lines = linesOf(text);
+  let inList = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const mark = TEASER_MARK.exec(line);
+    if (mark) {
+      if (line.length > mark[0].length) out.add(i);
+      else inList = true;
+      continue;
+    }
+    if (!inList) continue;
+    const t = line.trim();
+    if (!t) continue;
+    // A headline is short and does not end a sentence; the first line of prose ends the list.
+    if (wordCount(t, MAX_SUMMARY_WORDS + 1) <= MAX_SUMMARY_WORDS && !/[.!?:;]["'”’)]*$/.test(t)) out.add(i);
+    else inList = false;
+  }
+  return out;
+}
+
 /** True when two figures' roles make a different value between them a restatement (one summarises the other). */
 export function restates(a: PositionRole, b: PositionRole): boolean {
   return a !== b || a === 'summary';
