@@ -239,6 +239,17 @@ Drug offences in the force area fell by 11 per cent, and weapons offences fell b
     );
   });
 
+  it('follows "the force" back to a force, never to a town the lines ran from', () => {
+    const text =
+      'Kent drug lines week: 34 arrests\nPublished: 2 December 2024\n\nKent Police took part in the national week of action against county lines, which ran from 25 November.\n\n' +
+      'Many of the lines ran from London into towns across the county.\n\nThe force made 34 arrests and seized £120,000 of drugs.\n';
+    const d = doc('k.txt', text);
+    const scopes = documentScopes(d);
+    const cash = d.analysis.annotations.find((a) => a.kind === 'figure' && a.text === '£120,000');
+    assert.ok(cash && cash.kind === 'figure');
+    assert.equal(scopes.scopeOf(cash).key, 'force:kent-police');
+  });
+
   it("reads a court report's ages as the age of each person named", () => {
     const text = `Two jailed for running drug line
 Published: 3 June 2024

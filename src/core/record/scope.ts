@@ -63,6 +63,8 @@ interface Cue {
   /** The force whose area the cue is in (for a town, its force), for deciding a document's force. */
   readonly force?: string;
   readonly national?: boolean;
+  /** True for a police force's name ("Dyfed-Powys Police"), not a place in its area. */
+  readonly isForce?: boolean;
 }
 
 interface Paragraph {
@@ -115,6 +117,7 @@ function cuesOf(doc: SourceDocument, people: readonly NamedPerson[]): Cue[] {
       start: a.start,
       end: a.end,
       force: a.entityId,
+      isForce: true,
       scope: forceScope(a.entityId, forceAreaName(a.entityId) ?? a.canonical, `${quoted(text, a)} in its sentence`),
     });
   }
@@ -348,9 +351,10 @@ function sentenceCue(doc: SourceDocument, cues: readonly Cue[], f: FigureAnnotat
 const FORCE_ANAPHOR = /\bthe\s+(?:force|constabulary)\b/i;
 
 /**
- * The force a sentence refers back to ("Drug offences in the force area were down 16%"): the force of the
- * last place or force named before the sentence. A write-up of several forces' figures names each force
- * once and then says "the force" of it for the paragraphs that follow.
+ * The force a sentence refers back to ("Drug offences in the force area were down 16%"): the last police
+ * force named before the sentence. A write-up of several forces' figures names each force once and then
+ * says "the force" of it for the paragraphs that follow. A town is not taken: "lines run from London into
+ * Kent ... the force" is Kent's.
  */
 function forceReferredTo(doc: SourceDocument, cues: readonly Cue[], f: FigureAnnotation): Scope | undefined {
   const s = f.sentence && f.sentence.end > f.sentence.start ? f.sentence : undefined;
@@ -358,7 +362,7 @@ function forceReferredTo(doc: SourceDocument, cues: readonly Cue[], f: FigureAnn
   for (let i = firstCueFrom(cues, s.start) - 1; i >= 0; i--) {
     const c = cues[i];
     if (c.national) return undefined;
-    if (c.force) return forceScope(c.force, undefined, `“the force” after ${quoted(doc.text, c)}`);
+    if (c.isForce && c.force) return forceScope(c.force, undefined, `“the force” after ${quoted(doc.text, c)}`);
   }
   return undefined;
 }
