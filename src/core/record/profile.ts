@@ -182,13 +182,12 @@ function valuesOf(doc: SourceDocument): Map<string, ProfileValue> {
   }
   const values = new Map<string, ProfileValue>();
   for (const [key, v] of out) {
-    const chance = v.chance;
     values.set(key, {
       key,
       text: v.text,
       measures: [...v.measures].sort(),
-      bitsSameMeasure: bitsOf(chance * SAME_MEASURE_FACTOR),
-      bitsAnyMeasure: bitsOf(chance),
+      bitsSameMeasure: bitsOf(v.chance * SAME_MEASURE_FACTOR),
+      bitsAnyMeasure: bitsOf(v.chance),
     });
   }
   return values;

@@ -348,7 +348,15 @@ function sentenceCue(doc: SourceDocument, cues: readonly Cue[], f: FigureAnnotat
 }
 
 /** "the force", "the force area", "the force's", "the constabulary": a force named before, referred back to. */
-const FORCE_ANAPHOR = /\bthe\s+(?:force|constabulary)\b/i;
+const FORCE_ANAPHOR = /\bthe\s+(?:force|constabulary)\b/gi;
+
+/** Where the text says "the force", in order: found once, so no figure's sentence is searched again. */
+function anaphorsOf(text: string): number[] {
+  const out: number[] = [];
+  FORCE_ANAPHOR.lastIndex = 0;
+  for (let m = FORCE_ANAPHOR.exec(text); m; m = FORCE_ANAPHOR.exec(text)) out.push(m.index);
+  return out;
+}
 
 /**
  * The force a sentence refers back to ("Drug offences in the force area were down 16%"): the last police
@@ -356,9 +364,11 @@ const FORCE_ANAPHOR = /\bthe\s+(?:force|constabulary)\b/i;
  * says "the force" of it for the paragraphs that follow. A town is not taken: "lines run from London into
  * Kent ... the force" is Kent's.
  */
-function forceReferredTo(doc: SourceDocument, cues: readonly Cue[], f: FigureAnnotation): Scope | undefined {
+function forceReferredTo(doc: SourceDocument, cues: readonly Cue[], anaphors: readonly number[], f: FigureAnnotation): Scope | undefined {
   const s = f.sentence && f.sentence.end > f.sentence.start ? f.sentence : undefined;
-  if (!s || !FORCE_ANAPHOR.test(doc.text.slice(s.start, s.end))) return undefined;
+  if (!s) return undefined;
+  const first = firstFrom(anaphors, s.start, offset);
+  if (first >= anaphors.length || anaphors[first] >= s.end) return undefined;
   for (let i = firstCueFrom(cues, s.start) - 1; i >= 0; i--) {
     const c = cues[i];
     if (c.national) return undefined;
@@ -367,16 +377,24 @@ function forceReferredTo(doc: SourceDocument, cues: readonly Cue[], f: FigureAnn
   return undefined;
 }
 
-/** The index of the first cue that starts at or after `at`. */
-function firstCueFrom(cues: readonly Cue[], at: number): number {
+/** The index of the first of `sorted` (in order of `startOf`) that starts at or after `at`. */
+function firstFrom<T>(sorted: readonly T[], at: number, startOf: (x: T) => number): number {
   let lo = 0;
-  let hi = cues.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (cues[mid].start < at) lo = mid + 1;
+    if (startOf(sorted[mid]) < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+const cueStart = (c: Cue) => c.start;
+const offset = (n: number) => n;
+
+/** The index of the first cue that starts at or after `at`. */
+function firstCueFrom(cues: readonly Cue[], at: number): number {
+  return firstFrom(cues, at, cueStart);
 }
 
 /** What may stand between a figure and a place that restricts it: "arrests in", "people across", "by". */
@@ -420,6 +438,7 @@ export function documentScopes(doc: SourceDocument): DocumentScopes {
   const people = namedPeople(doc.text);
   const cues = cuesOf(doc, people);
   const paragraphs = paragraphsOf(doc.text, cues);
+  let anaphors: number[] | undefined;
   const courts = courtsOf(doc);
   const isCase = isCourtReport(doc, people, courts);
   const byName = isCase ? peopleByFullestName(people) : new Map<string, NamedPerson>();
@@ -460,7 +479,7 @@ export function documentScopes(doc: SourceDocument): DocumentScopes {
       if (cue) return cue.scope;
       const field = placeOfField(f);
       if (field) return field;
-      return forceReferredTo(doc, cues, f) ?? sectionScope(paragraphs, f.start) ?? document;
+      return forceReferredTo(doc, cues, (anaphors ??= anaphorsOf(doc.text)), f) ?? sectionScope(paragraphs, f.start) ?? document;
     },
   };
 }

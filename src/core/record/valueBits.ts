@@ -15,9 +15,7 @@ const SAME_EVENT_AGREES = 0.9;
  * magnitude over its step, so 12 or £400,000 say little (many documents have them) and 1,468 or £426,040 a lot.
  */
 export function chanceOfValue(value: number): number {
-  const v = Math.abs(value);
-  if (!(v >= 1)) return MAX_CHANCE;
-  return Math.min(MAX_CHANCE, (10 * roundnessOf(v)) / v);
+  return chanceOfStatedValue(value, 0);
 }
 
 /**
