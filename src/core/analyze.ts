@@ -4,6 +4,7 @@ import { readMeta } from './extract/meta';
 import { findReportingRisks, type ReportingFinding } from './reporting';
 import { annotationToOriginal, spanToOriginal, stripFormatChars } from './text/formatChars';
 import { withPlainSpaces } from './text/spaces';
+import { withWrappedLinesJoined } from './text/wrappedLines';
 import { LineIndex } from './text/lines';
 import { countWords, splitSentences } from './text/sentences';
 import type { Annotation, AnalysisNotice, AnnotationKind, DocumentAnalysis, DocumentContext, Logger, Span } from './types';
@@ -74,8 +75,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
   const original = analysed;
   const formatMap = stripFormatChars(original);
   if (formatMap) analysed = formatMap.text;
-  // No-break and other spaces are read as spaces (text/spaces.ts); offsets do not move.
-  const spaced = withPlainSpaces(analysed);
+  // No-break and other spaces are read as spaces (text/spaces.ts), and a hard-wrapped paragraph as one
+  // line (text/wrappedLines.ts); offsets do not move, and an annotation's line is the line it is on.
+  const lined = withPlainSpaces(analysed);
+  const spaced = withWrappedLinesJoined(lined);
   const respaced = spaced !== analysed;
   analysed = spaced;
 
@@ -96,7 +99,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): DocumentAna
       });
       lexicon = builtInLexicon();
     }
-    const lineIndex = new LineIndex(analysed);
+    const lineIndex = new LineIndex(lined);
     sentences = splitSentences(analysed);
     const entities = findEntities(analysed, lexicon, { lineIndex, sentences });
     // A stage that fails keeps what it found and says so; the other stages' results stand.

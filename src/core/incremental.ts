@@ -15,10 +15,11 @@
  * truncate the text, when `kinds` filters the output, or when the text is empty or looks binary.
  */
 import { analyze, looksBinary, metaErrorNotice, reportingFindings, type AnalyzeOptions } from './analyze';
-import { readMeta } from './extract/meta';
+import { metaParts, readMeta } from './extract/meta';
 import { compileLexicon } from './lexicon';
 import { stripFormatChars } from './text/formatChars';
 import { withPlainSpaces } from './text/spaces';
+import { withWrappedLinesJoined } from './text/wrappedLines';
 import { LineIndex } from './text/lines';
 import type { Annotation, AnalysisNotice, DocumentAnalysis, DocumentMeta, FigureAnnotation, LegalTermAnnotation, OrganisationAnnotation, Span } from './types';
 
@@ -81,10 +82,12 @@ const noLines = new LineIndex('');
 // analyze() reads the meta from the text without format characters (see text/formatChars.ts), so
 // the whole document's meta is read the same way, with the entities' offsets moved to match.
 function readMetaStripped(text: string, entities: Parameters<ReadMetaFn>[1], onError: (stage: string, e: unknown) => void): DocumentMeta {
+  // Wrapped paragraphs are joined only where readMeta reads: a long document is read after every edit.
+  const read = (t: string) => withWrappedLinesJoined(withPlainSpaces(t), metaParts(t.length));
   const map = stripFormatChars(text);
-  if (!map) return readMeta(withPlainSpaces(text), { entities, lineIndex: noLines, onError });
+  if (!map) return readMeta(read(text), { entities, lineIndex: noLines, onError });
   const moved = entities.map((e) => (e.start < 0 ? e : { ...e, start: map.toStripped(e.start), end: map.toStripped(e.end) }));
-  return readMeta(withPlainSpaces(map.text), { entities: moved, lineIndex: noLines, onError });
+  return readMeta(read(map.text), { entities: moved, lineIndex: noLines, onError });
 }
 
 export class IncrementalAnalysis {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { buildRecord, type BuiltRecord } from '../../src/core/record';
 import { crosscheckScoreOf, readExpectations } from '../support/crosscheck-eval';
+import { wrapAt } from '../support/wrap';
 
 /**
  * The cross-source record on real reporting kept outside the project (../shared, never copied into it):
@@ -28,7 +29,7 @@ function recordOf(folder: string, edit: (text: string) => string = (t) => t): Bu
   return buildRecord(docs);
 }
 
-/** Every alarm: a record in conflict and a failed check, as one line each, the document's spaces made plain. */
+/** Every alarm: a record in conflict and a failed check, as one line each, the document's spaces and line ends made plain. */
 function alarmsOf(built: BuiltRecord): string[] {
   const records = built.records
     .filter((r) => r.status === 'conflict')
@@ -37,7 +38,7 @@ function alarmsOf(built: BuiltRecord): string[] {
     .flat()
     .filter((c) => c.status !== 'ok')
     .map((c) => `check ${c.docId} ${c.rule}: ${c.arithmetic}`);
-  return [...records, ...checks].map((s) => s.replace(/\u00a0/g, ' ')).sort();
+  return [...records, ...checks].map((s) => s.replace(/\s+/g, ' ')).sort();
 }
 
 describe('cross-checking real reporting: the development corpus', function () {
@@ -58,6 +59,10 @@ describe('cross-checking real reporting: the development corpus', function () {
 
   it('raises the same alarms when every number is followed by a no-break space', () => {
     assert.deepEqual(alarmsOf(recordOf(corpusTexts, withNoBreakSpaces)), alarmsOf(recordOf(corpusTexts)));
+  });
+
+  it('raises the same alarms when every paragraph is hard-wrapped at 72 columns', () => {
+    assert.deepEqual(alarmsOf(recordOf(corpusTexts, (t) => wrapAt(t, 72))), alarmsOf(recordOf(corpusTexts)));
   });
 });
 
@@ -86,5 +91,14 @@ describe('cross-checking real reporting: gold-dev, fourteen unrelated stories an
       'check bucksfreepress-laundering-2024-02 false-hedge: 26.58 < 30 (stated: nearly 30)',
       'record prison sentence: bucksfreepress-laundering-2024-02:nearly 30 years / bucksfreepress-laundering-2024-02:26 years and seven months',
     ]);
+  });
+
+  it('raises the same alarms and joins the same documents when every paragraph is hard-wrapped at 72 columns', () => {
+    const wrapped = recordOf(goldDevTexts, (t) => wrapAt(t, 72));
+    assert.deepEqual(alarmsOf(wrapped), alarmsOf(built));
+    assert.deepEqual(
+      wrapped.events.filter((e) => e.documents.length > 1).map((e) => e.documents),
+      built.events.filter((e) => e.documents.length > 1).map((e) => e.documents),
+    );
   });
 });

@@ -47,9 +47,22 @@ function nonEmptyLines(text: string): Line[] {
  * set for the figures below them: the period they report and the organisation they report for. Never
  * throws (an internal error goes to `ctx.onError`); reads only the first and last few lines, so it costs nothing on long documents.
  */
+/** A long document's meta is read from its head and its tail only (the parts of this many characters). */
+const META_PART_CHARS = 10_000;
+
+/** The parts of a text of `length` characters that `readMeta` reads: the whole of a short one. */
+export function metaParts(length: number): readonly (readonly [number, number])[] {
+  return length > 2 * META_PART_CHARS
+    ? [
+        [0, META_PART_CHARS],
+        [length - META_PART_CHARS, length],
+      ]
+    : [[0, length]];
+}
+
 export function readMeta(text: string, ctx: MetaContext): DocumentMeta {
   try {
-    const lines = nonEmptyLines(text.length > 20000 ? text.slice(0, 10000) + '\n' + text.slice(-10000) : text);
+    const lines = nonEmptyLines(text.length > 2 * META_PART_CHARS ? text.slice(0, META_PART_CHARS) + '\n' + text.slice(-META_PART_CHARS) : text);
     const head = lines.slice(0, HEADER_LINES);
     const tail = lines.slice(-4);
     const title = readTitle(text, head);

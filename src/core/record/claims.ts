@@ -10,6 +10,7 @@ import { documentScopes, NATIONAL, type DocumentScopes, type Scope } from './sco
 import { personOfAge } from './people';
 import { bitsOf, chanceOfStatedValue } from './valueBits';
 import { effectiveShape } from './rounding';
+import { rowAt } from './rows';
 
 export { daysOf } from './window';
 
@@ -297,7 +298,7 @@ export function claimsOf(doc: SourceDocument, scopes: DocumentScopes = documentS
         scope: scope.key,
         scopeLabel: scope.label,
         scopeWhy: scope.why,
-        role: positions[a.line] ?? 'body',
+        role: positions[rowAt(doc.text, a.start)] ?? 'body',
         phrase: phrase || undefined,
         generic: GENERIC_MEASURES.has(measured),
         valueBits: effectiveShape(a) === 'exact' ? bitsOf(chanceOfStatedValue(a.value, a.precision)) : 0,
@@ -317,7 +318,7 @@ export function claimsOf(doc: SourceDocument, scopes: DocumentScopes = documentS
     if (dims.organisation) set.add(dims.organisation);
   }
   return pending.map(({ claim, dims, extra }) => {
-    const block = blocks[Math.min(claim.line, blocks.length - 1)] ?? 0;
+    const block = blocks[Math.min(rowAt(doc.text, claim.start), blocks.length - 1)] ?? 0;
     if (dims.organisation) return linkable(claim, dims, block, extra);
     const known = orgsByKey.get(hardKeyOf(dims.measure, dims.family, dims.place, dims.subject))!;
     if (known.size !== 1) return linkable(claim, dims, block, extra);

@@ -1,6 +1,7 @@
 import type { Logger } from '../types';
 import { nullLogger } from '../types';
 import { withPlainSpaces } from '../text/spaces';
+import { withWrappedLinesJoined } from '../text/wrappedLines';
 import { checkDocument } from './checks';
 import { claimsOf, eventPartitionKey, isEventPartition, periodPartitionKey, type LinkableClaim } from './claims';
 import type { PossibleMatch } from './eventLink';
@@ -10,6 +11,7 @@ import { runAtOnce, SteppedRun } from '../slices';
 import { profileOf, type DocumentProfile } from './profile';
 import { documentScopes } from './scope';
 import { teaserLines } from './roles';
+import { rowAt } from './rows';
 import { Group } from './groups';
 import { SortedRecords } from './sortedRecords';
 import { lexiconResolver, type OrganisationResolver } from './organisations';
@@ -86,7 +88,7 @@ export interface PreparedSource {
 /** What the record needs of a document, made from its analysis (on any thread; the result is plain data). */
 export function prepareSource(source: SourceDocument, logger: Logger = nullLogger): PreparedSource {
   // Read with plain spaces, as its analysis was (text/spaces.ts): the offsets are the same.
-  const text = withPlainSpaces(source.text);
+  const text = withWrappedLinesJoined(withPlainSpaces(source.text));
   const doc = withoutTeaserFigures(text === source.text ? source : { ...source, text });
   try {
     const scopes = documentScopes(doc);
@@ -103,7 +105,7 @@ export function prepareSource(source: SourceDocument, logger: Logger = nullLogge
 function withoutTeaserFigures(doc: SourceDocument): SourceDocument {
   const teasers = teaserLines(doc.text);
   if (!teasers.size) return doc;
-  const annotations = doc.analysis.annotations.filter((a) => a.kind !== 'figure' || !teasers.has(a.line));
+  const annotations = doc.analysis.annotations.filter((a) => a.kind !== 'figure' || !teasers.has(rowAt(doc.text, a.start)));
   return annotations.length === doc.analysis.annotations.length ? doc : { ...doc, analysis: { ...doc.analysis, annotations } };
 }
 

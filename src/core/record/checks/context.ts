@@ -4,6 +4,7 @@ import { measureOf } from '../claims';
 import { intervalOf, scale, type Interval } from '../interval';
 import { blockOfLine, isListItem } from '../blocks';
 import { toBase, unitFamily } from '../units';
+import { rowAt } from '../rows';
 import type { CheckOperand, SourceDocument } from '../types';
 
 /** A figure of the document under check, with where it sits and what it allows. */
@@ -16,6 +17,8 @@ export interface CheckFigure {
   /** The values the figure allows, in the base unit. */
   readonly interval: Interval;
   readonly sentenceIndex: number;
+  /** Its line in the record's text, where a hard-wrapped paragraph is one line (see rows.ts). */
+  readonly row: number;
   /** Paragraph, or a whole list with the line that introduces it. */
   readonly block: number;
   /** True for a bullet or numbered list item. */
@@ -35,6 +38,7 @@ export function checkContext(doc: SourceDocument): CheckContext {
   for (const a of doc.analysis.annotations) {
     if (a.kind !== 'figure' || !Number.isFinite(a.value)) continue;
     const factor = toBase(1, a.unit);
+    const row = rowAt(doc.text, a.start);
     figures.push({
       f: a,
       measure: measureOf(a),
@@ -42,8 +46,9 @@ export function checkContext(doc: SourceDocument): CheckContext {
       base: a.value * factor,
       interval: scale(intervalOf(a), factor),
       sentenceIndex: indexAtOrBefore(sentenceStarts, a.sentence?.start ?? a.start),
-      block: blocks[Math.min(a.line, blocks.length - 1)] ?? 0,
-      listItem: isListItem(lineTexts[a.line] ?? ''),
+      row,
+      block: blocks[Math.min(row, blocks.length - 1)] ?? 0,
+      listItem: isListItem(lineTexts[row] ?? ''),
     });
   }
   return { doc, figures };

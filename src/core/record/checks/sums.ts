@@ -103,7 +103,7 @@ function checkListBreakdown(ctx: CheckContext, total: CheckFigure, group: readon
   for (const [block, parts] of lists) {
     if (parts.length < 2 || parts.length > MAX_LIST_PARTS) continue;
     if (!cue && Math.abs(block - total.block) > 1) continue;
-    if (new Set(parts.map((p) => p.f.line)).size !== parts.length) continue;
+    if (new Set(parts.map((p) => p.row)).size !== parts.length) continue;
     const sum = parts.map((p) => p.interval).reduce(add);
     if (intersect(sum, total.interval) && closeToStated(parts, total)) return report(ctx, total, parts, 'ok');
   }
