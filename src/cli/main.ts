@@ -82,6 +82,13 @@ if (process.env.CRIME_ANNOTATOR_REPORT_RESOURCES) {
   });
 }
 
+// A reader that stops early (`crosscheck ... | head`) closes the pipe: the report is not wanted any more,
+// so stop quietly, as a Unix tool does, rather than die on an unhandled EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+});
+
 main(process.argv).catch((e: unknown) => {
   process.stderr.write(`crime-annotator: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = EXIT.internal;

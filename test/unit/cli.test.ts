@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -153,6 +153,22 @@ describe('CLI', function () {
     const after = run('text', true);
     assert.equal(fromCache(after), count - 1);
     assert.equal(after.replace(/; \d+ from the cache/, ''), run('text', false));
+  });
+
+  it('stops quietly when the reader closes the pipe early, as `check ... | head -1` does', async () => {
+    // Enough output that it cannot all sit in the pipe's buffer before the reader goes.
+    const dir = tempDir(
+      Object.fromEntries(
+        Array.from({ length: 40 }, (_, i) => [`d${i}.txt`, fs.readFileSync(path.join(samples, '01-national-intensification-roundup.crime.txt'), 'utf8')]),
+      ),
+    );
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(root, 'src/cli/main.ts'), 'check', dir], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    assert.equal(stderr, '', 'no stack trace');
+    assert.equal(code, 0);
   });
 
   it('reports a binary file on stderr and goes on with the others', () => {
