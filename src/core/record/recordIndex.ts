@@ -1,6 +1,7 @@
 import type { Logger } from '../types';
 import { nullLogger } from '../types';
 import { withPlainSpaces } from '../text/spaces';
+import { withEmphasisAsSpaces } from '../text/emphasis';
 import { withWrappedLinesJoined } from '../text/wrappedLines';
 import { checkDocument } from './checks';
 import { claimsOf, eventPartitionKey, isEventPartition, periodPartitionKey, type LinkableClaim } from './claims';
@@ -87,8 +88,9 @@ export interface PreparedSource {
 
 /** What the record needs of a document, made from its analysis (on any thread; the result is plain data). */
 export function prepareSource(source: SourceDocument, logger: Logger = nullLogger): PreparedSource {
-  // Read with plain spaces, as its analysis was (text/spaces.ts): the offsets are the same.
-  const text = withWrappedLinesJoined(withPlainSpaces(source.text));
+  // Read with plain spaces, Markdown's emphasis markers as spaces and hard-wrapped paragraphs as one
+  // line, as its analysis was (text/spaces.ts, emphasis.ts, wrappedLines.ts), at the same offsets.
+  const text = withWrappedLinesJoined(withEmphasisAsSpaces(withPlainSpaces(source.text)));
   const doc = withoutTeaserFigures(text === source.text ? source : { ...source, text });
   try {
     const scopes = documentScopes(doc);

@@ -2,15 +2,17 @@
  * Invisible format characters (Unicode category Cf: zero-width space and joiners, soft hyphen,
  * word joiner, bidi controls, BOM, tag characters) carry no meaning for analysis but split what
  * they sit in: "1\u200b234 arrests" would read as two figures, "£2\u200d14,568" as "£2" and "14,568".
- * Analysis runs on the text without them; `FormatMap` carries every offset found there back into
- * the original text, so annotations still point at (and quote) what the document really holds.
+ * Markdown's emphasis markers (text/emphasis.ts) are the same for analysis: "**34** arrests" is
+ * "34 arrests". Analysis runs on the text without them; `FormatMap` carries every offset found there
+ * back into the original text, so annotations still point at (and quote) what the document really holds.
  *
  * Code points are removed whole (an astral Cf such as a tag character is two UTF-16 units), so a
- * kept surrogate pair is never split. No Cf character is a line break, so line numbers agree.
+ * kept surrogate pair is never split. Neither is a line break, so line numbers agree.
  */
+import { EMPHASIS_MARKER } from './emphasis';
 
-const FORMAT_CHAR = /\p{Cf}/u;
-const FORMAT_RUNS = /\p{Cf}+/gu;
+const FORMAT_CHAR = /[\p{Cf}*_]/u;
+const FORMAT_RUNS = new RegExp(String.raw`\p{Cf}+|${EMPHASIS_MARKER}`, 'gu');
 
 /** Offsets between the original text and the text analysis saw (the original minus its Cf characters). */
 export interface FormatMap {
@@ -27,6 +29,10 @@ export interface FormatMap {
 /** The text without format characters and the map back, or undefined when it has none (the usual case). */
 export function stripFormatChars(text: string): FormatMap | undefined {
   if (!FORMAT_CHAR.test(text)) return undefined;
+  // An asterisk or underscore is not always a marker: most texts that hold one have nothing to remove.
+  FORMAT_RUNS.lastIndex = 0;
+  if (!FORMAT_RUNS.test(text)) return undefined;
+  FORMAT_RUNS.lastIndex = 0;
   // One entry per run of removed characters: where it starts in each text, and how many were removed up to its end.
   const strippedAt: number[] = [];
   const originalAt: number[] = [];
