@@ -130,6 +130,7 @@ function main(): void {
     );
   }
   benchRunOnSentences(lexicon);
+  benchLargeDocument(samples, lexicon);
   benchRecordOnSamples(samples, lexicon);
   const synthetic = benchRecord(1000);
   console.log(
@@ -177,6 +178,26 @@ function benchRunOnSentences(lexicon: ReturnType<typeof core.compileLexicon>): v
       return `n=${n.toLocaleString('en-GB')} ${t.cpuMs.toFixed(0)} ms`;
     });
     console.log(`  ${label.padEnd(24)} ${cells.join(', ')}`);
+  }
+  console.log();
+}
+
+/**
+ * One long document (the samples over and over, each copy dated a year later, as the host bench's 5 MB
+ * release is): analysis and the record's preparation of it at 1, 2 and 4 MB, so the time per MB shows
+ * whether each grows with the length or faster.
+ */
+function benchLargeDocument(samples: readonly string[], lexicon: ReturnType<typeof core.compileLexicon>): void {
+  console.log("One long document: analyze() and the record's preparation (prepareSource) at three lengths");
+  for (const mb of [1, 2, 4]) {
+    let text = '';
+    for (let i = 0; text.length < mb * 1_000_000; i++) text += samples[i % samples.length].replace(/\b20[12]\d\b/g, (y) => String(Number(y) + i)) + '\n\n';
+    const analysed = fastestOf(1, () => core.analyze(text, { lexicon }));
+    const prepared = fastestOf(1, () => core.prepareSource({ id: 'long', text, analysis: analysed.value }));
+    const perMb = (ms: number) => (ms / (text.length / 1_000_000)).toFixed(0);
+    console.log(
+      `  ${(text.length / 1_000_000).toFixed(1)} MB: analyze ${analysed.cpuMs.toFixed(0)} ms CPU (${perMb(analysed.cpuMs)} ms/MB), prepare ${prepared.cpuMs.toFixed(0)} ms CPU (${perMb(prepared.cpuMs)} ms/MB), ${prepared.value.claims.length.toLocaleString('en-GB')} claims`,
+    );
   }
   console.log();
 }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { buildRecord, type SourceDocument } from '../../src/core/record';
 import { isRemainder } from '../../src/core/record/roles';
+import { CHECK_REACH_CHARS } from '../../src/core/record/checks/context';
 
 /**
  * Parts and totals on the real pipeline, with invented releases: a breakdown by kind that adds up or
@@ -124,5 +125,19 @@ describe('record: parts and totals', () => {
     assert.equal(at('Police made 12 more arrests.', '12'), true);
     assert.equal(at('The eight defendants were jailed.', 'eight'), false);
     assert.equal(at('Officers made 12 arrests, more than last year.', '12'), false);
+  });
+
+  it('takes parts from within reach of their total in a long document, not from a stretch tens of thousands of characters away', () => {
+    // A long document (a report, a digest of many stories) is read in stretches (CHECK_REACH_CHARS): its
+    // checks then cost in proportion to its length, and "20 men and 25 women" pages later is another story's.
+    const filler = 'The operation went on across the county with patrols, visits to schools and advice to landlords. '.repeat(20) + '\n\n';
+    const release = (paragraphs: number) =>
+      doc('long.txt', `Officers arrested 45 people during the week.\n\n${filler.repeat(paragraphs)}Of those held, 20 men and 25 women were bailed.\n`);
+    const near = release(5);
+    assert.ok(near.text.length < CHECK_REACH_CHARS);
+    assert.deepEqual(checksOf(near), [['ok', undefined, '20 + 25 = 45']]);
+    const far = release(30);
+    assert.ok(far.text.length > 2 * CHECK_REACH_CHARS);
+    assert.deepEqual(checksOf(far), []);
   });
 });

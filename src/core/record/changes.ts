@@ -15,9 +15,17 @@ export interface ChangeOperands {
  */
 export function findChangeOperands(text: string, figures: readonly FigureAnnotation[]): Map<FigureAnnotation, ChangeOperands> {
   const out = new Map<FigureAnnotation, ChangeOperands>();
+  // The figures that can be a change's operands, by sentence: a long document has many changes.
+  const operandsBySentence = new Map<number, FigureAnnotation[]>();
+  for (const y of figures) {
+    if (y.change || y.unit === 'percent') continue;
+    const list = operandsBySentence.get(y.sentence.start);
+    if (list) list.push(y);
+    else operandsBySentence.set(y.sentence.start, [y]);
+  }
   for (const x of figures) {
     if (!x.change) continue;
-    const inSentence = figures.filter((y) => y !== x && !y.change && y.unit !== 'percent' && y.sentence.start === x.sentence.start);
+    const inSentence = operandsBySentence.get(x.sentence.start) ?? [];
     const { from, to } = x.change;
     if (from !== undefined && to !== undefined) {
       const before = inSentence.find((y) => y.value === from);

@@ -1,4 +1,5 @@
 import type { FigureAnnotation, OrganisationAnnotation } from '../types';
+import { firstFrom } from './sorted';
 import { findPlaces, forceAreaName, placeNamed } from './places';
 import { namedPeople, peopleByFullestName, personOfAge, type NamedPerson } from './people';
 import type { SourceDocument } from './types';
@@ -209,6 +210,9 @@ function dominantForce(cues: readonly Cue[]): { force: string; n: number; total:
   return best ? { ...best, total } : undefined;
 }
 
+const courtStart = (c: { readonly start: number }) => c.start;
+
+/** The courts a document names, in document order. */
 function courtsOf(doc: SourceDocument): { start: number; id: string }[] {
   const out: { start: number; id: string }[] = [];
   for (const a of doc.analysis.annotations) if (a.kind === 'organisation' && a.orgType === 'court') out.push({ start: a.start, id: a.entityId });
@@ -377,18 +381,6 @@ function forceReferredTo(doc: SourceDocument, cues: readonly Cue[], anaphors: re
   return undefined;
 }
 
-/** The index of the first of `sorted` (in order of `startOf`) that starts at or after `at`. */
-function firstFrom<T>(sorted: readonly T[], at: number, startOf: (x: T) => number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (startOf(sorted[mid]) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const cueStart = (c: Cue) => c.start;
 const offset = (n: number) => n;
 
@@ -466,7 +458,9 @@ export function documentScopes(doc: SourceDocument): DocumentScopes {
         const defendant = defendantOf(doc.text, byName, f);
         if (defendant) return { key: `person:${defendant.surname}`, label: defendant.name, why: `the ${f.counts} of ${defendant.name}` };
         const s = f.sentence ?? f;
-        const other = courts.find((c) => c.start >= s.start && c.start < s.end && c.id !== court);
+        let other: (typeof courts)[number] | undefined;
+        for (let i = firstFrom(courts, s.start, courtStart); i < courts.length && courts[i].start < s.end && !other; i++)
+          if (courts[i].id !== court) other = courts[i];
         if (other)
           return {
             key: `case:${other.id}`,

@@ -1,7 +1,7 @@
 import { formatNumber } from '../format';
 import { partsOf, phraseAfter } from '../roles';
 import type { ArithmeticCheck } from '../types';
-import { operand, type CheckContext, type CheckFigure } from './context';
+import { operand, withinReach, type CheckContext, type CheckFigure } from './context';
 
 /**
  * Parts and totals a writer states in other shapes than "X of which Y and Z":
@@ -62,7 +62,7 @@ export function breakdownChecks(ctx: CheckContext): ArithmeticCheck[] {
   for (const list of kindLists(ctx)) {
     const sum = list.reduce((s, p) => s + p.base, 0);
     const including = INCLUDING_BEFORE.test(ctx.doc.text.slice(Math.max(0, list[0].f.start - 30), list[0].f.start));
-    const totals = ctx.figures.filter(
+    const totals = withinReach(ctx.figures, list[0]).filter(
       (t) =>
         !list.includes(t) &&
         t.family === list[0].family &&

@@ -5,6 +5,7 @@ import { intervalOf, scale, type Interval } from '../interval';
 import { blockOfLine, isListItem } from '../blocks';
 import { toBase, unitFamily } from '../units';
 import { rowAt } from '../rows';
+import { firstFrom } from '../sorted';
 import type { CheckOperand, SourceDocument } from '../types';
 
 /** A figure of the document under check, with where it sits and what it allows. */
@@ -67,6 +68,22 @@ export function sentenceOf(ctx: CheckContext, x: CheckFigure): string {
 export function operand(x: CheckFigure, role: string): CheckOperand {
   return { annotationId: x.f.id, start: x.f.start, end: x.f.end, line: x.f.line, value: x.f.value, role };
 }
+
+/**
+ * How far apart two figures of one document may be and still be compared by a check. A press release
+ * is a few thousand characters, so that is the whole of it; a long document (a report, a digest of
+ * many stories, a pasted archive) is read as stretches this long, so its checks cost in proportion to
+ * its length rather than to its square.
+ */
+export const CHECK_REACH_CHARS = 20_000;
+
+/** The figures of `sorted` (in document order) within reach of `x`: all of them when they all are. */
+export function withinReach<T extends CheckFigure>(sorted: readonly T[], x: CheckFigure): readonly T[] {
+  if (sorted.length === 0 || sorted[sorted.length - 1].f.start - sorted[0].f.start <= CHECK_REACH_CHARS) return sorted;
+  return sorted.slice(firstFrom(sorted, x.f.start - CHECK_REACH_CHARS, figureStart), firstFrom(sorted, x.f.start + CHECK_REACH_CHARS + 1, figureStart));
+}
+
+const figureStart = (x: CheckFigure) => x.f.start;
 
 function indexAtOrBefore(sorted: readonly number[], x: number): number {
   let lo = 0;

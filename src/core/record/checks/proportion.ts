@@ -2,7 +2,7 @@ import { formatNumber } from '../format';
 import { contains, distanceOutside } from '../interval';
 import type { ArithmeticCheck, CheckOperand } from '../types';
 import { toBase } from '../units';
-import { operand, sentenceOf, type CheckContext, type CheckFigure } from './context';
+import { operand, sentenceOf, withinReach, type CheckContext, type CheckFigure } from './context';
 
 const ALL_BEFORE = /\ball(?: of)?(?: the| those| these)?\s*$/i;
 const PART_OF_WHOLE = /^\s*(?:out of|of)(?: the| those| these)?\s*$/i;
@@ -31,7 +31,7 @@ interface Counted {
 
 function countFor(ctx: CheckContext, r: CheckFigure): Counted | undefined {
   const words = r.f.counts!.toLowerCase();
-  const counts = ctx.figures.filter((y) => y.family === 'count' && y !== r);
+  const counts = withinReach(ctx.figures, r).filter((y) => y.family === 'count' && y !== r);
   for (const y of counts) {
     const aboutIt = y.measure === r.measure || sentenceOf(ctx, y).toLowerCase().includes(words);
     if (!aboutIt) continue;

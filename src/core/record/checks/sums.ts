@@ -1,7 +1,7 @@
 import { decimalsOf, formatAtPrecision, formatNumber, replaceFirstNumber } from '../format';
 import { add, distanceOutside, intersect, isExact, type Interval } from '../interval';
 import type { ArithmeticCheck } from '../types';
-import { near, operand, sentenceOf, type CheckContext, type CheckFigure } from './context';
+import { near, operand, sentenceOf, withinReach, type CheckContext, type CheckFigure } from './context';
 
 /** Words that say a figure is the whole of something, within a few words before or right after it. */
 const TOTAL_BEFORE =
@@ -69,7 +69,7 @@ export function sumChecks(ctx: CheckContext): ArithmeticCheck[] {
   for (const group of byHead.values()) {
     if (group.length < 3) continue;
     for (const total of group) {
-      const same = group.filter((p) => p === total || measuresNest(p.measure!, total.measure!));
+      const same = withinReach(group, total).filter((p) => p === total || measuresNest(p.measure!, total.measure!));
       const check = checkTotal(ctx, total, same) ?? checkListBreakdown(ctx, total, same);
       if (check) checks.push(check);
     }
