@@ -89,5 +89,9 @@ describe('number formats in real text', () => {
     assert.match(f.warnings![0].message, /^The page ends right after/);
     const [mid] = figures('The haul was worth more than £4.\nOfficers said the operation would continue.');
     assert.deepEqual(codes(mid), []);
+    const [bare] = figures('The haul was worth more than £4\fPage 2\nOfficers said the operation would continue.');
+    assert.deepEqual(codes(bare), ['cut-off'], 'a figure right before the form feed');
+    const [beforeLaterPage] = figures('The haul was worth more than £4.\nOfficers said the operation would continue.\fPage 2');
+    assert.deepEqual(codes(beforeLaterPage), [], 'a page that ends further on cuts nothing off here');
   });
 });

@@ -1,4 +1,5 @@
 import type { FigureAnnotation, FigureUnit, LegalTermAnnotation, MeasureKind, Span } from '../types';
+import { firstFrom } from '../sorted';
 import { matchMeasure, measureFitsVerb, subjectNounIn, type MeasureMatch } from './measures';
 import { governingVerb, nounPhraseAfter, subjectBefore, type OpenReading } from './openMeasure';
 
@@ -60,6 +61,17 @@ function lastInSentence(q: MeasureQuery, test: (d: PriorFigure) => unknown): Pri
   }
   return undefined;
 }
+
+/**
+ * The document's legal terms that start from `from` up to (not including) `to`: `q.terms` is sorted by
+ * start, so a figure reads only those near it, not every term of a long document.
+ */
+function termsStartingIn(q: MeasureQuery, from: number, to: number): readonly LegalTermAnnotation[] {
+  return q.terms.slice(firstFrom(q.terms, from, termStart), firstFrom(q.terms, to, termStart));
+}
+const termStart = (t: LegalTermAnnotation) => t.start;
+/** A legal term is a few words: one ending in a stretch starts at most this far before it. */
+const MAX_TERM_CHARS = 300;
 
 /** The last figure before this one that starts after `from` and that `test` accepts (text order, as above). */
 function lastAfter(q: MeasureQuery, from: number, test: (d: PriorFigure) => unknown): PriorFigure | undefined {
@@ -146,7 +158,7 @@ const PERSON_GENERIC = 'people';
 /** An offence category the text names where a figure's noun phrase starts: its canonical name when it covers the phrase. */
 function offenceCategory(q: MeasureQuery, open: OpenReading, from: number): MeasureReading | null {
   const at = from + open.offset;
-  const term = q.terms.find((t) => t.start === at && t.category === 'offence');
+  const term = termsStartingIn(q, at, at + 1).find((t) => t.category === 'offence');
   if (!term) return null;
   const head = open.head;
   if (PROCESS_HEADS.has(head)) return null;
@@ -208,7 +220,7 @@ function previousSentenceFigure(q: MeasureQuery): PriorFigure | undefined {
 /** The last offence a stretch of text names ("... robberies involving a knife or sharp instrument ..."): its category name or its words. */
 function lastOffenceIn(q: MeasureQuery, from: number, to: number): MeasureReading | null {
   let found: LegalTermAnnotation | undefined;
-  for (const t of q.terms) if (t.category === 'offence' && t.start >= from && t.end <= to) found = t;
+  for (const t of termsStartingIn(q, from, to)) if (t.category === 'offence' && t.end <= to) found = t;
   if (!found) return null;
   const canonical =
     found.source !== 'rule' && found.text.toLowerCase() !== found.canonical && /\b(?:offences|crime|crimes|offence)\b/.test(found.canonical)
@@ -497,15 +509,21 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
         // "drug and weapons offences, down ...": the offence the clause ends on.
         const end = q.sentence.start + q.text.slice(q.sentence.start, q.start).lastIndexOf(before.trim().slice(-12)) + Math.min(12, before.trim().length);
         const named = lastOffenceIn(q, q.sentence.start, q.start);
-        if (named && q.terms.some((t) => t.category === 'offence' && t.end <= q.start && end - t.end <= 4 && t.end >= q.sentence.start)) return named;
+        if (
+          named &&
+          termsStartingIn(q, q.sentence.start - MAX_TERM_CHARS, q.start).some(
+            (t) => t.category === 'offence' && t.end <= q.start && end - t.end <= 4 && t.end >= q.sentence.start,
+          )
+        )
+          return named;
       }
       const open = subjectBefore(before, !q.change && !respectively);
       if (!open) return null;
       // "Cash seizures under the Act totalled £6.1m": a subject the lexicon knows.
       const known = matchMeasure({ unit: q.unit, after: open.words, before: '', isChange: false });
       if (known && !known.generic) return fromMatch(known);
-      const term = q.terms.find(
-        (t) => t.category === 'offence' && t.start >= q.sentence.start && t.end <= q.start && t.text.toLowerCase() === open.words.toLowerCase(),
+      const term = termsStartingIn(q, q.sentence.start, q.start).find(
+        (t) => t.category === 'offence' && t.end <= q.start && t.text.toLowerCase() === open.words.toLowerCase(),
       );
       const canonical = term && term.source !== 'rule' && /\b(?:offences|crime|crimes|offence)\b/.test(term.canonical) ? term.canonical : undefined;
       return { counts: canonical ?? open.counts, known: canonical !== undefined, words: open.words, head: open.head };

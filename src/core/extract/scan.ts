@@ -260,12 +260,15 @@ function fractionOf(numerator: string, denominator: string): { value: number; st
  * before a final full stop ("... were under 18.") is a sentence that ended.
  */
 function withCutOff(text: string, t: NumberToken): NumberToken {
-  // A form feed is where a page ends, as the end of the text is where the excerpt does.
-  const page = text.indexOf('\f', t.end);
-  const rest = page >= 0 && page <= t.end + 1 ? text.slice(t.end, page) : text.slice(t.end);
-  if (rest.length > 1 || !(rest === '' || rest === ',' || (rest === '.' && t.unit === 'GBP'))) return t;
+  // A form feed is where a page ends, as the end of the text is where the excerpt does. Only the next
+  // two characters are read: searching the rest of the text for a form feed, number after number, made
+  // a long document's analysis grow with the square of its length.
+  const atPage = text.charCodeAt(t.end) === 12 ? 0 : text.charCodeAt(t.end + 1) === 12 ? 1 : -1;
+  if (atPage < 0 && t.end + 1 < text.length) return t;
+  const rest = atPage >= 0 ? text.slice(t.end, t.end + atPage) : text.slice(t.end);
+  if (!(rest === '' || rest === ',' || (rest === '.' && t.unit === 'GBP'))) return t;
   const shown = text.slice(t.start, t.end);
-  const where = page >= 0 && page <= t.end + 1 ? 'The page' : 'The text';
+  const where = atPage >= 0 ? 'The page' : 'The text';
   const message = `${where} ends right after "${shown}", so digits, a decimal part or a scale word may be cut off: read as at least ${shown}.`;
   return { ...t, reading: message, warnings: [...(t.warnings ?? []), { code: 'cut-off', message }], cutOff: true };
 }

@@ -1,4 +1,5 @@
 import type { LineIndex } from '../text/lines';
+import { firstFrom } from '../sorted';
 import type { LegalTermAnnotation, OrganisationAnnotation } from '../types';
 import type { CompiledLexicon, TrieNode } from './compile';
 import { TokenFlag, type Tokens } from './tokens';
@@ -130,9 +131,20 @@ export function widenLegalTerms(
   placed.sort((x, y) => x.a.start - y.a.start || y.a.end - x.a.end);
   const kept: LegalTermAnnotation[] = [];
   let reach = -1;
+  // The organisations that could hold a term are those starting at most the longest name before it: a
+  // long document names thousands of each, and comparing every pair grew with the square of its length.
+  const orgs = [...organisations].sort((x, y) => x.start - y.start);
+  const longest = orgs.reduce((n, o) => Math.max(n, o.end - o.start), 0);
+  const inOrganisation = (a: LegalTermAnnotation) => {
+    for (let i = firstFrom(orgs, a.start - longest, (o) => o.start); i < orgs.length && orgs[i].start <= a.start; i++) {
+      const o = orgs[i];
+      if (a.end <= o.end && o.end - o.start > a.end - a.start) return true;
+    }
+    return false;
+  };
   for (const p of placed) {
     if (p.a.end <= reach) continue;
-    if (organisations.some((o) => o.start <= p.a.start && p.a.end <= o.end && o.end - o.start > p.a.end - p.a.start)) continue;
+    if (inOrganisation(p.a)) continue;
     kept.push(p.a);
     reach = Math.max(reach, p.a.end);
   }

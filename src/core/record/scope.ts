@@ -1,5 +1,5 @@
 import type { FigureAnnotation, OrganisationAnnotation } from '../types';
-import { firstFrom } from './sorted';
+import { firstFrom } from '../sorted';
 import { findPlaces, forceAreaName, placeNamed } from './places';
 import { namedPeople, peopleByFullestName, personOfAge, type NamedPerson } from './people';
 import type { SourceDocument } from './types';

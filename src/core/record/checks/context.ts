@@ -5,7 +5,7 @@ import { intervalOf, scale, type Interval } from '../interval';
 import { blockOfLine, isListItem } from '../blocks';
 import { toBase, unitFamily } from '../units';
 import { rowAt } from '../rows';
-import { firstFrom } from '../sorted';
+import { firstFrom } from '../../sorted';
 import type { CheckOperand, SourceDocument } from '../types';
 
 /** A figure of the document under check, with where it sits and what it allows. */
