@@ -74,6 +74,10 @@ describe('Markdown emphasis', () => {
     // The hedge is what a marker between it and its figure would hide: "more than **£62,000**".
     assert.ok(plain.some(([measure]) => measure === 'arrests') && plain.some(([measure]) => measure === 'drugs seized'), JSON.stringify(plain));
     assert.deepEqual(alarms([MARKDOWN, other(true)]), plain);
+    const built = buildRecord([{ id: 'md', text: MARKDOWN, analysis: analyze(MARKDOWN) }]);
+    for (const q of [...built.records.flatMap((r) => r.claims.map((c) => c.text)), ...built.checks.md.map((c) => c.message)]) {
+      assert.ok(!/[*_]/.test(q), `quoted without the markers: ${q}`);
+    }
   });
 
   it('reads a defendant named with a bold age as the plain text does, so the sentences are linked', () => {

@@ -165,5 +165,20 @@ describe('hard-wrapped text', () => {
       );
       assert.deepEqual(alarms([wrapAt(RELEASE, 60), wrapAt(other, 60)]), plain);
     });
+
+    it('quotes a figure that runs across a wrap on one line, in claims and messages', () => {
+      const text = wrapAt(
+        'Detectives from Kent Police said drugs with a street value of more than £62,000 were seized during the week.\n\nThe force later said the drugs seized were worth £26,000.\n',
+        72,
+      );
+      assert.ok(text.includes('than\n£62,000'), text);
+      const built = buildRecord([{ id: 'd', text, analysis: analyze(text) }]);
+      const quotes = [...built.records.flatMap((r) => r.claims.map((c) => c.text)), ...built.checks.d.map((c) => c.message)];
+      assert.ok(
+        quotes.some((q) => q.includes('more than £62,000')),
+        JSON.stringify(quotes),
+      );
+      for (const q of quotes) assert.ok(!q.includes('\n'), q);
+    });
   });
 });

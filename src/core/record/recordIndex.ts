@@ -91,7 +91,7 @@ export function prepareSource(source: SourceDocument, logger: Logger = nullLogge
   // Read with plain spaces, Markdown's emphasis markers as spaces and hard-wrapped paragraphs as one
   // line, as its analysis was (text/spaces.ts, emphasis.ts, wrappedLines.ts), at the same offsets.
   const text = withWrappedLinesJoined(withEmphasisAsSpaces(withPlainSpaces(source.text)));
-  const doc = withoutTeaserFigures(text === source.text ? source : { ...source, text });
+  const doc = withoutTeaserFigures(text === source.text ? source : { ...source, text, analysis: quotedAsRead(source.analysis, text) });
   try {
     const scopes = documentScopes(doc);
     const claims = claimsOf(doc, scopes);
@@ -101,6 +101,22 @@ export function prepareSource(source: SourceDocument, logger: Logger = nullLogge
     logger.error(`record: could not check ${doc.id}`, e);
     return { claims: [], checks: [] };
   }
+}
+
+/**
+ * Each annotation quoted as a reader sees it, in the record's claims and messages: "£26 million" where
+ * the document wraps a line between them or bolds half of it ("£26\nmillion", "**£26** million"),
+ * so a message in the Problems panel or a CLI line is one line of plain words.
+ */
+function quotedAsRead(analysis: SourceDocument['analysis'], text: string): SourceDocument['analysis'] {
+  let changed = false;
+  const annotations = analysis.annotations.map((a) => {
+    const quoted = text.slice(a.start, a.end).replace(/\s+/g, ' ').trim();
+    if (quoted === a.text || !quoted) return a;
+    changed = true;
+    return { ...a, text: quoted };
+  });
+  return changed ? { ...analysis, annotations } : analysis;
 }
 
 /** The document without the figures of its links to other stories (see `teaserLines`): they are not its claims. */
