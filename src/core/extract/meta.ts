@@ -42,11 +42,6 @@ function nonEmptyLines(text: string): Line[] {
   return lines;
 }
 
-/**
- * Title, publisher and publication date where the document states them, and what the headline and lede
- * set for the figures below them: the period they report and the organisation they report for. Never
- * throws (an internal error goes to `ctx.onError`); reads only the first and last few lines, so it costs nothing on long documents.
- */
 /** A long document's meta is read from its head and its tail only (the parts of this many characters). */
 const META_PART_CHARS = 10_000;
 
@@ -60,6 +55,11 @@ export function metaParts(length: number): readonly (readonly [number, number])[
     : [[0, length]];
 }
 
+/**
+ * Title, publisher and publication date where the document states them, and what the headline and lede
+ * set for the figures below them: the period they report and the organisation they report for. Never
+ * throws (an internal error goes to `ctx.onError`); reads only the first and last few lines, so it costs nothing on long documents.
+ */
 export function readMeta(text: string, ctx: MetaContext): DocumentMeta {
   try {
     const lines = nonEmptyLines(text.length > 2 * META_PART_CHARS ? text.slice(0, META_PART_CHARS) + '\n' + text.slice(-META_PART_CHARS) : text);

@@ -16,8 +16,8 @@
  * of them runs on mid-sentence. In a paragraph that is not (two lines, a caption among short lines),
  * such a line end is joined only where the sentence plainly runs on across it: the line does not end
  * a clause, and the next starts in lower case or this one ends on a word like "of" or "the".
- * Everything is decided within the
- * paragraph, so analysing a paragraph alone (the incremental analysis) joins the same line ends.
+ * Everything is decided within the paragraph, so analysing a paragraph alone (the incremental
+ * analysis) joins the same line ends.
  */
 
 /** Line widths that are wrap columns: narrower is a list of short lines; wider is a paragraph per line. */
@@ -81,10 +81,8 @@ function joinedWithin(text: string, within: readonly (readonly [number, number])
     const to = paragraphEndAfter(text, Math.min(text.length, end));
     for (const at of wrapsIn(text, from, to)) joins.add(at);
   }
-  return joinedAt(
-    text,
-    [...joins].sort((a, b) => a - b),
-  );
+  const sorted = [...joins].sort((a, b) => a - b);
+  return joinedAt(text, sorted);
 }
 
 /** The start of the paragraph holding `at`: the line after the last blank line before it, or 0. */
