@@ -26,6 +26,25 @@ describe('findPeriod', () => {
     ]);
     assert.deepEqual(dates('had closed more than 4,000 lines by the end of March 2023'), [undefined, '2023-03-31']);
   });
+  it('finds each pattern whatever opens its date: a weekday, "the", a month or a year, in any case', () => {
+    // Each pattern is searched only where a shorter part of it matches first (its `core`): these are the
+    // forms that part must not miss.
+    assert.deepEqual(dates('by Monday 30 October 2023'), [undefined, '2023-10-30']);
+    assert.deepEqual(dates('by the end of Monday 30 October'), [undefined, '2023-10-30']);
+    assert.deepEqual(dates('BY MARCH 2023 the unit had closed 40 lines'), [undefined, '2023-03']);
+    assert.deepEqual(dates('lines closed by 2023'), [undefined, '2023']);
+    assert.deepEqual(dates('from Monday, 9 to Sunday, 15 October'), ['2023-10-09', '2023-10-15']);
+    assert.deepEqual(dates('9th until 15th Oct. 2023'), ['2023-10-09', '2023-10-15']);
+    assert.deepEqual(dates('in the WEEK ENDING 15 October 2023'), ['2023-10-09', '2023-10-15']);
+    assert.deepEqual(dates('over the PAST 12 months'), ['2022-10-21', '2023-10-20']);
+    assert.deepEqual(findPeriod('It was seized on Thursday 2 November 2023.', { published }), {
+      text: 'on Thursday 2 November 2023',
+      from: '2023-11-02',
+      to: '2023-11-02',
+    });
+    assert.equal(findPeriod('He was arrested in Sept 2022.', { published })?.from, '2022-09');
+    assert.equal(findPeriod('on the 2 November 2023', { published })?.from, '2023-11-02');
+  });
   it('runs "since" to the publication date', () => {
     assert.deepEqual(dates('since November 2019'), ['2019-11', '2023-10-20']);
     assert.deepEqual(dates('since November 2019', {} as { published: string }), ['2019-11', undefined]);

@@ -23,4 +23,15 @@ describe('namedPeople', () => {
     assert.deepEqual(names('READ MORE: Woman, 27, jailed for fraud. Teenager, 17, arrested.'), []);
     assert.deepEqual(names('Teenager Sam Poe, 17, was arrested.'), [['Sam Poe', '17']]);
   });
+  it('reads every line that names someone, and never joins a name to an age on the next line', () => {
+    const text = 'Jane Roe, 24, of Dover\r\nand John Doe, 31, and Sam Poe, aged 19, were jailed.\n\nA man named Lee\n, 40, was not charged.\nKay Moe, 22.';
+    assert.deepEqual(names(text), [
+      ['Jane Roe', '24'],
+      ['John Doe', '31'],
+      ['Sam Poe', '19'],
+      ['Kay Moe', '22'],
+    ]);
+    // The offsets are the text's, not the line's.
+    assert.equal(text.slice(namedPeople(text)[3].ageAt, namedPeople(text)[3].ageAt! + 2), '22');
+  });
 });

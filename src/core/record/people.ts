@@ -196,28 +196,44 @@ const NAME_AGE = new RegExp(
 
 /**
  * What NAME_AGE cannot match without: a word's last letter, a comma, then a bracket, "aged" or a digit.
- * NAME_AGE is slow to fail (it tries every capitalised word); a text without this is not searched.
+ * NAME_AGE is slow to fail (it tries every capitalised word), and no part of it matches a line feed: it
+ * is run only on the lines that hold this.
  */
-const NAME_AGE_NEEDS = /[a-z][ \t]*,[ \t]*(?:\(|aged[ \t]|\d)/;
+const NAME_AGE_NEEDS = /[a-z][ \t]*,[ \t]*(?:\(|aged[ \t]|\d)/g;
 
 /** Every person named with an age in `text`, in order of appearance. */
 export function namedPeople(text: string): NamedPerson[] {
   const out: NamedPerson[] = [];
-  if (!NAME_AGE_NEEDS.test(text)) return out;
-  NAME_AGE.lastIndex = 0;
-  for (let m = NAME_AGE.exec(text); m; m = NAME_AGE.exec(text)) {
-    const all = m[1].split(/\s+/);
-    // "Man, 39," is a description; so is "Jane Man, 39," read this way (Jane is not a surname).
-    if (PERSON_NOUN_SET.has(all[all.length - 1].toLowerCase())) continue;
-    const words = all.filter((w) => !NOT_NAMES.has(w.toLowerCase()));
-    if (words.length === 0) continue;
-    const surname = words[words.length - 1].toLowerCase();
-    if (NOT_NAMES.has(surname) || surname.length < 2) continue;
-    const first = words.length > 1 ? words[0].toLowerCase() : undefined;
-    const ageAt = m.index + m[0].length - m[2].length;
-    out.push({ name: words.join(' '), surname, ...(first ? { first } : {}), ageAt });
+  NAME_AGE_NEEDS.lastIndex = 0;
+  for (let c = NAME_AGE_NEEDS.exec(text); c; c = NAME_AGE_NEEDS.exec(text)) {
+    // The candidate's line, searched alone: a match cannot cross a line feed, and its `$` and lookaheads
+    // read the end of the slice as they read the line feed after it.
+    const lineStart = text.lastIndexOf('\n', c.index) + 1;
+    const lineFeed = text.indexOf('\n', c.index);
+    const lineEnd = lineFeed < 0 ? text.length : lineFeed;
+    const line = text.slice(lineStart, lineEnd);
+    NAME_AGE.lastIndex = 0;
+    for (let m = NAME_AGE.exec(line); m; m = NAME_AGE.exec(line)) {
+      const person = personNamed(m, lineStart);
+      if (person) out.push(person);
+    }
+    NAME_AGE_NEEDS.lastIndex = lineEnd;
   }
   return out;
+}
+
+/** The person a NAME_AGE match names, unless its words describe rather than name ("Man, 39,"). */
+function personNamed(m: RegExpExecArray, offset: number): NamedPerson | undefined {
+  const all = m[1].split(/\s+/);
+  // "Man, 39," is a description; so is "Jane Man, 39," read this way (Jane is not a surname).
+  if (PERSON_NOUN_SET.has(all[all.length - 1].toLowerCase())) return undefined;
+  const words = all.filter((w) => !NOT_NAMES.has(w.toLowerCase()));
+  if (words.length === 0) return undefined;
+  const surname = words[words.length - 1].toLowerCase();
+  if (NOT_NAMES.has(surname) || surname.length < 2) return undefined;
+  const first = words.length > 1 ? words[0].toLowerCase() : undefined;
+  const ageAt = offset + m.index + m[0].length - m[2].length;
+  return { name: words.join(' '), surname, ...(first ? { first } : {}), ageAt };
 }
 
 /** The person whose age a figure states ("Jane Roe, 24"), by the age's offset. */

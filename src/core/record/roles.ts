@@ -61,7 +61,8 @@ export function lineRoles(text: string): readonly PositionRole[] {
  */
 const TEASER_MARK =
   /^\s*(?:read more|more|related(?: stories| articles| content)?|see also|read next|also read|most read|you may also like|top stories)\s*(?:[:|–—]\s*|-\s+|$)/i;
-const MAY_HOLD_TEASER = /read more|more\s*[:|–—-]|related|see also|read next|also read|most read|may also like|top stories/i;
+/** TEASER_MARK's words at the start of some line: a text without them has no teaser lines (most have none). */
+const MAY_HOLD_TEASER = /^\s*(?:read more|more|related|see also|read next|also read|most read|you may also like|top stories)/im;
 
 /**
  * The lines of `text` that link to other stories: a line that starts with a teaser mark and says more,
