@@ -101,4 +101,36 @@ describe('record: linking by time window', () => {
     }
     assert.ok(multiDocRecords > 50, `the random groups should link across documents (got ${multiDocRecords})`);
   });
+
+  it('links a running total to a date ("by the end of March 2023") with figures of the year around its end only', () => {
+    const claimOf = (docId: string, date: string, value: number, periodTo?: string) =>
+      linkable(
+        {
+          recordId: '',
+          docId,
+          annotationId: `f-${docId}`,
+          start: 0,
+          end: 5,
+          line: 0,
+          text: String(value),
+          value,
+          unit: 'count',
+          qualifier: 'exact',
+          bound: 'exact',
+          precision: 1,
+          sentence: `${value} lines closed`,
+          date,
+        },
+        { measure: 'lines closed', family: 'count', organisation: 'home-office', ...(periodTo ? { periodTo } : {}) },
+      );
+    const runningTotal = claimOf('total', '2023-10-02', 4000, '2023-03-31');
+    const joined = (other: LinkableClaim) => linkGroup([runningTotal, other]).some((r) => r.claims.length === 2);
+    // A release a month after the end may restate the total; one two years before it counted less.
+    assert.equal(joined(claimOf('after', '2023-04-28', 4000)), true);
+    assert.equal(joined(claimOf('before', '2021-02-10', 3900)), false);
+    // However many years of such totals a group holds, each is tried only against its own year's clusters.
+    const years = Array.from({ length: 40 }, (_, i) => claimOf(`y${i}`, `${2000 + i}-10-02`, 4000 + i, `${2000 + i}-03-31`));
+    assert.deepEqual(shape(years, false), shape(years, true));
+    assert.ok(years.every((c) => c.windowHi - c.windowLo < 1000));
+  });
 });

@@ -35,8 +35,13 @@ function datesAgree(a: string, b: string): boolean {
   return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
 }
 
+/**
+ * Is a period-less figure published on `day` near the period? A count up to a date with no start ("by the
+ * end of March 2023") is a running total: a figure published more than a year before its end counted less.
+ */
 function nearPeriod(day: number, start: number | undefined, end: number | undefined): boolean {
-  if (start !== undefined && day < start - NEAR_PERIOD_DAYS) return false;
+  const from = start ?? end;
+  if (from !== undefined && day < from - NEAR_PERIOD_DAYS) return false;
   if (end !== undefined && day > end + NEAR_PERIOD_DAYS) return false;
   return true;
 }

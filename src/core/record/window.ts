@@ -43,6 +43,9 @@ export function linkWindowOfDays(
   end: number | undefined,
 ): readonly [number, number] {
   if (!periodFrom && !periodTo) return day === undefined ? UNBOUNDED : [day - SAME_TIME_DAYS, day + SAME_TIME_DAYS];
+  // A running total to a date ("by the end of March 2023") is linked around its end (see nearPeriod in
+  // link.ts): unbounded, every such figure of a many-year corpus was tried against every cluster of its group.
+  if (!periodFrom && end !== undefined && WELL_FORMED.test(periodTo!)) return [end - AGREEING_DATES_SLACK, end + AGREEING_DATES_SLACK];
   if (start === undefined || end === undefined || !WELL_FORMED.test(periodFrom!) || !WELL_FORMED.test(periodTo!)) return UNBOUNDED;
   if (end < start) return UNBOUNDED;
   return [start - AGREEING_DATES_SLACK, end + AGREEING_DATES_SLACK];
