@@ -1,8 +1,10 @@
+import * as v8 from 'node:v8';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCheck, type CheckOptions } from './commands/check';
 import { runCrosscheck, type CrosscheckOptions } from './commands/crosscheck';
 import { EXIT } from './exitCodes';
 import { InputError } from './files';
+import { relaunchWithLargerHeap } from './heapLimit';
 
 function main(argv: string[]): Promise<void> {
   const program = new Command()
@@ -72,16 +74,6 @@ function positiveInteger(value: string): number {
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-// For `npm run bench`: the whole process's peak memory (worker threads included) and CPU time.
-if (process.env.CRIME_ANNOTATOR_REPORT_RESOURCES) {
-  process.on('exit', () => {
-    const r = process.resourceUsage();
-    process.stderr.write(
-      `crime-annotator resources: peak RSS ${Math.round(r.maxRSS / 1024)} MB, CPU ${((r.userCPUTime + r.systemCPUTime) / 1e6).toFixed(1)} s\n`,
-    );
-  });
-}
-
 // A reader that stops early (`crosscheck ... | head`) closes the pipe: the report is not wanted any more,
 // so stop quietly, as a Unix tool does, rather than die on an unhandled EPIPE.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -89,7 +81,24 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
 });
 
-main(process.argv).catch((e: unknown) => {
-  process.stderr.write(`crime-annotator: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = EXIT.internal;
-});
+// A corpus command may need more heap than Node gives a process by default (see heapLimit.ts).
+const corpusCommand = ['check', 'crosscheck'].includes(process.argv[2] ?? '');
+if (!(corpusCommand && relaunchWithLargerHeap())) runMain();
+
+function runMain(): void {
+  // For `npm run bench`: the whole process's peak memory (worker threads included) and CPU time.
+  if (process.env.CRIME_ANNOTATOR_REPORT_RESOURCES) {
+    process.on('exit', () => {
+      const r = process.resourceUsage();
+      process.stderr.write(
+        `crime-annotator resources: peak RSS ${Math.round(r.maxRSS / 1024)} MB, CPU ${((r.userCPUTime + r.systemCPUTime) / 1e6).toFixed(1)} s, ` +
+          `heap limit ${Math.round(v8.getHeapStatistics().heap_size_limit / 1048576)} MB\n`,
+      );
+    });
+  }
+
+  main(process.argv).catch((e: unknown) => {
+    process.stderr.write(`crime-annotator: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = EXIT.internal;
+  });
+}

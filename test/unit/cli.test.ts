@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { currentHeapSituation, heapLimitToSet } from '../../src/cli/heapLimit';
 
 const root = path.resolve(__dirname, '../..');
 const samples = path.join(root, 'samples');
@@ -28,6 +29,46 @@ describe('CLI', function () {
     assert.match(r.stdout, /Usage: crime-annotator/);
     assert.match(r.stdout, /check/);
     assert.match(r.stdout, /crosscheck/);
+  });
+
+  it('runs a corpus command with a heap limit from the machine, unless NODE_OPTIONS sets one', () => {
+    const heapOf = (env: NodeJS.ProcessEnv) => {
+      const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(root, 'src/cli/main.ts'), 'crosscheck', samples], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, CRIME_ANNOTATOR_REPORT_RESOURCES: '1', ...env },
+      });
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stdout, /11 documents, 1 reference tables: 111 records, 7 conflicts/);
+      const lines = r.stderr.split('\n').filter((l) => l.startsWith('crime-annotator resources:'));
+      assert.equal(lines.length, 1, 'one process reports: the one that ran the command');
+      return Number(/heap limit (\d+) MB/.exec(lines[0])![1]);
+    };
+    const here = currentHeapSituation();
+    const expected = heapLimitToSet({ ...here, execArgv: [], nodeOptions: undefined, relaunched: false });
+    const limit = heapOf({ NODE_OPTIONS: '', CRIME_ANNOTATOR_HEAP_MB: '' });
+    if (expected === undefined) assert.ok(Math.abs(limit - here.currentLimitMb) < 300, `${limit} MB`);
+    else assert.ok(limit >= expected && limit < expected + 300, `${limit} MB, asked for ${expected}`);
+    const own = heapOf({ NODE_OPTIONS: '--max-old-space-size=1500', CRIME_ANNOTATOR_HEAP_MB: '' });
+    assert.ok(own >= 1500 && own < 1800, `${own} MB`);
+  });
+
+  it('passes a signal on to the process it relaunched, and ends as it does', async function () {
+    const dir = tempDir({});
+    const text = fs.readFileSync(path.join(samples, '01-national-intensification-roundup.crime.txt'), 'utf8');
+    for (let i = 0; i < 1200; i++) fs.writeFileSync(path.join(dir, `r${i}.crime.txt`), text.replace(/\b2023\b/g, String(1600 + i)));
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(root, 'src/cli/main.ts'), 'crosscheck', dir], {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: '', CRIME_ANNOTATOR_HEAP_MB: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGTERM');
+    const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.on('exit', (c, s) => r([c, s])));
+    assert.equal(signal ?? code, 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    const left = spawnSync('pgrep', ['-f', dir], { encoding: 'utf8' });
+    assert.equal(left.stdout.trim(), '', 'no process of the run is left');
   });
 
   it('exits 2 with a clear message on a path that does not exist', () => {
