@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core/analyze';
 import { buildRecord, type SourceDocument } from '../../src/core/record';
-import { compareProfiles, JOIN_BITS, weighProfiles } from '../../src/core/record/events';
+import { compareProfiles, EventIndex, JOIN_BITS, weighProfiles } from '../../src/core/record/events';
 import { profileOf } from '../../src/core/record/profile';
 import { bitsOf, chanceOfStatedValue, chanceOfValue } from '../../src/core/record/valueBits';
 import { documentScopes } from '../../src/core/record/scope';
@@ -139,6 +139,33 @@ describe('record: events', () => {
     assert.ok(week.links.every((l) => l.weight >= JOIN_BITS));
     const other = events.find((e) => e.documents.includes('other.txt'))!;
     assert.deepEqual(other.documents, ['other.txt']);
+  });
+
+  it('keeps the evidence between documents through removals and re-adds: affinity, links and events as a fresh index has them', () => {
+    const profiles = docs.map((d) => profileOf(d));
+    const fresh = new EventIndex();
+    fresh.upsertAll(profiles);
+    const churned = new EventIndex();
+    churned.upsertAll(profiles);
+    // Remove the document joined to both others, then each other one, and bring them back in another order.
+    churned.remove('national.txt');
+    assert.equal(churned.affinity('national.txt', 'news.txt'), 0, 'a removed document has no evidence left with anyone');
+    assert.ok(churned.affinity('news.txt', 'force.txt') === fresh.affinity('news.txt', 'force.txt'));
+    churned.remove('force.txt');
+    churned.upsertAll([profiles[2], profiles[0]]);
+    const ids = docs.map((d) => d.id);
+    for (const a of ids)
+      for (const b of ids) {
+        if (a === b) continue;
+        assert.equal(churned.affinity(a, b), fresh.affinity(a, b), `${a} ~ ${b}`);
+        assert.equal(fresh.affinity(a, b), fresh.affinity(b, a), 'the same both ways');
+      }
+    assert.ok(fresh.affinity('national.txt', 'news.txt') >= JOIN_BITS);
+    // A pair that shares nothing to compare, or only evidence against, has none for.
+    assert.equal(fresh.affinity('national.txt', 'other.txt'), 0);
+    assert.deepEqual(fresh.link('national.txt', 'news.txt'), compareProfiles(profiles[0], profiles[1]));
+    const summary = (x: EventIndex) => x.all().map((e) => [e.documents, e.links.map((l) => [l.documents, l.weight])]);
+    assert.deepEqual(summary(churned), summary(fresh));
   });
 
   it('links figures of one event by what they count and their scope, not by who is credited', () => {

@@ -2,6 +2,7 @@ import { stableHash } from './format';
 import type { DayRange, DocumentProfile } from './profile';
 import type { DocumentEvent, EventEvidence, EventLink } from './types';
 import { pacer, runAtOnce, sortInSteps, SteppedRun } from '../slices';
+import { DIRECT_EVIDENCE_BITS } from './eventLink';
 
 /**
  * Which documents report the same event, by probabilistic record linkage (Fellegi-Sunter): every piece of
@@ -204,12 +205,19 @@ function blockingKeys(p: DocumentProfile): string[] {
   return [...keys];
 }
 
-/** A candidate pair as weighed, its documents in order. */
+/**
+ * A candidate pair as weighed, its documents in order (`a` < `b`). Held as two fields, not a pair
+ * array: a corpus keeps some thirty of these a document, and the array was a third of each.
+ */
 interface Weighed {
-  readonly documents: readonly [string, string];
+  readonly a: string;
+  readonly b: string;
   readonly weight: number;
   link?: EventLink;
 }
+
+/** The document at the other end of a weighed pair from `d`. */
+const otherOf = (w: Weighed, d: string) => (w.a === d ? w.b : w.a);
 
 /**
  * What joining two events must respect, kept as bounds rather than lists: two documents' periods more
@@ -245,7 +253,7 @@ function joinsInOrder(joins: Joins | undefined): Weighed[] {
   const stack: (Joins | Weighed)[] = joins ? [joins] : [];
   while (stack.length) {
     const x = stack.pop()!;
-    if ('documents' in x) {
+    if ('weight' in x) {
       out.push(x);
       continue;
     }
@@ -269,8 +277,12 @@ export class EventIndex {
   private readonly profiles = new Map<string, DocumentProfile>();
   private readonly keysOf = new Map<string, readonly string[]>();
   private readonly postings = new Map<string, Set<string>>();
-  /** Every weighed candidate pair, both ways; its evidence is written out when shown (see `full`). */
-  private readonly links = new Map<string, Map<string, Weighed>>();
+  /**
+   * Each document's weighed candidate pairs with evidence for (above 0 bits: nothing reads a pair with
+   * none, see `affinity`), in lists rather than maps, which held four times the memory; its evidence is
+   * written out when shown (see `full`).
+   */
+  private readonly links = new Map<string, Weighed[]>();
   private readonly eventOfDoc = new Map<string, string>();
   private readonly events = new Map<string, DocumentEvent>();
 
@@ -342,12 +354,17 @@ export class EventIndex {
 
   /** The evidence between two documents, in bits (0 when none was weighed: they share nothing to compare). */
   affinity(a: string, b: string): number {
-    return this.links.get(a)?.get(b)?.weight ?? 0;
+    return this.pair(a, b)?.weight ?? 0;
   }
 
   link(a: string, b: string): EventLink | undefined {
-    const w = this.links.get(a)?.get(b);
+    const w = this.pair(a, b);
     return w && this.full(w);
+  }
+
+  private pair(a: string, b: string): Weighed | undefined {
+    for (const w of this.links.get(a) ?? []) if (w.a === b || w.b === b) return w;
+    return undefined;
   }
 
   /** The event whose stated period is this one (a reference row's), where exactly one states it. */
@@ -375,7 +392,16 @@ export class EventIndex {
       if (set && set.size === 0) this.postings.delete(k);
     }
     this.keysOf.delete(docId);
-    for (const other of this.links.get(docId)?.keys() ?? []) this.links.get(other)?.delete(docId);
+    for (const w of this.links.get(docId) ?? []) {
+      const other = otherOf(w, docId);
+      const list = this.links.get(other);
+      const at = list ? list.indexOf(w) : -1;
+      if (at < 0) continue;
+      // Order within a list means nothing (clustering sorts the pairs it takes), so the last fills the gap.
+      list![at] = list![list!.length - 1];
+      list!.pop();
+      if (!list!.length) this.links.delete(other);
+    }
     this.links.delete(docId);
   }
 
@@ -386,12 +412,15 @@ export class EventIndex {
       if (!posting || posting.size > MAX_POSTING) continue;
       for (const d of posting) if (d !== p.docId) candidates.add(d);
     }
+    // Pairs weighed already (with a document of the same batch that was linked first).
+    const known = new Set((this.links.get(p.docId) ?? []).map((w) => otherOf(w, p.docId)));
     for (const d of candidates) {
-      if (this.links.get(p.docId)?.has(d)) continue;
-      const other = this.profiles.get(d)!;
-      const link: Weighed = { documents: p.docId < d ? [p.docId, d] : [d, p.docId], weight: weighProfiles(p, other) };
-      (this.links.get(p.docId) ?? this.links.set(p.docId, new Map()).get(p.docId)!).set(d, link);
-      (this.links.get(d) ?? this.links.set(d, new Map()).get(d)!).set(p.docId, link);
+      if (known.has(d)) continue;
+      const weight = weighProfiles(p, this.profiles.get(d)!);
+      if (!(weight > DIRECT_EVIDENCE_BITS)) continue;
+      const link: Weighed = p.docId < d ? { a: p.docId, b: d, weight } : { a: d, b: p.docId, weight };
+      (this.links.get(p.docId) ?? this.links.set(p.docId, []).get(p.docId)!).push(link);
+      (this.links.get(d) ?? this.links.set(d, []).get(d)!).push(link);
     }
   }
 
@@ -404,7 +433,8 @@ export class EventIndex {
     for (const d of queue) affected.add(d);
     for (let i = 0; i < queue.length; i++) {
       if (often()) yield;
-      for (const [other, link] of this.links.get(queue[i]) ?? []) {
+      for (const link of this.links.get(queue[i]) ?? []) {
+        const other = otherOf(link, queue[i]);
         if (link.weight < JOIN_BITS || affected.has(other)) continue;
         affected.add(other);
         queue.push(other);
@@ -441,8 +471,8 @@ export class EventIndex {
     const seen = new Set<Weighed>();
     for (const d of docs) {
       if (often()) yield;
-      for (const [other, link] of this.links.get(d) ?? []) {
-        if (link.weight < JOIN_BITS || !affected.has(other) || seen.has(link)) continue;
+      for (const link of this.links.get(d) ?? []) {
+        if (link.weight < JOIN_BITS || !affected.has(otherOf(link, d)) || seen.has(link)) continue;
         seen.add(link);
         edges.push(link);
       }
@@ -450,14 +480,14 @@ export class EventIndex {
     // Heaviest first, then by the pair's documents in `docs`' order: compared by position, as comparing
     // long paths sharing a prefix made sorting a large workspace's links take tens of milliseconds.
     const position = new Map<string, number>(docs.map((d, i) => [d, i]));
-    const ranked = edges.map((e) => ({ e, w: e.weight, a: position.get(e.documents[0])!, b: position.get(e.documents[1])! }));
+    const ranked = edges.map((e) => ({ e, w: e.weight, a: position.get(e.a)!, b: position.get(e.b)! }));
     yield;
     const inOrder = yield* sortInSteps(ranked, (x, y) => y.w - x.w || x.a - y.a || x.b - y.b);
     const used = new Map<string, Joins>();
     for (const { e } of inOrder) {
       if (often()) yield;
-      const ra = find(e.documents[0]);
-      const rb = find(e.documents[1]);
+      const ra = find(e.a);
+      const rb = find(e.b);
       if (ra === rb) continue;
       const ca = comp.get(ra)!;
       const cb = comp.get(rb)!;
@@ -515,7 +545,7 @@ export class EventIndex {
   private full(w: Weighed): EventLink {
     // In the pair's own order, not the order a candidate search met them: the evidence reads the same
     // however the index was built.
-    return (w.link ??= compareProfiles(this.profiles.get(w.documents[0])!, this.profiles.get(w.documents[1])!));
+    return (w.link ??= compareProfiles(this.profiles.get(w.a)!, this.profiles.get(w.b)!));
   }
 
   private describe(members: readonly string[], weighed: readonly Weighed[]): DocumentEvent {
