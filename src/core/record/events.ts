@@ -352,7 +352,7 @@ export class EventIndex {
     return [...this.events.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  /** The evidence between two documents, in bits (0 when none was weighed: they share nothing to compare). */
+  /** The evidence for two documents reporting one event, in bits (0 when they share nothing to compare, or only evidence against). */
   affinity(a: string, b: string): number {
     return this.pair(a, b)?.weight ?? 0;
   }
@@ -413,9 +413,10 @@ export class EventIndex {
       for (const d of posting) if (d !== p.docId) candidates.add(d);
     }
     // Pairs weighed already (with a document of the same batch that was linked first).
-    const known = new Set((this.links.get(p.docId) ?? []).map((w) => otherOf(w, p.docId)));
+    const mine = this.links.get(p.docId);
+    const known = mine && new Set(mine.map((w) => otherOf(w, p.docId)));
     for (const d of candidates) {
-      if (known.has(d)) continue;
+      if (known?.has(d)) continue;
       const weight = weighProfiles(p, this.profiles.get(d)!);
       if (!(weight > DIRECT_EVIDENCE_BITS)) continue;
       const link: Weighed = p.docId < d ? { a: p.docId, b: d, weight } : { a: d, b: p.docId, weight };
